@@ -1,0 +1,34 @@
+import { readCli, helpText } from './cli-args';
+import { ConfigError } from './config';
+import { createHub } from './hub';
+
+/** `npm run hub -- [options]`: the hub without a window, until Ctrl+C. */
+async function main(): Promise<void> {
+  const request = readCli(process.argv.slice(2), process.env);
+  if (request.help) {
+    console.log(helpText('npm run hub --'));
+    return;
+  }
+  const hub = await createHub(request.options);
+  console.log(`ClassHub hub is running at ${hub.url}`);
+  for (const lan of hub.lanUrls) console.log(`  students on the network: ${lan}`);
+  console.log(`  data folder: ${hub.dataDir}\n  API docs: ${hub.url}/api/docs/\nPress Ctrl+C to stop.`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`\n${signal}: finishing pending writes…`);
+      hub.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof TypeError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { DestinationStream } from 'pino';
+import { verificationModeSchema } from '../src-shared/schemas/accounts';
+
+/**
+ * The hub's one options object. The CLI flags and CLASSHUB_* environment
+ * variables map onto it (see OPTION_DOCS); createHub validates it again, so
+ * the Electron main process and tests get the same checks.
+ */
+export const hubConfigSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(4000),
+  host: z.string().min(1).default('0.0.0.0'),
+  dataDir: z.string().min(1).default('./hub-data'),
+  verification: verificationModeSchema.optional(),
+  admin: z.string().min(1).optional(),
+  publicUrl: z.url().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  bcryptRounds: z.coerce.number().int().min(4).max(15).default(11),
+  smtpUrl: z.string().min(1).optional(),
+  mailFrom: z.string().min(1).default('ClassHub <no-reply@classhub.local>'),
+  rendererDir: z.string().min(1).optional(),
+  accessTokenMinutes: z.coerce.number().int().min(1).max(1440).default(15),
+  refreshTokenDays: z.coerce.number().int().min(1).max(365).default(30),
+});
+export type HubConfig = z.infer<typeof hubConfigSchema>;
+
+/** What a caller passes to createHub: every field optional, plus what only code can pass. */
+export type HubOptions = z.input<typeof hubConfigSchema> & {
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+  /** The hub's clock; tests move it forward to expire tokens and links. */
+  now?: () => Date;
+};
+
+type OptionKey = keyof HubConfig;
+export interface OptionDoc {
+  readonly key: OptionKey;
+  readonly flag: string;
+  readonly env: string;
+  readonly help: string;
+}
+
+const doc = (key: OptionKey, flag: string, help: string): OptionDoc => ({
+  key,
+  flag,
+  env: `CLASSHUB_${flag.replace(/-/g, '_').toUpperCase()}`,
+  help,
+});
+
+export const OPTION_DOCS: readonly OptionDoc[] = [
+  doc('port', 'port', 'TCP port to listen on; 0 picks a free one.'),
+  doc('host', 'host', 'Address to listen on; 0.0.0.0 lets students on the network connect, 127.0.0.1 keeps it on this computer.'),
+  doc('dataDir', 'data', 'Data folder: lowdb files, logs and uploads.'),
+  doc('verification', 'verification', 'How new accounts are verified: none | approval | email. Overrides the stored hub setting (default approval).'),
+  doc('admin', 'admin', 'Make this existing username an admin at start.'),
+  doc('publicUrl', 'public-url', 'Address students use, for links in emails (default: the address the hub serves on).'),
+  doc('logLevel', 'log-level', 'fatal | error | warn | info | debug | trace | silent.'),
+  doc('bcryptRounds', 'bcrypt-rounds', 'bcrypt cost factor for new password hashes (4–15).'),
+  doc('smtpUrl', 'smtp-url', 'SMTP server for emails, e.g. smtps://user:pass@mail.school.org; without it links go to the hub log.'),
+  doc('mailFrom', 'mail-from', 'Sender of emails.'),
+  doc('rendererDir', 'renderer-dir', 'Folder of the built web app to serve at / (default: dist-renderer if it exists).'),
+  doc('accessTokenMinutes', 'access-token-minutes', 'Lifetime of an access token.'),
+  doc('refreshTokenDays', 'refresh-token-days', 'Lifetime of a refresh token (a sign-in lasts this long unused).'),
+];
+
+/** A config problem phrased for the person who typed the flag. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseHubConfig(input: unknown): HubConfig {
+  const result = hubConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const option = OPTION_DOCS.find((o) => o.key === issue.path[0]);
+    const name = option ? `--${option.flag} (${option.env})` : issue.path.join('.');
+    return `${name}: ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid hub options:\n  ${lines.join('\n  ')}`);
+}
+
+export function defaultOf(key: OptionKey): string {
+  const value = hubConfigSchema.shape[key].safeParse(undefined);
+  return value.success && value.data !== undefined ? String(value.data) : '';
+}

@@ -1,0 +1,38 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+
+/**
+ * bcrypt in a pool of worker threads. bcryptjs is pure JavaScript: on the
+ * event loop, twenty sign-ins at once froze the hub for two seconds.
+ */
+export class PasswordHasher {
+  private readonly pool = new Piscina({
+    filename: new URL('./password-worker.js', import.meta.url).href,
+    minThreads: 1,
+    maxThreads: Math.max(1, availableParallelism() - 1),
+    idleTimeout: 60_000,
+  });
+  /** A real hash to compare against when the username is unknown, so both cases take as long. */
+  private decoy: Promise<string> | undefined;
+
+  constructor(private readonly rounds: number) {}
+
+  hash(password: string): Promise<string> {
+    return this.pool.run({ password, rounds: this.rounds }, { name: 'hash' }) as Promise<string>;
+  }
+
+  verify(password: string, hash: string): Promise<boolean> {
+    return this.pool.run({ password, hash }, { name: 'compare' }) as Promise<boolean>;
+  }
+
+  /** Spends the same time as verify() for an account that does not exist. */
+  async verifyNobody(password: string): Promise<false> {
+    this.decoy ??= this.hash('decoy password that matches nothing');
+    await this.verify(password, await this.decoy);
+    return false;
+  }
+
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}

@@ -1,0 +1,47 @@
+import type { Account, Profile, UserSummary } from '../../../src-shared/schemas/accounts';
+import type { AdminAccount } from '../../../src-shared/schemas/admin';
+import { canSeeEmails, type Actor } from '../../../src-shared/permissions';
+import type { UserRecord } from '../../storage/records';
+
+/** Stored records become API views here and only here, so a field is never leaked by accident. */
+
+export function avatarUrl(user: UserRecord): string {
+  // The version query changes with the picture, so browsers may cache each version forever.
+  const version = user.avatar ? user.avatar.blobId.slice(0, 12) : 'initials';
+  return `/api/users/${encodeURIComponent(user.username)}/avatar?v=${version}`;
+}
+
+export function toSummary(user: UserRecord, viewer: Actor): UserSummary {
+  return {
+    id: user.id,
+    username: user.username,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    role: user.role,
+    isAdmin: user.isAdmin,
+    avatarUrl: avatarUrl(user),
+    ...(canSeeEmails(viewer) ? { email: user.email } : {}),
+  };
+}
+
+export function toProfile(user: UserRecord, viewer: Actor): Profile {
+  return {
+    ...toSummary(user, viewer),
+    bio: user.bio,
+    joinedAt: user.createdAt,
+    ...(user.role === 'student' ? { student: { ...user.student } } : { teacher: { ...user.teacher } }),
+  };
+}
+
+export function toAccount(user: UserRecord): Account {
+  return {
+    ...toProfile(user, user),
+    email: user.email,
+    status: user.status,
+    emailVerified: user.emailVerified,
+  };
+}
+
+export function toAdminAccount(user: UserRecord): AdminAccount {
+  return { ...toAccount(user), ...(user.lastSignInAt ? { lastSignInAt: user.lastSignInAt } : {}) };
+}

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { AuthService } from '../domains/accounts/auth-service';
+import type { Logger } from '../logger';
+import { docsRouter } from './docs';
+import { apiNotFound, errorHandler } from './errors';
+import type { Handlers } from './handlers';
+import { mountRoutes } from './mount-routes';
+import { buildOpenApiDocument } from './openapi';
+
+export interface HttpAppOptions {
+  readonly handlers: Handlers;
+  readonly auth: AuthService;
+  readonly logger: Logger;
+  readonly version: string;
+  /** The built renderer; without it / shows a short page saying how to build it. */
+  readonly rendererDir: string | undefined;
+  readonly checkResponses: boolean;
+}
+
+const JSON_LIMIT = '1mb';
+
+/** The Express app. It never listens: createHub owns the one HTTP server. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Mantine and Swagger UI set styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // A classroom hub is plain http on the LAN; HSTS would lock students out.
+      strictTransportSecurity: false,
+    }),
+  );
+
+  const openApi = buildOpenApiDocument(options.version);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  app.use('/api', docsRouter());
+  app.use('/api', express.json({ limit: JSON_LIMIT }), mountRoutes(options.handlers, options.auth, logger, options.checkResponses));
+  app.use('/api', apiNotFound);
+
+  if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html'))) {
+    const rendererDir = options.rendererDir;
+    app.use(express.static(rendererDir, { index: false, maxAge: '1h' }));
+    // Client-side routes: deep links and reloads get the app, which routes itself.
+    app.get('/{*splat}', (_req, res) => res.sendFile(join(rendererDir, 'index.html')));
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('html').send(
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>ClassHub hub</title>' +
+          '<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">' +
+          '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build:renderer</code>.</p>' +
+          '<p>The API and its interactive docs are at <a href="/api/docs/">/api/docs</a>.</p></body></html>',
+      );
+    });
+  }
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { parseHubConfig, type HubConfig, type HubOptions } from './config';
+import { AuthService } from './domains/accounts/auth-service';
+import { loadCommonPasswords } from './domains/accounts/common-passwords';
+import type { AccountsDeps } from './domains/accounts/deps';
+import { createMailer } from './domains/accounts/mailer';
+import { PasswordHasher } from './domains/accounts/password-hasher';
+import { ProfileService } from './domains/accounts/profile-service';
+import { RegistrationService } from './domains/accounts/registration-service';
+import { accountRoutes } from './domains/accounts/routes';
+import { Throttles } from './domains/accounts/throttle';
+import { adminRoutes } from './domains/admin/routes';
+import { AdminService } from './domains/admin/service';
+import { healthRoutes } from './domains/health/routes';
+import { EventBus } from './events/bus';
+import { createHttpApp } from './http/app';
+import type { Handlers } from './http/handlers';
+import { createLogger, type Logger } from './logger';
+import { createSocketServer } from './realtime/socket-server';
+import { openStorage } from './storage/open-storage';
+import type { Storage } from './storage/repositories';
+import { HUB_VERSION } from './version';
+
+export interface Hub {
+  /** Where this computer reaches the hub, e.g. http://127.0.0.1:4000. */
+  readonly url: string;
+  /** Addresses other devices on the network can use (empty when bound to loopback). */
+  readonly lanUrls: readonly string[];
+  readonly port: number;
+  readonly dataDir: string;
+  /** Stops accepting connections, finishes pending writes, releases the data folder. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist-renderer', import.meta.url));
+
+/** The one way to start a hub: from the CLI, from tests, from the Electron main process. */
+export async function createHub(options: HubOptions = {}): Promise<Hub> {
+  const { logDestination, now, ...rest } = options;
+  const config = parseHubConfig(rest);
+  const logger = createLogger(config.logLevel, logDestination);
+  const dataDir = resolve(config.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const storage = await openStorage(dataDir, logger);
+  const hasher = new PasswordHasher(config.bcryptRounds);
+  try {
+    await applyStartupOptions(config, storage, logger);
+    const bus = new EventBus(logger);
+    let publicUrl = config.publicUrl ?? '';
+    const deps: AccountsDeps = {
+      storage, bus, logger, config, hasher,
+      mailer: createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), from: config.mailFrom }, logger),
+      throttles: new Throttles(),
+      isCommonPassword: await loadCommonPasswords(),
+      publicUrl: () => publicUrl,
+      now: now ?? (() => new Date()),
+    };
+    const auth = new AuthService(deps);
+    const registration = new RegistrationService(deps, auth);
+    const profiles = new ProfileService(deps);
+    const handlers: Handlers = {
+      ...healthRoutes(),
+      ...accountRoutes(deps, { auth, registration, profiles }),
+      ...adminRoutes(new AdminService(deps, auth, registration)),
+    };
+    const rendererDir = config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
+    const app = createHttpApp({ handlers, auth, logger, version: HUB_VERSION, rendererDir, checkResponses: process.env.NODE_ENV !== 'production' });
+    const server = createServer(app);
+    const io = createSocketServer(server, auth, bus, logger);
+    const port = await listen(server, config);
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+    const lanUrls = config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
+    publicUrl ||= lanUrls[0] ?? url;
+    logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        await new Promise<void>((done) => io.close(() => done()));
+        server.closeAllConnections();
+        await bus.drain();
+        await storage.close();
+        await hasher.close();
+        logger.info('hub stopped; every write is on disk');
+      })());
+    return { url, lanUrls, port, dataDir, close };
+  } catch (error) {
+    await storage.close();
+    await hasher.close();
+    throw error;
+  }
+}
+
+/** Flags given at start win over stored settings; `--admin name` promotes an existing account. */
+async function applyStartupOptions(config: HubConfig, storage: Storage, logger: Logger): Promise<void> {
+  if (config.verification && (await storage.settings.get()).verification !== config.verification) {
+    await storage.settings.update({ verification: config.verification });
+    logger.info({ verification: config.verification }, 'verification mode set from the command line');
+  }
+  if (config.admin) {
+    const user = await storage.users.findByUsername(config.admin);
+    if (!user) {
+      logger.warn({ admin: config.admin }, 'no account with this username; register it, then start the hub with --admin again');
+    } else if (!user.isAdmin || user.status !== 'active') {
+      await storage.users.update(user.id, (u) => ({ ...u, isAdmin: true, status: 'active', awaiting: undefined }));
+      await storage.audit.append('accounts', { action: 'made-admin-from-cli', subjectId: user.id });
+      logger.info({ admin: user.username }, 'account is now an admin');
+    }
+  }
+}
+
+function listen(server: Server, config: HubConfig): Promise<number> {
+  return new Promise((done, fail) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') fail(new Error(`Port ${config.port} is already in use on ${config.host}. Stop the other program or choose another port with --port.`));
+      else if (error.code === 'EACCES') fail(new Error(`Not allowed to listen on port ${config.port}. Ports below 1024 need administrator rights; choose another with --port.`));
+      else fail(error);
+    });
+    server.listen(config.port, config.host, () => done((server.address() as AddressInfo).port));
+  });
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info && info.family === 'IPv4' && !info.internal)
+    .map((info) => info!.address);
+}

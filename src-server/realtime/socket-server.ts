@@ -1,0 +1,69 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../src-shared/events';
+import type { AuthSessionId, UserId } from '../../src-shared/ids';
+import type { AuthService } from '../domains/accounts/auth-service';
+import { toAccount } from '../domains/accounts/views';
+import type { EventBus } from '../events/bus';
+import { toErrorResponse } from '../http/errors';
+import type { Logger } from '../logger';
+import { userRoom } from './rooms';
+
+export interface SocketData {
+  userId: UserId;
+  sessionId: AuthSessionId;
+}
+
+export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/**
+ * Socket.IO on the hub's HTTP server. The handshake carries the access token;
+ * a refused handshake says why (`err.data.code`), so the client knows to
+ * refresh or to sign in again.
+ */
+export function createSocketServer(http: HttpServer, auth: AuthService, bus: EventBus, logger: Logger): HubSocketServer {
+  const io: HubSocketServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
+
+  io.use((socket, next) => {
+    const token = (socket.handshake.auth as Partial<SocketAuth>).token;
+    if (typeof token !== 'string' || token.length === 0) {
+      return next(refusal('UNAUTHENTICATED', 'Sign in first: the socket handshake needs { auth: { token } }.'));
+    }
+    auth.authenticate(token).then(
+      ({ user, session }) => {
+        socket.data.userId = user.id;
+        socket.data.sessionId = session.id;
+        next();
+      },
+      (error: unknown) => {
+        const { body } = toErrorResponse(error, logger);
+        next(refusal(body.error.code, body.error.message));
+      },
+    );
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.userId));
+    socket.on('hub:ping', (ack) => {
+      if (typeof ack === 'function') ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+    });
+  });
+
+  bus.on('account.updated', ({ user }) => {
+    io.to(userRoom(user.id)).emit('account:updated', toAccount(user));
+  });
+  bus.on('auth.revoked', async ({ userId, sessionIds, reason }) => {
+    const ended = new Set<string>(sessionIds);
+    for (const socket of await io.in(userRoom(userId)).fetchSockets()) {
+      if (!ended.has(socket.data.sessionId)) continue;
+      socket.emit('auth:revoked', { reason });
+      socket.disconnect(true);
+    }
+  });
+  return io;
+}
+
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code, message } });
+}

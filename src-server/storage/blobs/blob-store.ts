@@ -1,0 +1,113 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobId } from '../../../src-shared/ids';
+import type { Logger } from '../../logger';
+import { syncDirectory } from '../durable-file';
+
+/** Thrown while streaming when the upload passes its size limit. */
+export class BlobTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`larger than ${limitBytes} bytes`);
+    this.name = 'BlobTooLarge';
+  }
+}
+
+/** An upload written to a temp file and hashed, not yet part of the store. */
+export interface StagedBlob {
+  readonly id: BlobId;
+  readonly size: number;
+  /** The first bytes, for checking the file type by content. */
+  readonly head: Buffer;
+  commit(): Promise<BlobId>;
+  discard(): Promise<void>;
+}
+
+const HEAD_BYTES = 4100;
+
+/**
+ * Content-addressed file store: a file is named by the sha256 of its bytes
+ * (`ab/abcdef…`), so no user-supplied name ever becomes a path and the same
+ * file uploaded twice is stored once. Blobs are shared between records, so
+ * nothing deletes one directly; unreferenced blobs are a garbage-collection job.
+ */
+export class BlobStore {
+  private constructor(private readonly root: string) {}
+
+  static async open(root: string, logger: Logger): Promise<BlobStore> {
+    await mkdir(join(root, 'incoming'), { recursive: true });
+    const leftovers = await readdir(join(root, 'incoming'));
+    if (leftovers.length > 0) {
+      await rm(join(root, 'incoming'), { recursive: true, force: true });
+      await mkdir(join(root, 'incoming'), { recursive: true });
+      logger.warn({ count: leftovers.length }, 'removed unfinished uploads left by an interrupted hub');
+    }
+    return new BlobStore(root);
+  }
+
+  /** Streams `source` to a temp file, hashing as it goes; never holds the whole file in memory. */
+  async stage(source: Readable, limitBytes: number): Promise<StagedBlob> {
+    const temp = join(this.root, 'incoming', randomUUID());
+    const hash = createHash('sha256');
+    const head: Buffer[] = [];
+    let size = 0;
+    let headSize = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        if (size > limitBytes) return callback(new BlobTooLarge(limitBytes));
+        hash.update(chunk);
+        if (headSize < HEAD_BYTES) {
+          head.push(chunk.subarray(0, HEAD_BYTES - headSize));
+          headSize += Math.min(chunk.length, HEAD_BYTES - headSize);
+        }
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(source, meter, createWriteStream(temp));
+      const handle = await open(temp, 'r+');
+      await handle.sync();
+      await handle.close();
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    const id = hash.digest('hex') as BlobId;
+    return {
+      id,
+      size,
+      head: Buffer.concat(head),
+      commit: () => this.commit(temp, id),
+      discard: () => unlink(temp).catch(() => undefined),
+    };
+  }
+
+  async size(id: BlobId): Promise<number | undefined> {
+    try {
+      return (await stat(this.pathOf(id))).size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  read(id: BlobId, range?: { start: number; end: number }): ReadStream {
+    return createReadStream(this.pathOf(id), range);
+  }
+
+  private async commit(temp: string, id: BlobId): Promise<BlobId> {
+    const directory = join(this.root, id.slice(0, 2));
+    await mkdir(directory, { recursive: true });
+    await rename(temp, this.pathOf(id));
+    await syncDirectory(directory);
+    return id;
+  }
+
+  private pathOf(id: BlobId): string {
+    if (!/^[a-f0-9]{64}$/.test(id)) throw new Error('not a blob id');
+    return join(this.root, id.slice(0, 2), id);
+  }
+}

@@ -1,0 +1,24 @@
+/** A unique key (username, email, …) is already taken; `key` names which. */
+export class UniqueViolation extends Error {
+  constructor(
+    readonly collection: string,
+    readonly key: string,
+  ) {
+    super(`${collection}: ${key} already exists`);
+    this.name = 'UniqueViolation';
+  }
+}
+
+/** A data file that the hub's own write protocol cannot have produced. */
+export class CorruptDataError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(
+      `${file} cannot be read (${reason}). ClassHub never leaves a file like this; ` +
+        'restore it from a backup, or move it away to start that collection empty.',
+    );
+    this.name = 'CorruptDataError';
+  }
+}

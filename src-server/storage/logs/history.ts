@@ -1,0 +1,21 @@
+import type { HistoryEntry, HistoryRepository } from '../repositories';
+import type { LogRecord, SegmentedLog } from './segmented-log';
+
+/** A HistoryRepository on a SegmentedLog: each stream (room, inbox) pages by its own sequence. */
+export class LogHistoryRepository<T> implements HistoryRepository<T> {
+  constructor(private readonly log: SegmentedLog<T>) {}
+
+  async append(stream: string, entry: T) {
+    return toEntry(await this.log.append(stream, entry));
+  }
+  async page(stream: string, limit: number, beforeSeq?: number) {
+    return (await this.log.readBackward(stream, limit, beforeSeq)).map(toEntry);
+  }
+  async since(stream: string, afterSeq: number, limit: number) {
+    return (await this.log.readForward(stream, afterSeq, limit)).map(toEntry);
+  }
+}
+
+function toEntry<T>(record: LogRecord<T>): HistoryEntry<T> {
+  return { seq: record.streamSeq, at: record.at, entry: record.data };
+}

@@ -1,0 +1,95 @@
+import type { AuthSessionId, StatusUpdateId, UserId } from '../../../src-shared/ids';
+import type { AccountTokenRecord, AuthSessionRecord, StatusUpdateRecord } from '../records';
+import type {
+  AccountTokensRepository,
+  AuthSessionsRepository,
+  Slice,
+  StatusUpdatesRepository,
+  Window,
+} from '../repositories';
+import type { LowdbCollection } from './collection';
+
+export const authSessionsCollectionOptions = {
+  name: 'auth-sessions',
+  indexes: { user: (session: AuthSessionRecord) => session.userId },
+};
+
+export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
+  constructor(private readonly sessions: LowdbCollection<AuthSessionRecord>) {}
+
+  async get(id: AuthSessionId) {
+    return this.sessions.get(id);
+  }
+  async listForUser(userId: UserId) {
+    return this.sessions.listByIndex('user', userId);
+  }
+  async insert(session: AuthSessionRecord) {
+    return this.sessions.insert(session);
+  }
+  async update(id: AuthSessionId, change: (current: AuthSessionRecord) => AuthSessionRecord) {
+    return this.sessions.update(id, change);
+  }
+  async delete(id: AuthSessionId) {
+    return this.sessions.delete(id);
+  }
+  async deleteForUser(userId: UserId) {
+    const ids = this.sessions.listByIndex('user', userId).map((session) => session.id);
+    await this.sessions.deleteMany(ids);
+    return ids;
+  }
+}
+
+export const accountTokensCollectionOptions = {
+  name: 'account-tokens',
+  unique: { hash: (token: AccountTokenRecord) => token.tokenHash },
+  indexes: { user: (token: AccountTokenRecord) => token.userId },
+};
+
+export class LowdbAccountTokensRepository implements AccountTokensRepository {
+  constructor(private readonly tokens: LowdbCollection<AccountTokenRecord>) {}
+
+  async findByHash(tokenHash: string) {
+    return this.tokens.getByUnique('hash', tokenHash);
+  }
+  async insert(token: AccountTokenRecord) {
+    return this.tokens.insert(token);
+  }
+  async delete(id: string) {
+    return this.tokens.delete(id);
+  }
+  async deleteForUser(userId: UserId, purpose?: AccountTokenRecord['purpose']) {
+    const ids = this.tokens
+      .listByIndex('user', userId)
+      .filter((token) => !purpose || token.purpose === purpose)
+      .map((token) => token.id);
+    return this.tokens.deleteMany(ids);
+  }
+}
+
+export const statusUpdatesCollectionOptions = {
+  name: 'status-updates',
+  indexes: { author: (update: StatusUpdateRecord) => update.authorId },
+};
+
+export class LowdbStatusUpdatesRepository implements StatusUpdatesRepository {
+  constructor(private readonly updates: LowdbCollection<StatusUpdateRecord>) {}
+
+  async get(id: StatusUpdateId) {
+    return this.updates.get(id);
+  }
+  async pageByAuthor(authorId: UserId, window: Window): Promise<Slice<StatusUpdateRecord>> {
+    const all = this.updates.listByIndex('author', authorId);
+    const end = all.length - window.offset;
+    const items = all.slice(Math.max(0, end - window.limit), Math.max(0, end)).reverse();
+    return { items, total: all.length };
+  }
+  async insert(update: StatusUpdateRecord) {
+    return this.updates.insert(update);
+  }
+  async delete(id: StatusUpdateId) {
+    return this.updates.delete(id);
+  }
+  async deleteByAuthor(authorId: UserId) {
+    return this.updates.deleteMany(this.updates.listByIndex('author', authorId).map((update) => update.id));
+  }
+}

@@ -1,0 +1,20 @@
+import { defaultHubSettings } from '../../../src-shared/schemas/admin';
+import type { HubSettingsRecord } from '../records';
+import type { SettingsRepository } from '../repositories';
+import type { LowdbCollection } from './collection';
+
+export const settingsCollectionOptions = { name: 'settings' };
+
+export class LowdbSettingsRepository implements SettingsRepository {
+  constructor(private readonly settings: LowdbCollection<HubSettingsRecord>) {}
+
+  async get(): Promise<HubSettingsRecord> {
+    return this.settings.get('hub') ?? { id: 'hub', ...defaultHubSettings };
+  }
+
+  async update(patch: Partial<Omit<HubSettingsRecord, 'id'>>): Promise<HubSettingsRecord> {
+    const next: HubSettingsRecord = { ...(await this.get()), ...patch, id: 'hub' };
+    if (this.settings.get('hub')) return (await this.settings.update('hub', () => next))!;
+    return this.settings.insert(next);
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from '../logger';
+import { BlobStore } from './blobs/blob-store';
+import {
+  accountTokensCollectionOptions,
+  authSessionsCollectionOptions,
+  LowdbAccountTokensRepository,
+  LowdbAuthSessionsRepository,
+  LowdbStatusUpdatesRepository,
+  statusUpdatesCollectionOptions,
+} from './lowdb/account-repositories';
+import { LowdbCollection, type StoredRecord } from './lowdb/collection';
+import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
+import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { LogHistoryRepository } from './logs/history';
+import { SegmentedLog } from './logs/segmented-log';
+import type { AuditEntry } from './records';
+import type { Storage } from './repositories';
+
+/**
+ * The data folder:
+ *   db/<collection>.json   one lowdb document per collection
+ *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
+ *   blobs/ab/<sha256>      uploaded files, content-addressed
+ */
+export async function openStorage(dataDir: string, logger: Logger): Promise<Storage> {
+  const dbDir = join(dataDir, 'db');
+  await mkdir(dbDir, { recursive: true });
+  const collections: LowdbCollection<StoredRecord>[] = [];
+  const open = async <T extends StoredRecord>(options: Parameters<typeof LowdbCollection.open<T>>[1]) => {
+    const collection = await LowdbCollection.open<T>(dbDir, options, logger);
+    collections.push(collection as unknown as LowdbCollection<StoredRecord>);
+    return collection;
+  };
+
+  const users = new LowdbUsersRepository(await open(usersCollectionOptions));
+  const authSessions = new LowdbAuthSessionsRepository(await open(authSessionsCollectionOptions));
+  const accountTokens = new LowdbAccountTokensRepository(await open(accountTokensCollectionOptions));
+  const statusUpdates = new LowdbStatusUpdatesRepository(await open(statusUpdatesCollectionOptions));
+  const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
+  const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
+  const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
+
+  return {
+    users,
+    authSessions,
+    accountTokens,
+    statusUpdates,
+    settings,
+    audit: new LogHistoryRepository(auditLog),
+    blobs,
+    async close() {
+      await Promise.all(collections.map((collection) => collection.flush()));
+      await auditLog.close();
+    },
+  };
+}
