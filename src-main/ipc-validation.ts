@@ -18,17 +18,19 @@ export const externalUrlSchema = z
  */
 export const ipcArgumentSchemas = {
   [ipcChannels.openExternal]: z.tuple([externalUrlSchema]),
-} satisfies Record<IpcChannel, z.ZodType<readonly unknown[]>>;
+} satisfies Record<IpcChannel, IpcArgumentSchema>;
 
-export interface IpcCall<Args extends readonly unknown[], Data> {
+export type IpcArgumentSchema = z.ZodType<readonly unknown[]>;
+
+export interface IpcCall<Schema extends IpcArgumentSchema, Data> {
   /** URL of the frame that sent the call (`event.senderFrame?.url`). */
   senderUrl: string | undefined;
   /** The origin whose pages may use the bridge right now. */
   appOrigin: string;
   /** The raw arguments, exactly as they arrived. */
   args: readonly unknown[];
-  schema: z.ZodType<Args>;
-  run: (args: Args) => Data | Promise<Data>;
+  schema: Schema;
+  run: (args: z.output<Schema>) => Data | Promise<Data>;
   /** Told about unexpected failures, which the renderer only sees as INTERNAL. */
   onError?: (error: unknown) => void;
 }
@@ -37,8 +39,8 @@ export interface IpcCall<Args extends readonly unknown[], Data> {
  * Runs one IPC call the way every handler must: check the sender, validate
  * the arguments, then act. Never throws; failures come back as results.
  */
-export async function handleIpcCall<Args extends readonly unknown[], Data>(
-  call: IpcCall<Args, Data>,
+export async function handleIpcCall<Schema extends IpcArgumentSchema, Data>(
+  call: IpcCall<Schema, Data>,
 ): Promise<IpcResult<Data>> {
   if (!isTrustedSender(call.senderUrl, call.appOrigin)) {
     return failure('FORBIDDEN', 'This page may not use the desktop bridge.');

@@ -82,8 +82,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
-        await new Promise<void>((done) => io.close(() => done()));
-        server.closeAllConnections();
+        await stopAccepting(io, server);
         await bus.drain();
         await storage.close();
         await hasher.close();
@@ -113,6 +112,20 @@ async function applyStartupOptions(config: HubConfig, storage: Storage, logger: 
       logger.info({ admin: user.username }, 'account is now an admin');
     }
   }
+}
+
+/**
+ * Stops taking connections but lets requests in flight finish (their writes
+ * are acknowledged to someone); keep-alive connections are closed as soon as
+ * they are idle, and anything still open after 10 s is cut.
+ */
+async function stopAccepting(io: { close(done: () => void): void }, server: Server): Promise<void> {
+  const closed = new Promise<void>((done) => io.close(() => done()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 25);
+  const deadline = setTimeout(() => server.closeAllConnections(), 10_000);
+  await closed;
+  clearInterval(idleSweep);
+  clearTimeout(deadline);
 }
 
 function listen(server: Server, config: HubConfig): Promise<number> {

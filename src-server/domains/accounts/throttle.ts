@@ -12,7 +12,7 @@ export class Throttles {
   private readonly failuresByAccount = new RateLimiterMemory({ points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE });
   private readonly failuresByAddress = new RateLimiterMemory({ points: 50, duration: 15 * MINUTE, blockDuration: 15 * MINUTE });
   /** Registration, reset and verification emails per address: stops mail floods and account spam. */
-  private readonly mailAndSignupByAddress = new RateLimiterMemory({ points: 20, duration: 60 * MINUTE });
+  private readonly mailAndSignupByAddress = new RateLimiterMemory({ points: 30, duration: 60 * MINUTE });
 
   async assertSignInAllowed(account: string, address: string): Promise<void> {
     const [byAccount, byAddress] = await Promise.all([

@@ -1,0 +1,101 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../src-main/ipc-channels';
+import { IpcCallError, unwrapIpcResult } from '../../src-main/ipc-result';
+import {
+  MAX_EXTERNAL_URL_LENGTH,
+  handleIpcCall,
+  ipcArgumentSchemas,
+} from '../../src-main/ipc-validation';
+
+const appOrigin = 'http://127.0.0.1:4000';
+const openExternalSchema = ipcArgumentSchemas[ipcChannels.openExternal];
+
+function openExternalCall(args: unknown[], senderUrl: string | undefined = `${appOrigin}/courses`) {
+  const run = vi.fn((_args: [string]) => 'opened');
+  const onError = vi.fn();
+  const result = handleIpcCall({ senderUrl, appOrigin, args, schema: openExternalSchema, run, onError });
+  return { result, run, onError };
+}
+
+describe('handleIpcCall', () => {
+  it('runs the handler with the parsed arguments when a page of the app asks', async () => {
+    const { result, run } = openExternalCall(['https://example.org/help']);
+    await expect(result).resolves.toEqual({ ok: true, data: 'opened' });
+    expect(run).toHaveBeenCalledWith(['https://example.org/help']);
+  });
+
+  it('refuses a sender from another origin without running the handler', async () => {
+    const { result, run } = openExternalCall(['https://example.org/'], 'https://evil.example/');
+    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('refuses a call whose sender frame is gone', async () => {
+    const { result } = openExternalCall(['https://example.org/'], undefined);
+    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it.each([
+    ['a file URL', ['file:///etc/passwd']],
+    ['a custom scheme', ['ms-settings:privacy']],
+    ['a number', [42]],
+    ['no argument', []],
+    ['an extra argument', ['https://example.org/', 'extra']],
+    ['an overlong URL', [`https://example.org/${'a'.repeat(MAX_EXTERNAL_URL_LENGTH)}`]],
+  ])('refuses %s as VALIDATION_FAILED without running the handler', async (_name, args) => {
+    const { result, run } = openExternalCall(args);
+    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('says in the message why a link was refused', async () => {
+    const { result } = openExternalCall(['javascript:alert(1)']);
+    const answer = await result;
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) expect(answer.error.message).toMatch(/only http and https/i);
+  });
+
+  it('reports a failing handler as INTERNAL, hides the cause from the page and tells onError', async () => {
+    const failure = new Error('disk on fire at /home/teacher');
+    const onError = vi.fn();
+    const answer = await handleIpcCall({
+      senderUrl: appOrigin,
+      appOrigin,
+      args: ['https://example.org/'],
+      schema: openExternalSchema,
+      run: () => Promise.reject(failure),
+      onError,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(answer)).not.toContain('/home/teacher');
+    expect(onError).toHaveBeenCalledWith(failure);
+  });
+});
+
+describe('ipcArgumentSchemas', () => {
+  it('has a schema for every channel', () => {
+    expect(Object.keys(ipcArgumentSchemas).sort()).toEqual(Object.values(ipcChannels).sort());
+  });
+});
+
+describe('unwrapIpcResult', () => {
+  it('returns the data of a successful answer', () => {
+    expect(unwrapIpcResult({ ok: true, data: 5 })).toBe(5);
+  });
+
+  it('throws the code and message of a failed answer', () => {
+    const failed = { ok: false, error: { code: 'FORBIDDEN', message: 'No.' } };
+    expect(() => unwrapIpcResult(failed)).toThrow(IpcCallError);
+    expect(() => unwrapIpcResult(failed)).toThrow('No.');
+    try {
+      unwrapIpcResult(failed);
+    } catch (error) {
+      expect((error as IpcCallError).code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('treats an answer of an unexpected shape as an internal error', () => {
+    expect(() => unwrapIpcResult(undefined)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(() => unwrapIpcResult({ data: 1 })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+  });
+});

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildContentSecurityPolicy,
+  isAllowedNavigation,
+  isPermissionGranted,
+  isSafeExternalUrl,
+  isTrustedSender,
+  withContentSecurityPolicy,
+} from '../../src-main/security';
+
+const appOrigin = 'http://127.0.0.1:4000';
+
+function directives(policy: string): Map<string, string[]> {
+  return new Map(
+    policy.split('; ').map((directive) => {
+      const [name = '', ...sources] = directive.split(' ');
+      return [name, sources];
+    }),
+  );
+}
+
+describe('buildContentSecurityPolicy', () => {
+  it('lets scripts come only from the page itself, never inline or eval', () => {
+    const scripts = directives(buildContentSecurityPolicy(appOrigin)).get('script-src');
+    expect(scripts).toEqual(["'self'"]);
+  });
+
+  it('lets the page talk to the hub over HTTP and over the Socket.IO websocket', () => {
+    const connect = directives(buildContentSecurityPolicy(appOrigin)).get('connect-src');
+    expect(connect).toEqual(["'self'", 'http://127.0.0.1:4000', 'ws://127.0.0.1:4000']);
+  });
+
+  it('uses a secure websocket for a hub served over https', () => {
+    const connect = directives(buildContentSecurityPolicy('https://hub.school.example')).get('connect-src');
+    expect(connect).toContain('wss://hub.school.example');
+  });
+
+  it('reduces a full hub URL to its origin', () => {
+    const connect = directives(buildContentSecurityPolicy('http://10.0.0.5:4000/courses/1')).get('connect-src');
+    expect(connect).toContain('http://10.0.0.5:4000');
+    expect(connect?.some((source) => source.includes('/courses'))).toBe(false);
+  });
+
+  it('forbids plugins, framing by other sites and foreign form targets', () => {
+    const policy = directives(buildContentSecurityPolicy(appOrigin));
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+  });
+
+  it('refuses an origin that is not http or https', () => {
+    expect(() => buildContentSecurityPolicy('file:///etc')).toThrow(/http\(s\)/);
+    expect(() => buildContentSecurityPolicy('not a url')).toThrow();
+  });
+});
+
+describe('withContentSecurityPolicy', () => {
+  it('adds the policy and keeps the other headers', () => {
+    const headers = withContentSecurityPolicy({ 'Content-Type': ['text/html'] }, "default-src 'self'");
+    expect(headers).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': ["default-src 'self'"],
+    });
+  });
+
+  it('keeps a policy the hub sent, whatever its case, so both are enforced', () => {
+    const headers = withContentSecurityPolicy(
+      { 'content-security-policy': ["img-src 'none'"] },
+      "default-src 'self'",
+    );
+    expect(headers).toEqual({ 'Content-Security-Policy': ["img-src 'none'", "default-src 'self'"] });
+  });
+});
+
+describe('isAllowedNavigation', () => {
+  it('allows any page of the app origin', () => {
+    expect(isAllowedNavigation('http://127.0.0.1:4000/courses/7?tab=chat#top', appOrigin)).toBe(true);
+  });
+
+  it.each([
+    ['another port', 'http://127.0.0.1:4001/'],
+    ['another host', 'http://localhost:4000/'],
+    ['another scheme', 'https://127.0.0.1:4000/'],
+    ['a website', 'https://example.org/'],
+    ['a local file', 'file:///etc/passwd'],
+    ['a data URL', 'data:text/html,<script>alert(1)</script>'],
+    ['javascript', 'javascript:alert(1)'],
+    ['garbage', 'not a url'],
+  ])('refuses %s', (_name, target) => {
+    expect(isAllowedNavigation(target, appOrigin)).toBe(false);
+  });
+});
+
+describe('isSafeExternalUrl', () => {
+  it.each(['https://example.org/page', 'http://192.168.1.20:8080/x'])('accepts the web link %s', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(true);
+  });
+
+  it.each([
+    'file:///C:/Windows/System32/calc.exe',
+    'javascript:alert(1)',
+    'mailto:someone@example.org',
+    'smb://server/share',
+    'ms-settings:',
+    'https://user:secret@example.org/',
+    'https://',
+    '',
+    '/relative/path',
+  ])('refuses %j', (url) => {
+    expect(isSafeExternalUrl(url)).toBe(false);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts a frame that shows a page of the app origin', () => {
+    expect(isTrustedSender('http://127.0.0.1:4000/courses', appOrigin)).toBe(true);
+  });
+
+  it('distrusts frames from elsewhere, blank frames and unknown senders', () => {
+    expect(isTrustedSender('https://evil.example/', appOrigin)).toBe(false);
+    expect(isTrustedSender('about:blank', appOrigin)).toBe(false);
+    expect(isTrustedSender('', appOrigin)).toBe(false);
+    expect(isTrustedSender(undefined, appOrigin)).toBe(false);
+  });
+});
+
+describe('isPermissionGranted', () => {
+  it('lets the app copy to the clipboard and show videos full screen', () => {
+    expect(isPermissionGranted('clipboard-sanitized-write', appOrigin, appOrigin)).toBe(true);
+    expect(isPermissionGranted('fullscreen', `${appOrigin}/materials/3`, appOrigin)).toBe(true);
+  });
+
+  it('denies everything else, such as camera, location and notifications', () => {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      expect(isPermissionGranted(permission, appOrigin, appOrigin)).toBe(false);
+    }
+  });
+
+  it('denies even listed permissions to pages of another origin', () => {
+    expect(isPermissionGranted('fullscreen', 'https://example.org', appOrigin)).toBe(false);
+  });
+});
