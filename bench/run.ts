@@ -1,0 +1,5 @@
+import { runAccountsBench } from './accounts.bench';
+
+/** `npm run bench`: every benchmark, one after another (they compete for the same two cores otherwise). */
+await runAccountsBench();
+await import('./storage.bench');
