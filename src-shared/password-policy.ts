@@ -63,18 +63,25 @@ function findSimilarField(password: string, context: PasswordContext): keyof Pas
 
 function isSimilar(password: string, part: string): boolean {
   if (part.length >= 4 && password.includes(part) && part.length * 2 >= password.length) return true;
-  const longest = Math.max(password.length, part.length);
-  return 1 - editDistance(password, part) / longest >= MAX_SIMILARITY;
+  return similarity(password, part) >= MAX_SIMILARITY;
 }
 
-/** Levenshtein distance; passwords are at most 128 characters, so the O(n·m) table is small. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * 2·LCS / (|a| + |b|): the share of characters the two strings have in
+ * common, in order — close to the ratio Django's validator uses.
+ */
+export function similarity(a: string, b: string): number {
+  if (a.length + b.length === 0) return 1;
+  return (2 * longestCommonSubsequence(a, b)) / (a.length + b.length);
+}
+
+/** Passwords are at most 128 characters, so the O(n·m) table stays small. */
+function longestCommonSubsequence(a: string, b: string): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const current = [0];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      current.push(a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!));
     }
     previous = current;
   }
