@@ -1,4 +1,4 @@
-import { api, buildPath, type RouteName } from '../../src-shared/api';
+import { api, buildPath, type RouteName, type RouteResponse } from '../../src-shared/api';
 import { createHub } from '../hub';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-world';
 
@@ -14,7 +14,7 @@ interface CallOptions {
  */
 export async function seedDemoWorld(dataDir: string, log: (line: string) => void = console.log): Promise<void> {
   const hub = await createHub({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'warn', verification: 'approval' });
-  const call = async (name: RouteName, options: CallOptions = {}) => {
+  const call = async <N extends RouteName>(name: N, options: CallOptions = {}): Promise<RouteResponse<N>> => {
     const route = api[name];
     const response = await fetch(new URL(buildPath(route.path, options.params), hub.url), {
       method: route.method.toUpperCase(),
@@ -23,13 +23,13 @@ export async function seedDemoWorld(dataDir: string, log: (line: string) => void
     });
     const body = response.status === 204 ? undefined : await response.json();
     if (!response.ok) throw new Error(`${name} failed (${response.status}): ${JSON.stringify(body)}`);
-    return body;
+    return body as RouteResponse<N>;
   };
   try {
     const health = await call('health');
     const existing = await call('register', { body: { ...personInput(DEMO_PEOPLE[0]!), password: DEMO_PASSWORD } }).catch((error: Error) => error);
     if (existing instanceof Error) throw new Error(`This data folder already has accounts (${existing.message}). Seed an empty folder, or pass --reset.`);
-    const adminToken = existing.tokens.accessToken as string;
+    const adminToken = existing.tokens!.accessToken;
     for (const person of DEMO_PEOPLE.slice(1)) {
       const registered = await call('register', { body: { ...personInput(person), password: DEMO_PASSWORD } });
       await call('approveAccount', { token: adminToken, params: { userId: registered.account.id } });

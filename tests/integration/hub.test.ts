@@ -71,8 +71,7 @@ describe('the hub', () => {
     const document = reply.body;
     expect(document.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(document));
-    expect(result.errors ?? []).toEqual([]);
-    expect(result.valid).toBe(true);
+    expect(result.valid ? [] : result.errors).toEqual([]);
     for (const [name, route] of Object.entries(api)) {
       const path = `/api${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
       const operation = document.paths[path]?.[route.method];

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -67,12 +68,17 @@ export class BlobStore {
         callback(null, chunk);
       },
     });
+    const sink = createWriteStream(temp);
     try {
-      await pipeline(source, meter, createWriteStream(temp));
+      await pipeline(source, meter, sink);
       const handle = await open(temp, 'r+');
       await handle.sync();
       await handle.close();
     } catch (error) {
+      // pipeline rejects on the first error, maybe before the file stream has even created the
+      // file; unlinking before it closes would race that creation and leave the temp file behind.
+      sink.destroy();
+      if (!sink.closed) await once(sink, 'close').catch(() => undefined);
       await unlink(temp).catch(() => undefined);
       throw error;
     }

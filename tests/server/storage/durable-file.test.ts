@@ -1,7 +1,10 @@
 import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { removeLeftoverTempFiles, writeFileDurably } from '../../../src-server/storage/durable-file';
+import {
+  removeLeftoverTempFiles,
+  writeFileDurably,
+} from '../../../src-server/storage/durable-file';
 import { makeTempDir, type TempDir } from './helpers';
 
 describe('writeFileDurably', () => {
@@ -39,7 +42,9 @@ describe('writeFileDurably', () => {
 
   it('gives each of several concurrent writes its own temp file, so the result is one of the written versions', async () => {
     const file = join(dir.path, 'users.json');
-    const versions = Array.from({ length: 20 }, (_, i) => JSON.stringify({ version: i, padding: 'x'.repeat(1000 * i) }));
+    const versions = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify({ version: i, padding: 'x'.repeat(1000 * i) }),
+    );
     await Promise.all(versions.map((version) => writeFileDurably(file, version)));
 
     expect(versions).toContain(await readFile(file, 'utf8'));
@@ -47,7 +52,9 @@ describe('writeFileDurably', () => {
   });
 
   it('rejects when the directory does not exist', async () => {
-    await expect(writeFileDurably(join(dir.path, 'missing', 'users.json'), 'x')).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(
+      writeFileDurably(join(dir.path, 'missing', 'users.json'), 'x'),
+    ).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 
@@ -61,13 +68,23 @@ describe('removeLeftoverTempFiles', () => {
   });
 
   it('removes only the temp files of its own target and returns their names', async () => {
-    const names = ['users.json', 'users.json.123-1.tmp', 'users.json.99-7.tmp', 'users.json.bak', 'sessions.json.123-2.tmp'];
+    const names = [
+      'users.json',
+      'users.json.123-1.tmp',
+      'users.json.99-7.tmp',
+      'users.json.bak',
+      'sessions.json.123-2.tmp',
+    ];
     for (const name of names) await writeFile(join(dir.path, name), 'x');
 
     const removed = await removeLeftoverTempFiles(dir.path, join(dir.path, 'users.json'));
 
     expect(removed.sort()).toEqual(['users.json.123-1.tmp', 'users.json.99-7.tmp']);
-    expect((await readdir(dir.path)).sort()).toEqual(['sessions.json.123-2.tmp', 'users.json', 'users.json.bak']);
+    expect((await readdir(dir.path)).sort()).toEqual([
+      'sessions.json.123-2.tmp',
+      'users.json',
+      'users.json.bak',
+    ]);
   });
 
   it('removes the debris that an interrupted writeFileDurably would leave', async () => {

@@ -1,11 +1,33 @@
 import { createHash, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BlobStore, BlobTooLarge } from '../../../../src-server/storage/blobs/blob-store';
 import { captureLogger, makeTempDir, silentLogger, type TempDir } from '../helpers';
+
+// Pass-through spy, so one test can make the disk slow to create a temp file.
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('node:fs')>();
+  return { ...actual, createWriteStream: vi.fn(actual.createWriteStream) };
+});
+
+/** A file stream whose file is created only after `delayMs`, like on a busy disk. */
+function slowToOpen(delayMs: number): typeof fs.createWriteStream {
+  const actual = vi.mocked(fs.createWriteStream).getMockImplementation()!;
+  return (path, options) =>
+    actual(path, {
+      ...(typeof options === 'object' ? options : {}),
+      fs: {
+        open: (...args: Parameters<typeof fs.open>) => setTimeout(() => fs.open(...args), delayMs),
+        write: fs.write,
+        writev: fs.writev,
+        close: fs.close,
+      },
+    });
+}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -30,7 +52,10 @@ describe('BlobStore', () => {
     const store = await BlobStore.open(root, silentLogger);
     const bytes = randomBytes(200_000);
 
-    const staged = await store.stage(Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]), 1_000_000);
+    const staged = await store.stage(
+      Readable.from([bytes.subarray(0, 70_000), bytes.subarray(70_000)]),
+      1_000_000,
+    );
     const id = await staged.commit();
 
     expect(id).toBe(sha256(bytes));
@@ -44,7 +69,10 @@ describe('BlobStore', () => {
     const store = await BlobStore.open(root, silentLogger);
     const bytes = randomBytes(10_000);
 
-    const staged = await store.stage(Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]), 1_000_000);
+    const staged = await store.stage(
+      Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]),
+      1_000_000,
+    );
 
     expect(staged.head).toEqual(bytes.subarray(0, 4100));
     await staged.discard();
@@ -52,8 +80,12 @@ describe('BlobStore', () => {
 
   it('gives the same content uploaded twice the same id and stores it once', async () => {
     const store = await BlobStore.open(root, silentLogger);
-    const first = await (await store.stage(Readable.from([Buffer.from('same bytes')]), 100)).commit();
-    const second = await (await store.stage(Readable.from([Buffer.from('same '), Buffer.from('bytes')]), 100)).commit();
+    const first = await (
+      await store.stage(Readable.from([Buffer.from('same bytes')]), 100)
+    ).commit();
+    const second = await (
+      await store.stage(Readable.from([Buffer.from('same '), Buffer.from('bytes')]), 100)
+    ).commit();
 
     expect(second).toBe(first);
     expect(await readdir(join(root, first.slice(0, 2)))).toEqual([first]);
@@ -61,7 +93,9 @@ describe('BlobStore', () => {
 
   it('reads a stored blob back, whole or by range', async () => {
     const store = await BlobStore.open(root, silentLogger);
-    const id = await (await store.stage(Readable.from([Buffer.from('hello, classroom')]), 100)).commit();
+    const id = await (
+      await store.stage(Readable.from([Buffer.from('hello, classroom')]), 100)
+    ).commit();
 
     expect(await text(store.read(id))).toBe('hello, classroom');
     expect(await text(store.read(id, { start: 7, end: 15 }))).toBe('classroom');
@@ -85,6 +119,16 @@ describe('BlobStore', () => {
     }
     expect(await incoming()).toEqual([]);
     expect(await readdir(root)).toEqual(['incoming']);
+  });
+
+  it('leaves no temp file behind when the limit is passed before a slow disk has even created the file', async () => {
+    const store = await BlobStore.open(root, silentLogger);
+    vi.mocked(fs.createWriteStream).mockImplementationOnce(slowToOpen(50));
+
+    await expect(store.stage(chunked(1000, 50), 10_000)).rejects.toBeInstanceOf(BlobTooLarge);
+
+    await new Promise((resolve) => setTimeout(resolve, 100)); // long after the delayed creation
+    expect(await incoming()).toEqual([]);
   });
 
   it('stops reading the source once the limit is passed instead of consuming the whole upload', async () => {

@@ -38,7 +38,10 @@ const usernames = (users: readonly UserRecord[]) => users.map((user) => user.use
  * The behaviour every UsersRepository must show, whatever stores it. Run it
  * once per implementation: `describeUsersRepositoryContract('lowdb', open)`.
  */
-export function describeUsersRepositoryContract(name: string, open: () => Promise<OpenedUsersRepository>): void {
+export function describeUsersRepositoryContract(
+  name: string,
+  open: () => Promise<OpenedUsersRepository>,
+): void {
   describe(`UsersRepository contract: ${name}`, () => {
     let opened: OpenedUsersRepository;
     let users: UsersRepository;
@@ -65,7 +68,9 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
       });
 
       it('finds a user by email whatever the case of the query', async () => {
-        const [alice] = await insertAll([aUser({ username: 'alice', email: 'alice.k@school.example' })]);
+        const [alice] = await insertAll([
+          aUser({ username: 'alice', email: 'alice.k@school.example' }),
+        ]);
 
         expect((await users.findByEmail('alice.k@school.example'))?.id).toBe(alice!.id);
         expect((await users.findByEmail('Alice.K@School.Example'))?.id).toBe(alice!.id);
@@ -97,7 +102,9 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
     describe('unique keys', () => {
       it('refuses a username that differs from a taken one only by case', async () => {
         await insertAll([aUser({ username: 'alice' })]);
-        await expect(users.insert(aUser({ username: 'ALICE', email: 'other@school.example' }))).rejects.toMatchObject({
+        await expect(
+          users.insert(aUser({ username: 'ALICE', email: 'other@school.example' })),
+        ).rejects.toMatchObject({
           name: 'UniqueViolation',
           key: 'username',
         });
@@ -106,11 +113,15 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
       it('refuses a taken email, on insert and on update', async () => {
         const [, bob] = await insertAll([aUser({ username: 'alice' }), aUser({ username: 'bob' })]);
 
-        await expect(users.insert(aUser({ username: 'carol', email: 'alice@school.example' }))).rejects.toMatchObject({
+        await expect(
+          users.insert(aUser({ username: 'carol', email: 'alice@school.example' })),
+        ).rejects.toMatchObject({
           name: 'UniqueViolation',
           key: 'email',
         });
-        await expect(users.update(bob!.id, (user) => ({ ...user, email: 'alice@school.example' }))).rejects.toMatchObject({
+        await expect(
+          users.update(bob!.id, (user) => ({ ...user, email: 'alice@school.example' })),
+        ).rejects.toMatchObject({
           name: 'UniqueViolation',
           key: 'email',
         });
@@ -123,9 +134,11 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
 
         expect(await users.findByUsername('alice')).toBeUndefined();
         expect((await users.findByUsername('Alicia'))?.id).toBe(alice!.id);
-        expect(usernames((await users.search({ text: 'alicia', matchEmail: false, offset: 0, limit: 10 })).items)).toEqual([
-          'alicia',
-        ]);
+        expect(
+          usernames(
+            (await users.search({ text: 'alicia', matchEmail: false, offset: 0, limit: 10 })).items,
+          ),
+        ).toEqual(['alicia']);
       });
     });
 
@@ -153,24 +166,43 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
       it('forgives one typo in a word, but not two', async () => {
         await insertAll([aUser({ username: 'kowalski', firstName: 'Anna', lastName: 'Kowalski' })]);
 
-        expect(usernames((await users.search(query({ text: 'Kowalsky' }))).items)).toEqual(['kowalski']);
+        expect(usernames((await users.search(query({ text: 'Kowalsky' }))).items)).toEqual([
+          'kowalski',
+        ]);
         expect((await users.search(query({ text: 'Kovalsky' }))).items).toEqual([]);
       });
 
       it('matches the beginning of a name', async () => {
         await insertAll([aUser({ username: 'kowalski', firstName: 'Anna', lastName: 'Kowalski' })]);
-        expect(usernames((await users.search(query({ text: 'kowa' }))).items)).toEqual(['kowalski']);
+        expect(usernames((await users.search(query({ text: 'kowa' }))).items)).toEqual([
+          'kowalski',
+        ]);
       });
 
       it('does not match email addresses unless asked to', async () => {
-        await insertAll([aUser({ username: 'dana', firstName: 'Dana', lastName: 'Miles', email: 'zebra77@mail.example' })]);
+        await insertAll([
+          aUser({
+            username: 'dana',
+            firstName: 'Dana',
+            lastName: 'Miles',
+            email: 'zebra77@mail.example',
+          }),
+        ]);
 
-        expect((await users.search(query({ text: 'zebra77', matchEmail: false }))).items).toEqual([]);
-        expect(usernames((await users.search(query({ text: 'zebra77', matchEmail: true }))).items)).toEqual(['dana']);
+        expect((await users.search(query({ text: 'zebra77', matchEmail: false }))).items).toEqual(
+          [],
+        );
+        expect(
+          usernames((await users.search(query({ text: 'zebra77', matchEmail: true }))).items),
+        ).toEqual(['dana']);
       });
 
       it('lists the newest accounts first when there is no text', async () => {
-        await insertAll([aUser({ username: 'first' }), aUser({ username: 'second' }), aUser({ username: 'third' })]);
+        await insertAll([
+          aUser({ username: 'first' }),
+          aUser({ username: 'second' }),
+          aUser({ username: 'third' }),
+        ]);
 
         const result = await users.search(query({}));
 
@@ -182,8 +214,18 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
         await insertAll([
           aUser({ username: 'pending-student', lastName: 'Smith', status: 'pending' }),
           aUser({ username: 'active-student', lastName: 'Smith' }),
-          aUser({ username: 'pending-teacher', lastName: 'Smith', status: 'pending', role: 'teacher' }),
-          aUser({ username: 'rejected-teacher', lastName: 'Smith', status: 'rejected', role: 'teacher' }),
+          aUser({
+            username: 'pending-teacher',
+            lastName: 'Smith',
+            status: 'pending',
+            role: 'teacher',
+          }),
+          aUser({
+            username: 'rejected-teacher',
+            lastName: 'Smith',
+            status: 'rejected',
+            role: 'teacher',
+          }),
         ]);
 
         expect(usernames((await users.search(query({ statuses: ['pending'] }))).items)).toEqual([
@@ -194,16 +236,22 @@ export function describeUsersRepositoryContract(name: string, open: () => Promis
           'rejected-teacher',
           'pending-teacher',
         ]);
-        expect(usernames((await users.search(query({ role: 'teacher', statuses: ['pending', 'active'] }))).items)).toEqual([
-          'pending-teacher',
-        ]);
-        const withText = await users.search(query({ text: 'Smith', role: 'student', statuses: ['active'] }));
+        expect(
+          usernames(
+            (await users.search(query({ role: 'teacher', statuses: ['pending', 'active'] }))).items,
+          ),
+        ).toEqual(['pending-teacher']);
+        const withText = await users.search(
+          query({ text: 'Smith', role: 'student', statuses: ['active'] }),
+        );
         expect(usernames(withText.items)).toEqual(['active-student']);
         expect(withText.total).toBe(1);
       });
 
       it('pages the results and reports the total of every match', async () => {
-        const all = await insertAll(Array.from({ length: 7 }, (_, i) => aUser({ username: `user${i}` })));
+        const all = await insertAll(
+          Array.from({ length: 7 }, (_, i) => aUser({ username: `user${i}` })),
+        );
         const newestFirst = usernames(all).reverse();
 
         const first = await users.search(query({ offset: 0, limit: 3 }));

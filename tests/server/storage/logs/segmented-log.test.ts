@@ -1,26 +1,43 @@
 import { appendFile, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LogHistoryRepository } from '../../../../src-server/storage/logs/history';
-import { SegmentedLog, type LogRecord, type SegmentedLogOptions } from '../../../../src-server/storage/logs/segmented-log';
+import {
+  SegmentedLog,
+  type LogRecord,
+  type SegmentedLogOptions,
+} from '../../../../src-server/storage/logs/segmented-log';
 import { captureLogger, directoryBytes, makeTempDir, silentLogger, type TempDir } from '../helpers';
 
 interface Message {
   readonly text: string;
 }
 
-const segmentFiles = async (directory: string) => (await readdir(directory)).filter((name) => name.endsWith('.jsonl')).sort();
+const segmentFiles = async (directory: string) =>
+  (await readdir(directory)).filter((name) => name.endsWith('.jsonl')).sort();
 
 /** Appends `count` messages to one stream, in concurrent batches (each batch is one group commit). */
-async function fill(log: SegmentedLog<Message>, stream: string, count: number, batch = 2000): Promise<void> {
+async function fill(
+  log: SegmentedLog<Message>,
+  stream: string,
+  count: number,
+  batch = 2000,
+): Promise<void> {
   for (let start = 0; start < count; start += batch) {
     const size = Math.min(batch, count - start);
-    await Promise.all(Array.from({ length: size }, (_, i) => log.append(stream, { text: `message ${start + i + 1}` })));
+    await Promise.all(
+      Array.from({ length: size }, (_, i) =>
+        log.append(stream, { text: `message ${start + i + 1}` }),
+      ),
+    );
   }
 }
 
 /** Pages a whole stream newest-first through the cursor, as a client scrolling up would. */
-async function pageAllBackward(log: SegmentedLog<Message>, stream: string, pageSize: number): Promise<LogRecord<Message>[][]> {
+async function pageAllBackward(
+  log: SegmentedLog<Message>,
+  stream: string,
+  pageSize: number,
+): Promise<LogRecord<Message>[][]> {
   const pages: LogRecord<Message>[][] = [];
   let cursor: number | undefined;
   for (;;) {
@@ -90,12 +107,16 @@ describe('SegmentedLog', () => {
 
       const [file] = await segmentFiles(logDir);
       const lines = (await readFile(join(logDir, file!), 'utf8')).split('\n').filter(Boolean);
-      expect(lines.map((line) => (JSON.parse(line) as LogRecord<Message>).data)).toEqual([{ text: 'stored' }]);
+      expect(lines.map((line) => (JSON.parse(line) as LogRecord<Message>).data)).toEqual([
+        { text: 'stored' },
+      ]);
     });
 
     it('numbers concurrent appends to one stream without gaps or duplicates', async () => {
       const log = await openLog();
-      const records = await Promise.all(Array.from({ length: 300 }, (_, i) => log.append('room:a', { text: `m${i}` })));
+      const records = await Promise.all(
+        Array.from({ length: 300 }, (_, i) => log.append('room:a', { text: `m${i}` })),
+      );
 
       expect(records.map((record) => record.streamSeq).sort((a, b) => a - b)).toEqual(
         Array.from({ length: 300 }, (_, i) => i + 1),
@@ -119,7 +140,9 @@ describe('SegmentedLog', () => {
       const pages = await pageAllBackward(log, 'room:a', 10);
 
       expect(pages.map((page) => page.length)).toEqual([10, 10, 10, 10, 10, 10, 10, 10, 10, 5]);
-      expect(pages.flat().map((record) => record.streamSeq)).toEqual(Array.from({ length: 95 }, (_, i) => 95 - i));
+      expect(pages.flat().map((record) => record.streamSeq)).toEqual(
+        Array.from({ length: 95 }, (_, i) => 95 - i),
+      );
       expect(pages.flat().every((record) => record.stream === 'room:a')).toBe(true);
     });
 
@@ -130,9 +153,13 @@ describe('SegmentedLog', () => {
       const missed = await log.readForward('room:a', 33, 100);
 
       expect(missed.map((record) => record.streamSeq)).toEqual([34, 35, 36, 37, 38, 39, 40]);
-      expect(missed.map((record) => record.data.text)).toEqual(Array.from({ length: 7 }, (_, i) => `message ${34 + i}`));
+      expect(missed.map((record) => record.data.text)).toEqual(
+        Array.from({ length: 7 }, (_, i) => `message ${34 + i}`),
+      );
       expect(await log.readForward('room:a', 40, 100)).toEqual([]);
-      expect((await log.readForward('room:a', 0, 5)).map((record) => record.streamSeq)).toEqual([1, 2, 3, 4, 5]);
+      expect((await log.readForward('room:a', 0, 5)).map((record) => record.streamSeq)).toEqual([
+        1, 2, 3, 4, 5,
+      ]);
     });
 
     it('returns nothing for a stream that has no records', async () => {
@@ -149,17 +176,22 @@ describe('SegmentedLog', () => {
 
       const files = await segmentFiles(logDir);
       expect(files.length).toBeGreaterThan(5);
-      for (const file of files.slice(0, -1)) expect((await stat(join(logDir, file))).size).toBeLessThanOrEqual(1024);
+      for (const file of files.slice(0, -1))
+        expect((await stat(join(logDir, file))).size).toBeLessThanOrEqual(1024);
 
       const expected = Array.from({ length: 120 }, (_, i) => 120 - i);
-      expect((await pageAllBackward(log, 'room:a', 7)).flat().map((record) => record.streamSeq)).toEqual(expected);
+      expect(
+        (await pageAllBackward(log, 'room:a', 7)).flat().map((record) => record.streamSeq),
+      ).toEqual(expected);
       await log.close();
 
       const reopened = await openLog(silentLogger, { segmentBytes: 1024 });
-      expect((await pageAllBackward(reopened, 'room:a', 7)).flat().map((record) => record.streamSeq)).toEqual(expected);
-      expect((await reopened.readForward('room:a', 50, 30)).map((record) => record.streamSeq)).toEqual(
-        Array.from({ length: 30 }, (_, i) => 51 + i),
-      );
+      expect(
+        (await pageAllBackward(reopened, 'room:a', 7)).flat().map((record) => record.streamSeq),
+      ).toEqual(expected);
+      expect(
+        (await reopened.readForward('room:a', 50, 30)).map((record) => record.streamSeq),
+      ).toEqual(Array.from({ length: 30 }, (_, i) => 51 + i));
       expect((await reopened.append('room:a', { text: 'after reopen' })).streamSeq).toBe(121);
     });
   });
@@ -178,20 +210,26 @@ describe('SegmentedLog', () => {
     }
 
     it('cuts off a tail without a newline on open, with a warning, and keeps every whole record', async () => {
-      const { path, goodSize } = await logWithTornTail(() => '{"seq":11,"stream":"room:a","streamSeq":11,"at":"20');
+      const { path, goodSize } = await logWithTornTail(
+        () => '{"seq":11,"stream":"room:a","streamSeq":11,"at":"20',
+      );
       const captured = captureLogger();
 
       const log = await openLog(captured.logger);
 
       expect((await stat(path)).size).toBe(goodSize);
-      expect(captured.warnings()).toEqual([expect.objectContaining({ file: path, droppedBytes: expect.any(Number) })]);
+      expect(captured.warnings()).toEqual([
+        expect.objectContaining({ file: path, droppedBytes: expect.any(Number) }),
+      ]);
       expect((await log.readForward('room:a', 0, 100)).map((record) => record.streamSeq)).toEqual(
         Array.from({ length: 10 }, (_, i) => i + 1),
       );
     });
 
     it('cuts off half of a real line on open, so the next append starts on a line of its own', async () => {
-      const { path, goodSize } = await logWithTornTail((lastLine) => lastLine.slice(0, Math.floor(lastLine.length / 2)));
+      const { path, goodSize } = await logWithTornTail((lastLine) =>
+        lastLine.slice(0, Math.floor(lastLine.length / 2)),
+      );
       const captured = captureLogger();
 
       const log = await openLog(captured.logger);
@@ -227,7 +265,10 @@ describe('SegmentedLog', () => {
     async function growthOfOneAppend(log: SegmentedLog<Message>, stream: string) {
       const before = await directoryBytes(logDir);
       const record = await log.append(stream, { text: 'the same message' });
-      return { growth: (await directoryBytes(logDir)) - before, lineBytes: Buffer.byteLength(`${JSON.stringify(record)}\n`) };
+      return {
+        growth: (await directoryBytes(logDir)) - before,
+        lineBytes: Buffer.byteLength(`${JSON.stringify(record)}\n`),
+      };
     }
 
     it('adds the same bytes to disk for one append whether the stream holds 0 or 20,000 records', async () => {
@@ -242,7 +283,9 @@ describe('SegmentedLog', () => {
       expect(intoEmptyStream.growth).toBe(intoEmptyStream.lineBytes);
       expect(intoBusyStream.growth).toBe(intoBusyStream.lineBytes);
       // "1" vs "20001": the only difference is the four extra digits of the stream's own counter.
-      expect(intoBusyStream.growth - intoEmptyStream.growth).toBe(String(20_001).length - String(1).length);
+      expect(intoBusyStream.growth - intoEmptyStream.growth).toBe(
+        String(20_001).length - String(1).length,
+      );
     });
 
     it('leaves the bytes already in the segment untouched by an append', async () => {
@@ -259,28 +302,5 @@ describe('SegmentedLog', () => {
       expect(after.subarray(0, before.length)).toEqual(before);
       expect((await stat(path)).ino).toBe(ino);
     });
-  });
-});
-
-describe('LogHistoryRepository', () => {
-  let dir: TempDir;
-  afterEach(async () => {
-    await dir.remove();
-  });
-
-  it('pages a stream by its own sequence: newest first before a cursor, oldest first after one', async () => {
-    dir = await makeTempDir();
-    const log = await SegmentedLog.open<Message>(join(dir.path, 'audit'), silentLogger);
-    const history = new LogHistoryRepository(log);
-    for (let i = 1; i <= 5; i++) await history.append('user:1', { text: `event ${i}` });
-    await history.append('user:2', { text: 'elsewhere' });
-
-    expect((await history.page('user:1', 2)).map((entry) => entry.seq)).toEqual([5, 4]);
-    expect((await history.page('user:1', 2, 4)).map((entry) => entry.seq)).toEqual([3, 2]);
-    expect(await history.since('user:1', 3, 10)).toEqual([
-      { seq: 4, at: expect.any(String), entry: { text: 'event 4' } },
-      { seq: 5, at: expect.any(String), entry: { text: 'event 5' } },
-    ]);
-    await log.close();
   });
 });

@@ -3,12 +3,16 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as durableFile from '../../../../src-server/storage/durable-file';
 import { CorruptDataError, UniqueViolation } from '../../../../src-server/storage/errors';
-import { LowdbCollection, type CollectionOptions } from '../../../../src-server/storage/lowdb/collection';
+import {
+  LowdbCollection,
+  type CollectionOptions,
+} from '../../../../src-server/storage/lowdb/collection';
 import { captureLogger, makeTempDir, silentLogger, type TempDir } from '../helpers';
 
 // Pass-through spy: every whole-file write (temp + fsync + rename) of a collection goes through here.
 vi.mock('../../../../src-server/storage/durable-file', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../../src-server/storage/durable-file')>();
+  const actual =
+    await importOriginal<typeof import('../../../../src-server/storage/durable-file')>();
   return { ...actual, writeFileDurably: vi.fn(actual.writeFileDurably) };
 });
 
@@ -25,7 +29,8 @@ const members: CollectionOptions<Member> = {
 };
 
 const writesOf = (file: string) =>
-  vi.mocked(durableFile.writeFileDurably).mock.calls.filter(([target]) => basename(target) === file).length;
+  vi.mocked(durableFile.writeFileDurably).mock.calls.filter(([target]) => basename(target) === file)
+    .length;
 
 describe('LowdbCollection', () => {
   let dir: TempDir;
@@ -37,9 +42,14 @@ describe('LowdbCollection', () => {
     await dir.remove();
   });
 
-  const openMembers = (logger = silentLogger) => LowdbCollection.open<Member>(dir.path, members, logger);
+  const openMembers = (logger = silentLogger) =>
+    LowdbCollection.open<Member>(dir.path, members, logger);
   const readFileRecords = async () =>
-    (JSON.parse(await readFile(join(dir.path, 'members.json'), 'utf8')) as { records: Record<string, Member> }).records;
+    (
+      JSON.parse(await readFile(join(dir.path, 'members.json'), 'utf8')) as {
+        records: Record<string, Member>;
+      }
+    ).records;
 
   describe('durability', () => {
     it('resolves an insert only once the record is in the file on disk', async () => {
@@ -47,7 +57,9 @@ describe('LowdbCollection', () => {
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
 
       // Read straight away, before any flush() or close: the promise alone must mean "stored".
-      expect(await readFileRecords()).toEqual({ m1: { id: 'm1', email: 'a@x.example', room: 'r1' } });
+      expect(await readFileRecords()).toEqual({
+        m1: { id: 'm1', email: 'a@x.example', room: 'r1' },
+      });
       const reopened = await openMembers();
       expect(reopened.get('m1')).toEqual({ id: 'm1', email: 'a@x.example', room: 'r1' });
     });
@@ -86,7 +98,10 @@ describe('LowdbCollection', () => {
       const opening = openMembers();
 
       await expect(opening).rejects.toBeInstanceOf(CorruptDataError);
-      await expect(opening).rejects.toMatchObject({ file, message: expect.stringContaining('members.json') });
+      await expect(opening).rejects.toMatchObject({
+        file,
+        message: expect.stringContaining('members.json'),
+      });
     });
 
     it('refuses to open an empty file rather than starting an empty collection', async () => {
@@ -111,7 +126,9 @@ describe('LowdbCollection', () => {
       const collection = await openMembers();
 
       const results = await Promise.allSettled(
-        Array.from({ length: 50 }, (_, i) => collection.insert({ id: `m${i}`, email: 'same@x.example', room: 'r1' })),
+        Array.from({ length: 50 }, (_, i) =>
+          collection.insert({ id: `m${i}`, email: 'same@x.example', room: 'r1' }),
+        ),
       );
 
       const fulfilled = results.filter((result) => result.status === 'fulfilled');
@@ -129,7 +146,9 @@ describe('LowdbCollection', () => {
       const collection = await openMembers();
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
 
-      await expect(collection.insert({ id: 'm1', email: 'other@x.example', room: 'r1' })).rejects.toMatchObject({
+      await expect(
+        collection.insert({ id: 'm1', email: 'other@x.example', room: 'r1' }),
+      ).rejects.toMatchObject({
         name: 'UniqueViolation',
         key: 'id',
       });
@@ -140,7 +159,9 @@ describe('LowdbCollection', () => {
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
       await collection.insert({ id: 'm2', email: 'b@x.example', room: 'r1' });
 
-      await expect(collection.update('m2', (member) => ({ ...member, email: 'a@x.example' }))).rejects.toMatchObject({
+      await expect(
+        collection.update('m2', (member) => ({ ...member, email: 'a@x.example' })),
+      ).rejects.toMatchObject({
         name: 'UniqueViolation',
         key: 'email',
       });
@@ -154,7 +175,9 @@ describe('LowdbCollection', () => {
       const collection = await openMembers();
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
 
-      await expect(collection.update('m1', (member) => ({ ...member, room: 'r2' }))).resolves.toMatchObject({ room: 'r2' });
+      await expect(
+        collection.update('m1', (member) => ({ ...member, room: 'r2' })),
+      ).resolves.toMatchObject({ room: 'r2' });
     });
 
     it('frees a key when its record is deleted', async () => {
@@ -162,7 +185,9 @@ describe('LowdbCollection', () => {
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
       await collection.delete('m1');
 
-      await expect(collection.insert({ id: 'm2', email: 'a@x.example', room: 'r1' })).resolves.toMatchObject({ id: 'm2' });
+      await expect(
+        collection.insert({ id: 'm2', email: 'a@x.example', room: 'r1' }),
+      ).resolves.toMatchObject({ id: 'm2' });
     });
   });
 
@@ -172,7 +197,11 @@ describe('LowdbCollection', () => {
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
       await collection.insert({ id: 'm2', email: 'b@x.example', room: 'r1' });
 
-      await collection.update('m1', (member) => ({ ...member, email: 'new@x.example', room: 'r2' }));
+      await collection.update('m1', (member) => ({
+        ...member,
+        email: 'new@x.example',
+        room: 'r2',
+      }));
 
       expect(collection.getByUnique('email', 'a@x.example')).toBeUndefined();
       expect(collection.getByUnique('email', 'new@x.example')?.id).toBe('m1');
@@ -203,7 +232,9 @@ describe('LowdbCollection', () => {
 
       expect(reopened.getByUnique('email', 'b@x.example')?.id).toBe('m2');
       expect(reopened.listByIndex('room', 'r1').map((member) => member.id)).toEqual(['m1', 'm2']);
-      await expect(reopened.insert({ id: 'm3', email: 'a@x.example', room: 'r1' })).rejects.toBeInstanceOf(UniqueViolation);
+      await expect(
+        reopened.insert({ id: 'm3', email: 'a@x.example', room: 'r1' }),
+      ).rejects.toBeInstanceOf(UniqueViolation);
     });
 
     it('returns undefined when updating a record that does not exist, without writing', async () => {
@@ -219,7 +250,9 @@ describe('LowdbCollection', () => {
       const collection = await openMembers();
 
       await Promise.all(
-        Array.from({ length: 200 }, (_, i) => collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' })),
+        Array.from({ length: 200 }, (_, i) =>
+          collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' }),
+        ),
       );
 
       const writes = writesOf('members.json');
@@ -230,20 +263,26 @@ describe('LowdbCollection', () => {
 
     it('writes once per insert when inserts are awaited one by one (the spy counts real writes)', async () => {
       const collection = await openMembers();
-      for (let i = 0; i < 5; i++) await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
+      for (let i = 0; i < 5; i++)
+        await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
       expect(writesOf('members.json')).toBe(5);
     });
 
     it('never touches the file of another collection when one collection is written', async () => {
       const rooms = await LowdbCollection.open<Member>(dir.path, { name: 'rooms' }, silentLogger);
-      await Promise.all(Array.from({ length: 500 }, (_, i) => rooms.insert({ id: `r${i}`, email: '', room: `room ${i}` })));
+      await Promise.all(
+        Array.from({ length: 500 }, (_, i) =>
+          rooms.insert({ id: `r${i}`, email: '', room: `room ${i}` }),
+        ),
+      );
       const roomsFile = join(dir.path, 'rooms.json');
       const before = await stat(roomsFile);
       const roomsContent = await readFile(roomsFile);
       const roomsWritesBefore = writesOf('rooms.json');
 
       const collection = await openMembers();
-      for (let i = 0; i < 20; i++) await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
+      for (let i = 0; i < 20; i++)
+        await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
 
       const after = await stat(roomsFile);
       // A rewrite by rename would change the inode even within the mtime resolution.
