@@ -43,20 +43,45 @@ async function loopStall(): Promise<void> {
   const hash = bcrypt.hashSync('correct horse', rounds);
   const hasher = new PasswordHasher(rounds);
   await hasher.verify('warm-up', hash);
-  const inWorkers = await maxLoopDelay(() => Promise.all(Array.from({ length: CONCURRENT }, () => hasher.verify('correct horse', hash))));
-  const onMainThread = await maxLoopDelay(() => Promise.all(Array.from({ length: CONCURRENT }, () => bcrypt.compare('correct horse', hash))));
+  const inWorkers = await maxLoopDelay(() =>
+    Promise.all(Array.from({ length: CONCURRENT }, () => hasher.verify('correct horse', hash))),
+  );
+  const onMainThread = await maxLoopDelay(() =>
+    Promise.all(Array.from({ length: CONCURRENT }, () => bcrypt.compare('correct horse', hash))),
+  );
   await hasher.close();
-  console.log(`\n${CONCURRENT} simultaneous password checks at cost ${rounds}: longest event-loop stall`);
+  console.log(
+    `\n${CONCURRENT} simultaneous password checks at cost ${rounds}: longest event-loop stall`,
+  );
   console.log(`  bcryptjs on the main thread: ${onMainThread.toFixed(0)} ms`);
-  console.log(`  worker threads (the hub):    ${inWorkers.toFixed(0)} ms   ratio ${(onMainThread / Math.max(inWorkers, 1)).toFixed(0)}× better`);
+  console.log(
+    `  worker threads (the hub):    ${inWorkers.toFixed(0)} ms   ratio ${(onMainThread / Math.max(inWorkers, 1)).toFixed(0)}× better`,
+  );
 }
 
 async function signInRequest(): Promise<void> {
   const dataDir = await mkdtemp(join(tmpdir(), 'classhub-bench-'));
-  const hub = await createHub({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', verification: 'none' });
+  const hub = await createHub({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    logLevel: 'silent',
+    verification: 'none',
+  });
   const post = (path: string, body: unknown) =>
-    fetch(`${hub.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await post('/auth/register', { username: 'bench', firstName: 'Ben', lastName: 'Ch', email: 'b@x.org', password: 'Lantern-Orbit-42', role: 'student' });
+    fetch(`${hub.url}/api${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  await post('/auth/register', {
+    username: 'bench',
+    firstName: 'Ben',
+    lastName: 'Ch',
+    email: 'b@x.org',
+    password: 'Lantern-Orbit-42',
+    role: 'student',
+  });
   const times: number[] = [];
   for (let i = 0; i < 10; i++) {
     const start = performance.now();
@@ -64,7 +89,9 @@ async function signInRequest(): Promise<void> {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  console.log(`\nsign-in request at the default cost 11 (real hub, HTTP): median ${times[5]!.toFixed(0)} ms`);
+  console.log(
+    `\nsign-in request at the default cost 11 (real hub, HTTP): median ${times[5]!.toFixed(0)} ms`,
+  );
   await hub.close();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -18,7 +18,9 @@ if (request.help) {
   process.exit(0);
 }
 const dataDir = resolve(String(request.options.dataDir ?? './hub-data'));
-const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (
+  JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+).scripts;
 
 if (!existsSync(join(dataDir, 'db', 'users.json'))) {
   console.log(`First start: seeding demo data into ${dataDir}`);
@@ -29,10 +31,16 @@ if (scripts['build:renderer'] && !existsSync('dist-renderer/index.html')) {
   execSync('npm run build:renderer', { stdio: 'inherit' });
 }
 
-const hub = await createHub({ ...request.options, dataDir, logLevel: request.options.logLevel ?? 'warn' });
+const hub = await createHub({
+  ...request.options,
+  dataDir,
+  logLevel: request.options.logLevel ?? 'warn',
+});
 console.log(`\nClassHub is running at ${hub.url}`);
 for (const lan of hub.lanUrls) console.log(`  students on the network: ${lan}`);
-console.log(`  demo accounts: admin, prof_davis, emma1 … — password ${DEMO_PASSWORD}\n  stop with Ctrl+C`);
+console.log(
+  `  demo accounts: admin, prof_davis, emma1 … — password ${DEMO_PASSWORD}\n  stop with Ctrl+C`,
+);
 
 const stop = async (code: number) => {
   await hub.close();
@@ -44,10 +52,15 @@ process.once('SIGTERM', () => void stop(0));
 const electron = electronBinary();
 if (electron && scripts['build:main']) {
   execSync('npm run build:main', { stdio: 'inherit' });
-  const window = spawn(electron, ['.'], { stdio: 'inherit', env: { ...process.env, CLASSHUB_HUB_URL: hub.url } });
+  const window = spawn(electron, ['.'], {
+    stdio: 'inherit',
+    env: { ...process.env, CLASSHUB_HUB_URL: hub.url },
+  });
   window.once('exit', () => void stop(0));
 } else {
-  console.log(`  desktop window: Electron cannot start on this machine; open ${hub.url} in a browser.`);
+  console.log(
+    `  desktop window: Electron cannot start on this machine; open ${hub.url} in a browser.`,
+  );
 }
 
 /**
@@ -59,12 +72,17 @@ function electronBinary(): string | undefined {
   const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   const locate = () => {
     const pathFile = join(packageDir, 'path.txt');
-    const binary = existsSync(pathFile) ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8')) : undefined;
+    const binary = existsSync(pathFile)
+      ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8'))
+      : undefined;
     return binary && existsSync(binary) ? binary : undefined;
   };
   if (locate()) return locate();
   console.log('Fetching the Electron binary (first start only)…');
-  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], { stdio: 'pipe', timeout: 180_000 });
+  const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
   if (download.status !== 0) console.log('  could not download Electron (offline?).');
   return locate();
 }

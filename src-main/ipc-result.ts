@@ -33,7 +33,8 @@ function isIpcResult(value: unknown): value is IpcResult<unknown> {
 
 /** The data of a successful answer; throws IpcCallError for a failed or malformed one. */
 export function unwrapIpcResult(value: unknown): unknown {
-  if (!isIpcResult(value)) throw new IpcCallError('INTERNAL', 'The app answered in an unexpected shape.');
+  if (!isIpcResult(value))
+    throw new IpcCallError('INTERNAL', 'The app answered in an unexpected shape.');
   if (value.ok) return value.data;
   throw new IpcCallError(value.error.code, value.error.message);
 }

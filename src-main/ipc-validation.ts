@@ -63,6 +63,8 @@ function failure(code: 'FORBIDDEN' | 'VALIDATION_FAILED' | 'INTERNAL', message: 
 
 function describeIssues(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `argument ${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `argument ${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }

@@ -25,7 +25,11 @@ function start(options: DesktopOptions): void {
   let mainWindow: BrowserWindow | undefined;
 
   const openMainWindow = (): void => {
-    mainWindow = createMainWindow({ hubUrl: options.hubUrl, preloadPath, appVersion: app.getVersion() });
+    mainWindow = createMainWindow({
+      hubUrl: options.hubUrl,
+      preloadPath,
+      appVersion: app.getVersion(),
+    });
     mainWindow.on('closed', () => {
       mainWindow = undefined;
     });

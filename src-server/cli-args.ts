@@ -30,5 +30,11 @@ export function helpText(command: string): string {
     const fallback = defaultOf(o.key);
     return `  --${o.flag.padEnd(22)} ${o.env.padEnd(34)} ${o.help}${fallback ? ` Default: ${fallback}.` : ''}`;
   });
-  return [`Usage: ${command} [options]`, '', 'Options (flag, environment variable, meaning):', ...rows, '  --help, -h'].join('\n');
+  return [
+    `Usage: ${command} [options]`,
+    '',
+    'Options (flag, environment variable, meaning):',
+    ...rows,
+    '  --help, -h',
+  ].join('\n');
 }

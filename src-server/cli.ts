@@ -12,7 +12,9 @@ async function main(): Promise<void> {
   const hub = await createHub(request.options);
   console.log(`ClassHub hub is running at ${hub.url}`);
   for (const lan of hub.lanUrls) console.log(`  students on the network: ${lan}`);
-  console.log(`  data folder: ${hub.dataDir}\n  API docs: ${hub.url}/api/docs/\nPress Ctrl+C to stop.`);
+  console.log(
+    `  data folder: ${hub.dataDir}\n  API docs: ${hub.url}/api/docs/\nPress Ctrl+C to stop.`,
+  );
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.log(`\n${signal}: finishing pending writes…`);

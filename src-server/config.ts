@@ -49,18 +49,42 @@ const doc = (key: OptionKey, flag: string, help: string): OptionDoc => ({
 
 export const OPTION_DOCS: readonly OptionDoc[] = [
   doc('port', 'port', 'TCP port to listen on; 0 picks a free one.'),
-  doc('host', 'host', 'Address to listen on; 0.0.0.0 lets students on the network connect, 127.0.0.1 keeps it on this computer.'),
+  doc(
+    'host',
+    'host',
+    'Address to listen on; 0.0.0.0 lets students on the network connect, 127.0.0.1 keeps it on this computer.',
+  ),
   doc('dataDir', 'data', 'Data folder: lowdb files, logs and uploads.'),
-  doc('verification', 'verification', 'How new accounts are verified: none | approval | email. Overrides the stored hub setting (default approval).'),
+  doc(
+    'verification',
+    'verification',
+    'How new accounts are verified: none | approval | email. Overrides the stored hub setting (default approval).',
+  ),
   doc('admin', 'admin', 'Make this existing username an admin at start.'),
-  doc('publicUrl', 'public-url', 'Address students use, for links in emails (default: the address the hub serves on).'),
+  doc(
+    'publicUrl',
+    'public-url',
+    'Address students use, for links in emails (default: the address the hub serves on).',
+  ),
   doc('logLevel', 'log-level', 'fatal | error | warn | info | debug | trace | silent.'),
   doc('bcryptRounds', 'bcrypt-rounds', 'bcrypt cost factor for new password hashes (4–15).'),
-  doc('smtpUrl', 'smtp-url', 'SMTP server for emails, e.g. smtps://user:pass@mail.school.org; without it links go to the hub log.'),
+  doc(
+    'smtpUrl',
+    'smtp-url',
+    'SMTP server for emails, e.g. smtps://user:pass@mail.school.org; without it links go to the hub log.',
+  ),
   doc('mailFrom', 'mail-from', 'Sender of emails.'),
-  doc('rendererDir', 'renderer-dir', 'Folder of the built web app to serve at / (default: dist-renderer if it exists).'),
+  doc(
+    'rendererDir',
+    'renderer-dir',
+    'Folder of the built web app to serve at / (default: dist-renderer if it exists).',
+  ),
   doc('accessTokenMinutes', 'access-token-minutes', 'Lifetime of an access token.'),
-  doc('refreshTokenDays', 'refresh-token-days', 'Lifetime of a refresh token (a sign-in lasts this long unused).'),
+  doc(
+    'refreshTokenDays',
+    'refresh-token-days',
+    'Lifetime of a refresh token (a sign-in lasts this long unused).',
+  ),
 ];
 
 /** A config problem phrased for the person who typed the flag. */

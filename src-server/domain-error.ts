@@ -16,6 +16,10 @@ export class DomainError extends Error {
 }
 
 /** A field-level validation failure, shown beside the right form input. */
-export function fieldError(path: string, message: string, code: ErrorCode = 'VALIDATION_FAILED'): DomainError {
+export function fieldError(
+  path: string,
+  message: string,
+  code: ErrorCode = 'VALIDATION_FAILED',
+): DomainError {
   return new DomainError(code, message, { fields: [{ path, message }] });
 }

@@ -17,7 +17,11 @@ import { accountRoutes } from './domains/accounts/routes';
 import { Throttles } from './domains/accounts/throttle';
 import { adminRoutes } from './domains/admin/routes';
 import { AdminService } from './domains/admin/service';
+import { fileRoutes } from './domains/files/routes';
 import { healthRoutes } from './domains/health/routes';
+import { PostService } from './domains/sessions/post-service';
+import { sessionRoutes } from './domains/sessions/routes';
+import { SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import type { Handlers } from './http/handlers';
@@ -54,8 +58,15 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const bus = new EventBus(logger);
     let publicUrl = config.publicUrl ?? '';
     const deps: AccountsDeps = {
-      storage, bus, logger, config, hasher,
-      mailer: createMailer({ ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), from: config.mailFrom }, logger),
+      storage,
+      bus,
+      logger,
+      config,
+      hasher,
+      mailer: createMailer(
+        { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), from: config.mailFrom },
+        logger,
+      ),
       throttles: new Throttles(),
       isCommonPassword: await loadCommonPasswords(),
       publicUrl: () => publicUrl,
@@ -64,18 +75,31 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const auth = new AuthService(deps);
     const registration = new RegistrationService(deps, auth);
     const profiles = new ProfileService(deps);
+    const sessions = new SessionService(deps);
+    const posts = new PostService(deps, sessions);
     const handlers: Handlers = {
       ...healthRoutes(),
       ...accountRoutes(deps, { auth, registration, profiles }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
+      ...fileRoutes(deps),
+      ...sessionRoutes(sessions, posts),
     };
-    const rendererDir = config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
-    const app = createHttpApp({ handlers, auth, logger, version: HUB_VERSION, rendererDir, checkResponses: process.env.NODE_ENV !== 'production' });
+    const rendererDir =
+      config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
+    const app = createHttpApp({
+      handlers,
+      auth,
+      logger,
+      version: HUB_VERSION,
+      rendererDir,
+      checkResponses: process.env.NODE_ENV !== 'production',
+    });
     const server = createServer(app);
     const io = createSocketServer(server, auth, bus, logger);
     const port = await listen(server, config);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
-    const lanUrls = config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
+    const lanUrls =
+      config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
     publicUrl ||= lanUrls[0] ?? url;
     logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
 
@@ -97,17 +121,32 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
 }
 
 /** Flags given at start win over stored settings; `--admin name` promotes an existing account. */
-async function applyStartupOptions(config: HubConfig, storage: Storage, logger: Logger): Promise<void> {
+async function applyStartupOptions(
+  config: HubConfig,
+  storage: Storage,
+  logger: Logger,
+): Promise<void> {
   if (config.verification && (await storage.settings.get()).verification !== config.verification) {
     await storage.settings.update({ verification: config.verification });
-    logger.info({ verification: config.verification }, 'verification mode set from the command line');
+    logger.info(
+      { verification: config.verification },
+      'verification mode set from the command line',
+    );
   }
   if (config.admin) {
     const user = await storage.users.findByUsername(config.admin);
     if (!user) {
-      logger.warn({ admin: config.admin }, 'no account with this username; register it, then start the hub with --admin again');
+      logger.warn(
+        { admin: config.admin },
+        'no account with this username; register it, then start the hub with --admin again',
+      );
     } else if (!user.isAdmin || user.status !== 'active') {
-      await storage.users.update(user.id, (u) => ({ ...u, isAdmin: true, status: 'active', awaiting: undefined }));
+      await storage.users.update(user.id, (u) => ({
+        ...u,
+        isAdmin: true,
+        status: 'active',
+        awaiting: undefined,
+      }));
       await storage.audit.append('accounts', { action: 'made-admin-from-cli', subjectId: user.id });
       logger.info({ admin: user.username }, 'account is now an admin');
     }
@@ -131,8 +170,18 @@ async function stopAccepting(io: { close(done: () => void): void }, server: Serv
 function listen(server: Server, config: HubConfig): Promise<number> {
   return new Promise((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') fail(new Error(`Port ${config.port} is already in use on ${config.host}. Stop the other program or choose another port with --port.`));
-      else if (error.code === 'EACCES') fail(new Error(`Not allowed to listen on port ${config.port}. Ports below 1024 need administrator rights; choose another with --port.`));
+      if (error.code === 'EADDRINUSE')
+        fail(
+          new Error(
+            `Port ${config.port} is already in use on ${config.host}. Stop the other program or choose another port with --port.`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        fail(
+          new Error(
+            `Not allowed to listen on port ${config.port}. Ports below 1024 need administrator rights; choose another with --port.`,
+          ),
+        );
       else fail(error);
     });
     server.listen(config.port, config.host, () => done((server.address() as AddressInfo).port));

@@ -24,6 +24,7 @@ export const errorStatus = {
   GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
   TOO_MANY_REQUESTS: 429,
   STORAGE_UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -34,7 +35,9 @@ export const errorCodes = Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]
 
 /** A field-level problem, so a form can show the message beside the right input. */
 export const fieldIssueSchema = z.object({
-  path: z.string().meta({ description: 'Dotted path of the field, e.g. "password" or "body.email".' }),
+  path: z
+    .string()
+    .meta({ description: 'Dotted path of the field, e.g. "password" or "body.email".' }),
   message: z.string(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;

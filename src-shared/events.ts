@@ -11,7 +11,12 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorBody['erro
 
 export interface RevokedNotice {
   /** `signed-out`: this device signed out; `signed-out-everywhere`, `password-changed`, `account-removed`: all devices. */
-  reason: 'signed-out' | 'signed-out-everywhere' | 'password-changed' | 'account-removed' | 'account-blocked';
+  reason:
+    | 'signed-out'
+    | 'signed-out-everywhere'
+    | 'password-changed'
+    | 'account-removed'
+    | 'account-blocked';
 }
 
 export interface ServerToClientEvents {

@@ -44,12 +44,18 @@ export function checkPasswordPolicy(
     problems.push({ rule: 'similar', message: `Too similar to your ${fieldLabels[similarTo]}.` });
   }
   if (isCommon?.(password)) {
-    problems.push({ rule: 'common', message: 'This password is too common: it is on lists attackers try first.' });
+    problems.push({
+      rule: 'common',
+      message: 'This password is too common: it is on lists attackers try first.',
+    });
   }
   return problems;
 }
 
-function findSimilarField(password: string, context: PasswordContext): keyof PasswordContext | undefined {
+function findSimilarField(
+  password: string,
+  context: PasswordContext,
+): keyof PasswordContext | undefined {
   const candidate = password.toLowerCase();
   for (const field of Object.keys(fieldLabels) as (keyof PasswordContext)[]) {
     const value = context[field]?.toLowerCase();
@@ -62,7 +68,8 @@ function findSimilarField(password: string, context: PasswordContext): keyof Pas
 }
 
 function isSimilar(password: string, part: string): boolean {
-  if (part.length >= 4 && password.includes(part) && part.length * 2 >= password.length) return true;
+  if (part.length >= 4 && password.includes(part) && part.length * 2 >= password.length)
+    return true;
   return similarity(password, part) >= MAX_SIMILARITY;
 }
 
@@ -81,7 +88,9 @@ function longestCommonSubsequence(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [0];
     for (let j = 1; j <= b.length; j++) {
-      current.push(a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!));
+      current.push(
+        a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!),
+      );
     }
     previous = current;
   }

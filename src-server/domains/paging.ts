@@ -6,5 +6,10 @@ export function windowOf(query: PageQuery): Window {
 }
 
 export function pageOf<T, R>(slice: Slice<T>, query: PageQuery, map: (item: T) => R): Page<R> {
-  return { items: slice.items.map(map), page: query.page, pageSize: query.pageSize, total: slice.total };
+  return {
+    items: slice.items.map(map),
+    page: query.page,
+    pageSize: query.pageSize,
+    total: slice.total,
+  };
 }

@@ -24,7 +24,9 @@ export class EventBus {
     for (const listener of this.listeners.get(name) ?? []) {
       const run = Promise.resolve()
         .then(() => (listener as Listener<N>)(payload))
-        .catch((error: unknown) => this.logger.error({ err: error, event: name }, 'event subscriber failed'));
+        .catch((error: unknown) =>
+          this.logger.error({ err: error, event: name }, 'event subscriber failed'),
+        );
       this.inFlight.add(run);
       void run.finally(() => this.inFlight.delete(run));
     }

@@ -1,6 +1,14 @@
 import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { RevokedNotice } from '../../src-shared/events';
-import type { StatusUpdateRecord, UserRecord } from '../storage/records';
+import type { SessionId } from '../../src-shared/schemas/sessions';
+import type {
+  CommentRecord,
+  PostRecord,
+  SessionMemberRecord,
+  SessionRecord,
+  StatusUpdateRecord,
+  UserRecord,
+} from '../storage/records';
 
 /**
  * What happened in the hub, published after it is stored. Real-time delivery
@@ -18,5 +26,24 @@ export interface DomainEvents {
   'auth.revoked': { userId: UserId; sessionIds: AuthSessionId[]; reason: RevokedNotice['reason'] };
   'status-update.posted': { update: StatusUpdateRecord };
   'status-update.deleted': { update: StatusUpdateRecord };
+
+  'session.created': { session: SessionRecord };
+  'session.updated': { session: SessionRecord };
+  /** `memberIds`: everyone who was in it (the records are gone). */
+  'session.deleted': { session: SessionRecord; memberIds: UserId[]; actorId: UserId };
+  'session.member-joined': { member: SessionMemberRecord };
+  /** Left on their own, removed by the host, or blocked. */
+  'session.member-left': {
+    member: SessionMemberRecord;
+    reason: 'left' | 'removed' | 'blocked';
+    actorId: UserId;
+  };
+  'session.member-unblocked': { sessionId: SessionId; userId: UserId; actorId: UserId };
+  'post.created': { post: PostRecord; actorId: UserId };
+  'post.updated': { post: PostRecord; actorId: UserId };
+  'post.deleted': { post: PostRecord; actorId: UserId };
+  'comment.created': { comment: CommentRecord; post: PostRecord; actorId: UserId };
+  'comment.updated': { comment: CommentRecord; post: PostRecord; actorId: UserId };
+  'comment.deleted': { comment: CommentRecord; post: PostRecord; actorId: UserId };
 }
 export type DomainEventName = keyof DomainEvents;

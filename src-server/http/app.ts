@@ -50,7 +50,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json(openApi);
   });
   app.use('/api', docsRouter());
-  app.use('/api', express.json({ limit: JSON_LIMIT }), mountRoutes(options.handlers, options.auth, logger, options.checkResponses));
+  app.use(
+    '/api',
+    express.json({ limit: JSON_LIMIT }),
+    mountRoutes(options.handlers, options.auth, logger, options.checkResponses),
+  );
   app.use('/api', apiNotFound);
 
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html'))) {
@@ -60,12 +64,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(rendererDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
-      res.type('html').send(
-        '<!doctype html><html lang="en"><meta charset="utf-8"><title>ClassHub hub</title>' +
-          '<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">' +
-          '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build:renderer</code>.</p>' +
-          '<p>The API and its interactive docs are at <a href="/api/docs/">/api/docs</a>.</p></body></html>',
-      );
+      res
+        .type('html')
+        .send(
+          '<!doctype html><html lang="en"><meta charset="utf-8"><title>ClassHub hub</title>' +
+            '<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">' +
+            '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build:renderer</code>.</p>' +
+            '<p>The API and its interactive docs are at <a href="/api/docs/">/api/docs</a>.</p></body></html>',
+        );
     });
   }
   app.use(errorHandler(logger));

@@ -9,13 +9,21 @@ const require = createRequire(import.meta.url);
  */
 export function docsRouter(): Router {
   const router = Router();
-  const assets = (require('swagger-ui-dist') as { getAbsoluteFSPath(): string }).getAbsoluteFSPath();
+  const assets = (
+    require('swagger-ui-dist') as { getAbsoluteFSPath(): string }
+  ).getAbsoluteFSPath();
   router.get('/docs/swagger-initializer.js', (_req, res) => {
-    res.type('application/javascript').send(
-      "window.onload = function () { window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' }); };",
-    );
+    res
+      .type('application/javascript')
+      .send(
+        "window.onload = function () { window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset], layout: 'StandaloneLayout' }); };",
+      );
   });
-  router.get('/docs', (req, res, next) => (req.path === '/docs' && !req.originalUrl.endsWith('/') ? res.redirect(301, '/api/docs/') : next()));
+  router.get('/docs', (req, res, next) =>
+    req.path === '/docs' && !req.originalUrl.endsWith('/')
+      ? res.redirect(301, '/api/docs/')
+      : next(),
+  );
   router.use('/docs', express.static(assets, { index: 'index.html' }));
   return router;
 }

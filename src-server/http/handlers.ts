@@ -2,7 +2,6 @@ import type { Request, Response } from 'express';
 import type { Api, RouteName, SlotInput, SlotOutput } from '../../src-shared/api';
 import type { Authenticated } from '../domains/accounts/auth-service';
 
-
 export interface RouteContext<N extends RouteName> {
   readonly params: SlotOutput<Api[N]['params']>;
   readonly query: SlotOutput<Api[N]['query']>;
@@ -16,7 +15,8 @@ export interface RouteContext<N extends RouteName> {
 }
 
 /** File routes stream the file themselves and return nothing. */
-type Result<N extends RouteName> = SlotInput<Api[N]['response']> extends undefined ? void : SlotInput<Api[N]['response']>;
+type Result<N extends RouteName> =
+  SlotInput<Api[N]['response']> extends undefined ? void : SlotInput<Api[N]['response']>;
 
 export type Handler<N extends RouteName> = (context: RouteContext<N>) => Promise<Result<N>>;
 

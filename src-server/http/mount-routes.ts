@@ -13,7 +13,12 @@ import type { Handlers, RouteContext } from './handlers';
  * route's auth level → validate params, query and body with the route's
  * schemas → call the handler → send the result with the route's status.
  */
-export function mountRoutes(handlers: Handlers, auth: AuthService, logger: Logger, checkResponses: boolean): Router {
+export function mountRoutes(
+  handlers: Handlers,
+  auth: AuthService,
+  logger: Logger,
+  checkResponses: boolean,
+): Router {
   const router = Router();
   for (const name of Object.keys(api) as RouteName[]) {
     const route = api[name] as RouteDef;
@@ -44,7 +49,10 @@ export function mountRoutes(handlers: Handlers, auth: AuthService, logger: Logge
 async function authorise(req: Request, route: RouteDef, auth: AuthService): Promise<Authenticated> {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) {
-    throw new DomainError('UNAUTHENTICATED', 'Sign in first: this needs an access token (Authorization: Bearer …).');
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'Sign in first: this needs an access token (Authorization: Bearer …).',
+    );
   }
   const authenticated = await auth.authenticate(header.slice('Bearer '.length).trim());
   if (route.auth === 'admin' && !authenticated.user.isAdmin) {
@@ -65,7 +73,10 @@ function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 
 
 function parseBody(schema: z.ZodType, req: Request): unknown {
   if (!req.is('application/json')) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json).');
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
   }
   const result = schema.safeParse(req.body);
   if (!result.success) throw validationError(result.error, 'body');
@@ -77,7 +88,10 @@ function assertResponseMatches(route: RouteDef, result: unknown, logger: Logger)
   if (typeof route.response !== 'object') return;
   const check = route.response.safeParse(result);
   if (!check.success) {
-    logger.error({ route: `${route.method} ${route.path}`, issues: check.error.issues }, 'response does not match its schema');
+    logger.error(
+      { route: `${route.method} ${route.path}`, issues: check.error.issues },
+      'response does not match its schema',
+    );
     throw new Error(`response of ${route.method} ${route.path} does not match its schema`);
   }
 }

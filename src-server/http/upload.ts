@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain-error';
 import type { BlobStore, StagedBlob } from '../storage/blobs/blob-store';
+import { textTypeOf } from './file-types';
 
 export interface ReceivedFile {
   readonly blob: StagedBlob;
@@ -23,12 +24,22 @@ export interface UploadRules {
  * Streams the one file of a multipart request into the blob store's staging
  * area, then checks its type by content. The caller commits or discards.
  */
-export async function receiveFile(req: Request, blobs: BlobStore, rules: UploadRules): Promise<ReceivedFile> {
+export async function receiveFile(
+  req: Request,
+  blobs: BlobStore,
+  rules: UploadRules,
+): Promise<ReceivedFile> {
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: rules.limitBytes + 1, fields: 20, parts: 30 } });
+    parser = busboy({
+      headers: req.headers,
+      limits: { files: 1, fileSize: rules.limitBytes + 1, fields: 20, parts: 30 },
+    });
   } catch {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `Send the file as multipart/form-data in a field named "${rules.field}".`);
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Send the file as multipart/form-data in a field named "${rules.field}".`,
+    );
   }
   const received = new Promise<{ blob: StagedBlob; fileName: string }>((resolve, reject) => {
     let sawFile = false;
@@ -38,21 +49,46 @@ export async function receiveFile(req: Request, blobs: BlobStore, rules: UploadR
         return;
       }
       sawFile = true;
-      blobs.stage(stream, rules.limitBytes).then((blob) => resolve({ blob, fileName: info.filename || 'file' }), reject);
+      blobs
+        .stage(stream, rules.limitBytes)
+        .then((blob) => resolve({ blob, fileName: info.filename || 'file' }), reject);
     });
-    parser.on('error', (error) => reject(new DomainError('BAD_REQUEST', `The upload could not be read: ${(error as Error).message}.`)));
+    parser.on('error', (error) =>
+      reject(
+        new DomainError(
+          'BAD_REQUEST',
+          `The upload could not be read: ${(error as Error).message}.`,
+        ),
+      ),
+    );
     parser.on('close', () => {
-      if (!sawFile) reject(new DomainError('VALIDATION_FAILED', `Attach a file in the field "${rules.field}".`, { fields: [{ path: rules.field, message: 'Choose a file.' }] }));
+      if (!sawFile)
+        reject(
+          new DomainError('VALIDATION_FAILED', `Attach a file in the field "${rules.field}".`, {
+            fields: [{ path: rules.field, message: 'Choose a file.' }],
+          }),
+        );
     });
-    req.on('aborted', () => reject(new DomainError('BAD_REQUEST', 'The upload was cut off before it finished.')));
+    req.on('aborted', () =>
+      reject(new DomainError('BAD_REQUEST', 'The upload was cut off before it finished.')),
+    );
   });
   req.pipe(parser);
   const { blob, fileName } = await received;
   const detected = await fileTypeFromBuffer(blob.head);
-  if (!detected || !rules.accept.includes(detected.mime)) {
+  const contentType = detected?.mime ?? textTypeOf(blob.head, fileName);
+  if (!contentType || !rules.accept.includes(contentType)) {
     await blob.discard();
     const what = detected ? `a ${detected.ext.toUpperCase()} file` : 'not a recognised file type';
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `This file is ${what}. ${rules.describe}`);
   }
-  return { blob, contentType: detected.mime, fileName };
+  return { blob, contentType, fileName: safeLabel(fileName) };
+}
+
+/** A file name is shown, never used as a path: keep the last segment, drop control characters, cap the length. */
+export function safeLabel(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return (clean || 'file').slice(0, 200);
 }

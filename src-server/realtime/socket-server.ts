@@ -1,6 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '../../src-shared/events';
+import type {
+  ClientToServerEvents,
+  ServerToClientEvents,
+  SocketAuth,
+} from '../../src-shared/events';
 import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { AuthService } from '../domains/accounts/auth-service';
 import { toAccount } from '../domains/accounts/views';
@@ -14,21 +18,41 @@ export interface SocketData {
   sessionId: AuthSessionId;
 }
 
-export type HubSocketServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type HubSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type HubSocketServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type HubSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /**
  * Socket.IO on the hub's HTTP server. The handshake carries the access token;
  * a refused handshake says why (`err.data.code`), so the client knows to
  * refresh or to sign in again.
  */
-export function createSocketServer(http: HttpServer, auth: AuthService, bus: EventBus, logger: Logger): HubSocketServer {
+export function createSocketServer(
+  http: HttpServer,
+  auth: AuthService,
+  bus: EventBus,
+  logger: Logger,
+): HubSocketServer {
   const io: HubSocketServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
 
   io.use((socket, next) => {
     const token = (socket.handshake.auth as Partial<SocketAuth>).token;
     if (typeof token !== 'string' || token.length === 0) {
-      return next(refusal('UNAUTHENTICATED', 'Sign in first: the socket handshake needs { auth: { token } }.'));
+      return next(
+        refusal(
+          'UNAUTHENTICATED',
+          'Sign in first: the socket handshake needs { auth: { token } }.',
+        ),
+      );
     }
     auth.authenticate(token).then(
       ({ user, session }) => {
@@ -46,7 +70,8 @@ export function createSocketServer(http: HttpServer, auth: AuthService, bus: Eve
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.userId));
     socket.on('hub:ping', (ack) => {
-      if (typeof ack === 'function') ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+      if (typeof ack === 'function')
+        ack({ ok: true, data: { serverTime: new Date().toISOString() } });
     });
   });
 

@@ -5,10 +5,16 @@ import { seedDemoWorld } from './seed';
 
 /** `npm run seed -- --data DIR [--reset]` */
 const { values } = parseArgs({
-  options: { data: { type: 'string' }, reset: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  options: {
+    data: { type: 'string' },
+    reset: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
 });
 if (values.help) {
-  console.log('Usage: npm run seed -- [--data DIR] [--reset]\n  --data   data folder to fill (default $CLASSHUB_DATA or ./hub-data)\n  --reset  delete everything in the folder first');
+  console.log(
+    'Usage: npm run seed -- [--data DIR] [--reset]\n  --data   data folder to fill (default $CLASSHUB_DATA or ./hub-data)\n  --reset  delete everything in the folder first',
+  );
   process.exit(0);
 }
 const dataDir = resolve(values.data ?? process.env.CLASSHUB_DATA ?? './hub-data');

@@ -42,9 +42,14 @@ export async function syncDirectory(directory: string): Promise<void> {
  * target file still holds the last acknowledged version, so they are only
  * debris; returns the names removed so the caller can log them.
  */
-export async function removeLeftoverTempFiles(directory: string, target: string): Promise<string[]> {
+export async function removeLeftoverTempFiles(
+  directory: string,
+  target: string,
+): Promise<string[]> {
   const prefix = `${basename(target)}.`;
-  const names = (await readdir(directory)).filter((name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX));
+  const names = (await readdir(directory)).filter(
+    (name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX),
+  );
   await Promise.all(names.map((name) => unlink(join(directory, name))));
   return names;
 }

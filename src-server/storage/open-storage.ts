@@ -11,7 +11,18 @@ import {
   statusUpdatesCollectionOptions,
 } from './lowdb/account-repositories';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
+import {
+  commentsCollectionOptions,
+  LowdbCommentsRepository,
+  LowdbPostsRepository,
+  LowdbSessionMembersRepository,
+  LowdbSessionsRepository,
+  postsCollectionOptions,
+  sessionMembersCollectionOptions,
+  sessionsCollectionOptions,
+} from './lowdb/session-repositories';
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
+import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
@@ -28,7 +39,9 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
   const collections: LowdbCollection<StoredRecord>[] = [];
-  const open = async <T extends StoredRecord>(options: Parameters<typeof LowdbCollection.open<T>>[1]) => {
+  const open = async <T extends StoredRecord>(
+    options: Parameters<typeof LowdbCollection.open<T>>[1],
+  ) => {
     const collection = await LowdbCollection.open<T>(dbDir, options, logger);
     collections.push(collection as unknown as LowdbCollection<StoredRecord>);
     return collection;
@@ -36,9 +49,20 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
 
   const users = new LowdbUsersRepository(await open(usersCollectionOptions));
   const authSessions = new LowdbAuthSessionsRepository(await open(authSessionsCollectionOptions));
-  const accountTokens = new LowdbAccountTokensRepository(await open(accountTokensCollectionOptions));
-  const statusUpdates = new LowdbStatusUpdatesRepository(await open(statusUpdatesCollectionOptions));
+  const accountTokens = new LowdbAccountTokensRepository(
+    await open(accountTokensCollectionOptions),
+  );
+  const statusUpdates = new LowdbStatusUpdatesRepository(
+    await open(statusUpdatesCollectionOptions),
+  );
   const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
+  const uploads = new LowdbUploadsRepository(await open(uploadsCollectionOptions));
+  const sessions = new LowdbSessionsRepository(await open(sessionsCollectionOptions));
+  const sessionMembers = new LowdbSessionMembersRepository(
+    await open(sessionMembersCollectionOptions),
+  );
+  const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
+  const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
 
@@ -49,6 +73,11 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     statusUpdates,
     settings,
     audit: new LogHistoryRepository(auditLog),
+    uploads,
+    sessions,
+    sessionMembers,
+    posts,
+    comments,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));

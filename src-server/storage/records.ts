@@ -1,5 +1,7 @@
 import type { AccountStatus, Role, VerificationMode } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
+import type { FileId } from '../../src-shared/schemas/files';
+import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
 /** Stored shapes. They are the hub's business: API views are built from them, never sent as they are. */
 
@@ -20,7 +22,11 @@ export interface UserRecord {
   readonly bio: string;
   readonly avatar?: { readonly blobId: BlobId; readonly contentType: string };
   readonly student?: { readonly studentId?: string; readonly enrolmentDate?: string };
-  readonly teacher?: { readonly title?: string; readonly department?: string; readonly yearsOfExperience?: number };
+  readonly teacher?: {
+    readonly title?: string;
+    readonly department?: string;
+    readonly yearsOfExperience?: number;
+  };
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly lastSignInAt?: string;
@@ -73,4 +79,67 @@ export interface AuditEntry {
   readonly actorId?: UserId;
   readonly subjectId?: UserId;
   readonly detail?: string;
+}
+
+/** An uploaded file. Owned by its uploader until attached (attachedTo set); then it belongs to that record. */
+export interface UploadRecord {
+  readonly id: FileId;
+  readonly ownerId: UserId;
+  readonly blobId: BlobId;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly createdAt: string;
+  readonly attachedTo?: string;
+}
+
+export interface SessionRecord {
+  readonly id: SessionId;
+  readonly title: string;
+  readonly description: string;
+  readonly hostId: UserId;
+  /** Unformatted, upper case, unique among sessions. */
+  readonly joinToken: string;
+  readonly joinTokenExpiresAt?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** Membership is the role: the host is a member with role "host". Blocked members keep their record. */
+export interface SessionMemberRecord {
+  /** `${sessionId}:${userId}` — one membership per person per session. */
+  readonly id: string;
+  readonly sessionId: SessionId;
+  readonly userId: UserId;
+  readonly role: 'host' | 'member';
+  readonly status: 'active' | 'blocked';
+  readonly joinedAt: string;
+}
+
+export interface PostFileRecord {
+  readonly id: FileId;
+  readonly blobId: BlobId;
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly size: number;
+}
+
+export interface PostRecord {
+  readonly id: PostId;
+  readonly sessionId: SessionId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly files: readonly PostFileRecord[];
+  readonly createdAt: string;
+  readonly editedAt?: string;
+}
+
+export interface CommentRecord {
+  readonly id: CommentId;
+  readonly postId: PostId;
+  readonly sessionId: SessionId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly createdAt: string;
+  readonly editedAt?: string;
 }

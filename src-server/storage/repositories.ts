@@ -1,12 +1,19 @@
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { BlobStore } from './blobs/blob-store';
+import type { FileId } from '../../src-shared/schemas/files';
+import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 import type {
   AccountTokenRecord,
   AuditEntry,
   AuthSessionRecord,
+  CommentRecord,
   HubSettingsRecord,
+  PostRecord,
+  SessionMemberRecord,
+  SessionRecord,
   StatusUpdateRecord,
+  UploadRecord,
   UserRecord,
 } from './records';
 
@@ -55,7 +62,10 @@ export interface AuthSessionsRepository {
   get(id: AuthSessionId): Promise<AuthSessionRecord | undefined>;
   listForUser(userId: UserId): Promise<AuthSessionRecord[]>;
   insert(session: AuthSessionRecord): Promise<AuthSessionRecord>;
-  update(id: AuthSessionId, change: (current: AuthSessionRecord) => AuthSessionRecord): Promise<AuthSessionRecord | undefined>;
+  update(
+    id: AuthSessionId,
+    change: (current: AuthSessionRecord) => AuthSessionRecord,
+  ): Promise<AuthSessionRecord | undefined>;
   delete(id: AuthSessionId): Promise<boolean>;
   /** Returns the ids removed. */
   deleteForUser(userId: UserId): Promise<AuthSessionId[]>;
@@ -97,6 +107,76 @@ export interface HistoryEntry<T> {
   readonly entry: T;
 }
 
+export interface UploadsRepository {
+  get(id: FileId): Promise<UploadRecord | undefined>;
+  insert(upload: UploadRecord): Promise<UploadRecord>;
+  /**
+   * Marks the uploads as attached to `owner` — all or none: each must exist,
+   * belong to `ownerId` and be unattached, else nothing changes and the
+   * offending id is returned.
+   */
+  attach(
+    ids: readonly FileId[],
+    ownerId: UserId,
+    owner: string,
+  ): Promise<{ ok: true; uploads: UploadRecord[] } | { ok: false; badId: FileId }>;
+}
+
+export interface SessionsRepository {
+  get(id: SessionId): Promise<SessionRecord | undefined>;
+  findByJoinToken(token: string): Promise<SessionRecord | undefined>;
+  /** Every session (admin), newest first. */
+  all(): Promise<SessionRecord[]>;
+  insert(session: SessionRecord): Promise<SessionRecord>;
+  update(
+    id: SessionId,
+    change: (current: SessionRecord) => SessionRecord,
+  ): Promise<SessionRecord | undefined>;
+  delete(id: SessionId): Promise<boolean>;
+}
+
+export interface SessionMembersRepository {
+  get(sessionId: SessionId, userId: UserId): Promise<SessionMemberRecord | undefined>;
+  listForSession(sessionId: SessionId): Promise<SessionMemberRecord[]>;
+  listForUser(userId: UserId): Promise<SessionMemberRecord[]>;
+  countActive(sessionId: SessionId): Promise<number>;
+  /** Throws UniqueViolation('id') when the person already has a membership. */
+  insert(member: SessionMemberRecord): Promise<SessionMemberRecord>;
+  update(
+    sessionId: SessionId,
+    userId: UserId,
+    change: (current: SessionMemberRecord) => SessionMemberRecord,
+  ): Promise<SessionMemberRecord | undefined>;
+  delete(sessionId: SessionId, userId: UserId): Promise<boolean>;
+  deleteForSession(sessionId: SessionId): Promise<number>;
+  deleteForUser(userId: UserId): Promise<number>;
+}
+
+export interface PostsRepository {
+  get(id: PostId): Promise<PostRecord | undefined>;
+  /** Oldest first; callers page from the end. */
+  listForSession(sessionId: SessionId): Promise<PostRecord[]>;
+  insert(post: PostRecord): Promise<PostRecord>;
+  update(id: PostId, change: (current: PostRecord) => PostRecord): Promise<PostRecord | undefined>;
+  delete(id: PostId): Promise<boolean>;
+  deleteForSession(sessionId: SessionId): Promise<number>;
+}
+
+export interface CommentsRepository {
+  get(id: CommentId): Promise<CommentRecord | undefined>;
+  /** Oldest first. */
+  listForPost(postId: PostId): Promise<CommentRecord[]>;
+  countForPost(postId: PostId): Promise<number>;
+  insert(comment: CommentRecord): Promise<CommentRecord>;
+  update(
+    id: CommentId,
+    change: (current: CommentRecord) => CommentRecord,
+  ): Promise<CommentRecord | undefined>;
+  delete(id: CommentId): Promise<boolean>;
+  deleteForPost(postId: PostId): Promise<number>;
+  deleteForSession(sessionId: SessionId): Promise<number>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -104,6 +184,11 @@ export interface Storage {
   readonly statusUpdates: StatusUpdatesRepository;
   readonly settings: SettingsRepository;
   readonly audit: HistoryRepository<AuditEntry>;
+  readonly uploads: UploadsRepository;
+  readonly sessions: SessionsRepository;
+  readonly sessionMembers: SessionMembersRepository;
+  readonly posts: PostsRepository;
+  readonly comments: CommentsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

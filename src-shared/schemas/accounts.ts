@@ -7,7 +7,9 @@ export const roleSchema = z.enum(roles).meta({ id: 'Role' });
 export type Role = z.infer<typeof roleSchema>;
 
 /** pending: waits for approval or an email link; rejected: an approver said no. */
-export const accountStatusSchema = z.enum(['pending', 'active', 'rejected']).meta({ id: 'AccountStatus' });
+export const accountStatusSchema = z
+  .enum(['pending', 'active', 'rejected'])
+  .meta({ id: 'AccountStatus' });
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
 
 export const verificationModes = ['none', 'approval', 'email'] as const;
@@ -44,7 +46,12 @@ export const studentFieldsSchema = z.object({
 export const teacherFieldsSchema = z.object({
   title: trimmed(0, 60, 'Title').optional(),
   department: trimmed(0, 100, 'Department').optional(),
-  yearsOfExperience: z.number().int().min(0).max(80, 'Years of experience must be 0–80.').optional(),
+  yearsOfExperience: z
+    .number()
+    .int()
+    .min(0)
+    .max(80, 'Years of experience must be 0–80.')
+    .optional(),
 });
 
 export const registerRequestSchema = z
@@ -59,7 +66,9 @@ export const registerRequestSchema = z
   .meta({ id: 'RegisterRequest' });
 export type RegisterRequest = z.infer<typeof registerRequestSchema>;
 
-const avatarUrl = z.string().meta({ description: 'Always loads: the uploaded image or an initials avatar.' });
+const avatarUrl = z
+  .string()
+  .meta({ description: 'Always loads: the uploaded image or an initials avatar.' });
 
 /** What anyone signed in may see of a person. Email only for teachers and admins. */
 export const userSummarySchema = z
@@ -71,7 +80,10 @@ export const userSummarySchema = z
     role: roleSchema,
     isAdmin: z.boolean(),
     avatarUrl,
-    email: z.string().optional().meta({ description: 'Present only when the viewer is a teacher or an admin.' }),
+    email: z
+      .string()
+      .optional()
+      .meta({ description: 'Present only when the viewer is a teacher or an admin.' }),
   })
   .meta({ id: 'UserSummary' });
 export type UserSummary = z.infer<typeof userSummarySchema>;
@@ -119,7 +131,12 @@ export const signInRequestSchema = z
   .object({
     username: z.string().trim().min(1, 'Username is required.').max(254),
     password: z.string().min(1, 'Password is required.').max(128),
-    device: z.string().trim().max(100).optional().meta({ description: 'Shown in the list of signed-in devices.' }),
+    device: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .meta({ description: 'Shown in the list of signed-in devices.' }),
   })
   .meta({ id: 'SignInRequest' });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
@@ -169,7 +186,15 @@ export const createStatusUpdateRequestSchema = z.object({
 });
 
 export const userSearchQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(100).optional().meta({ description: 'Words to find in username, names and (for teachers and admins) email. One typo per word is forgiven.' }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({
+      description:
+        'Words to find in username, names and (for teachers and admins) email. One typo per word is forgiven.',
+    }),
   role: roleSchema.optional(),
 });
 export type UserSearchQuery = z.infer<typeof userSearchQuerySchema>;

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '../pagination';
-import { accountSchema, accountStatusSchema, emailSchema, roleSchema, verificationModeSchema } from './accounts';
+import {
+  accountSchema,
+  accountStatusSchema,
+  emailSchema,
+  roleSchema,
+  verificationModeSchema,
+} from './accounts';
 
 const MB = 1024 * 1024;
 
@@ -55,7 +61,10 @@ export const passwordResetLinkSchema = z
     resetUrl: z.string(),
     expiresAt: z.iso.datetime(),
   })
-  .meta({ id: 'PasswordResetLink', description: 'Hand this link to the person; it works once, for one hour.' });
+  .meta({
+    id: 'PasswordResetLink',
+    description: 'Hand this link to the person; it works once, for one hour.',
+  });
 
 export const adminAccountSchema = accountSchema.extend({
   lastSignInAt: z.iso.datetime().optional(),

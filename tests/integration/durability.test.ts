@@ -49,14 +49,20 @@ function writeUntilStopped(url: string, token: string, acked: Acked, tag: string
 async function everyStatusText(url: string, token: string, username: string): Promise<Set<string>> {
   const texts = new Set<string>();
   for (let page = 1; ; page++) {
-    const reply = await call(url, 'statusUpdates', { token, params: { username }, query: { page, pageSize: 100 } });
+    const reply = await call(url, 'statusUpdates', {
+      token,
+      params: { username },
+      query: { page, pageSize: 100 },
+    });
     for (const item of reply.body.items as { text: string }[]) texts.add(item.text);
     if (page * 100 >= reply.body.total) return texts;
   }
 }
 
 async function signInOwner(url: string) {
-  const reply = await call(url, 'signIn', { body: { username: 'owner', password: 'Lantern-Orbit-42' } });
+  const reply = await call(url, 'signIn', {
+    body: { username: 'owner', password: 'Lantern-Orbit-42' },
+  });
   expect(reply.status).toBe(200);
   return reply.body.tokens.accessToken as string;
 }

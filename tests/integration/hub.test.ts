@@ -26,42 +26,66 @@ describe('the hub', () => {
   });
 
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
-    const reply = await raw(hub.url, '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username": "a",' });
+    const reply = await raw(hub.url, '/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username": "a",',
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('MALFORMED_JSON');
   });
 
   it('answers a body over 1 MB with 413', async () => {
     const big = JSON.stringify({ username: 'x'.repeat(1_200_000), password: 'y' });
-    const reply = await raw(hub.url, '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    const reply = await raw(hub.url, '/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: big,
+    });
     expect(reply.status).toBe(413);
     expect(reply.body.error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('refuses a JSON route called with a form body with 415 and says what to send', async () => {
-    const reply = await raw(hub.url, '/api/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=a&password=b' });
+    const reply = await raw(hub.url, '/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=a&password=b',
+    });
     expect(reply.status).toBe(415);
     expect(reply.body.error.message).toContain('application/json');
   });
 
   it('names every invalid field in a validation error', async () => {
-    const reply = await hub.call('register', { body: { username: 'a', email: 'not-an-email', role: 'wizard' } });
+    const reply = await hub.call('register', {
+      body: { username: 'a', email: 'not-an-email', role: 'wizard' },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.code).toBe('VALIDATION_FAILED');
     const paths = reply.body.error.details.fields.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['username', 'email', 'role', 'firstName', 'lastName', 'password']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['username', 'email', 'role', 'firstName', 'lastName', 'password']),
+    );
   });
 
   it('answers a bad query parameter with 400, not 500', async () => {
     const person = await signUp(hub);
-    const reply = await hub.call('searchUsers', { token: person.token, query: { pageSize: 1000, page: 'first' } });
+    const reply = await hub.call('searchUsers', {
+      token: person.token,
+      query: { pageSize: 1000, page: 'first' },
+    });
     expect(reply.status).toBe(400);
-    expect(reply.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual(['page', 'pageSize']);
+    expect(reply.body.error.details.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'page',
+      'pageSize',
+    ]);
   });
 
   it('answers a broken percent-escape in the path with 400', async () => {
     const person = await signUp(hub);
-    const reply = await raw(hub.url, '/api/users/%E0%A4%A', { headers: { authorization: `Bearer ${person.token}` } });
+    const reply = await raw(hub.url, '/api/users/%E0%A4%A', {
+      headers: { authorization: `Bearer ${person.token}` },
+    });
     expect(reply.status).toBe(400);
   });
 
@@ -79,7 +103,8 @@ describe('the hub', () => {
       expect(operation.operationId).toBe(name);
       expect(operation['x-classhub-auth']).toBe(route.auth);
       expect(operation.security).toEqual(route.auth === 'public' ? [] : [{ bearer: [] }]);
-      if (route.body) expect(operation.requestBody.content['application/json'].schema).toBeDefined();
+      if (route.body)
+        expect(operation.requestBody.content['application/json'].schema).toBeDefined();
     }
     await expect(parse(structuredClone(document))).resolves.toBeDefined();
   });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBridgeArguments, readAppVersion, toBridgePlatform } from '../../src-main/bridge-arguments';
+import {
+  encodeBridgeArguments,
+  readAppVersion,
+  toBridgePlatform,
+} from '../../src-main/bridge-arguments';
 
 describe('bridge arguments', () => {
   it('carry the app version from main to the preload', () => {
-    const rendererArgv = ['/opt/ClassHub/classhub', '--type=renderer', ...encodeBridgeArguments({ appVersion: '1.4.2' })];
+    const rendererArgv = [
+      '/opt/ClassHub/classhub',
+      '--type=renderer',
+      ...encodeBridgeArguments({ appVersion: '1.4.2' }),
+    ];
     expect(readAppVersion(rendererArgv)).toBe('1.4.2');
   });
 

@@ -10,10 +10,19 @@ import {
 const appOrigin = 'http://127.0.0.1:4000';
 const openExternalSchema = ipcArgumentSchemas[ipcChannels.openExternal];
 
-function openExternalCall(args: unknown[], senderUrl: string | undefined = `${appOrigin}/courses`) {
+const appPage = `${appOrigin}/courses`;
+
+function openExternalCall(args: unknown[], senderUrl: string | undefined = appPage) {
   const run = vi.fn((_args: [string]) => 'opened');
   const onError = vi.fn();
-  const result = handleIpcCall({ senderUrl, appOrigin, args, schema: openExternalSchema, run, onError });
+  const result = handleIpcCall({
+    senderUrl,
+    appOrigin,
+    args,
+    schema: openExternalSchema,
+    run,
+    onError,
+  });
   return { result, run, onError };
 }
 
@@ -31,8 +40,14 @@ describe('handleIpcCall', () => {
   });
 
   it('refuses a call whose sender frame is gone', async () => {
-    const { result } = openExternalCall(['https://example.org/'], undefined);
-    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const answer = await handleIpcCall({
+      senderUrl: undefined,
+      appOrigin,
+      args: ['https://example.org/'],
+      schema: openExternalSchema,
+      run: () => 'opened',
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it.each([
@@ -44,7 +59,10 @@ describe('handleIpcCall', () => {
     ['an overlong URL', [`https://example.org/${'a'.repeat(MAX_EXTERNAL_URL_LENGTH)}`]],
   ])('refuses %s as VALIDATION_FAILED without running the handler', async (_name, args) => {
     const { result, run } = openExternalCall(args);
-    await expect(result).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    await expect(result).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -96,6 +114,8 @@ describe('unwrapIpcResult', () => {
 
   it('treats an answer of an unexpected shape as an internal error', () => {
     expect(() => unwrapIpcResult(undefined)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
-    expect(() => unwrapIpcResult({ data: 1 })).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
+    expect(() => unwrapIpcResult({ data: 1 })).toThrow(
+      expect.objectContaining({ code: 'INTERNAL' }),
+    );
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HUB_URL, DesktopOptionsError, resolveDesktopOptions } from '../../src-main/options';
+import {
+  DEFAULT_HUB_URL,
+  DesktopOptionsError,
+  resolveDesktopOptions,
+} from '../../src-main/options';
 
 const electronArgv = ['/usr/lib/classhub/classhub', '.'];
 
@@ -9,29 +13,37 @@ describe('resolveDesktopOptions', () => {
   });
 
   it('takes the hub URL from CLASSHUB_HUB_URL', () => {
-    const options = resolveDesktopOptions(electronArgv, { CLASSHUB_HUB_URL: 'http://192.168.1.20:4000' });
+    const options = resolveDesktopOptions(electronArgv, {
+      CLASSHUB_HUB_URL: 'http://192.168.1.20:4000',
+    });
     expect(options.hubUrl).toBe('http://192.168.1.20:4000/');
   });
 
   it('prefers --hub-url over the environment, in both flag spellings', () => {
     const env = { CLASSHUB_HUB_URL: 'http://192.168.1.20:4000' };
-    expect(resolveDesktopOptions([...electronArgv, '--hub-url', 'http://10.0.0.2:4000'], env).hubUrl).toBe(
-      'http://10.0.0.2:4000/',
-    );
-    expect(resolveDesktopOptions([...electronArgv, '--hub-url=https://hub.example'], env).hubUrl).toBe(
-      'https://hub.example/',
-    );
+    expect(
+      resolveDesktopOptions([...electronArgv, '--hub-url', 'http://10.0.0.2:4000'], env).hubUrl,
+    ).toBe('http://10.0.0.2:4000/');
+    expect(
+      resolveDesktopOptions([...electronArgv, '--hub-url=https://hub.example'], env).hubUrl,
+    ).toBe('https://hub.example/');
   });
 
   it('treats an empty CLASSHUB_HUB_URL as unset', () => {
-    expect(resolveDesktopOptions(electronArgv, { CLASSHUB_HUB_URL: '' }).hubUrl).toBe(`${DEFAULT_HUB_URL}/`);
+    expect(resolveDesktopOptions(electronArgv, { CLASSHUB_HUB_URL: '' }).hubUrl).toBe(
+      `${DEFAULT_HUB_URL}/`,
+    );
   });
 
   it.each(['file:///home/teacher/index.html', 'javascript:alert(1)', '192.168.1.20:4000', 'hub'])(
     'refuses %j with a message that names the value',
     (value) => {
-      expect(() => resolveDesktopOptions([...electronArgv, `--hub-url=${value}`], {})).toThrow(DesktopOptionsError);
-      expect(() => resolveDesktopOptions([...electronArgv, `--hub-url=${value}`], {})).toThrow(value);
+      expect(() => resolveDesktopOptions([...electronArgv, `--hub-url=${value}`], {})).toThrow(
+        DesktopOptionsError,
+      );
+      expect(() => resolveDesktopOptions([...electronArgv, `--hub-url=${value}`], {})).toThrow(
+        value,
+      );
     },
   );
 });

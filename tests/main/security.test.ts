@@ -31,12 +31,16 @@ describe('buildContentSecurityPolicy', () => {
   });
 
   it('uses a secure websocket for a hub served over https', () => {
-    const connect = directives(buildContentSecurityPolicy('https://hub.school.example')).get('connect-src');
+    const connect = directives(buildContentSecurityPolicy('https://hub.school.example')).get(
+      'connect-src',
+    );
     expect(connect).toContain('wss://hub.school.example');
   });
 
   it('reduces a full hub URL to its origin', () => {
-    const connect = directives(buildContentSecurityPolicy('http://10.0.0.5:4000/courses/1')).get('connect-src');
+    const connect = directives(buildContentSecurityPolicy('http://10.0.0.5:4000/courses/1')).get(
+      'connect-src',
+    );
     expect(connect).toContain('http://10.0.0.5:4000');
     expect(connect?.some((source) => source.includes('/courses'))).toBe(false);
   });
@@ -57,7 +61,10 @@ describe('buildContentSecurityPolicy', () => {
 
 describe('withContentSecurityPolicy', () => {
   it('adds the policy and keeps the other headers', () => {
-    const headers = withContentSecurityPolicy({ 'Content-Type': ['text/html'] }, "default-src 'self'");
+    const headers = withContentSecurityPolicy(
+      { 'Content-Type': ['text/html'] },
+      "default-src 'self'",
+    );
     expect(headers).toEqual({
       'Content-Type': ['text/html'],
       'Content-Security-Policy': ["default-src 'self'"],
@@ -69,13 +76,17 @@ describe('withContentSecurityPolicy', () => {
       { 'content-security-policy': ["img-src 'none'"] },
       "default-src 'self'",
     );
-    expect(headers).toEqual({ 'Content-Security-Policy': ["img-src 'none'", "default-src 'self'"] });
+    expect(headers).toEqual({
+      'Content-Security-Policy': ["img-src 'none'", "default-src 'self'"],
+    });
   });
 });
 
 describe('isAllowedNavigation', () => {
   it('allows any page of the app origin', () => {
-    expect(isAllowedNavigation('http://127.0.0.1:4000/courses/7?tab=chat#top', appOrigin)).toBe(true);
+    expect(isAllowedNavigation('http://127.0.0.1:4000/courses/7?tab=chat#top', appOrigin)).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -93,9 +104,12 @@ describe('isAllowedNavigation', () => {
 });
 
 describe('isSafeExternalUrl', () => {
-  it.each(['https://example.org/page', 'http://192.168.1.20:8080/x'])('accepts the web link %s', (url) => {
-    expect(isSafeExternalUrl(url)).toBe(true);
-  });
+  it.each(['https://example.org/page', 'http://192.168.1.20:8080/x'])(
+    'accepts the web link %s',
+    (url) => {
+      expect(isSafeExternalUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'file:///C:/Windows/System32/calc.exe',
@@ -132,7 +146,13 @@ describe('isPermissionGranted', () => {
   });
 
   it('denies everything else, such as camera, location and notifications', () => {
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+    ]) {
       expect(isPermissionGranted(permission, appOrigin, appOrigin)).toBe(false);
     }
   });

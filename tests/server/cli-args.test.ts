@@ -4,23 +4,53 @@ import { ConfigError, OPTION_DOCS, parseHubConfig } from '../../src-server/confi
 
 describe('hub options from the command line', () => {
   it('maps each flag onto the options object', () => {
-    const { options } = readCli(['--port', '4100', '--host', '127.0.0.1', '--data', './x', '--verification', 'email'], {});
-    expect(parseHubConfig(options)).toMatchObject({ port: 4100, host: '127.0.0.1', dataDir: './x', verification: 'email' });
+    const { options } = readCli(
+      ['--port', '4100', '--host', '127.0.0.1', '--data', './x', '--verification', 'email'],
+      {},
+    );
+    expect(parseHubConfig(options)).toMatchObject({
+      port: 4100,
+      host: '127.0.0.1',
+      dataDir: './x',
+      verification: 'email',
+    });
   });
 
   it('reads CLASSHUB_* environment variables, and a flag beats its variable', () => {
-    const env = { CLASSHUB_PORT: '4200', CLASSHUB_VERIFICATION: 'none', CLASSHUB_PUBLIC_URL: 'http://hub.local:4200' };
-    expect(parseHubConfig(readCli([], env).options)).toMatchObject({ port: 4200, verification: 'none', publicUrl: 'http://hub.local:4200' });
+    const env = {
+      CLASSHUB_PORT: '4200',
+      CLASSHUB_VERIFICATION: 'none',
+      CLASSHUB_PUBLIC_URL: 'http://hub.local:4200',
+    };
+    expect(parseHubConfig(readCli([], env).options)).toMatchObject({
+      port: 4200,
+      verification: 'none',
+      publicUrl: 'http://hub.local:4200',
+    });
     expect(parseHubConfig(readCli(['--port', '4300'], env).options).port).toBe(4300);
   });
 
   it('uses documented defaults', () => {
-    expect(parseHubConfig({})).toMatchObject({ port: 4000, host: '0.0.0.0', dataDir: './hub-data', bcryptRounds: 11, logLevel: 'info' });
+    expect(parseHubConfig({})).toMatchObject({
+      port: 4000,
+      host: '0.0.0.0',
+      dataDir: './hub-data',
+      bcryptRounds: 11,
+      logLevel: 'info',
+    });
   });
 
   it('gives every option an environment twin named after its flag', () => {
-    for (const option of OPTION_DOCS) expect(option.env).toBe(`CLASSHUB_${option.flag.replace(/-/g, '_').toUpperCase()}`);
-    expect(OPTION_DOCS.map((o) => o.env)).toEqual(expect.arrayContaining(['CLASSHUB_PORT', 'CLASSHUB_HOST', 'CLASSHUB_DATA', 'CLASSHUB_VERIFICATION']));
+    for (const option of OPTION_DOCS)
+      expect(option.env).toBe(`CLASSHUB_${option.flag.replace(/-/g, '_').toUpperCase()}`);
+    expect(OPTION_DOCS.map((o) => o.env)).toEqual(
+      expect.arrayContaining([
+        'CLASSHUB_PORT',
+        'CLASSHUB_HOST',
+        'CLASSHUB_DATA',
+        'CLASSHUB_VERIFICATION',
+      ]),
+    );
   });
 
   it('lists every flag, its variable and its default in --help', () => {
@@ -34,7 +64,9 @@ describe('hub options from the command line', () => {
   });
 
   it('names the flag and the variable when a value is wrong', () => {
-    expect(() => parseHubConfig(readCli(['--port', 'eighty', '--verification', 'maybe'], {}).options)).toThrow(ConfigError);
+    expect(() =>
+      parseHubConfig(readCli(['--port', 'eighty', '--verification', 'maybe'], {}).options),
+    ).toThrow(ConfigError);
     try {
       parseHubConfig(readCli(['--port', 'eighty'], {}).options);
     } catch (error) {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy, similarity } from '../../src-shared/password-policy';
 
-const person = { username: 'emma1', email: 'emma.johnson@school.org', firstName: 'Emma', lastName: 'Johnson' };
-const rules = (password: string, isCommon?: (p: string) => boolean) => checkPasswordPolicy(password, person, isCommon).map((p) => p.rule);
+const person = {
+  username: 'emma1',
+  email: 'emma.johnson@school.org',
+  firstName: 'Emma',
+  lastName: 'Johnson',
+};
+const rules = (password: string, isCommon?: (p: string) => boolean) =>
+  checkPasswordPolicy(password, person, isCommon).map((p) => p.rule);
 
 describe('the password policy', () => {
   it('accepts a long, unrelated password', () => {
@@ -22,7 +28,9 @@ describe('the password policy', () => {
     expect(rules('emma1emma1')).toContain('similar');
     expect(rules('johnson99')).toContain('similar');
     expect(rules('Johnsen!!')).toContain('similar');
-    expect(checkPasswordPolicy('johnson99', person)[0]?.message).toBe('Too similar to your email address.');
+    expect(checkPasswordPolicy('johnson99', person)[0]?.message).toBe(
+      'Too similar to your email address.',
+    );
   });
 
   it('asks the common-password lookup, case-insensitively at the caller', () => {

@@ -18,13 +18,32 @@ export interface ChildHub {
 export async function startChildHub(dataDir: string, extraArgs: string[] = []): Promise<ChildHub> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', CLI, '--port', '0', '--host', '127.0.0.1', '--data', dataDir, '--bcrypt-rounds', '4', '--verification', 'none', '--log-level', 'warn', ...extraArgs],
+    [
+      '--import',
+      'tsx',
+      CLI,
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--data',
+      dataDir,
+      '--bcrypt-rounds',
+      '4',
+      '--verification',
+      'none',
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 30_000);
     const check = () => {

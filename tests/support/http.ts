@@ -1,5 +1,7 @@
 import { api, buildPath, type RouteName } from '../../src-shared/api';
 
+// Tests assert on bodies of every shape, success and error alike; `any` keeps those assertions readable.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface Reply<T = any> {
   readonly status: number;
   readonly body: T;
@@ -17,10 +19,15 @@ export interface CallOptions {
  * Calls a route of the shared table over real HTTP and returns status, JSON
  * body and headers, so a test asserts exactly what a client would see.
  */
-export async function call(baseUrl: string, name: RouteName, options: CallOptions = {}): Promise<Reply> {
+export async function call(
+  baseUrl: string,
+  name: RouteName,
+  options: CallOptions = {},
+): Promise<Reply> {
   const route = api[name];
   const url = new URL(buildPath(route.path, options.params), baseUrl);
-  for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(options.query ?? {}))
+    url.searchParams.set(key, String(value));
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -31,7 +38,8 @@ export async function call(baseUrl: string, name: RouteName, options: CallOption
   });
   const text = await response.text();
   let body: unknown = text;
-  if (response.headers.get('content-type')?.includes('application/json') && text) body = JSON.parse(text);
+  if (response.headers.get('content-type')?.includes('application/json') && text)
+    body = JSON.parse(text);
   return { status: response.status, body, headers: response.headers };
 }
 
@@ -40,6 +48,7 @@ export async function raw(baseUrl: string, path: string, init: RequestInit = {})
   const response = await fetch(new URL(path, baseUrl), init);
   const text = await response.text();
   let body: unknown = text;
-  if (response.headers.get('content-type')?.includes('application/json') && text) body = JSON.parse(text);
+  if (response.headers.get('content-type')?.includes('application/json') && text)
+    body = JSON.parse(text);
   return { status: response.status, body, headers: response.headers };
 }

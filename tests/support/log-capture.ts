@@ -5,7 +5,11 @@ export class LogCapture extends Writable {
   readonly lines: Record<string, unknown>[] = [];
   readonly raw: string[] = [];
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+  override _write(
+    chunk: Buffer,
+    _encoding: BufferEncoding,
+    done: (error?: Error | null) => void,
+  ): void {
     for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
       this.raw.push(line);
       try {
@@ -19,7 +23,8 @@ export class LogCapture extends Writable {
 
   /** The last link logged for this address (verification or reset emails without SMTP). */
   linkFor(email: string): string | undefined {
-    return this.lines.filter((l) => l.to === email && typeof l.link === 'string').at(-1)?.link as string | undefined;
+    return this.lines.filter((l) => l.to === email && typeof l.link === 'string').at(-1)?.link as
+      string | undefined;
   }
 
   text(): string {

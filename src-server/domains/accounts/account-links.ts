@@ -17,7 +17,10 @@ const PAGE: Record<AccountTokenPurpose, string> = {
 export class AccountLinks {
   constructor(private readonly deps: AccountsDeps) {}
 
-  async create(user: UserRecord, purpose: AccountTokenPurpose): Promise<{ url: string; expiresAt: string }> {
+  async create(
+    user: UserRecord,
+    purpose: AccountTokenPurpose,
+  ): Promise<{ url: string; expiresAt: string }> {
     const { storage, now, publicUrl } = this.deps;
     await storage.accountTokens.deleteForUser(user.id, purpose);
     const secret = newSecret();
@@ -39,7 +42,10 @@ export class AccountLinks {
     const record = await storage.accountTokens.findByHash(hashToken(token));
     const what = purpose === 'verify-email' ? 'verification' : 'reset';
     if (!record || record.purpose !== purpose) {
-      throw new DomainError('NOT_FOUND', `This ${what} link is not valid. It may have been used already; ask for a new one.`);
+      throw new DomainError(
+        'NOT_FOUND',
+        `This ${what} link is not valid. It may have been used already; ask for a new one.`,
+      );
     }
     await storage.accountTokens.delete(record.id);
     if (new Date(record.expiresAt) <= now()) {

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { RevokedNotice } from '../../../src-shared/events';
 import type { AuthSessionId, UserId } from '../../../src-shared/ids';
-import type { SignInRequest, SignInResponse, TokenPair } from '../../../src-shared/schemas/accounts';
+import type {
+  SignInRequest,
+  SignInResponse,
+  TokenPair,
+} from '../../../src-shared/schemas/accounts';
 import { DomainError, fieldError } from '../../domain-error';
 import type { AuthSessionRecord, UserRecord } from '../../storage/records';
 import type { AccountsDeps } from './deps';
@@ -26,14 +30,20 @@ export class AuthService {
     const user = input.username.includes('@')
       ? await storage.users.findByEmail(input.username)
       : await storage.users.findByUsername(input.username);
-    const passwordOk = user ? await hasher.verify(input.password, user.passwordHash) : await hasher.verifyNobody(input.password);
+    const passwordOk = user
+      ? await hasher.verify(input.password, user.passwordHash)
+      : await hasher.verifyNobody(input.password);
     if (!user || !passwordOk) {
       await throttles.recordSignInFailure(input.username, address);
       throw INVALID();
     }
     await throttles.recordSignInSuccess(input.username);
     assertMaySignIn(user);
-    const signedIn = (await storage.users.update(user.id, (u) => ({ ...u, lastSignInAt: this.deps.now().toISOString() }))) ?? user;
+    const signedIn =
+      (await storage.users.update(user.id, (u) => ({
+        ...u,
+        lastSignInAt: this.deps.now().toISOString(),
+      }))) ?? user;
     const tokens = await this.startSession(signedIn, input.device);
     await storage.audit.append('accounts', { action: 'signed-in', actorId: user.id });
     return { account: toAccount(signedIn), tokens };
@@ -42,23 +52,37 @@ export class AuthService {
   /** Creates a device sign-in for an account that may sign in. */
   async startSession(user: UserRecord, device?: string): Promise<TokenPair> {
     const id = randomUUID() as AuthSessionId;
-    const { record, tokens } = this.rotate({ id, userId: user.id, createdAt: this.deps.now().toISOString(), ...(device ? { device } : {}) });
+    const { record, tokens } = this.rotate({
+      id,
+      userId: user.id,
+      createdAt: this.deps.now().toISOString(),
+      ...(device ? { device } : {}),
+    });
     await this.deps.storage.authSessions.insert(record);
     return tokens;
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const parts = splitToken(refreshToken);
-    const session = parts && (await this.deps.storage.authSessions.get(parts.sessionId as AuthSessionId));
-    if (!parts || !session) throw new DomainError('TOKEN_REVOKED', 'This sign-in has ended. Sign in again.');
+    const session =
+      parts && (await this.deps.storage.authSessions.get(parts.sessionId as AuthSessionId));
+    if (!parts || !session)
+      throw new DomainError('TOKEN_REVOKED', 'This sign-in has ended. Sign in again.');
     const presented = hashToken(parts.secret);
     if (session.previousRefreshHash && sameHash(presented, session.previousRefreshHash)) {
       // An old refresh token came back: someone else holds a copy. End the sign-in for both.
       await this.revoke(session.userId, [session.id], 'signed-out');
-      this.deps.logger.warn({ userId: session.userId }, 'a rotated refresh token was reused; sign-in revoked');
-      throw new DomainError('TOKEN_REVOKED', 'This sign-in was ended for safety because an old token was reused. Sign in again.');
+      this.deps.logger.warn(
+        { userId: session.userId },
+        'a rotated refresh token was reused; sign-in revoked',
+      );
+      throw new DomainError(
+        'TOKEN_REVOKED',
+        'This sign-in was ended for safety because an old token was reused. Sign in again.',
+      );
     }
-    if (!sameHash(presented, session.refreshHash)) throw new DomainError('TOKEN_REVOKED', 'This sign-in has ended. Sign in again.');
+    if (!sameHash(presented, session.refreshHash))
+      throw new DomainError('TOKEN_REVOKED', 'This sign-in has ended. Sign in again.');
     if (new Date(session.refreshExpiresAt) <= this.deps.now()) {
       await this.deps.storage.authSessions.delete(session.id);
       throw new DomainError('TOKEN_EXPIRED', 'Your sign-in has expired. Sign in again.');
@@ -74,7 +98,8 @@ export class AuthService {
   /** Resolves a bearer token to its account; every REST call and socket handshake comes through here. */
   async authenticate(accessToken: string): Promise<Authenticated> {
     const parts = splitToken(accessToken);
-    const session = parts && (await this.deps.storage.authSessions.get(parts.sessionId as AuthSessionId));
+    const session =
+      parts && (await this.deps.storage.authSessions.get(parts.sessionId as AuthSessionId));
     if (!parts || !session || !sameHash(hashToken(parts.secret), session.accessHash)) {
       throw new DomainError('TOKEN_REVOKED', 'You are signed out. Sign in again.');
     }
@@ -87,14 +112,26 @@ export class AuthService {
     return { user, session };
   }
 
-  async changePassword(auth: Authenticated, currentPassword: string, newPassword: string): Promise<void> {
+  async changePassword(
+    auth: Authenticated,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
     const { storage, hasher } = this.deps;
     if (!(await hasher.verify(currentPassword, auth.user.passwordHash))) {
-      throw fieldError('currentPassword', 'Your current password is not right.', 'INVALID_CREDENTIALS');
+      throw fieldError(
+        'currentPassword',
+        'Your current password is not right.',
+        'INVALID_CREDENTIALS',
+      );
     }
     assertPasswordAllowed(newPassword, auth.user, this.deps.isCommonPassword, 'newPassword');
     const passwordHash = await hasher.hash(newPassword);
-    await storage.users.update(auth.user.id, (u) => ({ ...u, passwordHash, updatedAt: this.deps.now().toISOString() }));
+    await storage.users.update(auth.user.id, (u) => ({
+      ...u,
+      passwordHash,
+      updatedAt: this.deps.now().toISOString(),
+    }));
     // Whoever knew the old password is signed out; this device stays signed in.
     await this.signOutEverywhere(auth.user.id, 'password-changed', auth.session.id);
     await storage.audit.append('accounts', { action: 'password-changed', actorId: auth.user.id });
@@ -104,26 +141,40 @@ export class AuthService {
     await this.revoke(auth.user.id, [auth.session.id], 'signed-out');
   }
 
-  async signOutEverywhere(userId: UserId, reason: RevokedNotice['reason'] = 'signed-out-everywhere', keep?: AuthSessionId): Promise<void> {
+  async signOutEverywhere(
+    userId: UserId,
+    reason: RevokedNotice['reason'] = 'signed-out-everywhere',
+    keep?: AuthSessionId,
+  ): Promise<void> {
     const sessions = await this.deps.storage.authSessions.listForUser(userId);
     const ended = sessions.map((s) => s.id).filter((id) => id !== keep);
     await this.revoke(userId, ended, reason);
   }
 
-  private async revoke(userId: UserId, sessionIds: AuthSessionId[], reason: RevokedNotice['reason']): Promise<void> {
+  private async revoke(
+    userId: UserId,
+    sessionIds: AuthSessionId[],
+    reason: RevokedNotice['reason'],
+  ): Promise<void> {
     for (const id of sessionIds) await this.deps.storage.authSessions.delete(id);
-    if (sessionIds.length > 0) this.deps.bus.publish('auth.revoked', { userId, sessionIds, reason });
+    if (sessionIds.length > 0)
+      this.deps.bus.publish('auth.revoked', { userId, sessionIds, reason });
   }
 
   private rotate(
-    session: Pick<AuthSessionRecord, 'id' | 'userId' | 'createdAt' | 'device'> & Partial<AuthSessionRecord>,
+    session: Pick<AuthSessionRecord, 'id' | 'userId' | 'createdAt' | 'device'> &
+      Partial<AuthSessionRecord>,
   ): { record: AuthSessionRecord; tokens: TokenPair } {
     const { config, now } = this.deps;
     const access = newSecret();
     const refresh = newSecret();
     const at = now();
-    const accessExpiresAt = new Date(at.getTime() + config.accessTokenMinutes * 60_000).toISOString();
-    const refreshExpiresAt = new Date(at.getTime() + config.refreshTokenDays * 86_400_000).toISOString();
+    const accessExpiresAt = new Date(
+      at.getTime() + config.accessTokenMinutes * 60_000,
+    ).toISOString();
+    const refreshExpiresAt = new Date(
+      at.getTime() + config.refreshTokenDays * 86_400_000,
+    ).toISOString();
     const record: AuthSessionRecord = {
       id: session.id,
       userId: session.userId,
@@ -152,10 +203,19 @@ export class AuthService {
 export function assertMaySignIn(user: UserRecord): void {
   if (user.status === 'active') return;
   if (user.status === 'rejected') {
-    throw new DomainError('ACCOUNT_REJECTED', 'This account was not approved. Ask your teacher or the hub admin.');
+    throw new DomainError(
+      'ACCOUNT_REJECTED',
+      'This account was not approved. Ask your teacher or the hub admin.',
+    );
   }
   if (user.awaiting === 'email') {
-    throw new DomainError('ACCOUNT_UNVERIFIED', `Confirm your email address first: open the link we sent to ${user.email}.`);
+    throw new DomainError(
+      'ACCOUNT_UNVERIFIED',
+      `Confirm your email address first: open the link we sent to ${user.email}.`,
+    );
   }
-  throw new DomainError('ACCOUNT_PENDING', 'Your account is waiting for approval by a teacher or the hub admin.');
+  throw new DomainError(
+    'ACCOUNT_PENDING',
+    'Your account is waiting for approval by a teacher or the hub admin.',
+  );
 }

@@ -1,9 +1,25 @@
 /** Background colours with white text at ≥ 4.5:1 contrast (WCAG AA). */
-const PALETTE = ['#1c7ed6', '#2f9e44', '#c2255c', '#7048e8', '#e8590c', '#0c8599', '#5c940d', '#d6336c'];
+const PALETTE = [
+  '#1c7ed6',
+  '#2f9e44',
+  '#c2255c',
+  '#7048e8',
+  '#e8590c',
+  '#0c8599',
+  '#5c940d',
+  '#d6336c',
+];
 
 /** An SVG with the person's initials, coloured by their id so it stays the same everywhere. */
-export function initialsAvatarSvg(user: { id: string; firstName: string; lastName: string; username: string }): string {
-  const initials = (firstLetter(user.firstName) + firstLetter(user.lastName) || firstLetter(user.username)).toUpperCase();
+export function initialsAvatarSvg(user: {
+  id: string;
+  firstName: string;
+  lastName: string;
+  username: string;
+}): string {
+  const initials = (
+    firstLetter(user.firstName) + firstLetter(user.lastName) || firstLetter(user.username)
+  ).toUpperCase();
   let hash = 0;
   for (const char of user.id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
   const colour = PALETTE[hash % PALETTE.length];

@@ -21,14 +21,22 @@ export function createMailer(options: { smtpUrl?: string; from: string }, logger
   if (!options.smtpUrl) {
     return {
       async send(email) {
-        logger.info({ to: email.to, subject: email.subject, link: email.link }, `email not configured; link for ${email.to}: ${email.link}`);
+        logger.info(
+          { to: email.to, subject: email.subject, link: email.link },
+          `email not configured; link for ${email.to}: ${email.link}`,
+        );
       },
     };
   }
   const transport = nodemailer.createTransport(options.smtpUrl);
   return {
     async send(email) {
-      await transport.sendMail({ from: options.from, to: email.to, subject: email.subject, text: email.text });
+      await transport.sendMail({
+        from: options.from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+      });
       logger.info({ to: email.to, subject: email.subject }, 'email sent');
     },
   };

@@ -2,7 +2,12 @@ import { checkPasswordPolicy, type PasswordContext } from '../../../src-shared/p
 import { DomainError } from '../../domain-error';
 
 /** The shared policy plus the shipped common-password list; every rule becomes a field message. */
-export function assertPasswordAllowed(password: string, context: PasswordContext, isCommon: (password: string) => boolean, field = 'password'): void {
+export function assertPasswordAllowed(
+  password: string,
+  context: PasswordContext,
+  isCommon: (password: string) => boolean,
+  field = 'password',
+): void {
   const problems = checkPasswordPolicy(password, context, isCommon);
   if (problems.length === 0) return;
   throw new DomainError('VALIDATION_FAILED', problems.map((p) => p.message).join(' '), {

@@ -21,8 +21,10 @@ export class ProfileService {
   constructor(private readonly deps: AccountsDeps) {}
 
   async updateProfile(actor: UserRecord, patch: UpdateProfileRequest): Promise<Account> {
-    if (patch.student && actor.role !== 'student') throw fieldError('student', 'Student fields apply to student accounts only.');
-    if (patch.teacher && actor.role !== 'teacher') throw fieldError('teacher', 'Teacher fields apply to teacher accounts only.');
+    if (patch.student && actor.role !== 'student')
+      throw fieldError('student', 'Student fields apply to student accounts only.');
+    if (patch.teacher && actor.role !== 'teacher')
+      throw fieldError('teacher', 'Teacher fields apply to teacher accounts only.');
     return this.change(actor, (u) => ({
       ...u,
       ...(patch.firstName !== undefined ? { firstName: patch.firstName } : {}),
@@ -38,7 +40,10 @@ export class ProfileService {
   }
 
   async change(actor: UserRecord, edit: (u: UserRecord) => UserRecord): Promise<Account> {
-    const user = await this.deps.storage.users.update(actor.id, (u) => ({ ...edit(u), updatedAt: this.deps.now().toISOString() }));
+    const user = await this.deps.storage.users.update(actor.id, (u) => ({
+      ...edit(u),
+      updatedAt: this.deps.now().toISOString(),
+    }));
     if (!user) throw new DomainError('NOT_FOUND', 'This account no longer exists.');
     this.deps.bus.publish('account.updated', { user });
     return toAccount(user);
@@ -81,16 +86,29 @@ export class ProfileService {
     return { id: update.id, author: toSummary(actor, actor), text, createdAt: update.createdAt };
   }
 
-  async statusUpdates(viewer: UserRecord, username: string, query: PageQuery): Promise<Page<StatusUpdate>> {
+  async statusUpdates(
+    viewer: UserRecord,
+    username: string,
+    query: PageQuery,
+  ): Promise<Page<StatusUpdate>> {
     const author = await this.visibleUser(viewer, username);
     const slice = await this.deps.storage.statusUpdates.pageByAuthor(author.id, windowOf(query));
     const summary = toSummary(author, viewer);
-    return pageOf(slice, query, (u) => ({ id: u.id, author: summary, text: u.text, createdAt: u.createdAt }));
+    return pageOf(slice, query, (u) => ({
+      id: u.id,
+      author: summary,
+      text: u.text,
+      createdAt: u.createdAt,
+    }));
   }
 
   async deleteStatusUpdate(actor: UserRecord, id: StatusUpdateId): Promise<void> {
     const update = await this.deps.storage.statusUpdates.get(id);
-    if (!update) throw new DomainError('NOT_FOUND', 'This status update does not exist (it may be deleted already).');
+    if (!update)
+      throw new DomainError(
+        'NOT_FOUND',
+        'This status update does not exist (it may be deleted already).',
+      );
     if (update.authorId !== actor.id && !actor.isAdmin) {
       throw new DomainError('FORBIDDEN', 'You can delete only your own status updates.');
     }

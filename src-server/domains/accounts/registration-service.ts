@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import type { UserId } from '../../../src-shared/ids';
-import type { Account, RegisterRequest, RegisterResponse } from '../../../src-shared/schemas/accounts';
+import type {
+  Account,
+  RegisterRequest,
+  RegisterResponse,
+} from '../../../src-shared/schemas/accounts';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import { pageOf, windowOf } from '../paging';
 import { canApprove, type Actor } from '../../../src-shared/permissions';
@@ -47,7 +51,9 @@ export class RegistrationService {
         role: input.role,
         isAdmin: first,
         status: active ? 'active' : 'pending',
-        ...(active ? {} : { awaiting: verification === 'email' ? ('email' as const) : ('approval' as const) }),
+        ...(active
+          ? {}
+          : { awaiting: verification === 'email' ? ('email' as const) : ('approval' as const) }),
         emailVerified: false,
         passwordHash,
         bio: '',
@@ -61,13 +67,23 @@ export class RegistrationService {
         throw error;
       }
     });
-    await storage.audit.append('accounts', { action: user.isAdmin ? 'registered-admin' : 'registered', subjectId: user.id });
+    await storage.audit.append('accounts', {
+      action: user.isAdmin ? 'registered-admin' : 'registered',
+      subjectId: user.id,
+    });
     bus.publish('account.registered', { user });
     if (user.status === 'active') {
-      return { account: toAccount(user), nextStep: 'signed-in', tokens: await this.auth.startSession(user) };
+      return {
+        account: toAccount(user),
+        nextStep: 'signed-in',
+        tokens: await this.auth.startSession(user),
+      };
     }
     if (user.awaiting === 'email') await this.sendVerification(user);
-    return { account: toAccount(user), nextStep: user.awaiting === 'email' ? 'verify-email' : 'await-approval' };
+    return {
+      account: toAccount(user),
+      nextStep: user.awaiting === 'email' ? 'verify-email' : 'await-approval',
+    };
   }
 
   async verifyEmail(token: string): Promise<Account> {
@@ -87,7 +103,8 @@ export class RegistrationService {
   async resendVerification(email: string, address: string): Promise<void> {
     await this.deps.throttles.consumeMailOrSignup(address);
     const user = await this.deps.storage.users.findByEmail(email);
-    if (user && !user.emailVerified && user.status !== 'rejected') await this.sendVerification(user);
+    if (user && !user.emailVerified && user.status !== 'rejected')
+      await this.sendVerification(user);
   }
 
   async forgotPassword(email: string, address: string): Promise<void> {
@@ -95,7 +112,12 @@ export class RegistrationService {
     const user = await this.deps.storage.users.findByEmail(email);
     if (!user || user.status === 'rejected') return;
     const link = await this.links.create(user, 'reset-password');
-    await this.mail(user, 'Reset your ClassHub password', `Someone asked to reset the password of ${user.username}. If it was you, open this link within an hour:\n\n${link.url}\n\nIf not, ignore this email.`, link.url);
+    await this.mail(
+      user,
+      'Reset your ClassHub password',
+      `Someone asked to reset the password of ${user.username}. If it was you, open this link within an hour:\n\n${link.url}\n\nIf not, ignore this email.`,
+      link.url,
+    );
   }
 
   /** A reset link an admin hands over in person (no email needed). */
@@ -120,7 +142,10 @@ export class RegistrationService {
       updatedAt: this.deps.now().toISOString(),
     }));
     await this.auth.signOutEverywhere(user.id, 'password-changed');
-    await this.deps.storage.audit.append('accounts', { action: 'password-reset', subjectId: user.id });
+    await this.deps.storage.audit.append('accounts', {
+      action: 'password-reset',
+      subjectId: user.id,
+    });
     if (updated) this.deps.bus.publish('account.updated', { user: updated });
   }
 
@@ -134,15 +159,25 @@ export class RegistrationService {
     return pageOf(slice, query, toAccount);
   }
 
-  async decide(actor: Actor & { id: UserId }, userId: UserId, decision: 'approve' | 'reject'): Promise<Account> {
+  async decide(
+    actor: Actor & { id: UserId },
+    userId: UserId,
+    decision: 'approve' | 'reject',
+  ): Promise<Account> {
     const { storage, bus } = this.deps;
     const candidate = await storage.users.get(userId);
     if (!candidate) throw new DomainError('NOT_FOUND', 'No account with this id.');
     if (!canApprove(actor, candidate)) {
-      throw new DomainError('FORBIDDEN', 'Teachers can approve student accounts only; ask the hub admin.');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Teachers can approve student accounts only; ask the hub admin.',
+      );
     }
     if (candidate.status !== 'pending') {
-      throw new DomainError('CONFLICT', `This account is already ${candidate.status === 'active' ? 'approved' : 'declined'}.`);
+      throw new DomainError(
+        'CONFLICT',
+        `This account is already ${candidate.status === 'active' ? 'approved' : 'declined'}.`,
+      );
     }
     const user = await storage.users.update(userId, (u) => ({
       ...u,
@@ -151,8 +186,15 @@ export class RegistrationService {
       updatedAt: this.deps.now().toISOString(),
     }));
     if (!user) throw new DomainError('NOT_FOUND', 'No account with this id.');
-    await storage.audit.append('accounts', { action: decision === 'approve' ? 'approved' : 'rejected', actorId: actor.id, subjectId: userId });
-    bus.publish(decision === 'approve' ? 'account.approved' : 'account.rejected', { user, approverId: actor.id });
+    await storage.audit.append('accounts', {
+      action: decision === 'approve' ? 'approved' : 'rejected',
+      actorId: actor.id,
+      subjectId: userId,
+    });
+    bus.publish(decision === 'approve' ? 'account.approved' : 'account.rejected', {
+      user,
+      approverId: actor.id,
+    });
     bus.publish('account.updated', { user });
     return toAccount(user);
   }
@@ -164,7 +206,12 @@ export class RegistrationService {
 
   private async sendVerification(user: UserRecord): Promise<void> {
     const link = await this.links.create(user, 'verify-email');
-    await this.mail(user, 'Confirm your ClassHub account', `Welcome to ClassHub, ${user.firstName}! Confirm your email address by opening this link within 48 hours:\n\n${link.url}`, link.url);
+    await this.mail(
+      user,
+      'Confirm your ClassHub account',
+      `Welcome to ClassHub, ${user.firstName}! Confirm your email address by opening this link within 48 hours:\n\n${link.url}`,
+      link.url,
+    );
   }
 
   /** A failed email must not fail the request: the person can ask for the link again. */
@@ -179,6 +226,10 @@ export class RegistrationService {
 
 export function takenError(key: string): DomainError {
   return key === 'email'
-    ? fieldError('email', 'An account with this email address already exists. Sign in or reset your password.', 'EMAIL_TAKEN')
+    ? fieldError(
+        'email',
+        'An account with this email address already exists. Sign in or reset your password.',
+        'EMAIL_TAKEN',
+      )
     : fieldError('username', 'This username is taken. Try another one.', 'USERNAME_TAKEN');
 }

@@ -10,10 +10,29 @@ import type { RegistrationService } from './registration-service';
 import { toAccount } from './views';
 
 type AccountRoutes =
-  | 'register' | 'signIn' | 'refresh' | 'signOut' | 'signOutEverywhere' | 'verifyEmail' | 'resendVerification'
-  | 'forgotPassword' | 'resetPassword' | 'me' | 'updateMe' | 'changePassword' | 'uploadAvatar' | 'deleteAvatar'
-  | 'postStatusUpdate' | 'deleteStatusUpdate' | 'searchUsers' | 'profile' | 'statusUpdates' | 'avatar'
-  | 'pendingAccounts' | 'approveAccount' | 'rejectAccount';
+  | 'register'
+  | 'signIn'
+  | 'refresh'
+  | 'signOut'
+  | 'signOutEverywhere'
+  | 'verifyEmail'
+  | 'resendVerification'
+  | 'forgotPassword'
+  | 'resetPassword'
+  | 'me'
+  | 'updateMe'
+  | 'changePassword'
+  | 'uploadAvatar'
+  | 'deleteAvatar'
+  | 'postStatusUpdate'
+  | 'deleteStatusUpdate'
+  | 'searchUsers'
+  | 'profile'
+  | 'statusUpdates'
+  | 'avatar'
+  | 'pendingAccounts'
+  | 'approveAccount'
+  | 'rejectAccount';
 
 const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
@@ -35,7 +54,8 @@ export function accountRoutes(
 
     me: async ({ auth: me }) => toAccount(me.user),
     updateMe: ({ auth: me, body }) => profiles.updateProfile(me.user, body),
-    changePassword: ({ auth: me, body }) => auth.changePassword(me, body.currentPassword, body.newPassword),
+    changePassword: ({ auth: me, body }) =>
+      auth.changePassword(me, body.currentPassword, body.newPassword),
     uploadAvatar: async ({ auth: me, req }) => {
       const { avatarLimitBytes } = await deps.storage.settings.get();
       const file = await receiveFile(req, deps.storage.blobs, {
@@ -49,11 +69,13 @@ export function accountRoutes(
     },
     deleteAvatar: ({ auth: me }) => profiles.setAvatar(me.user, undefined),
     postStatusUpdate: ({ auth: me, body }) => profiles.postStatusUpdate(me.user, body.text),
-    deleteStatusUpdate: ({ auth: me, params }) => profiles.deleteStatusUpdate(me.user, params.statusUpdateId),
+    deleteStatusUpdate: ({ auth: me, params }) =>
+      profiles.deleteStatusUpdate(me.user, params.statusUpdateId),
 
     searchUsers: ({ auth: me, query }) => profiles.search(me.user, query),
     profile: ({ auth: me, params }) => profiles.profile(me.user, params.username),
-    statusUpdates: ({ auth: me, params, query }) => profiles.statusUpdates(me.user, params.username, query),
+    statusUpdates: ({ auth: me, params, query }) =>
+      profiles.statusUpdates(me.user, params.username, query),
     avatar: async ({ params, res }) => {
       const user = await profiles.visibleUser({ isAdmin: false }, params.username);
       res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
@@ -66,16 +88,28 @@ export function accountRoutes(
     },
 
     pendingAccounts: ({ auth: me, query }) => registration.pending(me.user, query),
-    approveAccount: ({ auth: me, params }) => registration.decide(me.user, params.userId, 'approve'),
+    approveAccount: ({ auth: me, params }) =>
+      registration.decide(me.user, params.userId, 'approve'),
     rejectAccount: ({ auth: me, params }) => registration.decide(me.user, params.userId, 'reject'),
   };
 }
 
-async function streamBlob(deps: AccountsDeps, blobId: BlobId, contentType: string, res: import('express').Response): Promise<void> {
+async function streamBlob(
+  deps: AccountsDeps,
+  blobId: BlobId,
+  contentType: string,
+  res: import('express').Response,
+): Promise<void> {
   const size = await deps.storage.blobs.size(blobId);
-  if (size === undefined) throw new DomainError('NOT_FOUND', 'The picture file is missing from the hub.');
+  if (size === undefined)
+    throw new DomainError('NOT_FOUND', 'The picture file is missing from the hub.');
   res.type(contentType).setHeader('Content-Length', String(size));
   await new Promise<void>((resolve, reject) => {
-    deps.storage.blobs.read(blobId).on('error', reject).pipe(res).on('finish', resolve).on('error', reject);
+    deps.storage.blobs
+      .read(blobId)
+      .on('error', reject)
+      .pipe(res)
+      .on('finish', resolve)
+      .on('error', reject);
   });
 }

@@ -9,10 +9,21 @@ const MINUTE = 60;
  * machine cannot sweep many accounts); a success clears the account's count.
  */
 export class Throttles {
-  private readonly failuresByAccount = new RateLimiterMemory({ points: 10, duration: 15 * MINUTE, blockDuration: 15 * MINUTE });
-  private readonly failuresByAddress = new RateLimiterMemory({ points: 50, duration: 15 * MINUTE, blockDuration: 15 * MINUTE });
+  private readonly failuresByAccount = new RateLimiterMemory({
+    points: 10,
+    duration: 15 * MINUTE,
+    blockDuration: 15 * MINUTE,
+  });
+  private readonly failuresByAddress = new RateLimiterMemory({
+    points: 50,
+    duration: 15 * MINUTE,
+    blockDuration: 15 * MINUTE,
+  });
   /** Registration, reset and verification emails per address: stops mail floods and account spam. */
-  private readonly mailAndSignupByAddress = new RateLimiterMemory({ points: 30, duration: 60 * MINUTE });
+  private readonly mailAndSignupByAddress = new RateLimiterMemory({
+    points: 30,
+    duration: 60 * MINUTE,
+  });
 
   async assertSignInAllowed(account: string, address: string): Promise<void> {
     const [byAccount, byAddress] = await Promise.all([
@@ -48,9 +59,13 @@ export class Throttles {
 }
 
 function tooMany(where: string, result: RateLimiterRes): DomainError {
-  return new DomainError('TOO_MANY_REQUESTS', `Too many failed sign-ins ${where}. Try again in ${minutes(result)}.`, {
-    retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000),
-  });
+  return new DomainError(
+    'TOO_MANY_REQUESTS',
+    `Too many failed sign-ins ${where}. Try again in ${minutes(result)}.`,
+    {
+      retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000),
+    },
+  );
 }
 
 function minutes(result: RateLimiterRes): string {

@@ -29,7 +29,9 @@ export function toProfile(user: UserRecord, viewer: Actor): Profile {
     ...toSummary(user, viewer),
     bio: user.bio,
     joinedAt: user.createdAt,
-    ...(user.role === 'student' ? { student: { ...user.student } } : { teacher: { ...user.teacher } }),
+    ...(user.role === 'student'
+      ? { student: { ...user.student } }
+      : { teacher: { ...user.teacher } }),
   };
 }
 

@@ -1,7 +1,16 @@
 import type { HandlersFor } from '../../http/handlers';
 import type { AdminService } from './service';
 
-export function adminRoutes(admin: AdminService): HandlersFor<'adminUsers' | 'adminUpdateUser' | 'adminDeleteUser' | 'adminResetPassword' | 'settings' | 'updateSettings'> {
+export function adminRoutes(
+  admin: AdminService,
+): HandlersFor<
+  | 'adminUsers'
+  | 'adminUpdateUser'
+  | 'adminDeleteUser'
+  | 'adminResetPassword'
+  | 'settings'
+  | 'updateSettings'
+> {
   return {
     adminUsers: ({ query }) => admin.users(query),
     adminUpdateUser: ({ auth, params, body }) => admin.updateUser(auth.user, params.userId, body),

@@ -1,6 +1,10 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { Page } from '../../../src-shared/pagination';
-import type { AdminAccount, AdminUpdateUserRequest, HubSettings } from '../../../src-shared/schemas/admin';
+import type {
+  AdminAccount,
+  AdminUpdateUserRequest,
+  HubSettings,
+} from '../../../src-shared/schemas/admin';
 import type { z } from 'zod';
 import type { adminUserQuerySchema } from '../../../src-shared/schemas/admin';
 import { DomainError } from '../../domain-error';
@@ -33,10 +37,17 @@ export class AdminService {
     return pageOf(slice, query, toAdminAccount);
   }
 
-  async updateUser(admin: UserRecord, userId: UserId, patch: AdminUpdateUserRequest): Promise<AdminAccount> {
+  async updateUser(
+    admin: UserRecord,
+    userId: UserId,
+    patch: AdminUpdateUserRequest,
+  ): Promise<AdminAccount> {
     const { storage, bus } = this.deps;
     const current = await this.mustGet(userId);
-    const losesAdmin = current.isAdmin && current.status === 'active' && (patch.isAdmin === false || (patch.status !== undefined && patch.status !== 'active'));
+    const losesAdmin =
+      current.isAdmin &&
+      current.status === 'active' &&
+      (patch.isAdmin === false || (patch.status !== undefined && patch.status !== 'active'));
     if (losesAdmin) await this.assertAnotherAdmin();
     let user: UserRecord | undefined;
     try {
@@ -52,7 +63,12 @@ export class AdminService {
       throw error;
     }
     if (!user) throw notFound();
-    await storage.audit.append('accounts', { action: 'admin-edited', actorId: admin.id, subjectId: userId, detail: Object.keys(patch).join(',') });
+    await storage.audit.append('accounts', {
+      action: 'admin-edited',
+      actorId: admin.id,
+      subjectId: userId,
+      detail: Object.keys(patch).join(','),
+    });
     if (user.status !== 'active') await this.auth.signOutEverywhere(userId, 'account-blocked');
     bus.publish('account.updated', { user });
     return toAdminAccount(user);
@@ -61,20 +77,33 @@ export class AdminService {
   async deleteUser(admin: UserRecord, userId: UserId): Promise<void> {
     const { storage, bus } = this.deps;
     const user = await this.mustGet(userId);
-    if (user.id === admin.id) throw new DomainError('FORBIDDEN', 'You cannot delete your own account from the admin panel.');
+    if (user.id === admin.id)
+      throw new DomainError(
+        'FORBIDDEN',
+        'You cannot delete your own account from the admin panel.',
+      );
     if (user.isAdmin && user.status === 'active') await this.assertAnotherAdmin();
     await this.auth.signOutEverywhere(userId, 'account-removed');
     await storage.accountTokens.deleteForUser(userId);
     await storage.statusUpdates.deleteByAuthor(userId);
     await storage.users.delete(userId);
-    await storage.audit.append('accounts', { action: 'deleted', actorId: admin.id, subjectId: userId, detail: user.username });
+    await storage.audit.append('accounts', {
+      action: 'deleted',
+      actorId: admin.id,
+      subjectId: userId,
+      detail: user.username,
+    });
     bus.publish('account.deleted', { userId });
   }
 
   async resetLink(admin: UserRecord, userId: UserId) {
     const user = await this.mustGet(userId);
     const link = await this.registration.createResetLink(user);
-    await this.deps.storage.audit.append('accounts', { action: 'admin-reset-link', actorId: admin.id, subjectId: userId });
+    await this.deps.storage.audit.append('accounts', {
+      action: 'admin-reset-link',
+      actorId: admin.id,
+      subjectId: userId,
+    });
     return link;
   }
 
@@ -85,7 +114,11 @@ export class AdminService {
 
   async updateSettings(admin: UserRecord, patch: Partial<HubSettings>): Promise<HubSettings> {
     const { id: _id, ...settings } = await this.deps.storage.settings.update(patch);
-    await this.deps.storage.audit.append('accounts', { action: 'settings-changed', actorId: admin.id, detail: JSON.stringify(patch) });
+    await this.deps.storage.audit.append('accounts', {
+      action: 'settings-changed',
+      actorId: admin.id,
+      detail: JSON.stringify(patch),
+    });
     return settings;
   }
 
@@ -97,7 +130,10 @@ export class AdminService {
 
   private async assertAnotherAdmin(): Promise<void> {
     if ((await this.deps.storage.users.countActiveAdmins()) <= 1) {
-      throw new DomainError('LAST_ADMIN', 'This is the only admin of the hub. Make someone else an admin first.');
+      throw new DomainError(
+        'LAST_ADMIN',
+        'This is the only admin of the hub. Make someone else an admin first.',
+      );
     }
   }
 }

@@ -44,7 +44,10 @@ export class BlobStore {
     if (leftovers.length > 0) {
       await rm(join(root, 'incoming'), { recursive: true, force: true });
       await mkdir(join(root, 'incoming'), { recursive: true });
-      logger.warn({ count: leftovers.length }, 'removed unfinished uploads left by an interrupted hub');
+      logger.warn(
+        { count: leftovers.length },
+        'removed unfinished uploads left by an interrupted hub',
+      );
     }
     return new BlobStore(root);
   }
@@ -101,7 +104,12 @@ export class BlobStore {
   }
 
   read(id: BlobId, range?: { start: number; end: number }): ReadStream {
-    return createReadStream(this.pathOf(id), range);
+    return createReadStream(this.filePath(id), range);
+  }
+
+  /** For the HTTP layer's sendFile (Range, conditional GET); the id is checked, so no path escapes the store. */
+  filePath(id: BlobId): string {
+    return this.pathOf(id);
   }
 
   private async commit(temp: string, id: BlobId): Promise<BlobId> {

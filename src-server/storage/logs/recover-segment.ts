@@ -28,7 +28,13 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
     const line = bytes.subarray(offset, newline + 1);
     const record = parseLine(line);
     if (record) {
-      positions.push({ stream: record.stream, streamSeq: record.streamSeq, seq: record.seq, offset, length: line.length });
+      positions.push({
+        stream: record.stream,
+        streamSeq: record.streamSeq,
+        seq: record.seq,
+        offset,
+        length: line.length,
+      });
       lastSeq = Math.max(lastSeq, record.seq);
       goodEnd = newline + 1;
     } else if (newline + 1 < bytes.length) {
@@ -40,15 +46,26 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
   }
   if (goodEnd < bytes.length) {
     await truncate(file, goodEnd);
-    logger.warn({ file, droppedBytes: bytes.length - goodEnd }, 'cut off an unacknowledged partial line left by an interrupted write');
+    logger.warn(
+      { file, droppedBytes: bytes.length - goodEnd },
+      'cut off an unacknowledged partial line left by an interrupted write',
+    );
   }
   return { positions, lastSeq, size: goodEnd };
 }
 
 function parseLine(line: Buffer): { stream: string; streamSeq: number; seq: number } | undefined {
   try {
-    const value = JSON.parse(line.toString('utf8')) as { stream?: unknown; streamSeq?: unknown; seq?: unknown };
-    if (typeof value.stream === 'string' && typeof value.streamSeq === 'number' && typeof value.seq === 'number') {
+    const value = JSON.parse(line.toString('utf8')) as {
+      stream?: unknown;
+      streamSeq?: unknown;
+      seq?: unknown;
+    };
+    if (
+      typeof value.stream === 'string' &&
+      typeof value.streamSeq === 'number' &&
+      typeof value.seq === 'number'
+    ) {
       return { stream: value.stream, streamSeq: value.streamSeq, seq: value.seq };
     }
   } catch {

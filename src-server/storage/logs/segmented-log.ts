@@ -53,7 +53,11 @@ export class SegmentedLog<T> {
     this.nextSeq = lastSeq + 1;
   }
 
-  static async open<T>(directory: string, logger: Logger, options: SegmentedLogOptions = {}): Promise<SegmentedLog<T>> {
+  static async open<T>(
+    directory: string,
+    logger: Logger,
+    options: SegmentedLogOptions = {},
+  ): Promise<SegmentedLog<T>> {
     await mkdir(directory, { recursive: true });
     const segments = (await readdir(directory))
       .filter((name) => /^\d+\.jsonl$/.test(name))
@@ -71,7 +75,14 @@ export class SegmentedLog<T> {
     const current = segments.at(-1) ?? 1;
     const writer = await open(join(directory, segmentName(current)), 'a');
     if (segments.length === 0) await syncDirectory(directory);
-    const log = new SegmentedLog<T>(directory, options.segmentBytes ?? 8 * 1024 * 1024, current, lastSize, writer, lastSeq);
+    const log = new SegmentedLog<T>(
+      directory,
+      options.segmentBytes ?? 8 * 1024 * 1024,
+      current,
+      lastSize,
+      writer,
+      lastSeq,
+    );
     for (const position of positions) log.index.add(position);
     return log;
   }
@@ -97,12 +108,20 @@ export class SegmentedLog<T> {
   }
 
   /** Newest first, strictly before `beforeStreamSeq` when given. */
-  async readBackward(stream: string, limit: number, beforeStreamSeq?: number): Promise<LogRecord<T>[]> {
+  async readBackward(
+    stream: string,
+    limit: number,
+    beforeStreamSeq?: number,
+  ): Promise<LogRecord<T>[]> {
     return this.readPositions(this.index.before(stream, beforeStreamSeq, limit));
   }
 
   /** Oldest first, strictly after `afterStreamSeq` — what a reconnecting client missed. */
-  async readForward(stream: string, afterStreamSeq: number, limit: number): Promise<LogRecord<T>[]> {
+  async readForward(
+    stream: string,
+    afterStreamSeq: number,
+    limit: number,
+  ): Promise<LogRecord<T>[]> {
     return this.readPositions(this.index.after(stream, afterStreamSeq, limit));
   }
 
@@ -133,7 +152,14 @@ export class SegmentedLog<T> {
           chunkStart = 0;
         }
         const { stream, streamSeq, seq } = line.record;
-        positions.push({ stream, streamSeq, seq, segment: this.segment, offset: this.segmentSize, length: line.bytes.length });
+        positions.push({
+          stream,
+          streamSeq,
+          seq,
+          segment: this.segment,
+          offset: this.segmentSize,
+          length: line.bytes.length,
+        });
         this.segmentSize += line.bytes.length;
       }
       await this.writeLines(batch.slice(durable));

@@ -42,7 +42,10 @@ export class StreamIndex {
   /** Up to `limit` positions before `beforeStreamSeq` (or the newest), newest first. */
   before(stream: string, beforeStreamSeq: number | undefined, limit: number): RecordPosition[] {
     const positions = this.streams.get(stream)?.positions ?? [];
-    const end = beforeStreamSeq === undefined ? positions.length : firstIndexAtLeast(positions, beforeStreamSeq);
+    const end =
+      beforeStreamSeq === undefined
+        ? positions.length
+        : firstIndexAtLeast(positions, beforeStreamSeq);
     return positions.slice(Math.max(0, end - limit), end).reverse();
   }
 

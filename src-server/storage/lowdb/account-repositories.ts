@@ -90,6 +90,8 @@ export class LowdbStatusUpdatesRepository implements StatusUpdatesRepository {
     return this.updates.delete(id);
   }
   async deleteByAuthor(authorId: UserId) {
-    return this.updates.deleteMany(this.updates.listByIndex('author', authorId).map((update) => update.id));
+    return this.updates.deleteMany(
+      this.updates.listByIndex('author', authorId).map((update) => update.id),
+    );
   }
 }

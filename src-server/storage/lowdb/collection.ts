@@ -43,7 +43,8 @@ export class LowdbCollection<T extends StoredRecord> {
   ) {
     this.commit = new GroupCommit(() => this.db.write());
     for (const name of Object.keys(options.unique ?? {})) this.uniqueIndexes.set(name, new Map());
-    for (const name of Object.keys(options.indexes ?? {})) this.secondaryIndexes.set(name, new Map());
+    for (const name of Object.keys(options.indexes ?? {}))
+      this.secondaryIndexes.set(name, new Map());
     for (const record of Object.values(db.data.records)) this.addToIndexes(record);
     this.count = Object.keys(db.data.records).length;
   }
@@ -56,7 +57,10 @@ export class LowdbCollection<T extends StoredRecord> {
     const file = join(directory, `${options.name}.json`);
     const leftovers = await removeLeftoverTempFiles(directory, file);
     if (leftovers.length > 0) {
-      logger.warn({ collection: options.name, leftovers }, 'removed temp files of an interrupted write; the last acknowledged version is intact');
+      logger.warn(
+        { collection: options.name, leftovers },
+        'removed temp files of an interrupted write; the last acknowledged version is intact',
+      );
     }
     const db = new Low<CollectionFile<T>>(new DurableJsonFile(file), { version: 1, records: {} });
     await db.read();
@@ -170,7 +174,8 @@ export class LowdbCollection<T extends StoredRecord> {
   private removeFromIndexes(record: T): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
-      if (key !== undefined && this.uniqueIndex(name).get(key) === record.id) this.uniqueIndex(name).delete(key);
+      if (key !== undefined && this.uniqueIndex(name).get(key) === record.id)
+        this.uniqueIndex(name).delete(key);
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);

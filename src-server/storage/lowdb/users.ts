@@ -18,7 +18,8 @@ export const usersCollectionOptions = {
   indexes: {
     status: (user: UserRecord) => user.status,
     role: (user: UserRecord) => user.role,
-    activeAdmin: (user: UserRecord) => (user.isAdmin && user.status === 'active' ? 'yes' : undefined),
+    activeAdmin: (user: UserRecord) =>
+      user.isAdmin && user.status === 'active' ? 'yes' : undefined,
   },
 };
 
@@ -53,7 +54,9 @@ export class LowdbUsersRepository implements UsersRepository {
     const text = query.text?.trim();
     const matches = text ? this.rankedMatches(text, query.matchEmail) : this.newestFirst(query);
     const wanted = matches.filter(
-      (user) => (!query.role || user.role === query.role) && (!query.statuses || query.statuses.includes(user.status)),
+      (user) =>
+        (!query.role || user.role === query.role) &&
+        (!query.statuses || query.statuses.includes(user.status)),
     );
     return { items: wanted.slice(query.offset, query.offset + query.limit), total: wanted.length };
   }
@@ -83,13 +86,16 @@ export class LowdbUsersRepository implements UsersRepository {
       combineWith: 'AND',
       boost: { username: 2 },
     });
-    return results.map((result) => this.users.get(result.id as string)).filter((user) => user !== undefined);
+    return results
+      .map((result) => this.users.get(result.id as string))
+      .filter((user) => user !== undefined);
   }
 
   /** Starts from the narrowest index so a filtered list never walks every account. */
   private newestFirst(query: UserQuery): UserRecord[] {
     let candidates: UserRecord[];
-    if (query.statuses) candidates = query.statuses.flatMap((status) => this.users.listByIndex('status', status));
+    if (query.statuses)
+      candidates = query.statuses.flatMap((status) => this.users.listByIndex('status', status));
     else if (query.role) candidates = this.users.listByIndex('role', query.role);
     else candidates = [...this.users.values()];
     return candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -97,5 +103,11 @@ export class LowdbUsersRepository implements UsersRepository {
 }
 
 function toSearchDocument(user: UserRecord): SearchDocument {
-  return { id: user.id, username: user.username, firstName: user.firstName, lastName: user.lastName, email: user.email };
+  return {
+    id: user.id,
+    username: user.username,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    email: user.email,
+  };
 }

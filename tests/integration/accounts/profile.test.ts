@@ -11,22 +11,45 @@ let teacher: Person;
 beforeAll(async () => {
   hub = await startHub({ verification: 'none' });
   admin = await signUp(hub, { role: 'teacher', username: 'headteacher' });
-  student = await signUp(hub, { role: 'student', username: 'emma1', firstName: 'Emma', lastName: 'Stone' });
-  teacher = await signUp(hub, { role: 'teacher', username: 'prof_davis', firstName: 'Alan', lastName: 'Davis' });
+  student = await signUp(hub, {
+    role: 'student',
+    username: 'emma1',
+    firstName: 'Emma',
+    lastName: 'Stone',
+  });
+  teacher = await signUp(hub, {
+    role: 'teacher',
+    username: 'prof_davis',
+    firstName: 'Alan',
+    lastName: 'Davis',
+  });
 });
 afterAll(() => hub.stop());
 
 describe('profiles', () => {
   it('lets a student edit names, bio and student fields, and shows them on the profile', async () => {
-    const edited = await hub.call('updateMe', { token: student.token, body: { bio: 'Likes graphs.', student: { studentId: 'S-1042', enrolmentDate: '2026-09-01' } } });
+    const edited = await hub.call('updateMe', {
+      token: student.token,
+      body: { bio: 'Likes graphs.', student: { studentId: 'S-1042', enrolmentDate: '2026-09-01' } },
+    });
     expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ bio: 'Likes graphs.', student: { studentId: 'S-1042', enrolmentDate: '2026-09-01' } });
+    expect(edited.body).toMatchObject({
+      bio: 'Likes graphs.',
+      student: { studentId: 'S-1042', enrolmentDate: '2026-09-01' },
+    });
     const seen = await hub.call('profile', { token: teacher.token, params: { username: 'EMMA1' } });
-    expect(seen.body).toMatchObject({ username: 'emma1', bio: 'Likes graphs.', student: { studentId: 'S-1042' } });
+    expect(seen.body).toMatchObject({
+      username: 'emma1',
+      bio: 'Likes graphs.',
+      student: { studentId: 'S-1042' },
+    });
   });
 
   it('refuses teacher fields on a student account, naming the field', async () => {
-    const reply = await hub.call('updateMe', { token: student.token, body: { teacher: { title: 'Dr' } } });
+    const reply = await hub.call('updateMe', {
+      token: student.token,
+      body: { teacher: { title: 'Dr' } },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.error.details.fields[0].path).toBe('teacher');
   });
@@ -38,19 +61,37 @@ describe('profiles', () => {
   });
 
   it('lets a teacher set title, department and years of experience', async () => {
-    const reply = await hub.call('updateMe', { token: teacher.token, body: { teacher: { title: 'Professor', department: 'Computer Science', yearsOfExperience: 12 } } });
-    expect(reply.body.teacher).toEqual({ title: 'Professor', department: 'Computer Science', yearsOfExperience: 12 });
+    const reply = await hub.call('updateMe', {
+      token: teacher.token,
+      body: {
+        teacher: { title: 'Professor', department: 'Computer Science', yearsOfExperience: 12 },
+      },
+    });
+    expect(reply.body.teacher).toEqual({
+      title: 'Professor',
+      department: 'Computer Science',
+      yearsOfExperience: 12,
+    });
   });
 
   it('shows emails to teachers and admins but never to students', async () => {
-    const byStudent = await hub.call('profile', { token: student.token, params: { username: 'prof_davis' } });
+    const byStudent = await hub.call('profile', {
+      token: student.token,
+      params: { username: 'prof_davis' },
+    });
     expect(byStudent.body.email).toBeUndefined();
-    const byTeacher = await hub.call('profile', { token: teacher.token, params: { username: 'emma1' } });
+    const byTeacher = await hub.call('profile', {
+      token: teacher.token,
+      params: { username: 'emma1' },
+    });
     expect(byTeacher.body.email).toBe(student.email);
   });
 
   it('answers an unknown username with 404', async () => {
-    const reply = await hub.call('profile', { token: student.token, params: { username: 'nobody' } });
+    const reply = await hub.call('profile', {
+      token: student.token,
+      params: { username: 'nobody' },
+    });
     expect(reply.status).toBe(404);
     expect(reply.body.error.message).toContain('nobody');
   });
@@ -66,7 +107,14 @@ describe('avatars', () => {
   });
 
   it('stores an uploaded PNG by content and serves the same bytes', async () => {
-    const reply = await upload(`${hub.url}/api/me/avatar`, student.token, 'avatar', TINY_PNG, 'me.png', 'image/png');
+    const reply = await upload(
+      `${hub.url}/api/me/avatar`,
+      student.token,
+      'avatar',
+      TINY_PNG,
+      'me.png',
+      'image/png',
+    );
     expect(reply.status).toBe(200);
     const avatar = await fetch(new URL(reply.body.avatarUrl, hub.url));
     expect(avatar.headers.get('content-type')).toBe('image/png');
@@ -74,7 +122,14 @@ describe('avatars', () => {
   });
 
   it('refuses a file that only claims to be an image', async () => {
-    const reply = await upload(`${hub.url}/api/me/avatar`, student.token, 'avatar', Buffer.from('#!/bin/sh\nrm -rf /\n'), 'evil.png', 'image/png');
+    const reply = await upload(
+      `${hub.url}/api/me/avatar`,
+      student.token,
+      'avatar',
+      Buffer.from('#!/bin/sh\nrm -rf /\n'),
+      'evil.png',
+      'image/png',
+    );
     expect(reply.status).toBe(415);
     expect(reply.body.error.message).toMatch(/PNG, JPEG, WebP or GIF/);
   });
@@ -82,14 +137,30 @@ describe('avatars', () => {
   it('refuses a picture over the avatar limit with 413 and the limit in the message', async () => {
     await hub.call('updateSettings', { token: admin.token, body: { avatarLimitBytes: 64 * 1024 } });
     const big = Buffer.concat([TINY_PNG, Buffer.alloc(100 * 1024)]);
-    const reply = await upload(`${hub.url}/api/me/avatar`, teacher.token, 'avatar', big, 'big.png', 'image/png');
+    const reply = await upload(
+      `${hub.url}/api/me/avatar`,
+      teacher.token,
+      'avatar',
+      big,
+      'big.png',
+      'image/png',
+    );
     expect(reply.status).toBe(413);
     expect(reply.body.error.message).toContain('64 KB');
-    await hub.call('updateSettings', { token: admin.token, body: { avatarLimitBytes: 5 * 1024 * 1024 } });
+    await hub.call('updateSettings', {
+      token: admin.token,
+      body: { avatarLimitBytes: 5 * 1024 * 1024 },
+    });
   });
 
   it('refuses an upload without the file field', async () => {
-    const reply = await upload(`${hub.url}/api/me/avatar`, teacher.token, 'picture', TINY_PNG, 'me.png');
+    const reply = await upload(
+      `${hub.url}/api/me/avatar`,
+      teacher.token,
+      'picture',
+      TINY_PNG,
+      'me.png',
+    );
     expect(reply.status).toBe(400);
     expect(reply.body.error.details.fields[0].path).toBe('avatar');
   });
@@ -104,28 +175,62 @@ describe('avatars', () => {
 describe('status updates', () => {
   it('posts updates of up to 500 characters and lists them newest first, paginated', async () => {
     for (const text of ['first', 'second', 'third']) {
-      expect((await hub.call('postStatusUpdate', { token: teacher.token, body: { text } })).status).toBe(201);
+      expect(
+        (await hub.call('postStatusUpdate', { token: teacher.token, body: { text } })).status,
+      ).toBe(201);
     }
-    const page1 = await hub.call('statusUpdates', { token: student.token, params: { username: 'prof_davis' }, query: { pageSize: 2 } });
+    const page1 = await hub.call('statusUpdates', {
+      token: student.token,
+      params: { username: 'prof_davis' },
+      query: { pageSize: 2 },
+    });
     expect(page1.body).toMatchObject({ page: 1, pageSize: 2, total: 3 });
     expect(page1.body.items.map((u: { text: string }) => u.text)).toEqual(['third', 'second']);
-    const page2 = await hub.call('statusUpdates', { token: student.token, params: { username: 'prof_davis' }, query: { pageSize: 2, page: 2 } });
+    const page2 = await hub.call('statusUpdates', {
+      token: student.token,
+      params: { username: 'prof_davis' },
+      query: { pageSize: 2, page: 2 },
+    });
     expect(page2.body.items.map((u: { text: string }) => u.text)).toEqual(['first']);
   });
 
   it('refuses an update over 500 characters, and an empty one', async () => {
-    const long = await hub.call('postStatusUpdate', { token: student.token, body: { text: 'x'.repeat(501) } });
+    const long = await hub.call('postStatusUpdate', {
+      token: student.token,
+      body: { text: 'x'.repeat(501) },
+    });
     expect(long.status).toBe(400);
-    expect(long.body.error.details.fields[0]).toEqual({ path: 'text', message: 'A status update can be at most 500 characters.' });
-    expect((await hub.call('postStatusUpdate', { token: student.token, body: { text: '   ' } })).status).toBe(400);
+    expect(long.body.error.details.fields[0]).toEqual({
+      path: 'text',
+      message: 'A status update can be at most 500 characters.',
+    });
+    expect(
+      (await hub.call('postStatusUpdate', { token: student.token, body: { text: '   ' } })).status,
+    ).toBe(400);
   });
 
   it('lets only the author or an admin delete an update', async () => {
-    const posted = await hub.call('postStatusUpdate', { token: student.token, body: { text: 'mine' } });
-    const byOther = await hub.call('deleteStatusUpdate', { token: teacher.token, params: { statusUpdateId: posted.body.id } });
+    const posted = await hub.call('postStatusUpdate', {
+      token: student.token,
+      body: { text: 'mine' },
+    });
+    const byOther = await hub.call('deleteStatusUpdate', {
+      token: teacher.token,
+      params: { statusUpdateId: posted.body.id },
+    });
     expect(byOther.status).toBe(403);
-    expect((await hub.call('deleteStatusUpdate', { token: admin.token, params: { statusUpdateId: posted.body.id } })).status).toBe(204);
-    const again = await hub.call('deleteStatusUpdate', { token: student.token, params: { statusUpdateId: posted.body.id } });
+    expect(
+      (
+        await hub.call('deleteStatusUpdate', {
+          token: admin.token,
+          params: { statusUpdateId: posted.body.id },
+        })
+      ).status,
+    ).toBe(204);
+    const again = await hub.call('deleteStatusUpdate', {
+      token: student.token,
+      params: { statusUpdateId: posted.body.id },
+    });
     expect(again.status).toBe(404);
   });
 });
@@ -141,16 +246,25 @@ describe('user search', () => {
   });
 
   it('lets teachers find people by email but never shows or matches emails for students', async () => {
-    const byTeacher = await hub.call('searchUsers', { token: teacher.token, query: { q: student.email } });
+    const byTeacher = await hub.call('searchUsers', {
+      token: teacher.token,
+      query: { q: student.email },
+    });
     expect(byTeacher.body.items[0]).toMatchObject({ username: 'emma1', email: student.email });
-    const byStudent = await hub.call('searchUsers', { token: student.token, query: { q: teacher.email.split('@')[1]! } });
+    const byStudent = await hub.call('searchUsers', {
+      token: student.token,
+      query: { q: teacher.email.split('@')[1]! },
+    });
     expect(byStudent.body.total).toBe(0);
     const all = await hub.call('searchUsers', { token: student.token });
     expect(all.body.items.every((u: { email?: string }) => u.email === undefined)).toBe(true);
   });
 
   it('filters by role and paginates with totals', async () => {
-    const teachers = await hub.call('searchUsers', { token: student.token, query: { role: 'teacher', pageSize: 1 } });
+    const teachers = await hub.call('searchUsers', {
+      token: student.token,
+      query: { role: 'teacher', pageSize: 1 },
+    });
     expect(teachers.body.total).toBe(2);
     expect(teachers.body.items).toHaveLength(1);
     expect(teachers.body.items[0].role).toBe('teacher');
@@ -158,7 +272,16 @@ describe('user search', () => {
 
   it('does not list accounts that are still pending', async () => {
     await hub.call('updateSettings', { token: admin.token, body: { verification: 'approval' } });
-    await hub.call('register', { body: { username: 'waiting_wendy', firstName: 'Wendy', lastName: 'Wait', email: 'wendy@school.test', password: 'Lantern-Orbit-42', role: 'student' } });
+    await hub.call('register', {
+      body: {
+        username: 'waiting_wendy',
+        firstName: 'Wendy',
+        lastName: 'Wait',
+        email: 'wendy@school.test',
+        password: 'Lantern-Orbit-42',
+        role: 'student',
+      },
+    });
     const reply = await hub.call('searchUsers', { token: teacher.token, query: { q: 'wendy' } });
     expect(reply.body.total).toBe(0);
     await hub.call('updateSettings', { token: admin.token, body: { verification: 'none' } });

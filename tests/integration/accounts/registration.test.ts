@@ -30,27 +30,38 @@ describe('registration', () => {
 
   it('lets exactly one of two simultaneous first registrations become admin', async () => {
     hub = await startHub({ verification: 'none' });
-    const replies = await Promise.all([hub.call('register', { body: newcomer() }), hub.call('register', { body: newcomer() })]);
+    const replies = await Promise.all([
+      hub.call('register', { body: newcomer() }),
+      hub.call('register', { body: newcomer() }),
+    ]);
     expect(replies.map((r) => r.status)).toEqual([201, 201]);
     expect(replies.filter((r) => r.body.account.isAdmin)).toHaveLength(1);
   });
 
   it('lets exactly one of ten simultaneous registrations of the same username win', async () => {
     hub = await startHub({ verification: 'none' });
-    const attempts = Array.from({ length: 10 }, (_, i) => newcomer({ username: i % 2 ? 'Samename' : 'sameName', email: `same${i}@school.test` }));
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      newcomer({ username: i % 2 ? 'Samename' : 'sameName', email: `same${i}@school.test` }),
+    );
     const replies = await Promise.all(attempts.map((body) => hub!.call('register', { body })));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
     const losers = replies.filter((r) => r.status !== 201);
-    expect(losers.every((r) => r.status === 409 && r.body.error.code === 'USERNAME_TAKEN')).toBe(true);
+    expect(losers.every((r) => r.status === 409 && r.body.error.code === 'USERNAME_TAKEN')).toBe(
+      true,
+    );
     expect(losers[0]!.body.error.details.fields[0].path).toBe('username');
   });
 
   it('lets exactly one of ten simultaneous registrations of the same email win, whatever its case', async () => {
     hub = await startHub({ verification: 'none' });
-    const attempts = Array.from({ length: 10 }, (_, i) => newcomer({ email: i % 2 ? 'Shared@School.test' : 'shared@school.test' }));
+    const attempts = Array.from({ length: 10 }, (_, i) =>
+      newcomer({ email: i % 2 ? 'Shared@School.test' : 'shared@school.test' }),
+    );
     const replies = await Promise.all(attempts.map((body) => hub!.call('register', { body })));
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(replies.filter((r) => r.status === 409 && r.body.error.code === 'EMAIL_TAKEN')).toHaveLength(9);
+    expect(
+      replies.filter((r) => r.status === 409 && r.body.error.code === 'EMAIL_TAKEN'),
+    ).toHaveLength(9);
   });
 
   it.each([
@@ -59,14 +70,21 @@ describe('registration', () => {
     ['is common', 'password123', 'too common'],
     ['resembles the username', 'robinhood77', 'similar to your username'],
     ['resembles the email', 'quillmail', 'similar to your email'],
-  ])('refuses a password that %s, saying why on the password field', async (_what, password, message) => {
-    hub = await startHub({ verification: 'none' });
-    const reply = await hub.call('register', { body: newcomer({ username: 'robinhood', email: 'quillmail@school.test', password }) });
-    expect(reply.status).toBe(400);
-    expect(reply.body.error.code).toBe('VALIDATION_FAILED');
-    const field = reply.body.error.details.fields.find((f: { path: string; message: string }) => f.message.includes(message));
-    expect(field?.path).toBe('password');
-  });
+  ])(
+    'refuses a password that %s, saying why on the password field',
+    async (_what, password, message) => {
+      hub = await startHub({ verification: 'none' });
+      const reply = await hub.call('register', {
+        body: newcomer({ username: 'robinhood', email: 'quillmail@school.test', password }),
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.body.error.code).toBe('VALIDATION_FAILED');
+      const field = reply.body.error.details.fields.find((f: { path: string; message: string }) =>
+        f.message.includes(message),
+      );
+      expect(field?.path).toBe('password');
+    },
+  );
 
   it('accepts a password that passes every rule', async () => {
     hub = await startHub({ verification: 'none' });
@@ -80,20 +98,33 @@ describe('approval mode', () => {
     hub = await startHub({ verification: 'approval' });
     const teacherInput = newcomer({ role: 'teacher' });
     await hub.call('register', { body: teacherInput }); // first account: admin teacher
-    const teacher = (await hub.call('signIn', { body: { username: teacherInput.username, password: teacherInput.password } })).body;
+    const teacher = (
+      await hub.call('signIn', {
+        body: { username: teacherInput.username, password: teacherInput.password },
+      })
+    ).body;
     const student = newcomer({ role: 'student' });
     const registered = await hub.call('register', { body: student });
-    const refused = await hub.call('signIn', { body: { username: student.username, password: student.password } });
+    const refused = await hub.call('signIn', {
+      body: { username: student.username, password: student.password },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('ACCOUNT_PENDING');
     expect(refused.body.error.message).toMatch(/waiting for approval/);
 
     const pending = await hub.call('pendingAccounts', { token: teacher.tokens.accessToken });
-    expect(pending.body.items.map((a: { username: string }) => a.username)).toContain(student.username);
-    const approved = await hub.call('approveAccount', { token: teacher.tokens.accessToken, params: { userId: registered.body.account.id } });
+    expect(pending.body.items.map((a: { username: string }) => a.username)).toContain(
+      student.username,
+    );
+    const approved = await hub.call('approveAccount', {
+      token: teacher.tokens.accessToken,
+      params: { userId: registered.body.account.id },
+    });
     expect(approved.status).toBe(200);
     expect(approved.body.status).toBe('active');
-    const allowed = await hub.call('signIn', { body: { username: student.username, password: student.password } });
+    const allowed = await hub.call('signIn', {
+      body: { username: student.username, password: student.password },
+    });
     expect(allowed.status).toBe(200);
   });
 
@@ -104,8 +135,13 @@ describe('approval mode', () => {
     await hub.call('updateSettings', { token: admin.token, body: { verification: 'approval' } });
     const pendingTeacher = await hub.call('register', { body: newcomer({ role: 'teacher' }) });
     const list = await hub.call('pendingAccounts', { token: teacher.token });
-    expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(pendingTeacher.body.account.id);
-    const refused = await hub.call('approveAccount', { token: teacher.token, params: { userId: pendingTeacher.body.account.id } });
+    expect(list.body.items.map((a: { id: string }) => a.id)).not.toContain(
+      pendingTeacher.body.account.id,
+    );
+    const refused = await hub.call('approveAccount', {
+      token: teacher.token,
+      params: { userId: pendingTeacher.body.account.id },
+    });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toMatch(/student accounts only/);
   });
@@ -122,11 +158,19 @@ describe('approval mode', () => {
     const admin = await signUp(hub, { role: 'teacher' });
     const student = newcomer();
     const registered = await hub.call('register', { body: student });
-    const rejected = await hub.call('rejectAccount', { token: admin.token, params: { userId: registered.body.account.id } });
+    const rejected = await hub.call('rejectAccount', {
+      token: admin.token,
+      params: { userId: registered.body.account.id },
+    });
     expect(rejected.body.status).toBe('rejected');
-    const again = await hub.call('rejectAccount', { token: admin.token, params: { userId: registered.body.account.id } });
+    const again = await hub.call('rejectAccount', {
+      token: admin.token,
+      params: { userId: registered.body.account.id },
+    });
     expect(again.status).toBe(409);
-    const refused = await hub.call('signIn', { body: { username: student.username, password: student.password } });
+    const refused = await hub.call('signIn', {
+      body: { username: student.username, password: student.password },
+    });
     expect(refused.body.error.code).toBe('ACCOUNT_REJECTED');
   });
 });

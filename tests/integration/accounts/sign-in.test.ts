@@ -29,8 +29,12 @@ describe('signing in', () => {
   it('answers a wrong username and a wrong password exactly alike', async () => {
     hub = await startHub({ verification: 'none' });
     const person = await signUp(hub);
-    const wrongPassword = await hub.call('signIn', { body: { username: person.username, password: 'Not-The-Password-1' } });
-    const wrongUser = await hub.call('signIn', { body: { username: 'nobody_here', password: 'Not-The-Password-1' } });
+    const wrongPassword = await hub.call('signIn', {
+      body: { username: person.username, password: 'Not-The-Password-1' },
+    });
+    const wrongUser = await hub.call('signIn', {
+      body: { username: 'nobody_here', password: 'Not-The-Password-1' },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(wrongUser.status).toBe(401);
     expect(wrongUser.body).toEqual(wrongPassword.body);
@@ -41,11 +45,21 @@ describe('signing in', () => {
     hub = await startHub({ verification: 'none' });
     const person = await signUp(hub);
     for (let i = 0; i < 10; i++) {
-      expect((await hub.call('signIn', { body: { username: person.username, password: `wrong-guess-${i}` } })).status).toBe(401);
+      expect(
+        (
+          await hub.call('signIn', {
+            body: { username: person.username, password: `wrong-guess-${i}` },
+          })
+        ).status,
+      ).toBe(401);
     }
-    const blocked = await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } });
+    const blocked = await hub.call('signIn', {
+      body: { username: person.username, password: 'Lantern-Orbit-42' },
+    });
     expect(blocked.status).toBe(429);
-    expect(blocked.body.error.message).toMatch(/Too many failed sign-ins for this account\. Try again in \d+ minutes?\./);
+    expect(blocked.body.error.message).toMatch(
+      /Too many failed sign-ins for this account\. Try again in \d+ minutes?\./,
+    );
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
@@ -53,15 +67,25 @@ describe('signing in', () => {
     hub = await startHub({ verification: 'none' });
     const person = await signUp(hub);
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 9; i++) await hub.call('signIn', { body: { username: person.username, password: `wrong-${i}` } });
-      expect((await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } })).status).toBe(200);
+      for (let i = 0; i < 9; i++)
+        await hub.call('signIn', { body: { username: person.username, password: `wrong-${i}` } });
+      expect(
+        (
+          await hub.call('signIn', {
+            body: { username: person.username, password: 'Lantern-Orbit-42' },
+          })
+        ).status,
+      ).toBe(200);
     }
   });
 
   it('throttles an address that fails against many accounts', async () => {
     hub = await startHub({ verification: 'none' });
-    for (let i = 0; i < 50; i++) await hub.call('signIn', { body: { username: `sweep${i}`, password: 'Guess-12345' } });
-    const blocked = await hub.call('signIn', { body: { username: 'sweep-last', password: 'Guess-12345' } });
+    for (let i = 0; i < 50; i++)
+      await hub.call('signIn', { body: { username: `sweep${i}`, password: 'Guess-12345' } });
+    const blocked = await hub.call('signIn', {
+      body: { username: 'sweep-last', password: 'Guess-12345' },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.message).toMatch(/from this device/);
   });
@@ -96,7 +120,12 @@ describe('tokens', () => {
 
   it('expires access tokens after their lifetime and refresh tokens after theirs', async () => {
     let now = new Date('2026-11-24T10:00:00Z');
-    hub = await startHub({ verification: 'none', accessTokenMinutes: 15, refreshTokenDays: 30, now: () => now });
+    hub = await startHub({
+      verification: 'none',
+      accessTokenMinutes: 15,
+      refreshTokenDays: 30,
+      now: () => now,
+    });
     const person = await signUp(hub);
     now = new Date('2026-11-24T10:16:00Z');
     const expired = await hub.call('me', { token: person.token });
@@ -105,7 +134,9 @@ describe('tokens', () => {
     const refreshed = await hub.call('refresh', { body: { refreshToken: person.refreshToken } });
     expect(refreshed.status).toBe(200);
     now = new Date('2026-12-25T10:17:00Z');
-    const tooLate = await hub.call('refresh', { body: { refreshToken: refreshed.body.refreshToken } });
+    const tooLate = await hub.call('refresh', {
+      body: { refreshToken: refreshed.body.refreshToken },
+    });
     expect(tooLate.status).toBe(401);
     expect(tooLate.body.error.code).toBe('TOKEN_EXPIRED');
   });
@@ -113,27 +144,41 @@ describe('tokens', () => {
   it('signs out one device without touching the others', async () => {
     hub = await startHub({ verification: 'none' });
     const person = await signUp(hub);
-    const laptop = (await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } })).body.tokens;
+    const laptop = (
+      await hub.call('signIn', {
+        body: { username: person.username, password: 'Lantern-Orbit-42' },
+      })
+    ).body.tokens;
     expect((await hub.call('signOut', { token: person.token })).status).toBe(204);
     expect((await hub.call('me', { token: person.token })).body.error.code).toBe('TOKEN_REVOKED');
-    expect((await hub.call('refresh', { body: { refreshToken: person.refreshToken } })).status).toBe(401);
+    expect(
+      (await hub.call('refresh', { body: { refreshToken: person.refreshToken } })).status,
+    ).toBe(401);
     expect((await hub.call('me', { token: laptop.accessToken })).status).toBe(200);
   });
 
   it('signs out every device at once', async () => {
     hub = await startHub({ verification: 'none' });
     const person = await signUp(hub);
-    const laptop = (await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } })).body.tokens;
+    const laptop = (
+      await hub.call('signIn', {
+        body: { username: person.username, password: 'Lantern-Orbit-42' },
+      })
+    ).body.tokens;
     expect((await hub.call('signOutEverywhere', { token: person.token })).status).toBe(204);
     expect((await hub.call('me', { token: person.token })).status).toBe(401);
     expect((await hub.call('me', { token: laptop.accessToken })).status).toBe(401);
-    expect((await hub.call('refresh', { body: { refreshToken: laptop.refreshToken } })).status).toBe(401);
+    expect(
+      (await hub.call('refresh', { body: { refreshToken: laptop.refreshToken } })).status,
+    ).toBe(401);
   });
 
   it('never writes a password or token into the log', async () => {
     hub = await startHub({ verification: 'none', logLevel: 'trace' });
     const person = await signUp(hub);
-    await hub.call('signIn', { body: { username: person.username, password: 'wrong-password-xyz' } });
+    await hub.call('signIn', {
+      body: { username: person.username, password: 'wrong-password-xyz' },
+    });
     const log = hub.logs.text();
     expect(log).not.toContain('Lantern-Orbit-42');
     expect(log).not.toContain('wrong-password-xyz');

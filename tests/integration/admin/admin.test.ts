@@ -18,8 +18,14 @@ describe('the admin panel API', () => {
     for (const person of [teacher, student]) {
       expect((await hub.call('adminUsers', { token: person.token })).status).toBe(403);
       expect((await hub.call('settings', { token: person.token })).status).toBe(403);
-      expect((await hub.call('updateSettings', { token: person.token, body: { verification: 'none' } })).status).toBe(403);
-      expect((await hub.call('adminDeleteUser', { token: person.token, params: { userId: student.id } })).status).toBe(403);
+      expect(
+        (await hub.call('updateSettings', { token: person.token, body: { verification: 'none' } }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await hub.call('adminDeleteUser', { token: person.token, params: { userId: student.id } }))
+          .status,
+      ).toBe(403);
     }
   });
 
@@ -30,7 +36,10 @@ describe('the admin panel API', () => {
     const all = await hub.call('adminUsers', { token: admin.token });
     expect(all.body.total).toBe(2);
     expect(all.body.items[0].lastSignInAt).toEqual(expect.any(String));
-    const students = await hub.call('adminUsers', { token: admin.token, query: { role: 'student' } });
+    const students = await hub.call('adminUsers', {
+      token: admin.token,
+      query: { role: 'student' },
+    });
     expect(students.body.items.map((u: { username: string }) => u.username)).toEqual(['lena_k']);
     const found = await hub.call('adminUsers', { token: admin.token, query: { q: 'lena' } });
     expect(found.body.total).toBe(1);
@@ -40,7 +49,11 @@ describe('the admin panel API', () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);
     const student = await signUp(hub, { role: 'student' });
-    const reply = await hub.call('adminUpdateUser', { token: admin.token, params: { userId: student.id }, body: { role: 'teacher', isAdmin: true } });
+    const reply = await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: student.id },
+      body: { role: 'teacher', isAdmin: true },
+    });
     expect(reply.body).toMatchObject({ role: 'teacher', isAdmin: true });
     expect((await hub.call('settings', { token: student.token })).status).toBe(200);
   });
@@ -48,21 +61,45 @@ describe('the admin panel API', () => {
   it('never lets the last admin go: neither demoted, deactivated nor deleted', async () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);
-    const demote = await hub.call('adminUpdateUser', { token: admin.token, params: { userId: admin.id }, body: { isAdmin: false } });
+    const demote = await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: admin.id },
+      body: { isAdmin: false },
+    });
     expect(demote.status).toBe(409);
     expect(demote.body.error.code).toBe('LAST_ADMIN');
-    const deactivate = await hub.call('adminUpdateUser', { token: admin.token, params: { userId: admin.id }, body: { status: 'rejected' } });
+    const deactivate = await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: admin.id },
+      body: { status: 'rejected' },
+    });
     expect(deactivate.status).toBe(409);
     const other = await signUp(hub);
-    await hub.call('adminUpdateUser', { token: admin.token, params: { userId: other.id }, body: { isAdmin: true } });
-    expect((await hub.call('adminUpdateUser', { token: admin.token, params: { userId: admin.id }, body: { isAdmin: false } })).status).toBe(200);
+    await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: other.id },
+      body: { isAdmin: true },
+    });
+    expect(
+      (
+        await hub.call('adminUpdateUser', {
+          token: admin.token,
+          params: { userId: admin.id },
+          body: { isAdmin: false },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('refuses an email already used by another account', async () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);
     const student = await signUp(hub);
-    const reply = await hub.call('adminUpdateUser', { token: admin.token, params: { userId: student.id }, body: { email: admin.email.toUpperCase() } });
+    const reply = await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: student.id },
+      body: { email: admin.email.toUpperCase() },
+    });
     expect(reply.status).toBe(409);
     expect(reply.body.error.details.fields[0].path).toBe('email');
   });
@@ -71,7 +108,11 @@ describe('the admin panel API', () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);
     const student = await signUp(hub);
-    await hub.call('adminUpdateUser', { token: admin.token, params: { userId: student.id }, body: { status: 'rejected' } });
+    await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: student.id },
+      body: { status: 'rejected' },
+    });
     expect((await hub.call('me', { token: student.token })).status).toBe(401);
   });
 
@@ -80,33 +121,69 @@ describe('the admin panel API', () => {
     const admin = await signUp(hub);
     const student = await signUp(hub);
     await hub.call('postStatusUpdate', { token: student.token, body: { text: 'hello' } });
-    expect((await hub.call('adminDeleteUser', { token: admin.token, params: { userId: admin.id } })).status).toBe(403);
-    expect((await hub.call('adminDeleteUser', { token: admin.token, params: { userId: student.id } })).status).toBe(204);
+    expect(
+      (await hub.call('adminDeleteUser', { token: admin.token, params: { userId: admin.id } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await hub.call('adminDeleteUser', { token: admin.token, params: { userId: student.id } }))
+        .status,
+    ).toBe(204);
     expect((await hub.call('me', { token: student.token })).status).toBe(401);
-    expect((await hub.call('profile', { token: admin.token, params: { username: student.username } })).status).toBe(404);
-    expect((await hub.call('adminDeleteUser', { token: admin.token, params: { userId: student.id } })).status).toBe(404);
+    expect(
+      (await hub.call('profile', { token: admin.token, params: { username: student.username } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await hub.call('adminDeleteUser', { token: admin.token, params: { userId: student.id } }))
+        .status,
+    ).toBe(404);
   });
 
   it('makes a one-time reset link for someone and signs them out', async () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);
     const student = await signUp(hub);
-    const link = await hub.call('adminResetPassword', { token: admin.token, params: { userId: student.id } });
+    const link = await hub.call('adminResetPassword', {
+      token: admin.token,
+      params: { userId: student.id },
+    });
     expect(link.body.resetUrl).toMatch(/\/reset-password\?token=/);
     expect((await hub.call('me', { token: student.token })).status).toBe(401);
     const token = new URL(link.body.resetUrl).searchParams.get('token');
-    expect((await hub.call('resetPassword', { body: { token, password: 'Fresh-Start-2026' } })).status).toBe(204);
-    expect((await hub.call('signIn', { body: { username: student.username, password: 'Fresh-Start-2026' } })).status).toBe(200);
+    expect(
+      (await hub.call('resetPassword', { body: { token, password: 'Fresh-Start-2026' } })).status,
+    ).toBe(204);
+    expect(
+      (
+        await hub.call('signIn', {
+          body: { username: student.username, password: 'Fresh-Start-2026' },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('reads and changes hub settings, validating them', async () => {
     hub = await startHub({ verification: 'approval' });
     const admin = await signUp(hub);
-    expect((await hub.call('settings', { token: admin.token })).body).toEqual({ verification: 'approval', uploadLimitBytes: 52428800, avatarLimitBytes: 5242880 });
-    const bad = await hub.call('updateSettings', { token: admin.token, body: { uploadLimitBytes: 10 } });
+    expect((await hub.call('settings', { token: admin.token })).body).toEqual({
+      verification: 'approval',
+      uploadLimitBytes: 52428800,
+      avatarLimitBytes: 5242880,
+    });
+    const bad = await hub.call('updateSettings', {
+      token: admin.token,
+      body: { uploadLimitBytes: 10 },
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details.fields[0]).toEqual({ path: 'uploadLimitBytes', message: 'The upload limit must be at least 1 MB.' });
-    const changed = await hub.call('updateSettings', { token: admin.token, body: { verification: 'none' } });
+    expect(bad.body.error.details.fields[0]).toEqual({
+      path: 'uploadLimitBytes',
+      message: 'The upload limit must be at least 1 MB.',
+    });
+    const changed = await hub.call('updateSettings', {
+      token: admin.token,
+      body: { verification: 'none' },
+    });
     expect(changed.body.verification).toBe('none');
     expect((await hub.call('register', { body: newcomer() })).body.nextStep).toBe('signed-in');
   });
@@ -119,14 +196,23 @@ describe('--admin at start', () => {
     const student = await signUp(hub, { username: 'future_admin' });
     const dataDir = hub.dataDir;
     await hub.close();
-    const again = await createHub({ port: 0, host: '127.0.0.1', dataDir, admin: 'future_admin', logLevel: 'silent', bcryptRounds: 4 });
+    const again = await createHub({
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      admin: 'future_admin',
+      logLevel: 'silent',
+      bcryptRounds: 4,
+    });
     try {
       const signedIn = await fetch(`${again.url}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: student.username, password: 'Lantern-Orbit-42' }),
       });
-      expect(((await signedIn.json()) as { account: { isAdmin: boolean } }).account.isAdmin).toBe(true);
+      expect(((await signedIn.json()) as { account: { isAdmin: boolean } }).account.isAdmin).toBe(
+        true,
+      );
     } finally {
       await again.close();
     }

@@ -1,6 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, RevokedNotice, ServerToClientEvents } from '../../../src-shared/events';
+import type {
+  ClientToServerEvents,
+  RevokedNotice,
+  ServerToClientEvents,
+} from '../../../src-shared/events';
 import { signUp } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
 
@@ -17,15 +21,26 @@ afterEach(async () => {
 });
 
 function connect(token?: string): ClientSocket {
-  const socket: ClientSocket = io(hub.url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false });
+  const socket: ClientSocket = io(hub.url, {
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    reconnection: false,
+  });
   sockets.push(socket);
   return socket;
 }
 
-function outcome(socket: ClientSocket): Promise<{ connected: true } | { connected: false; code: string }> {
+function outcome(
+  socket: ClientSocket,
+): Promise<{ connected: true } | { connected: false; code: string }> {
   return new Promise((resolve) => {
     socket.once('connect', () => resolve({ connected: true }));
-    socket.once('connect_error', (error) => resolve({ connected: false, code: (error as Error & { data?: { code: string } }).data?.code ?? 'none' }));
+    socket.once('connect_error', (error) =>
+      resolve({
+        connected: false,
+        code: (error as Error & { data?: { code: string } }).data?.code ?? 'none',
+      }),
+    );
   });
 }
 
@@ -37,7 +52,10 @@ describe('the socket handshake', () => {
   it('refuses a revoked token', async () => {
     const person = await signUp(hub);
     await hub.call('signOut', { token: person.token });
-    expect(await outcome(connect(person.token))).toEqual({ connected: false, code: 'TOKEN_REVOKED' });
+    expect(await outcome(connect(person.token))).toEqual({
+      connected: false,
+      code: 'TOKEN_REVOKED',
+    });
   });
 
   it('accepts a valid token and answers a ping with an ack', async () => {
@@ -61,16 +79,21 @@ describe('live account events', () => {
 
   it('tells every device of a person signed out everywhere, then disconnects them', async () => {
     const person = await signUp(hub);
-    const laptop = (await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } })).body.tokens;
+    const laptop = (
+      await hub.call('signIn', {
+        body: { username: person.username, password: 'Lantern-Orbit-42' },
+      })
+    ).body.tokens;
     const phoneSocket = connect(person.token);
     const laptopSocket = connect(laptop.accessToken);
     await Promise.all([outcome(phoneSocket), outcome(laptopSocket)]);
     const notices = [phoneSocket, laptopSocket].map(
-      (socket) => new Promise<[RevokedNotice, string]>((resolve) => {
-        let notice: RevokedNotice;
-        socket.once('auth:revoked', (n) => (notice = n));
-        socket.once('disconnect', (reason) => resolve([notice, reason]));
-      }),
+      (socket) =>
+        new Promise<[RevokedNotice, string]>((resolve) => {
+          let notice: RevokedNotice;
+          socket.once('auth:revoked', (n) => (notice = n));
+          socket.once('disconnect', (reason) => resolve([notice, reason]));
+        }),
     );
     await hub.call('signOutEverywhere', { token: person.token });
     for (const [notice, reason] of await Promise.all(notices)) {
@@ -81,7 +104,11 @@ describe('live account events', () => {
 
   it('disconnects only the device that signed out', async () => {
     const person = await signUp(hub);
-    const laptop = (await hub.call('signIn', { body: { username: person.username, password: 'Lantern-Orbit-42' } })).body.tokens;
+    const laptop = (
+      await hub.call('signIn', {
+        body: { username: person.username, password: 'Lantern-Orbit-42' },
+      })
+    ).body.tokens;
     const phoneSocket = connect(person.token);
     const laptopSocket = connect(laptop.accessToken);
     await Promise.all([outcome(phoneSocket), outcome(laptopSocket)]);

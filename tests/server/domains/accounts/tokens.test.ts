@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { composeToken, hashToken, newSecret, sameHash, splitToken } from '../../../../src-server/domains/accounts/tokens';
+import {
+  composeToken,
+  hashToken,
+  newSecret,
+  sameHash,
+  splitToken,
+} from '../../../../src-server/domains/accounts/tokens';
 import { initialsAvatarSvg } from '../../../../src-server/domains/accounts/initials-avatar';
 
 describe('tokens', () => {
@@ -24,10 +30,20 @@ describe('tokens', () => {
 
 describe('initials avatars', () => {
   it('show the first letters of first and last name, escaped, in a stable colour', () => {
-    const svg = initialsAvatarSvg({ id: 'u1', firstName: 'émile', lastName: '<Zola>', username: 'ez' });
+    const svg = initialsAvatarSvg({
+      id: 'u1',
+      firstName: 'émile',
+      lastName: '<Zola>',
+      username: 'ez',
+    });
     expect(svg).toContain('>É&#60;<');
-    expect(initialsAvatarSvg({ id: 'u1', firstName: 'A', lastName: 'B', username: 'x' })).toMatch(/fill="(#[0-9a-f]{6})"/);
-    const colour = (id: string) => /rect[^>]*fill="(#[0-9a-f]{6})"/.exec(initialsAvatarSvg({ id, firstName: 'A', lastName: 'B', username: 'x' }))?.[1];
+    expect(initialsAvatarSvg({ id: 'u1', firstName: 'A', lastName: 'B', username: 'x' })).toMatch(
+      /fill="(#[0-9a-f]{6})"/,
+    );
+    const colour = (id: string) =>
+      /rect[^>]*fill="(#[0-9a-f]{6})"/.exec(
+        initialsAvatarSvg({ id, firstName: 'A', lastName: 'B', username: 'x' }),
+      )?.[1];
     expect(colour('same-id')).toBe(colour('same-id'));
   });
 });

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { fileKindOf, type FileId, type StoredFile } from '../../../src-shared/schemas/files';
+import type { HandlersFor } from '../../http/handlers';
+import { MATERIAL_TYPES } from '../../http/file-types';
+import { receiveFile } from '../../http/upload';
+import type { UploadRecord } from '../../storage/records';
+import type { DomainDeps } from '../deps';
+
+export function toStoredFile(
+  file: Pick<UploadRecord, 'id' | 'fileName' | 'contentType' | 'size' | 'blobId'>,
+): StoredFile {
+  return {
+    id: file.id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    kind: fileKindOf(file.contentType),
+    size: file.size,
+    sha256: file.blobId,
+  };
+}
+
+export function fileRoutes(deps: DomainDeps): HandlersFor<'upload'> {
+  return {
+    upload: async ({ auth, req }) => {
+      const { uploadLimitBytes } = await deps.storage.settings.get();
+      const file = await receiveFile(req, deps.storage.blobs, {
+        field: 'file',
+        accept: MATERIAL_TYPES,
+        limitBytes: uploadLimitBytes,
+        describe:
+          'Upload a PDF, an image, audio, video, an office document, an archive or plain text.',
+      });
+      const blobId = await file.blob.commit();
+      const upload = await deps.storage.uploads.insert({
+        id: randomUUID() as FileId,
+        ownerId: auth.user.id,
+        blobId,
+        fileName: file.fileName,
+        contentType: file.contentType,
+        size: file.blob.size,
+        createdAt: deps.now().toISOString(),
+      });
+      return toStoredFile(upload);
+    },
+  };
+}

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Page, PageQuery } from '../../../src-shared/pagination';
+import type { FileId } from '../../../src-shared/schemas/files';
+import type {
+  Comment,
+  CommentId,
+  Post,
+  PostId,
+  SessionId,
+  createPostRequestSchema,
+  postSearchQuerySchema,
+  updatePostRequestSchema,
+} from '../../../src-shared/schemas/sessions';
+import {
+  canDeleteComment,
+  canDeletePost,
+  canDownloadPostFile,
+  canEditComment,
+  canEditPost,
+} from '../../../src-shared/session-permissions';
+import { DomainError, fieldError } from '../../domain-error';
+import { sendStoredFile } from '../../http/download';
+import type { PostFileRecord, PostRecord, UserRecord } from '../../storage/records';
+import type { DomainDeps } from '../deps';
+import { assertMember, sessionAccess, type SessionAccess } from './access';
+import type { SessionService } from './session-service';
+import { toComment, toPost } from './views';
+
+type CreatePost = z.output<typeof createPostRequestSchema>;
+type UpdatePost = z.output<typeof updatePostRequestSchema>;
+type PostSearch = z.output<typeof postSearchQuerySchema>;
+
+/** Posts, their files and comments, with the CSBox permission matrix on every call. */
+export class PostService {
+  constructor(
+    private readonly deps: DomainDeps,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async search(actor: UserRecord, sessionId: SessionId, query: PostSearch): Promise<Page<Post>> {
+    const access = await sessionAccess(this.deps.storage, actor, sessionId);
+    const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+    const matches = (await this.deps.storage.posts.listForSession(sessionId))
+      .filter(
+        (post) =>
+          (!query.authorId || post.authorId === query.authorId) &&
+          (query.hasFiles === undefined || post.files.length > 0 === query.hasFiles) &&
+          (!query.from || post.createdAt >= query.from) &&
+          (!query.to || post.createdAt < query.to) &&
+          words.every((word) =>
+            `${post.text} ${post.files.map((f) => f.fileName).join(' ')}`
+              .toLowerCase()
+              .includes(word),
+          ),
+      )
+      .reverse();
+    const start = (query.page - 1) * query.pageSize;
+    const items = await Promise.all(
+      matches.slice(start, start + query.pageSize).map((post) => this.view(actor, access, post)),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: matches.length };
+  }
+
+  async create(actor: UserRecord, sessionId: SessionId, input: CreatePost): Promise<Post> {
+    const access = await sessionAccess(this.deps.storage, actor, sessionId);
+    assertMember(access);
+    const id = randomUUID() as PostId;
+    const files = await this.claimFiles(actor, input.fileIds, `post:${id}`);
+    const post = await this.deps.storage.posts.insert({
+      id,
+      sessionId,
+      authorId: actor.id,
+      text: input.text,
+      files,
+      createdAt: this.deps.now().toISOString(),
+    });
+    this.deps.bus.publish('post.created', { post, actorId: actor.id });
+    return this.view(actor, access, post);
+  }
+
+  async update(actor: UserRecord, postId: PostId, patch: UpdatePost): Promise<Post> {
+    const { post, access } = await this.load(actor, postId);
+    if (!canEditPost(access.viewer, post))
+      throw new DomainError('FORBIDDEN', 'Only the author can edit a post.');
+    const adding = patch.addFileIds ?? [];
+    if (post.files.length + adding.length > 10)
+      throw fieldError('addFileIds', 'A post can hold at most 10 files.');
+    const text = patch.text ?? post.text;
+    if (!text && post.files.length + adding.length === 0)
+      throw fieldError('text', 'A post needs text or a file.');
+    const added = await this.claimFiles(actor, adding, `post:${postId}`);
+    return this.save(actor, access, postId, (p) => ({ ...p, text, files: [...p.files, ...added] }));
+  }
+
+  async removeFile(actor: UserRecord, postId: PostId, fileId: FileId): Promise<Post> {
+    const { post, access } = await this.load(actor, postId);
+    if (!canEditPost(access.viewer, post))
+      throw new DomainError('FORBIDDEN', 'Only the author can remove files from a post.');
+    if (!post.files.some((f) => f.id === fileId))
+      throw new DomainError('NOT_FOUND', 'This post has no such file.');
+    if (!post.text && post.files.length === 1)
+      throw new DomainError(
+        'CONFLICT',
+        'This is the post’s only content; delete the post instead.',
+      );
+    return this.save(actor, access, postId, (p) => ({
+      ...p,
+      files: p.files.filter((f) => f.id !== fileId),
+    }));
+  }
+
+  async delete(actor: UserRecord, postId: PostId): Promise<void> {
+    const { post, access } = await this.load(actor, postId);
+    if (!canDeletePost(access.viewer, post))
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the author, the host or an admin can delete this post.',
+      );
+    await this.deps.storage.comments.deleteForPost(postId);
+    await this.deps.storage.posts.delete(postId);
+    this.deps.bus.publish('post.deleted', { post, actorId: actor.id });
+  }
+
+  async download(
+    actor: UserRecord,
+    postId: PostId,
+    fileId: FileId,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const { post, access } = await this.load(actor, postId);
+    const file = post.files.find((f) => f.id === fileId);
+    if (!file) throw new DomainError('NOT_FOUND', 'This post has no such file.');
+    if (!canDownloadPostFile(access.viewer, post, access.session.hostId)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Members can open the host’s files and their own; this one belongs to another member.',
+      );
+    }
+    await sendStoredFile(req, res, this.deps.storage.blobs, file);
+  }
+
+  async comments(actor: UserRecord, postId: PostId, query: PageQuery): Promise<Page<Comment>> {
+    const { post, access } = await this.load(actor, postId);
+    const all = await this.deps.storage.comments.listForPost(postId);
+    const start = (query.page - 1) * query.pageSize;
+    const viewer = this.sessions.viewerOf(actor, access.session);
+    const items = await Promise.all(
+      all
+        .slice(start, start + query.pageSize)
+        .map((c) => toComment(this.deps.storage, c, viewer, post)),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+  }
+
+  async comment(actor: UserRecord, postId: PostId, text: string): Promise<Comment> {
+    const { post, access } = await this.load(actor, postId);
+    assertMember(access);
+    const comment = await this.deps.storage.comments.insert({
+      id: randomUUID() as CommentId,
+      postId,
+      sessionId: post.sessionId,
+      authorId: actor.id,
+      text,
+      createdAt: this.deps.now().toISOString(),
+    });
+    this.deps.bus.publish('comment.created', { comment, post, actorId: actor.id });
+    return toComment(
+      this.deps.storage,
+      comment,
+      this.sessions.viewerOf(actor, access.session),
+      post,
+    );
+  }
+
+  async editComment(actor: UserRecord, commentId: CommentId, text: string): Promise<Comment> {
+    const { comment, post, access } = await this.loadComment(actor, commentId);
+    if (!canEditComment(access.viewer, comment))
+      throw new DomainError('FORBIDDEN', 'Only its author can edit a comment.');
+    const updated = await this.deps.storage.comments.update(commentId, (c) => ({
+      ...c,
+      text,
+      editedAt: this.deps.now().toISOString(),
+    }));
+    if (!updated) throw commentGone();
+    this.deps.bus.publish('comment.updated', { comment: updated, post, actorId: actor.id });
+    return toComment(
+      this.deps.storage,
+      updated,
+      this.sessions.viewerOf(actor, access.session),
+      post,
+    );
+  }
+
+  async deleteComment(actor: UserRecord, commentId: CommentId): Promise<void> {
+    const { comment, post, access } = await this.loadComment(actor, commentId);
+    if (!canDeleteComment(access.viewer, comment, post)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the comment’s author, the post’s owner, the host or an admin can delete it.',
+      );
+    }
+    await this.deps.storage.comments.delete(commentId);
+    this.deps.bus.publish('comment.deleted', { comment, post, actorId: actor.id });
+  }
+
+  view(actor: UserRecord, access: SessionAccess, post: PostRecord): Promise<Post> {
+    return toPost(
+      this.deps.storage,
+      post,
+      this.sessions.viewerOf(actor, access.session),
+      access.session.hostId,
+    );
+  }
+
+  private async save(
+    actor: UserRecord,
+    access: SessionAccess,
+    postId: PostId,
+    change: (p: PostRecord) => PostRecord,
+  ): Promise<Post> {
+    const post = await this.deps.storage.posts.update(postId, (p) => ({
+      ...change(p),
+      editedAt: this.deps.now().toISOString(),
+    }));
+    if (!post) throw postGone();
+    this.deps.bus.publish('post.updated', { post, actorId: actor.id });
+    return this.view(actor, access, post);
+  }
+
+  private async load(
+    actor: UserRecord,
+    postId: PostId,
+  ): Promise<{ post: PostRecord; access: SessionAccess }> {
+    const post = await this.deps.storage.posts.get(postId);
+    if (!post) throw postGone();
+    return { post, access: await sessionAccess(this.deps.storage, actor, post.sessionId) };
+  }
+
+  private async loadComment(actor: UserRecord, commentId: CommentId) {
+    const comment = await this.deps.storage.comments.get(commentId);
+    if (!comment) throw commentGone();
+    const { post, access } = await this.load(actor, comment.postId);
+    return { comment, post, access };
+  }
+
+  private async claimFiles(
+    actor: UserRecord,
+    fileIds: readonly FileId[],
+    owner: string,
+  ): Promise<PostFileRecord[]> {
+    if (fileIds.length === 0) return [];
+    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, owner);
+    if (!claimed.ok) {
+      throw fieldError(
+        'fileIds',
+        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
+      );
+    }
+    return claimed.uploads.map(({ id, blobId, fileName, contentType, size }) => ({
+      id,
+      blobId,
+      fileName,
+      contentType,
+      size,
+    }));
+  }
+}
+
+const postGone = () =>
+  new DomainError('NOT_FOUND', 'This post does not exist (it may have been deleted).');
+const commentGone = () =>
+  new DomainError('NOT_FOUND', 'This comment does not exist (it may have been deleted).');

@@ -1,0 +1,34 @@
+import type { UserId } from '../../../src-shared/ids';
+import type { FileId } from '../../../src-shared/schemas/files';
+import type { UploadRecord } from '../records';
+import type { UploadsRepository } from '../repositories';
+import type { LowdbCollection } from './collection';
+
+export const uploadsCollectionOptions = { name: 'uploads' };
+
+export class LowdbUploadsRepository implements UploadsRepository {
+  constructor(private readonly uploads: LowdbCollection<UploadRecord>) {}
+
+  async get(id: FileId) {
+    return this.uploads.get(id);
+  }
+  async insert(upload: UploadRecord) {
+    return this.uploads.insert(upload);
+  }
+
+  async attach(ids: readonly FileId[], ownerId: UserId, owner: string) {
+    // Checked and marked in one synchronous step, so one upload can never end up on two posts.
+    const uploads: UploadRecord[] = [];
+    for (const id of new Set(ids)) {
+      const upload = this.uploads.get(id);
+      if (!upload || upload.ownerId !== ownerId || upload.attachedTo !== undefined)
+        return { ok: false as const, badId: id };
+      uploads.push(upload);
+    }
+    const marked = uploads.map((upload) =>
+      this.uploads.update(upload.id, (u) => ({ ...u, attachedTo: owner })),
+    );
+    await Promise.all(marked);
+    return { ok: true as const, uploads };
+  }
+}
