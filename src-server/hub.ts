@@ -26,6 +26,7 @@ import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
+import { deliverSessions } from './realtime/session-delivery';
 import { createSocketServer } from './realtime/socket-server';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
@@ -96,6 +97,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     });
     const server = createServer(app);
     const io = createSocketServer(server, auth, bus, logger);
+    deliverSessions(io, bus, storage, logger);
     const port = await listen(server, config);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =

@@ -2,3 +2,4 @@ import type { UserId } from '../../src-shared/ids';
 
 /** Room names of DESIGN.md §Real time, built in one place. */
 export const userRoom = (userId: UserId) => `user:${userId}`;
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
