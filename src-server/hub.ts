@@ -28,6 +28,7 @@ import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
 import { deliverSessions } from './realtime/session-delivery';
 import { createSocketServer } from './realtime/socket-server';
+import { lockDataFolder } from './storage/data-folder-lock';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
 import { HUB_VERSION } from './version';
@@ -52,7 +53,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const storage = await openStorage(dataDir, logger);
+  const unlock = await lockDataFolder(dataDir, logger);
+  const storage = await openStorage(dataDir, logger).catch(async (error: unknown) => {
+    await unlock();
+    throw error;
+  });
   const hasher = new PasswordHasher(config.bcryptRounds);
   try {
     await applyStartupOptions(config, storage, logger);
@@ -112,12 +117,14 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         await bus.drain();
         await storage.close();
         await hasher.close();
+        await unlock();
         logger.info('hub stopped; every write is on disk');
       })());
     return { url, lanUrls, port, dataDir, close };
   } catch (error) {
     await storage.close();
     await hasher.close();
+    await unlock();
     throw error;
   }
 }

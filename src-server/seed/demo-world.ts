@@ -76,3 +76,66 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     statusUpdates: [],
   },
 ];
+
+interface DemoPost {
+  author: string;
+  text: string;
+  files: { name: string; text: string }[];
+  comments: { author: string; text: string }[];
+}
+
+export const DEMO_SESSIONS: {
+  host: string;
+  title: string;
+  description: string;
+  members: string[];
+  posts: DemoPost[];
+}[] = [
+  {
+    host: 'prof_davis',
+    title: 'CS101 lab — Monday group',
+    description: 'Weekly lab for the Monday group: worksheets, questions and answers.',
+    members: ['emma1', 'liam_w', 'sofia_r'],
+    posts: [
+      {
+        author: 'prof_davis',
+        text: 'Welcome to the lab! The week 3 worksheet is attached. Work in pairs and post questions here.',
+        files: [
+          {
+            name: 'week3-worksheet.txt',
+            text: 'Week 3 — recursion\n\n1. Write factorial(n) recursively.\n2. Trace fib(5) by hand.\n3. Why does a missing base case crash?\n',
+          },
+        ],
+        comments: [
+          { author: 'emma1', text: 'Can we use Python for exercise 2?' },
+          { author: 'prof_davis', text: 'Yes, any language you like.' },
+        ],
+      },
+      {
+        author: 'liam_w',
+        text: 'Here are my notes on the base case discussion, in case they help anyone.',
+        files: [
+          {
+            name: 'liam-notes.md',
+            text: '# Base cases\n\n- Every recursion needs one.\n- Check it first.\n',
+          },
+        ],
+        comments: [{ author: 'sofia_r', text: 'Thanks Liam, very clear.' }],
+      },
+    ],
+  },
+  {
+    host: 'emma1',
+    title: 'Algorithms study group',
+    description: 'We meet on Thursdays at 17:00 in the library, room 2.',
+    members: ['liam_w', 'sofia_r'],
+    posts: [
+      {
+        author: 'emma1',
+        text: 'This week: sorting. Bring one question each!',
+        files: [],
+        comments: [{ author: 'liam_w', text: 'I will bring merge sort.' }],
+      },
+    ],
+  },
+];

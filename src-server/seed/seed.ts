@@ -1,12 +1,7 @@
-import { api, buildPath, type RouteName, type RouteResponse } from '../../src-shared/api';
+import type { FileId } from '../../src-shared/schemas/files';
 import { createHub } from '../hub';
-import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-world';
-
-interface CallOptions {
-  params?: Record<string, string>;
-  body?: unknown;
-  token?: string;
-}
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SESSIONS } from './demo-world';
+import { seedClient, type SeedCall } from './seed-client';
 
 /**
  * Fills an empty data folder with the demo world by driving a hub through
@@ -23,67 +18,90 @@ export async function seedDemoWorld(
     logLevel: 'warn',
     verification: 'approval',
   });
-  const call = async <N extends RouteName>(
-    name: N,
-    options: CallOptions = {},
-  ): Promise<RouteResponse<N>> => {
-    const route = api[name];
-    const response = await fetch(new URL(buildPath(route.path, options.params), hub.url), {
-      method: route.method.toUpperCase(),
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(options.body ? { body: JSON.stringify(options.body) } : {}),
-    });
-    const body = response.status === 204 ? undefined : await response.json();
-    if (!response.ok)
-      throw new Error(`${name} failed (${response.status}): ${JSON.stringify(body)}`);
-    return body as RouteResponse<N>;
-  };
+  const { call, upload } = seedClient(hub.url);
   try {
-    const health = await call('health');
-    const existing = await call('register', {
-      body: { ...personInput(DEMO_PEOPLE[0]!), password: DEMO_PASSWORD },
-    }).catch((error: Error) => error);
-    if (existing instanceof Error)
-      throw new Error(
-        `This data folder already has accounts (${existing.message}). Seed an empty folder, or pass --reset.`,
-      );
-    const adminToken = existing.tokens!.accessToken;
-    for (const person of DEMO_PEOPLE.slice(1)) {
-      const registered = await call('register', {
-        body: { ...personInput(person), password: DEMO_PASSWORD },
+    const tokens = await seedPeople(call);
+    for (const session of DEMO_SESSIONS) {
+      const created = await call('createSession', {
+        token: tokens.get(session.host)!,
+        body: { title: session.title, description: session.description },
       });
-      await call('approveAccount', {
-        token: adminToken,
-        params: { userId: registered.account.id },
-      });
+      for (const member of session.members) {
+        await call('joinSession', {
+          token: tokens.get(member)!,
+          body: { token: created.joinToken! },
+        });
+      }
+      for (const post of session.posts) {
+        const token = tokens.get(post.author)!;
+        const fileIds = await Promise.all(
+          post.files.map((file) => upload(token, file.name, file.text)),
+        );
+        const made = await call('createPost', {
+          token,
+          params: { sessionId: created.id },
+          body: { text: post.text, fileIds: fileIds as FileId[] },
+        });
+        for (const comment of post.comments) {
+          await call('createComment', {
+            token: tokens.get(comment.author)!,
+            params: { postId: made.id },
+            body: { text: comment.text },
+          });
+        }
+      }
     }
-    for (const person of DEMO_PEOPLE) {
-      const { tokens } = await call('signIn', {
-        body: { username: person.username, password: DEMO_PASSWORD, device: 'seed' },
-      });
-      await call('updateMe', {
-        token: tokens.accessToken,
-        body: {
-          bio: person.bio,
-          ...(person.student ? { student: person.student } : {}),
-          ...(person.teacher ? { teacher: person.teacher } : {}),
-        },
-      });
-      for (const text of person.statusUpdates)
-        await call('postStatusUpdate', { token: tokens.accessToken, body: { text } });
-      await call('signOut', { token: tokens.accessToken });
-    }
-    log(`Seeded ${DEMO_PEOPLE.length} accounts into ${hub.dataDir} (hub ${health.version}).`);
+    for (const token of tokens.values()) await call('signOut', { token });
+    log(
+      `Seeded ${DEMO_PEOPLE.length} accounts and ${DEMO_SESSIONS.length} sessions into ${hub.dataDir}.`,
+    );
     log(`Every demo account's password: ${DEMO_PASSWORD}`);
     log(
-      `  admin (admin)  ·  prof_davis, dr_okafor (teachers)  ·  emma1, liam_w, sofia_r (students)`,
+      '  admin (admin)  ·  prof_davis, dr_okafor (teachers)  ·  emma1, liam_w, sofia_r (students)',
     );
   } finally {
     await hub.close();
   }
+}
+
+/** Registers everyone (the first becomes admin and approves the rest), fills profiles; returns a token per username. */
+async function seedPeople(call: SeedCall): Promise<Map<string, string>> {
+  const [first, ...others] = DEMO_PEOPLE;
+  const admin = await call('register', {
+    body: { ...personInput(first!), password: DEMO_PASSWORD },
+  }).catch((error: Error) => error);
+  if (admin instanceof Error)
+    throw new Error(
+      `This data folder already has accounts (${admin.message}). Seed an empty folder, or pass --reset.`,
+    );
+  for (const person of others) {
+    const registered = await call('register', {
+      body: { ...personInput(person), password: DEMO_PASSWORD },
+    });
+    await call('approveAccount', {
+      token: admin.tokens!.accessToken,
+      params: { userId: registered.account.id },
+    });
+  }
+  const tokens = new Map<string, string>();
+  for (const person of DEMO_PEOPLE) {
+    const { tokens: pair } = await call('signIn', {
+      body: { username: person.username, password: DEMO_PASSWORD, device: 'seed' },
+    });
+    tokens.set(person.username, pair.accessToken);
+    await call('updateMe', {
+      token: pair.accessToken,
+      body: {
+        bio: person.bio,
+        ...(person.student ? { student: person.student } : {}),
+        ...(person.teacher ? { teacher: person.teacher } : {}),
+      },
+    });
+    for (const text of person.statusUpdates)
+      await call('postStatusUpdate', { token: pair.accessToken, body: { text } });
+  }
+  await call('signOut', { token: admin.tokens!.accessToken });
+  return tokens;
 }
 
 function personInput(person: (typeof DEMO_PEOPLE)[number]) {

@@ -111,3 +111,15 @@ describe('durability', () => {
     await expectEverythingAcknowledgedIsBack(child.url, acked);
   }, 60_000);
 });
+
+describe('one hub per data folder', () => {
+  it('refuses to start a second hub on a folder in use, and takes over the lock of a killed one', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'classhub-lock-'));
+    child = await startChildHub(dataDir);
+    await expect(startChildHub(dataDir)).rejects.toThrow(/in use by another hub/);
+    child.process.kill('SIGKILL');
+    await child.exited;
+    child = await startChildHub(dataDir);
+    expect((await call(child.url, 'health')).status).toBe(200);
+  }, 60_000);
+});

@@ -1,0 +1,70 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src-server/seed/demo-world';
+import { seedDemoWorld } from '../../src-server/seed/seed';
+import { startHub, type TestHub } from '../support/start-hub';
+
+let dataDir: string;
+let hub: TestHub;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'classhub-seed-'));
+  await seedDemoWorld(dataDir, () => undefined);
+  hub = await startHub({ dataDir });
+}, 60_000);
+afterAll(async () => {
+  await hub.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const signIn = async (username: string) => {
+  const reply = await hub.call('signIn', { body: { username, password: DEMO_PASSWORD } });
+  expect(reply.status).toBe(200);
+  return reply.body;
+};
+
+describe('the demo world', () => {
+  it('has the documented accounts, all active, with the documented password', async () => {
+    expect((await signIn('admin')).account).toMatchObject({ isAdmin: true });
+    expect((await signIn('prof_davis')).account).toMatchObject({
+      role: 'teacher',
+      teacher: { department: 'Computer Science' },
+    });
+    expect((await signIn('emma1')).account).toMatchObject({ role: 'student', status: 'active' });
+  });
+
+  it('has sessions with members, posts with files, and comments', async () => {
+    const emma = await signIn('emma1');
+    const sessions = await hub.call('sessions', { token: emma.tokens.accessToken });
+    expect(sessions.body.items.map((s: { title: string }) => s.title).sort()).toEqual([
+      'Algorithms study group',
+      'CS101 lab — Monday group',
+    ]);
+    const lab = sessions.body.items.find((s: { title: string }) => s.title.startsWith('CS101'));
+    const posts = await hub.call('posts', {
+      token: emma.tokens.accessToken,
+      params: { sessionId: lab.id },
+    });
+    expect(posts.body.total).toBe(2);
+    const withWorksheet = posts.body.items.find(
+      (p: { files: unknown[]; author: { username: string } }) =>
+        p.files.length > 0 && p.author.username === 'prof_davis',
+    );
+    expect(withWorksheet.files[0]).toMatchObject({
+      fileName: 'week3-worksheet.txt',
+      contentType: 'text/plain',
+      canDownload: true,
+    });
+    expect(withWorksheet.commentCount).toBe(2);
+  });
+
+  it('refuses to seed a folder while its hub is running', async () => {
+    await expect(seedDemoWorld(dataDir, () => undefined)).rejects.toThrow(/in use by another hub/);
+  });
+
+  it('refuses to seed a folder that already has accounts', async () => {
+    await hub.close();
+    await expect(seedDemoWorld(dataDir, () => undefined)).rejects.toThrow(/already has accounts/);
+  });
+});
