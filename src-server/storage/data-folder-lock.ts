@@ -26,6 +26,7 @@ export async function lockDataFolder(
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
         throw new Error(
           `The data folder ${dataDir} is in use by another hub (process ${owner}). Stop it first, or choose another folder with --data.`,
+          { cause: error },
         );
       }
       logger.warn(
