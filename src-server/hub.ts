@@ -18,7 +18,10 @@ import { Throttles } from './domains/accounts/throttle';
 import { adminRoutes } from './domains/admin/routes';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
+import { ChatService } from './domains/chat/chat-service';
+import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
+import { NotificationService } from './domains/notifications/notification-service';
 import { PostService } from './domains/sessions/post-service';
 import { sessionRoutes } from './domains/sessions/routes';
 import { SessionService } from './domains/sessions/session-service';
@@ -26,6 +29,7 @@ import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
+import { deliverChat } from './realtime/chat-delivery';
 import { deliverSessions } from './realtime/session-delivery';
 import { createSocketServer } from './realtime/socket-server';
 import { lockDataFolder } from './storage/data-folder-lock';
@@ -83,12 +87,16 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const profiles = new ProfileService(deps);
     const sessions = new SessionService(deps);
     const posts = new PostService(deps, sessions);
+    const chat = new ChatService(deps);
+    const notifications = new NotificationService(deps);
+    notifications.subscribe(bus);
     const handlers: Handlers = {
       ...healthRoutes(),
       ...accountRoutes(deps, { auth, registration, profiles }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
       ...fileRoutes(deps),
       ...sessionRoutes(sessions, posts),
+      ...chatRoutes(chat, notifications),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
@@ -103,6 +111,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const server = createServer(app);
     const io = createSocketServer(server, auth, bus, logger);
     deliverSessions(io, bus, storage, logger);
+    deliverChat(io, bus, storage, chat, notifications, logger);
     const port = await listen(server, config);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =

@@ -1,6 +1,7 @@
 import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
+import { chatRoutes } from './routes/chat';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
@@ -18,6 +19,7 @@ export const api = {
   ...adminRoutes,
   ...fileRoutes,
   ...sessionRoutes,
+  ...chatRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -10,6 +10,8 @@ import type {
   SessionId,
 } from './schemas/sessions';
 import type { UserId } from './ids';
+import type { ChatMessage, Room } from './schemas/chat';
+import type { Notification } from './schemas/notifications';
 
 /**
  * The Socket.IO contract. Event names: `domain:verb` for what a client asks,
@@ -55,6 +57,27 @@ export interface ServerToClientEvents {
     postId: PostId;
     commentId: CommentId;
   }) => void;
+
+  'chat:message': (message: ChatMessage) => void;
+  /** Edited or deleted (then `deleted: true` and no text). */
+  'chat:message-updated': (message: ChatMessage) => void;
+  'chat:typing': (event: { room: Room; userId: UserId; name: string }) => void;
+  /** One of your devices read a room up to readSeq. */
+  'chat:read': (event: { room: Room; readSeq: number }) => void;
+  'presence:changed': (event: { userId: UserId; online: boolean }) => void;
+  'notification:new': (notification: Notification) => void;
+  /** The unread count changed on another of your devices. */
+  'notification:read': (event: { unread: number }) => void;
+}
+
+/** What a reconnecting client missed, in order per room. */
+export interface SyncResult {
+  messages: ChatMessage[];
+  notifications: Notification[];
+  /** Rooms you may no longer read (removed, blocked, deleted). */
+  lostRooms: Room[];
+  /** More was missed than one answer carries: sync again from the last seq received. */
+  more: boolean;
 }
 
 export interface ClientToServerEvents {
@@ -68,6 +91,30 @@ export interface ClientToServerEvents {
   'session:unwatch': (
     request: { sessionId: string },
     ack: (reply: Ack<{ sessionId: SessionId }>) => void,
+  ) => void;
+  /** Stored before the ack; resending with the same clientId is safe. */
+  'chat:send': (
+    request: { room: string; clientId: string; text?: string; fileIds?: string[] },
+    ack: (reply: Ack<ChatMessage>) => void,
+  ) => void;
+  'chat:edit': (
+    request: { room: string; seq: number; text: string },
+    ack: (reply: Ack<ChatMessage>) => void,
+  ) => void;
+  'chat:delete': (
+    request: { room: string; seq: number },
+    ack: (reply: Ack<ChatMessage>) => void,
+  ) => void;
+  'chat:read': (
+    request: { room: string; seq: number },
+    ack: (reply: Ack<{ room: Room; readSeq: number }>) => void,
+  ) => void;
+  /** Throttled by the hub; no answer. */
+  'chat:typing': (request: { room: string }) => void;
+  /** After a reconnect: the last seq you have per room and in your notifications. */
+  sync: (
+    request: { rooms: Record<string, number>; notificationsSeq?: number },
+    ack: (reply: Ack<SyncResult>) => void,
   ) => void;
 }
 

@@ -1,6 +1,8 @@
 import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { RevokedNotice } from '../../src-shared/events';
 import type { SessionId } from '../../src-shared/schemas/sessions';
+import type { Room } from '../../src-shared/schemas/chat';
+import type { Notification } from '../../src-shared/schemas/notifications';
 import type {
   CommentRecord,
   PostRecord,
@@ -45,5 +47,11 @@ export interface DomainEvents {
   'comment.created': { comment: CommentRecord; post: PostRecord; actorId: UserId };
   'comment.updated': { comment: CommentRecord; post: PostRecord; actorId: UserId };
   'comment.deleted': { comment: CommentRecord; post: PostRecord; actorId: UserId };
+  'chat.message-sent': { room: Room; seq: number; authorId: UserId };
+  /** Edited or deleted. */
+  'chat.message-changed': { room: Room; seq: number };
+  'chat.read': { userId: UserId; room: Room; readSeq: number };
+  'notification.created': { userId: UserId; notification: Notification };
+  'notification.read': { userId: UserId; unread: number };
 }
 export type DomainEventName = keyof DomainEvents;

@@ -42,7 +42,12 @@ export async function sendStoredFile(
         dotfiles: 'allow',
         cacheControl: false,
       },
-      (error) => (error && !res.headersSent ? reject(error) : resolve()),
+      (error) => {
+        if (!error || res.headersSent) return resolve();
+        // The answer becomes a JSON error (e.g. 416), not the file: drop the file's headers.
+        for (const name of ['Content-Type', 'Content-Disposition', 'ETag']) res.removeHeader(name);
+        reject(error);
+      },
     );
   });
 }

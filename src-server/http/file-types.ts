@@ -43,14 +43,24 @@ export const IMAGE_TYPES: readonly string[] = [
   'image/gif',
 ];
 
-/** Plain text has no magic bytes: it counts as text when its start is valid UTF-8 without NUL bytes. */
+/** Markup a browser runs when the saved file is opened: HTML, SVG, XML (by its start or its name). */
+const MARKUP_START =
+  /^\s*<(?:!doctype\s+(?:html|svg)|html|head|body|script|iframe|svg|\?xml)[\s>/]/i;
+const MARKUP_NAME = /\.(?:html?|xhtml?|xht|shtml|svgz?|xml|xsl)$/i;
+
+/**
+ * Plain text has no magic bytes: it counts as text when its start is valid
+ * UTF-8 without NUL bytes, and is not HTML, SVG or XML in disguise.
+ */
 export function textTypeOf(head: Buffer, fileName: string): string | undefined {
   if (head.length === 0 || head.includes(0)) return undefined;
+  let text: string;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
   } catch {
     return undefined;
   }
+  if (MARKUP_NAME.test(fileName) || MARKUP_START.test(text)) return undefined;
   if (/\.csv$/i.test(fileName)) return 'text/csv';
   if (/\.(md|markdown)$/i.test(fileName)) return 'text/markdown';
   return 'text/plain';

@@ -33,6 +33,7 @@ export async function receiveFile(
   try {
     parser = busboy({
       headers: req.headers,
+      defParamCharset: 'utf8', // browsers send file names as raw UTF-8, not latin1
       limits: { files: 1, fileSize: rules.limitBytes + 1, fields: 20, parts: 30 },
     });
   } catch {

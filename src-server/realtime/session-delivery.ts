@@ -1,14 +1,13 @@
-import type { Ack } from '../../src-shared/events';
 import type { SessionId } from '../../src-shared/schemas/sessions';
 import { watchSessionRequestSchema } from '../../src-shared/schemas/realtime';
 import { DomainError } from '../domain-error';
 import { sessionAccess } from '../domains/sessions/access';
 import { toComment, toMember, toPost, toSession, type Viewer } from '../domains/sessions/views';
 import type { EventBus } from '../events/bus';
-import { toErrorResponse, validationError } from '../http/errors';
 import type { Logger } from '../logger';
 import type { SessionRecord, UserRecord } from '../storage/records';
 import type { Storage } from '../storage/repositories';
+import { responder, parsePayload } from './respond';
 import { sessionRoom, userRoom } from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
@@ -24,13 +23,14 @@ export function deliverSessions(
   storage: Storage,
   logger: Logger,
 ): void {
+  const respond = responder(logger);
   io.on('connection', (socket) => {
     socket.on('session:watch', (request, ack) => void respond(ack, () => watch(socket, request)));
     socket.on(
       'session:unwatch',
       (request, ack) =>
         void respond(ack, async () => {
-          const { sessionId } = parseWatch(request);
+          const { sessionId } = parsePayload(watchSessionRequestSchema, request);
           await socket.leave(sessionRoom(sessionId));
           return { sessionId };
         }),
@@ -38,23 +38,12 @@ export function deliverSessions(
   });
 
   async function watch(socket: HubSocket, request: unknown) {
-    const { sessionId } = parseWatch(request);
+    const { sessionId } = parsePayload(watchSessionRequestSchema, request);
     const user = await storage.users.get(socket.data.userId);
     if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
     await sessionAccess(storage, user, sessionId);
     await socket.join(sessionRoom(sessionId));
     return { sessionId };
-  }
-
-  async function respond<T>(ack: unknown, work: () => Promise<T>): Promise<void> {
-    const reply = ack as (reply: Ack<T>) => void;
-    try {
-      const data = await work();
-      if (typeof ack === 'function') reply({ ok: true, data });
-    } catch (error) {
-      if (typeof ack === 'function')
-        reply({ ok: false, error: toErrorResponse(error, logger).body.error });
-    }
   }
 
   /** Calls `send` for each socket in the session's room whose person may still see it. */
@@ -135,6 +124,10 @@ export function deliverSessions(
       );
     }),
   );
+  bus.on('session.member-joined', async ({ member }) => {
+    // Every device of the new member starts receiving the session (chat, posts) at once.
+    io.in(userRoom(member.userId)).socketsJoin(sessionRoom(member.sessionId));
+  });
   bus.on('session.member-joined', ({ member }) =>
     toEachViewer(member.sessionId, async (socket, viewer) => {
       socket.emit('session:member-joined', {
@@ -156,10 +149,4 @@ export function deliverSessions(
     io.to(room).emit('session:access-lost', { sessionId: session.id, reason: 'deleted' });
     io.in(room).socketsLeave(room);
   });
-}
-
-function parseWatch(request: unknown): { sessionId: SessionId } {
-  const parsed = watchSessionRequestSchema.safeParse(request);
-  if (!parsed.success) throw validationError(parsed.error, 'body');
-  return parsed.data;
 }

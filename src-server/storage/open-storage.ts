@@ -26,7 +26,13 @@ import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/upload
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
-import type { AuditEntry } from './records';
+import type { AuditEntry, ChatRecord, NotificationRecord } from './records';
+import {
+  LowdbMessageEditsRepository,
+  LowdbReadMarkersRepository,
+  messageEditsCollectionOptions,
+  readMarkersCollectionOptions,
+} from './lowdb/chat-state';
 import type { Storage } from './repositories';
 
 /**
@@ -64,6 +70,13 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
   const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
+  const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
+  const notificationLog = await SegmentedLog.open<NotificationRecord>(
+    join(dataDir, 'logs', 'notifications'),
+    logger,
+  );
+  const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
+  const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
 
   return {
@@ -78,10 +91,14 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     sessionMembers,
     posts,
     comments,
+    chat: new LogHistoryRepository(chatLog),
+    messageEdits,
+    readMarkers,
+    notifications: new LogHistoryRepository(notificationLog),
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));
-      await auditLog.close();
+      await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
     },
   };
 }

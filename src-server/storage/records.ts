@@ -1,6 +1,7 @@
 import type { AccountStatus, Role, VerificationMode } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { FileId } from '../../src-shared/schemas/files';
+import type { NotificationKind } from '../../src-shared/schemas/notifications';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
 /** Stored shapes. They are the hub's business: API views are built from them, never sent as they are. */
@@ -142,4 +143,39 @@ export interface CommentRecord {
   readonly text: string;
   readonly createdAt: string;
   readonly editedAt?: string;
+}
+
+/** One chat message as appended to the room's stream. */
+export interface ChatRecord {
+  readonly authorId: UserId;
+  readonly clientId: string;
+  readonly text: string;
+  readonly files: readonly PostFileRecord[];
+}
+
+export interface MessageEditRecord {
+  /** `${room}#${seq}` */
+  readonly id: string;
+  readonly text: string;
+  readonly deleted: boolean;
+  readonly editedAt: string;
+}
+
+/** How far a person has read a stream (a room, or their notification inbox), synced across devices. */
+export interface ReadMarkerRecord {
+  /** `${userId}|${stream}` */
+  readonly id: string;
+  readonly userId: UserId;
+  readonly stream: string;
+  readonly seq: number;
+  /** Read one by one above `seq` (notifications marked individually). */
+  readonly readSeqs: readonly number[];
+}
+
+export interface NotificationRecord {
+  readonly kind: NotificationKind;
+  readonly title: string;
+  readonly body: string;
+  readonly link: string;
+  readonly actorId?: UserId;
 }

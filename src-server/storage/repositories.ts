@@ -7,8 +7,12 @@ import type {
   AccountTokenRecord,
   AuditEntry,
   AuthSessionRecord,
+  ChatRecord,
   CommentRecord,
   HubSettingsRecord,
+  MessageEditRecord,
+  NotificationRecord,
+  ReadMarkerRecord,
   PostRecord,
   SessionMemberRecord,
   SessionRecord,
@@ -99,6 +103,9 @@ export interface HistoryRepository<T> {
   page(stream: string, limit: number, beforeSeq?: number): Promise<HistoryEntry<T>[]>;
   /** Oldest first, after `afterSeq`: what a reconnecting client missed. */
   since(stream: string, afterSeq: number, limit: number): Promise<HistoryEntry<T>[]>;
+  get(stream: string, seq: number): Promise<HistoryEntry<T> | undefined>;
+  /** The newest seq in the stream, 0 when empty. */
+  lastSeq(stream: string): number;
 }
 export interface HistoryEntry<T> {
   /** 1, 2, 3… within the stream. */
@@ -177,6 +184,18 @@ export interface CommentsRepository {
   deleteForSession(sessionId: SessionId): Promise<number>;
 }
 
+/** Later state of a chat message (edited or deleted); the log keeps the original line. */
+export interface MessageEditsRepository {
+  get(room: string, seq: number): Promise<MessageEditRecord | undefined>;
+  put(edit: MessageEditRecord): Promise<MessageEditRecord>;
+}
+
+export interface ReadMarkersRepository {
+  get(userId: UserId, stream: string): Promise<ReadMarkerRecord | undefined>;
+  put(marker: ReadMarkerRecord): Promise<ReadMarkerRecord>;
+  listForUser(userId: UserId): Promise<ReadMarkerRecord[]>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -189,6 +208,10 @@ export interface Storage {
   readonly sessionMembers: SessionMembersRepository;
   readonly posts: PostsRepository;
   readonly comments: CommentsRepository;
+  readonly chat: HistoryRepository<ChatRecord>;
+  readonly messageEdits: MessageEditsRepository;
+  readonly readMarkers: ReadMarkersRepository;
+  readonly notifications: HistoryRepository<NotificationRecord>;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

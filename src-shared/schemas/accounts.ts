@@ -186,15 +186,10 @@ export const createStatusUpdateRequestSchema = z.object({
 });
 
 export const userSearchQuerySchema = pageQuerySchema.extend({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .meta({
-      description:
-        'Words to find in username, names and (for teachers and admins) email. One typo per word is forgiven.',
-    }),
+  q: z.string().trim().max(100).optional().meta({
+    description:
+      'Words to find in username, names and (for teachers and admins) email. One typo per word is forgiven.',
+  }),
   role: roleSchema.optional(),
 });
 export type UserSearchQuery = z.infer<typeof userSearchQuerySchema>;

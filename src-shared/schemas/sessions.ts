@@ -95,11 +95,9 @@ export const permissionsSchema = z.object({ canEdit: z.boolean(), canDelete: z.b
 
 export const postFileSchema = storedFileSchema
   .extend({
-    canDownload: z
-      .boolean()
-      .meta({
-        description: 'Members open the host’s files and their own; the host opens everyone’s.',
-      }),
+    canDownload: z.boolean().meta({
+      description: 'Members open the host’s files and their own; the host opens everyone’s.',
+    }),
   })
   .meta({ id: 'PostFile' });
 

@@ -47,3 +47,20 @@ export function toAccount(user: UserRecord): Account {
 export function toAdminAccount(user: UserRecord): AdminAccount {
   return { ...toAccount(user), ...(user.lastSignInAt ? { lastSignInAt: user.lastSignInAt } : {}) };
 }
+
+/** A stand-in for an account deleted since it wrote something. */
+export const formerMember = (id: string): UserRecord => ({
+  id: id as UserRecord['id'],
+  username: 'former-member',
+  email: '',
+  firstName: 'Former',
+  lastName: 'member',
+  role: 'student',
+  isAdmin: false,
+  status: 'active',
+  emailVerified: false,
+  passwordHash: '',
+  bio: '',
+  createdAt: '',
+  updatedAt: '',
+});

@@ -42,13 +42,16 @@ export class PostService {
   async search(actor: UserRecord, sessionId: SessionId, query: PostSearch): Promise<Page<Post>> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
     const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+    // Instants, not strings: "…10:00:00Z" and "…10:00:00.000Z" are the same time.
+    const from = query.from ? Date.parse(query.from) : undefined;
+    const to = query.to ? Date.parse(query.to) : undefined;
     const matches = (await this.deps.storage.posts.listForSession(sessionId))
       .filter(
         (post) =>
           (!query.authorId || post.authorId === query.authorId) &&
           (query.hasFiles === undefined || post.files.length > 0 === query.hasFiles) &&
-          (!query.from || post.createdAt >= query.from) &&
-          (!query.to || post.createdAt < query.to) &&
+          (from === undefined || Date.parse(post.createdAt) >= from) &&
+          (to === undefined || Date.parse(post.createdAt) < to) &&
           words.every((word) =>
             `${post.text} ${post.files.map((f) => f.fileName).join(' ')}`
               .toLowerCase()

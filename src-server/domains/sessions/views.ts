@@ -17,7 +17,7 @@ import type {
   UserRecord,
 } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
-import { toSummary } from '../accounts/views';
+import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
 
 /** Who is looking: their account (for email visibility) and their place in the session. */
@@ -25,23 +25,6 @@ export interface Viewer {
   readonly user: Actor;
   readonly session: SessionViewer;
 }
-
-/** A stand-in for an account deleted since it wrote something. */
-const formerMember = (id: string): UserRecord => ({
-  id: id as UserRecord['id'],
-  username: 'former-member',
-  email: '',
-  firstName: 'Former',
-  lastName: 'member',
-  role: 'student',
-  isAdmin: false,
-  status: 'active',
-  emailVerified: false,
-  passwordHash: '',
-  bio: '',
-  createdAt: '',
-  updatedAt: '',
-});
 
 async function person(storage: Storage, id: string): Promise<UserRecord> {
   return (await storage.users.get(id as UserRecord['id'])) ?? formerMember(id);

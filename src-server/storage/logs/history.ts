@@ -14,6 +14,16 @@ export class LogHistoryRepository<T> implements HistoryRepository<T> {
   async since(stream: string, afterSeq: number, limit: number) {
     return (await this.log.readForward(stream, afterSeq, limit)).map(toEntry);
   }
+  async get(stream: string, seq: number) {
+    const [record] = await this.log.readForward(stream, seq - 1, 1);
+    return record?.streamSeq === seq ? toEntry(record) : undefined;
+  }
+  lastSeq(stream: string) {
+    return this.log.lastStreamSeq(stream);
+  }
+  close() {
+    return this.log.close();
+  }
 }
 
 function toEntry<T>(record: LogRecord<T>): HistoryEntry<T> {

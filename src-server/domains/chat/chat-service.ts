@@ -1,0 +1,293 @@
+import type { z } from 'zod';
+import type { UserId } from '../../../src-shared/ids';
+import {
+  directRoom,
+  type ChatMessage,
+  type Room,
+  type RoomSummary,
+  type sendMessageRequestSchema,
+} from '../../../src-shared/schemas/chat';
+import type { FileId } from '../../../src-shared/schemas/files';
+import { DomainError, fieldError } from '../../domain-error';
+import type { ChatRecord, PostFileRecord, UserRecord } from '../../storage/records';
+import type { HistoryEntry } from '../../storage/repositories';
+import { formerMember, toSummary } from '../accounts/views';
+import type { DomainDeps } from '../deps';
+import { toStoredFile } from '../files/routes';
+import { assertInRoom, mayMessage } from './room-access';
+
+type SendMessage = z.output<typeof sendMessageRequestSchema>;
+
+/** How many recent client ids per room are remembered to drop resends. */
+const DEDUPE_WINDOW = 500;
+
+/**
+ * Chat: messages are appended to the room's stream in the chat log (a
+ * message costs one line, however long the history); edits and deletions
+ * are small records beside it. A resend with the same client id is stored once.
+ */
+export class ChatService {
+  private readonly recentClientIds = new Map<string, Map<string, Promise<number>>>();
+  /** Who is connected, by user id; maintained by the socket layer. */
+  readonly online = new Map<UserId, number>();
+
+  constructor(private readonly deps: DomainDeps) {}
+
+  async send(
+    actor: UserRecord,
+    input: SendMessage,
+  ): Promise<{ message: ChatMessage; duplicate: boolean }> {
+    await assertInRoom(this.deps.storage, actor, input.room);
+    const seen = await this.clientIds(input.room);
+    const key = `${actor.id}:${input.clientId}`;
+    const earlier = seen.get(key);
+    if (earlier)
+      return { message: await this.message(actor, input.room, await earlier), duplicate: true };
+    const stored = this.append(actor, input);
+    seen.set(
+      key,
+      stored.then((entry) => entry.seq),
+    );
+    if (seen.size > DEDUPE_WINDOW) seen.delete(seen.keys().next().value!);
+    let entry: HistoryEntry<ChatRecord>;
+    try {
+      entry = await stored;
+    } catch (error) {
+      seen.delete(key);
+      throw error;
+    }
+    await this.markRead(actor, input.room, entry.seq);
+    this.deps.bus.publish('chat.message-sent', {
+      room: input.room,
+      seq: entry.seq,
+      authorId: actor.id,
+    });
+    return { message: await this.toMessage(actor, input.room, entry), duplicate: false };
+  }
+
+  async edit(
+    actor: UserRecord,
+    room: Room,
+    seq: number,
+    text: string | undefined,
+  ): Promise<ChatMessage> {
+    await assertInRoom(this.deps.storage, actor, room);
+    const entry = await this.deps.storage.chat.get(room, seq);
+    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
+    if (entry.entry.authorId !== actor.id)
+      throw new DomainError('FORBIDDEN', 'You can edit or delete only your own messages.');
+    const current = await this.deps.storage.messageEdits.get(room, seq);
+    if (current?.deleted) throw new DomainError('CONFLICT', 'This message was deleted.');
+    await this.deps.storage.messageEdits.put({
+      id: `${room}#${seq}`,
+      text: text ?? '',
+      deleted: text === undefined,
+      editedAt: this.deps.now().toISOString(),
+    });
+    this.deps.bus.publish('chat.message-changed', { room, seq });
+    return this.toMessage(actor, room, entry);
+  }
+
+  async history(
+    actor: UserRecord,
+    room: Room,
+    limit: number,
+    before?: number,
+  ): Promise<ChatMessage[]> {
+    await assertInRoom(this.deps.storage, actor, room);
+    const entries = await this.deps.storage.chat.page(room, limit, before);
+    return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
+  }
+
+  /** Everything after `afterSeq`, oldest first: what a reconnecting client missed. */
+  async since(
+    actor: UserRecord,
+    room: Room,
+    afterSeq: number,
+    limit: number,
+  ): Promise<ChatMessage[]> {
+    await assertInRoom(this.deps.storage, actor, room);
+    const entries = await this.deps.storage.chat.since(room, afterSeq, limit);
+    return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
+  }
+
+  async message(viewer: UserRecord, room: Room, seq: number): Promise<ChatMessage> {
+    const entry = await this.deps.storage.chat.get(room, seq);
+    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
+    return this.toMessage(viewer, room, entry);
+  }
+
+  async markRead(
+    actor: UserRecord,
+    room: Room,
+    seq: number,
+  ): Promise<{ room: Room; readSeq: number }> {
+    const { storage } = this.deps;
+    const last = storage.chat.lastSeq(room);
+    const current = await storage.readMarkers.get(actor.id, room);
+    const readSeq = Math.min(last, Math.max(seq, current?.seq ?? 0));
+    if (readSeq !== current?.seq) {
+      await storage.readMarkers.put({
+        id: `${actor.id}|${room}`,
+        userId: actor.id,
+        stream: room,
+        seq: readSeq,
+        readSeqs: [],
+      });
+      this.deps.bus.publish('chat.read', { userId: actor.id, room, readSeq });
+    }
+    return { room, readSeq };
+  }
+
+  /** Opens (or finds) the conversation with someone you share a session with. */
+  async openDirect(actor: UserRecord, peerId: UserId): Promise<RoomSummary> {
+    const peer = await this.deps.storage.users.get(peerId);
+    if (!peer || peer.status !== 'active')
+      throw new DomainError('NOT_FOUND', 'This person is not on the hub.');
+    if (peer.id === actor.id) throw fieldError('userId', 'Pick someone other than yourself.');
+    if (!(await mayMessage(this.deps.storage, actor, peer))) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'You can message people you share a course or session with.',
+      );
+    }
+    const room = directRoom(actor.id, peer.id);
+    for (const person of [actor, peer]) {
+      if (!(await this.deps.storage.readMarkers.get(person.id, room))) {
+        await this.deps.storage.readMarkers.put({
+          id: `${person.id}|${room}`,
+          userId: person.id,
+          stream: room,
+          seq: 0,
+          readSeqs: [],
+        });
+      }
+    }
+    return this.summary(actor, room);
+  }
+
+  /** Rooms of a person: their sessions' rooms and their conversations, with unread counts. */
+  async rooms(actor: UserRecord): Promise<RoomSummary[]> {
+    const sessions = (await this.deps.storage.sessionMembers.listForUser(actor.id)).filter(
+      (m) => m.status === 'active',
+    );
+    const direct = (await this.deps.storage.readMarkers.listForUser(actor.id)).filter((m) =>
+      m.stream.startsWith('dm:'),
+    );
+    const rooms = [
+      ...sessions.map((m) => `session:${m.sessionId}` as Room),
+      ...direct.map((m) => m.stream as Room),
+    ];
+    const summaries: RoomSummary[] = [];
+    for (const room of rooms) {
+      try {
+        summaries.push(await this.summary(actor, room));
+      } catch {
+        // A conversation whose peer is gone or no longer shares a session is simply not listed.
+      }
+    }
+    return summaries;
+  }
+
+  async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
+    const { storage } = this.deps;
+    const parsed = await assertInRoom(storage, actor, room);
+    const lastSeq = storage.chat.lastSeq(room);
+    const readSeq = Math.min(lastSeq, (await storage.readMarkers.get(actor.id, room))?.seq ?? 0);
+    const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
+    if (parsed.kind === 'dm') {
+      const peer = (await storage.users.get(
+        parsed.userIds[0] === actor.id ? parsed.userIds[1] : parsed.userIds[0],
+      ))!;
+      return {
+        ...base,
+        kind: 'dm',
+        title: `${peer.firstName} ${peer.lastName}`,
+        peer: toSummary(peer, actor),
+        online: this.isOnline(peer.id) ? [peer.id] : [],
+      };
+    }
+    const session = (await storage.sessions.get(
+      parsed.kind === 'session' ? parsed.sessionId : ('' as never),
+    ))!;
+    const members = (await storage.sessionMembers.listForSession(session.id)).filter(
+      (m) => m.status === 'active',
+    );
+    return {
+      ...base,
+      kind: 'session',
+      title: session.title,
+      online: members.map((m) => m.userId).filter((id) => this.isOnline(id)),
+    };
+  }
+
+  isOnline(userId: UserId): boolean {
+    return (this.online.get(userId) ?? 0) > 0;
+  }
+
+  private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
+    return this.claimFiles(actor, input.fileIds, `chat:${input.room}:${input.clientId}`).then(
+      (files) =>
+        this.deps.storage.chat.append(input.room, {
+          authorId: actor.id,
+          clientId: input.clientId,
+          text: input.text,
+          files,
+        }),
+    );
+  }
+
+  private async toMessage(
+    viewer: UserRecord,
+    room: Room,
+    entry: HistoryEntry<ChatRecord>,
+  ): Promise<ChatMessage> {
+    const edit = await this.deps.storage.messageEdits.get(room, entry.seq);
+    const author = await this.deps.storage.users.get(entry.entry.authorId);
+    return {
+      room,
+      seq: entry.seq,
+      author: toSummary(author ?? formerMember(entry.entry.authorId), viewer),
+      text: edit?.deleted ? '' : (edit?.text ?? entry.entry.text),
+      files: edit?.deleted ? [] : entry.entry.files.map(toStoredFile),
+      clientId: entry.entry.clientId,
+      createdAt: entry.at,
+      ...(edit ? { editedAt: edit.editedAt } : {}),
+      deleted: edit?.deleted ?? false,
+    };
+  }
+
+  private async clientIds(room: Room): Promise<Map<string, Promise<number>>> {
+    let seen = this.recentClientIds.get(room);
+    if (!seen) {
+      // After a restart, remember the recent ids from the history itself.
+      seen = new Map();
+      this.recentClientIds.set(room, seen);
+      for (const entry of (await this.deps.storage.chat.page(room, DEDUPE_WINDOW)).reverse()) {
+        seen.set(`${entry.entry.authorId}:${entry.entry.clientId}`, Promise.resolve(entry.seq));
+      }
+    }
+    return seen;
+  }
+
+  private async claimFiles(
+    actor: UserRecord,
+    fileIds: readonly FileId[],
+    owner: string,
+  ): Promise<PostFileRecord[]> {
+    if (fileIds.length === 0) return [];
+    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, owner);
+    if (!claimed.ok)
+      throw fieldError(
+        'fileIds',
+        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
+      );
+    return claimed.uploads.map(({ id, blobId, fileName, contentType, size }) => ({
+      id,
+      blobId,
+      fileName,
+      contentType,
+      size,
+    }));
+  }
+}

@@ -1,0 +1,42 @@
+import type { HandlersFor } from '../../http/handlers';
+import type { NotificationService } from '../notifications/notification-service';
+import type { ChatService } from './chat-service';
+
+export function chatRoutes(
+  chat: ChatService,
+  notifications: NotificationService,
+): HandlersFor<
+  | 'chatRooms'
+  | 'openDirect'
+  | 'chatHistory'
+  | 'sendMessage'
+  | 'markRoomRead'
+  | 'notifications'
+  | 'markNotificationRead'
+  | 'markAllNotificationsRead'
+> {
+  return {
+    chatRooms: async ({ auth, query }) => {
+      const rooms = await chat.rooms(auth.user);
+      const start = (query.page - 1) * query.pageSize;
+      return {
+        items: rooms.slice(start, start + query.pageSize),
+        page: query.page,
+        pageSize: query.pageSize,
+        total: rooms.length,
+      };
+    },
+    openDirect: ({ auth, body }) => chat.openDirect(auth.user, body.userId),
+    chatHistory: async ({ auth, params, query }) => {
+      const items = await chat.history(auth.user, params.room, query.limit, query.before);
+      const oldest = items.at(-1)?.seq;
+      return { items, ...(oldest !== undefined && oldest > 1 ? { nextBefore: oldest } : {}) };
+    },
+    sendMessage: async ({ auth, params, body }) =>
+      (await chat.send(auth.user, { ...body, room: params.room })).message,
+    markRoomRead: ({ auth, params, body }) => chat.markRead(auth.user, params.room, body.seq),
+    notifications: ({ auth, query }) => notifications.page(auth.user, query.limit, query.before),
+    markNotificationRead: ({ auth, params }) => notifications.markRead(auth.user, params.seq),
+    markAllNotificationsRead: ({ auth }) => notifications.markRead(auth.user),
+  };
+}

@@ -1,0 +1,358 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatMessage } from '../../../src-shared/schemas/chat';
+import { signUp, type Person } from '../../support/people';
+import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import { startHub, type TestHub } from '../../support/start-hub';
+
+let hub: TestHub;
+let host: Person;
+let member: Person;
+let outsider: Person;
+let room: string;
+let sessionId: string;
+const sockets: ClientSocket[] = [];
+
+async function online(person: Person): Promise<ClientSocket> {
+  const socket = await connectSocket(hub.url, person.token);
+  sockets.push(socket);
+  return socket;
+}
+const send = (socket: ClientSocket, text: string, clientId = randomUUID(), to = room) =>
+  socket.emitWithAck('chat:send', { room: to, clientId, text });
+
+beforeEach(async () => {
+  hub = await startHub({ verification: 'none' });
+  await signUp(hub); // admin
+  host = await signUp(hub, { role: 'teacher' });
+  member = await signUp(hub);
+  outsider = await signUp(hub);
+  const session = await hub.call('createSession', {
+    token: host.token,
+    body: { title: 'Chemistry' },
+  });
+  sessionId = session.body.id;
+  room = `session:${sessionId}`;
+  await hub.call('joinSession', { token: member.token, body: { token: session.body.joinToken } });
+});
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+  await hub.stop();
+});
+
+describe('session chat', () => {
+  it('acknowledges a stored message and delivers it to the members only', async () => {
+    const [hostSocket, memberSocket, outsiderSocket] = await Promise.all([
+      online(host),
+      online(member),
+      online(outsider),
+    ]);
+    const outsiderSaw = collect(outsiderSocket, 'chat:message');
+    const arrived = nextEvent(hostSocket, 'chat:message');
+    const ack = await send(memberSocket, 'Hello **class**');
+    expect(ack).toMatchObject({
+      ok: true,
+      data: { room, seq: 1, text: 'Hello **class**', deleted: false },
+    });
+    expect(await arrived).toMatchObject({ seq: 1, author: { username: member.username } });
+    expect(outsiderSaw).toEqual([]);
+    expect(await send(outsiderSocket, 'let me in')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('stores a resent message once and answers the resend with the same message', async () => {
+    const memberSocket = await online(member);
+    const clientId = randomUUID();
+    const first = await send(memberSocket, 'only once', clientId);
+    const again = await send(memberSocket, 'only once', clientId);
+    expect(again).toEqual(first);
+    const history = await hub.call('chatHistory', { token: host.token, params: { room } });
+    expect(history.body.items).toHaveLength(1);
+  });
+
+  it('stores two simultaneous sends of one message once', async () => {
+    const memberSocket = await online(member);
+    const clientId = randomUUID();
+    const [a, b] = await Promise.all([
+      send(memberSocket, 'racing', clientId),
+      send(memberSocket, 'racing', clientId),
+    ]);
+    expect(a).toEqual(b);
+    expect(
+      (await hub.call('chatHistory', { token: host.token, params: { room } })).body.items,
+    ).toHaveLength(1);
+  });
+
+  it('sends nothing more to a member once removed', async () => {
+    const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
+    await send(hostSocket, 'before');
+    await hub.call('removeMember', { token: host.token, params: { sessionId, userId: member.id } });
+    const after = collect(memberSocket, 'chat:message');
+    const hostSees = nextEvent(hostSocket, 'chat:message');
+    await send(hostSocket, 'after the removal');
+    await hostSees;
+    expect(after).toEqual([]);
+    expect(await send(memberSocket, 'still here?')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('refuses bad payloads with an error ack and keeps the connection', async () => {
+    const memberSocket = await online(member);
+    expect(
+      await memberSocket.emitWithAck('chat:send', {
+        room: 'nonsense',
+        clientId: randomUUID(),
+        text: 'x',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(await send(memberSocket, 'x'.repeat(4001))).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', details: { fields: [{ path: 'text' }] } },
+    });
+    expect(
+      await memberSocket.emitWithAck('chat:send', 'not even an object' as never),
+    ).toMatchObject({ ok: false });
+    expect(await send(memberSocket, '')).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Write a message') },
+    });
+    expect(memberSocket.connected).toBe(true);
+    expect(await send(memberSocket, 'fine')).toMatchObject({ ok: true });
+  });
+
+  it('lets only the author edit or delete a message, and tells the room', async () => {
+    const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
+    const sent = (await send(memberSocket, 'typo hre')) as { data: ChatMessage };
+    expect(
+      await hostSocket.emitWithAck('chat:edit', { room, seq: sent.data.seq, text: 'not mine' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const edited = nextEvent(hostSocket, 'chat:message-updated');
+    await memberSocket.emitWithAck('chat:edit', { room, seq: sent.data.seq, text: 'typo here' });
+    expect(await edited).toMatchObject({
+      seq: sent.data.seq,
+      text: 'typo here',
+      editedAt: expect.any(String),
+    });
+    const deleted = nextEvent(hostSocket, 'chat:message-updated');
+    await memberSocket.emitWithAck('chat:delete', { room, seq: sent.data.seq });
+    expect(await deleted).toMatchObject({ seq: sent.data.seq, deleted: true, text: '' });
+  });
+
+  it('pages history newest first with a cursor, without gaps or repeats', async () => {
+    // Through REST: the socket would rightly throttle 120 messages in a row.
+    for (let i = 1; i <= 120; i++)
+      await hub.call('sendMessage', {
+        token: member.token,
+        params: { room },
+        body: { clientId: randomUUID(), text: `m${i}` },
+      });
+    const seen: number[] = [];
+    let before: number | undefined;
+    do {
+      const page = await hub.call('chatHistory', {
+        token: host.token,
+        params: { room },
+        query: { limit: 50, ...(before ? { before } : {}) },
+      });
+      seen.push(...page.body.items.map((m: ChatMessage) => m.seq));
+      before = page.body.nextBefore;
+    } while (before);
+    expect(seen).toEqual(Array.from({ length: 120 }, (_, i) => 120 - i));
+  });
+});
+
+describe('catching up after a cut connection', () => {
+  it('gives a reconnecting client exactly what it missed, in order', async () => {
+    const hostSocket = await online(host);
+    let memberSocket = await online(member);
+    await send(hostSocket, 'seen before the cut');
+    const lastSeen = 1;
+    memberSocket.disconnect();
+    for (let i = 0; i < 30; i++)
+      await hub.call('sendMessage', {
+        token: host.token,
+        params: { room },
+        body: { clientId: randomUUID(), text: `while away ${i}` },
+      });
+    await hub.call('createPost', {
+      token: host.token,
+      params: { sessionId },
+      body: { text: 'a post while away' },
+    });
+    await expect
+      .poll(async () => (await hub.call('notifications', { token: member.token })).body.unread)
+      .toBe(1);
+    memberSocket = await online(member);
+    const reply = await memberSocket.emitWithAck('sync', {
+      rooms: { [room]: lastSeen },
+      notificationsSeq: 0,
+    });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.data.messages.map((m) => m.seq)).toEqual(
+      Array.from({ length: 30 }, (_, i) => i + 2),
+    );
+    expect(reply.data.messages[0]!.text).toBe('while away 0');
+    expect(reply.data.notifications.map((n) => n.kind)).toEqual(['post-created']);
+    expect(reply.data).toMatchObject({ lostRooms: [], more: false });
+  });
+
+  it('reports rooms a client may no longer read instead of sending them', async () => {
+    const memberSocket = await online(member);
+    await hub.call('blockMember', { token: host.token, params: { sessionId, userId: member.id } });
+    const reply = await memberSocket.emitWithAck('sync', { rooms: { [room]: 0 } });
+    expect(reply).toMatchObject({ ok: true, data: { messages: [], lostRooms: [room] } });
+  });
+});
+
+describe('direct messages', () => {
+  it('reach both people on every device, and no one else', async () => {
+    const opened = await hub.call('openDirect', { token: member.token, body: { userId: host.id } });
+    expect(opened.status).toBe(200);
+    const dm = opened.body.room;
+    const [hostPhone, hostLaptop, memberSocket, outsiderSocket] = await Promise.all([
+      online(host),
+      online(host),
+      online(member),
+      online(outsider),
+    ]);
+    const outsiderSaw = collect(outsiderSocket, 'chat:message');
+    const phone = nextEvent(hostPhone, 'chat:message');
+    const laptop = nextEvent(hostLaptop, 'chat:message');
+    const notified = nextEvent(hostPhone, 'notification:new');
+    await send(memberSocket, 'psst', randomUUID(), dm);
+    expect(await phone).toMatchObject({ room: dm, text: 'psst' });
+    expect(await laptop).toMatchObject({ room: dm, text: 'psst' });
+    expect(await notified).toMatchObject({
+      kind: 'direct-message',
+      link: `/chat/${encodeURIComponent(dm)}`,
+    });
+    expect(outsiderSaw).toEqual([]);
+  });
+
+  it('are refused between people who share nothing', async () => {
+    const reply = await hub.call('openDirect', {
+      token: outsider.token,
+      body: { userId: member.id },
+    });
+    expect(reply.status).toBe(403);
+  });
+});
+
+describe('presence, typing and read markers', () => {
+  it('announces who comes online to the rooms they are in', async () => {
+    const hostSocket = await online(host);
+    const change = nextEvent(hostSocket, 'presence:changed');
+    await online(member);
+    expect(await change).toEqual({ userId: member.id, online: true });
+    const rooms = await hub.call('chatRooms', { token: host.token });
+    expect(rooms.body.items[0].online.sort()).toEqual([host.id, member.id].sort());
+  });
+
+  it('relays typing to others, at most once every two seconds', async () => {
+    const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
+    const typing = collect(hostSocket, 'chat:typing');
+    const mine = collect(memberSocket, 'chat:typing');
+    for (let i = 0; i < 5; i++) memberSocket.emit('chat:typing', { room });
+    await hostSocket.emitWithAck('hub:ping');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(typing).toEqual([{ room, userId: member.id, name: 'Robin' }]);
+    expect(mine).toEqual([]);
+  });
+
+  it('counts unread messages and syncs read markers across a person’s devices', async () => {
+    const [hostSocket, phone, laptop] = await Promise.all([
+      online(host),
+      online(member),
+      online(member),
+    ]);
+    for (let i = 0; i < 3; i++) await send(hostSocket, `news ${i}`);
+    const before = await hub.call('chatRooms', { token: member.token });
+    expect(before.body.items[0]).toMatchObject({ room, unread: 3, lastSeq: 3, readSeq: 0 });
+    const followed = nextEvent(laptop, 'chat:read');
+    expect(await phone.emitWithAck('chat:read', { room, seq: 2 })).toEqual({
+      ok: true,
+      data: { room, readSeq: 2 },
+    });
+    expect(await followed).toEqual({ room, readSeq: 2 });
+    expect((await hub.call('chatRooms', { token: member.token })).body.items[0].unread).toBe(1);
+  });
+});
+
+describe('notifications', () => {
+  it('tell members about a new post (not its author), live, and can be marked read one by one or all at once', async () => {
+    const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
+    const authorGot = collect(hostSocket, 'notification:new');
+    const live = nextEvent(memberSocket, 'notification:new');
+    await hub.call('createPost', {
+      token: host.token,
+      params: { sessionId },
+      body: { text: 'Quiz on Friday' },
+    });
+    expect(await live).toMatchObject({
+      kind: 'post-created',
+      body: 'Quiz on Friday',
+      link: `/sessions/${sessionId}`,
+      read: false,
+    });
+    await hub.call('createPost', {
+      token: host.token,
+      params: { sessionId },
+      body: { text: 'Bring a calculator' },
+    });
+    await hostSocket.emitWithAck('hub:ping');
+    expect(authorGot.filter((n) => n.kind === 'post-created')).toEqual([]);
+
+    await expect
+      .poll(async () => (await hub.call('notifications', { token: member.token })).body.unread)
+      .toBe(2);
+    const inbox = await hub.call('notifications', { token: member.token });
+    expect(inbox.body.items.map((n: { body: string }) => n.body)).toEqual([
+      'Bring a calculator',
+      'Quiz on Friday',
+    ]);
+    expect(
+      (await hub.call('markNotificationRead', { token: member.token, params: { seq: '2' } })).body,
+    ).toEqual({ unread: 1 });
+    expect(
+      (await hub.call('notifications', { token: member.token })).body.items.map(
+        (n: { read: boolean }) => n.read,
+      ),
+    ).toEqual([true, false]);
+    expect((await hub.call('markAllNotificationsRead', { token: member.token })).body).toEqual({
+      unread: 0,
+    });
+    expect(
+      (await hub.call('markNotificationRead', { token: member.token, params: { seq: '99' } }))
+        .status,
+    ).toBe(404);
+  });
+
+  it('tell a member when the host blocks them', async () => {
+    await hub.call('blockMember', { token: host.token, params: { sessionId, userId: member.id } });
+    await expect
+      .poll(async () => (await hub.call('notifications', { token: member.token })).body.items[0])
+      .toMatchObject({ kind: 'session-blocked', title: 'The host blocked you from “Chemistry”' });
+  });
+});
+
+describe('throttling', () => {
+  it('slows down a socket that floods the room, with a clear answer', async () => {
+    const memberSocket = await online(member);
+    const replies = await Promise.all(
+      Array.from({ length: 35 }, (_, i) => send(memberSocket, `flood ${i}`)),
+    );
+    const refused = replies.filter((r) => !r.ok);
+    expect(refused.length).toBe(5);
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'TOO_MANY_REQUESTS',
+        message: 'You are sending too fast. Wait a few seconds.',
+      },
+    });
+  });
+});
