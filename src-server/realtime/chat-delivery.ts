@@ -11,7 +11,7 @@ import {
 } from '../../src-shared/schemas/chat';
 import { DomainError } from '../domain-error';
 import type { ChatService } from '../domains/chat/chat-service';
-import { parseRoom } from '../domains/chat/room-access';
+import { assertInRoom, parseRoom } from '../domains/chat/room-access';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
@@ -166,23 +166,20 @@ export function deliverChat(
     return parsed.kind === 'dm' ? parsed.userIds.map(userRoom) : [room];
   }
 
+  /** Each recipient is checked again (membership may have ended a moment ago), then sent their view. */
   async function deliver(
     room: Room,
     seq: number,
     event: 'chat:message' | 'chat:message-updated',
   ): Promise<void> {
+    const render = await chat.messageRenderer(room, seq);
     for (const remote of await io.in(recipientsOf(room)).fetchSockets()) {
       const socket = io.sockets.sockets.get(remote.id);
       const user = socket && (await storage.users.get(socket.data.userId));
       if (!socket || !user) continue;
       try {
-        socket.emit(
-          event,
-          await chat.message(user, room, seq).then(async (message) => {
-            await chat.summary(user, room); // still allowed in? checked per recipient, per message
-            return message;
-          }),
-        );
+        await assertInRoom(storage, user, room);
+        socket.emit(event, render(user));
       } catch {
         if (room.startsWith('session:')) await socket.leave(room);
       }

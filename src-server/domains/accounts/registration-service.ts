@@ -33,7 +33,7 @@ export class RegistrationService {
 
   async register(input: RegisterRequest, address: string): Promise<RegisterResponse> {
     const { storage, hasher, bus } = this.deps;
-    await this.deps.throttles.consumeMailOrSignup(address);
+    await this.deps.throttles.consumeSignup(address);
     assertPasswordAllowed(input.password, input, this.deps.isCommonPassword);
     await this.assertAvailable(input.username, input.email);
     const passwordHash = await hasher.hash(input.password);
@@ -101,14 +101,14 @@ export class RegistrationService {
 
   /** Answers the same whether or not the address is known, so it cannot be used to find accounts. */
   async resendVerification(email: string, address: string): Promise<void> {
-    await this.deps.throttles.consumeMailOrSignup(address);
+    await this.deps.throttles.consumeMail(address);
     const user = await this.deps.storage.users.findByEmail(email);
     if (user && !user.emailVerified && user.status !== 'rejected')
       await this.sendVerification(user);
   }
 
   async forgotPassword(email: string, address: string): Promise<void> {
-    await this.deps.throttles.consumeMailOrSignup(address);
+    await this.deps.throttles.consumeMail(address);
     const user = await this.deps.storage.users.findByEmail(email);
     if (!user || user.status === 'rejected') return;
     const link = await this.links.create(user, 'reset-password');

@@ -19,11 +19,10 @@ export class Throttles {
     duration: 15 * MINUTE,
     blockDuration: 15 * MINUTE,
   });
-  /** Registration, reset and verification emails per address: stops mail floods and account spam. */
-  private readonly mailAndSignupByAddress = new RateLimiterMemory({
-    points: 30,
-    duration: 60 * MINUTE,
-  });
+  /** A whole class may register from one school address (NAT), so sign-ups get room; emails far less. */
+  private readonly signupsByAddress = new RateLimiterMemory({ points: 300, duration: 60 * MINUTE });
+  /** Reset and verification emails per address: stops mail floods. */
+  private readonly mailsByAddress = new RateLimiterMemory({ points: 20, duration: 60 * MINUTE });
 
   async assertSignInAllowed(account: string, address: string): Promise<void> {
     const [byAccount, byAddress] = await Promise.all([
@@ -45,16 +44,26 @@ export class Throttles {
     await this.failuresByAccount.delete(account.toLowerCase());
   }
 
-  async consumeMailOrSignup(address: string): Promise<void> {
-    try {
-      await this.mailAndSignupByAddress.consume(address);
-    } catch (result) {
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        `Too many requests from this device. Try again in ${minutes(result as RateLimiterRes)}.`,
-        { retryAfterSeconds: Math.ceil((result as RateLimiterRes).msBeforeNext / 1000) },
-      );
-    }
+  consumeSignup(address: string): Promise<void> {
+    return consume(this.signupsByAddress, address);
+  }
+
+  consumeMail(address: string): Promise<void> {
+    return consume(this.mailsByAddress, address);
+  }
+}
+
+async function consume(limiter: RateLimiterMemory, address: string): Promise<void> {
+  try {
+    await limiter.consume(address);
+  } catch (result) {
+    throw new DomainError(
+      'TOO_MANY_REQUESTS',
+      `Too many requests from this device. Try again in ${minutes(result as RateLimiterRes)}.`,
+      {
+        retryAfterSeconds: Math.ceil((result as RateLimiterRes).msBeforeNext / 1000),
+      },
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import {
   type sendMessageRequestSchema,
 } from '../../../src-shared/schemas/chat';
 import type { FileId } from '../../../src-shared/schemas/files';
+import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, PostFileRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
@@ -242,19 +243,38 @@ export class ChatService {
     room: Room,
     entry: HistoryEntry<ChatRecord>,
   ): Promise<ChatMessage> {
+    return (await this.renderer(room, entry))(viewer);
+  }
+
+  /**
+   * Loads a message once and returns how to show it to any viewer (only the
+   * author's email differs), so delivering to a full room costs one read.
+   */
+  async messageRenderer(room: Room, seq: number): Promise<(viewer: Actor) => ChatMessage> {
+    const entry = await this.deps.storage.chat.get(room, seq);
+    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
+    return this.renderer(room, entry);
+  }
+
+  private async renderer(
+    room: Room,
+    entry: HistoryEntry<ChatRecord>,
+  ): Promise<(viewer: Actor) => ChatMessage> {
     const edit = await this.deps.storage.messageEdits.get(room, entry.seq);
-    const author = await this.deps.storage.users.get(entry.entry.authorId);
-    return {
+    const author =
+      (await this.deps.storage.users.get(entry.entry.authorId)) ??
+      formerMember(entry.entry.authorId);
+    return (viewer) => ({
       room,
       seq: entry.seq,
-      author: toSummary(author ?? formerMember(entry.entry.authorId), viewer),
+      author: toSummary(author, viewer),
       text: edit?.deleted ? '' : (edit?.text ?? entry.entry.text),
       files: edit?.deleted ? [] : entry.entry.files.map(toStoredFile),
       clientId: entry.entry.clientId,
       createdAt: entry.at,
       ...(edit ? { editedAt: edit.editedAt } : {}),
       deleted: edit?.deleted ?? false,
-    };
+    });
   }
 
   private async clientIds(room: Room): Promise<Map<string, Promise<number>>> {
