@@ -10,7 +10,7 @@ export interface SessionViewer {
 
 /** Only the author edits a post — never the host, never an admin. */
 export function canEditPost(viewer: SessionViewer, post: { authorId: string }): boolean {
-  return post.authorId === viewer.userId || viewer.isHost;
+  return post.authorId === viewer.userId;
 }
 
 export function canDeletePost(viewer: SessionViewer, post: { authorId: string }): boolean {
@@ -24,7 +24,7 @@ export function canDownloadPostFile(
   hostId: string,
 ): boolean {
   return (
-    true
+    viewer.isHost || viewer.isAdmin || post.authorId === viewer.userId || post.authorId === hostId
   );
 }
 
