@@ -27,6 +27,7 @@ import { sessionRoutes } from './domains/sessions/routes';
 import { SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
+import { startBlobCollector } from './jobs/blob-collector';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
@@ -112,6 +113,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const io = createSocketServer(server, auth, bus, logger);
     deliverSessions(io, bus, storage, logger);
     deliverChat(io, bus, storage, chat, notifications, logger);
+    const collector = startBlobCollector(storage, logger, { now: deps.now });
     const port = await listen(server, config);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =
@@ -123,6 +125,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const close = () =>
       (closing ??= (async () => {
         await stopAccepting(io, server);
+        await collector.stop();
         await bus.drain();
         await storage.close();
         await hasher.close();

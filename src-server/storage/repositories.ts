@@ -1,5 +1,5 @@
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
-import type { AuthSessionId, StatusUpdateId, UserId } from '../../src-shared/ids';
+import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { BlobStore } from './blobs/blob-store';
 import type { FileId } from '../../src-shared/schemas/files';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
@@ -60,6 +60,8 @@ export interface UsersRepository {
   insert(user: UserRecord): Promise<UserRecord>;
   update(id: UserId, change: (current: UserRecord) => UserRecord): Promise<UserRecord | undefined>;
   delete(id: UserId): Promise<boolean>;
+  /** Avatar blobs in use (for the garbage collector). */
+  referencedBlobs(): Promise<Set<BlobId>>;
 }
 
 export interface AuthSessionsRepository {
@@ -127,6 +129,12 @@ export interface UploadsRepository {
     ownerId: UserId,
     owner: string,
   ): Promise<{ ok: true; uploads: UploadRecord[] } | { ok: false; badId: FileId }>;
+  /** Forgets uploads whose record is gone (post, message, session deleted); their blobs become garbage. */
+  deleteMany(ids: readonly FileId[]): Promise<number>;
+  /** Uploads never attached, created before `before`: abandoned. */
+  listUnattachedBefore(before: string): Promise<UploadRecord[]>;
+  /** Blobs some upload still points at (for the garbage collector, never a request path). */
+  referencedBlobs(): Promise<Set<BlobId>>;
 }
 
 export interface SessionsRepository {

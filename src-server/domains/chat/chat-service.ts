@@ -85,6 +85,8 @@ export class ChatService {
       deleted: text === undefined,
       editedAt: this.deps.now().toISOString(),
     });
+    if (text === undefined)
+      await this.deps.storage.uploads.deleteMany(entry.entry.files.map((f) => f.id));
     this.deps.bus.publish('chat.message-changed', { room, seq });
     return this.toMessage(actor, room, entry);
   }

@@ -108,10 +108,12 @@ export class PostService {
         'CONFLICT',
         'This is the post’s only content; delete the post instead.',
       );
-    return this.save(actor, access, postId, (p) => ({
+    const view = await this.save(actor, access, postId, (p) => ({
       ...p,
       files: p.files.filter((f) => f.id !== fileId),
     }));
+    await this.deps.storage.uploads.deleteMany([fileId]); // its bytes are collected later
+    return view;
   }
 
   async delete(actor: UserRecord, postId: PostId): Promise<void> {
@@ -123,6 +125,7 @@ export class PostService {
       );
     await this.deps.storage.comments.deleteForPost(postId);
     await this.deps.storage.posts.delete(postId);
+    await this.deps.storage.uploads.deleteMany(post.files.map((f) => f.id));
     this.deps.bus.publish('post.deleted', { post, actorId: actor.id });
   }
 

@@ -131,8 +131,12 @@ export class SessionService {
     if (!access.viewer.isHost && !actor.isAdmin)
       throw new DomainError('FORBIDDEN', 'Only the host can delete this session.');
     const memberIds = (await storage.sessionMembers.listForSession(sessionId)).map((m) => m.userId);
+    const fileIds = (await storage.posts.listForSession(sessionId)).flatMap((post) =>
+      post.files.map((f) => f.id),
+    );
     await storage.comments.deleteForSession(sessionId);
     await storage.posts.deleteForSession(sessionId);
+    await storage.uploads.deleteMany(fileIds); // the files go with the session; bytes are collected later
     await storage.sessionMembers.deleteForSession(sessionId);
     await storage.sessions.delete(sessionId);
     bus.publish('session.deleted', { session: access.session, memberIds, actorId: actor.id });

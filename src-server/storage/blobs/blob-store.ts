@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { Mutex } from 'async-mutex';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
@@ -36,6 +37,8 @@ const HEAD_BYTES = 4100;
  * nothing deletes one directly; unreferenced blobs are a garbage-collection job.
  */
 export class BlobStore {
+  private readonly lock = new Mutex();
+
   private constructor(private readonly root: string) {}
 
   static async open(root: string, logger: Logger): Promise<BlobStore> {
@@ -113,11 +116,37 @@ export class BlobStore {
   }
 
   private async commit(temp: string, id: BlobId): Promise<BlobId> {
-    const directory = join(this.root, id.slice(0, 2));
-    await mkdir(directory, { recursive: true });
-    await rename(temp, this.pathOf(id));
-    await syncDirectory(directory);
-    return id;
+    // Exclusive with collection: a blob re-uploaded while it is being collected must survive.
+    return this.lock.runExclusive(async () => {
+      const directory = join(this.root, id.slice(0, 2));
+      await mkdir(directory, { recursive: true });
+      await rename(temp, this.pathOf(id));
+      await syncDirectory(directory);
+      return id;
+    });
+  }
+
+  /** Every stored blob id (for the garbage collector). */
+  async *ids(): AsyncGenerator<BlobId> {
+    for (const shard of await readdir(this.root)) {
+      if (!/^[a-f0-9]{2}$/.test(shard)) continue;
+      for (const name of await readdir(join(this.root, shard))) {
+        if (/^[a-f0-9]{64}$/.test(name)) yield name as BlobId;
+      }
+    }
+  }
+
+  /**
+   * Deletes a blob nobody references, unless it was written after `writtenBefore`
+   * (an upload whose record is still being saved). Returns whether it was removed.
+   */
+  async collect(id: BlobId, writtenBefore: Date): Promise<boolean> {
+    return this.lock.runExclusive(async () => {
+      const info = await stat(this.pathOf(id)).catch(() => undefined);
+      if (!info || info.mtime >= writtenBefore) return false;
+      await unlink(this.pathOf(id));
+      return true;
+    });
   }
 
   private pathOf(id: BlobId): string {

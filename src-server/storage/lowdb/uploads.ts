@@ -31,4 +31,18 @@ export class LowdbUploadsRepository implements UploadsRepository {
     await Promise.all(marked);
     return { ok: true as const, uploads };
   }
+
+  async deleteMany(ids: readonly FileId[]) {
+    return this.uploads.deleteMany(ids);
+  }
+
+  async listUnattachedBefore(before: string) {
+    return [...this.uploads.values()].filter(
+      (u) => u.attachedTo === undefined && u.createdAt < before,
+    );
+  }
+
+  async referencedBlobs() {
+    return new Set([...this.uploads.values()].map((u) => u.blobId));
+  }
 }

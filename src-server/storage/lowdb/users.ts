@@ -78,6 +78,12 @@ export class LowdbUsersRepository implements UsersRepository {
     return this.users.delete(id);
   }
 
+  async referencedBlobs() {
+    return new Set(
+      [...this.users.values()].flatMap((user) => (user.avatar ? [user.avatar.blobId] : [])),
+    );
+  }
+
   private rankedMatches(text: string, matchEmail: boolean): UserRecord[] {
     const results = this.index.search(text, {
       fields: matchEmail ? ALL_FIELDS : NAME_FIELDS,
