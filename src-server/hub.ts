@@ -19,6 +19,8 @@ import { adminRoutes } from './domains/admin/routes';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatService } from './domains/chat/chat-service';
+import { CourseService } from './domains/courses/course-service';
+import { courseRoutes } from './domains/courses/routes';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
@@ -88,6 +90,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const profiles = new ProfileService(deps);
     const sessions = new SessionService(deps);
     const posts = new PostService(deps, sessions);
+    const courses = new CourseService(deps);
     const chat = new ChatService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
@@ -98,6 +101,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...fileRoutes(deps),
       ...sessionRoutes(sessions, posts),
       ...chatRoutes(chat, notifications),
+      ...courseRoutes(courses),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

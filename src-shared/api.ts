@@ -2,6 +2,7 @@ import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
+import { courseRoutes } from './routes/courses';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
@@ -20,6 +21,7 @@ export const api = {
   ...fileRoutes,
   ...sessionRoutes,
   ...chatRoutes,
+  ...courseRoutes,
 } as const;
 
 export type Api = typeof api;

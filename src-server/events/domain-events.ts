@@ -5,6 +5,8 @@ import type { Room } from '../../src-shared/schemas/chat';
 import type { Notification } from '../../src-shared/schemas/notifications';
 import type {
   CommentRecord,
+  CourseRecord,
+  EnrolmentRecord,
   PostRecord,
   SessionMemberRecord,
   SessionRecord,
@@ -51,6 +53,17 @@ export interface DomainEvents {
   /** Edited or deleted. */
   'chat.message-changed': { room: Room; seq: number };
   'chat.read': { userId: UserId; room: Room; readSeq: number };
+  'course.created': { course: CourseRecord };
+  'course.updated': { course: CourseRecord };
+  'enrolment.created': { enrolment: EnrolmentRecord; course: CourseRecord };
+  /** Blocked, unblocked, completed or dropped. */
+  'enrolment.changed': {
+    enrolment: EnrolmentRecord;
+    previous: EnrolmentRecord;
+    course: CourseRecord;
+    actorId: UserId;
+  };
+  'enrolment.removed': { enrolment: EnrolmentRecord; course: CourseRecord; actorId: UserId };
   'notification.created': { userId: UserId; notification: Notification };
   'notification.read': { userId: UserId; unread: number };
 }

@@ -18,7 +18,7 @@ import type { Logger } from '../logger';
 import type { UserRecord } from '../storage/records';
 import type { Storage } from '../storage/repositories';
 import { parsePayload, responder } from './respond';
-import { sessionRoom, userRoom } from './rooms';
+import { courseRoom, sessionRoom, userRoom } from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
 /** Most a reconnecting client gets per answer; `more: true` asks it to sync again. */
@@ -53,12 +53,23 @@ export function deliverChat(
     });
   };
 
-  io.on('connection', async (socket) => {
-    const userId = socket.data.userId;
-    const memberships = (await storage.sessionMembers.listForUser(userId)).filter(
+  // Rooms are joined before the handshake completes, so nothing sent right after "connect" is missed.
+  io.use((socket, next) => {
+    joinRooms(socket).then(() => next(), next);
+  });
+  async function joinRooms(socket: HubSocket): Promise<void> {
+    const memberships = (await storage.sessionMembers.listForUser(socket.data.userId)).filter(
       (m) => m.status === 'active',
     );
-    await socket.join(memberships.map((m) => sessionRoom(m.sessionId)));
+    const user = await storage.users.get(socket.data.userId);
+    await socket.join([
+      ...memberships.map((m) => sessionRoom(m.sessionId)),
+      ...(user ? await chat.courseRoomsOf(user) : []),
+    ]);
+  }
+
+  io.on('connection', async (socket) => {
+    const userId = socket.data.userId;
     const count = (chat.online.get(userId) ?? 0) + 1;
     chat.online.set(userId, count);
     if (count === 1) await announcePresence(userId, true);
@@ -199,6 +210,22 @@ export function deliverChat(
     if (rooms.length + peers.length > 0)
       io.to([...rooms, ...peers]).emit('presence:changed', { userId, online });
   }
+
+  // A course room follows enrolment at once: in when active, out when blocked, dropped or removed.
+  bus.on('enrolment.created', ({ enrolment }) => {
+    io.in(userRoom(enrolment.userId)).socketsJoin(courseRoom(enrolment.courseId));
+  });
+  bus.on('enrolment.changed', ({ enrolment }) => {
+    const sockets = io.in(userRoom(enrolment.userId));
+    if (enrolment.status === 'active') sockets.socketsJoin(courseRoom(enrolment.courseId));
+    else sockets.socketsLeave(courseRoom(enrolment.courseId));
+  });
+  bus.on('enrolment.removed', ({ enrolment }) => {
+    io.in(userRoom(enrolment.userId)).socketsLeave(courseRoom(enrolment.courseId));
+  });
+  bus.on('course.created', ({ course }) => {
+    io.in(userRoom(course.teacherId)).socketsJoin(courseRoom(course.id));
+  });
 
   bus.on('chat.message-sent', ({ room, seq }) => deliver(room, seq, 'chat:message'));
   bus.on('chat.message-changed', ({ room, seq }) => deliver(room, seq, 'chat:message-updated'));

@@ -12,6 +12,12 @@ import {
 } from './lowdb/account-repositories';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
 import {
+  coursesCollectionOptions,
+  enrolmentsCollectionOptions,
+  LowdbCoursesRepository,
+  LowdbEnrolmentsRepository,
+} from './lowdb/course-repositories';
+import {
   commentsCollectionOptions,
   LowdbCommentsRepository,
   LowdbPostsRepository,
@@ -70,6 +76,8 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
   const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
+  const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
+  const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
   const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
@@ -95,6 +103,8 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     messageEdits,
     readMarkers,
     notifications: new LogHistoryRepository(notificationLog),
+    courses,
+    enrolments,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));

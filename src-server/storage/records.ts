@@ -1,6 +1,7 @@
 import type { AccountStatus, Role, VerificationMode } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { FileId } from '../../src-shared/schemas/files';
+import type { CourseId, EnrolmentStatus } from '../../src-shared/schemas/courses';
 import type { NotificationKind } from '../../src-shared/schemas/notifications';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
@@ -178,4 +179,30 @@ export interface NotificationRecord {
   readonly body: string;
   readonly link: string;
   readonly actorId?: UserId;
+}
+
+export interface CourseRecord {
+  readonly id: CourseId;
+  /** CS101, CS102, …: unique. */
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+  readonly capacity: number;
+  readonly teacherId: UserId;
+  /** Upper case, unique. */
+  readonly joinCode: string;
+  readonly archived: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** One per student per course, kept when dropped or blocked (the teacher's records). */
+export interface EnrolmentRecord {
+  /** `${courseId}:${userId}` */
+  readonly id: string;
+  readonly courseId: CourseId;
+  readonly userId: UserId;
+  readonly status: EnrolmentStatus;
+  readonly enrolledAt: string;
+  readonly updatedAt: string;
 }

@@ -2,6 +2,7 @@ import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { BlobStore } from './blobs/blob-store';
 import type { FileId } from '../../src-shared/schemas/files';
+import type { CourseId } from '../../src-shared/schemas/courses';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 import type {
   AccountTokenRecord,
@@ -9,6 +10,8 @@ import type {
   AuthSessionRecord,
   ChatRecord,
   CommentRecord,
+  CourseRecord,
+  EnrolmentRecord,
   HubSettingsRecord,
   MessageEditRecord,
   NotificationRecord,
@@ -204,6 +207,42 @@ export interface ReadMarkersRepository {
   listForUser(userId: UserId): Promise<ReadMarkerRecord[]>;
 }
 
+export interface CoursesRepository {
+  get(id: CourseId): Promise<CourseRecord | undefined>;
+  findByJoinCode(code: string): Promise<CourseRecord | undefined>;
+  /** Newest first. */
+  all(): Promise<CourseRecord[]>;
+  listForTeacher(teacherId: UserId): Promise<CourseRecord[]>;
+  /** Codes in use with this prefix (CS → CS101, CS102…), for picking the next one. */
+  codesWithPrefix(prefix: string): Promise<string[]>;
+  /** Throws UniqueViolation('code' | 'joinCode'). */
+  insert(course: CourseRecord): Promise<CourseRecord>;
+  update(
+    id: CourseId,
+    change: (current: CourseRecord) => CourseRecord,
+  ): Promise<CourseRecord | undefined>;
+}
+
+export interface EnrolmentsRepository {
+  get(courseId: CourseId, userId: UserId): Promise<EnrolmentRecord | undefined>;
+  listForCourse(courseId: CourseId): Promise<EnrolmentRecord[]>;
+  listForUser(userId: UserId): Promise<EnrolmentRecord[]>;
+  countActive(courseId: CourseId): Promise<number>;
+  /**
+   * Makes the enrolment active only if the course has fewer than `capacity`
+   * active enrolments — checked and written as one step, so N students racing
+   * for the last seat cannot all get it. Returns false when full.
+   */
+  activateIfRoom(enrolment: EnrolmentRecord, capacity: number): Promise<boolean>;
+  update(
+    courseId: CourseId,
+    userId: UserId,
+    change: (current: EnrolmentRecord) => EnrolmentRecord,
+  ): Promise<EnrolmentRecord | undefined>;
+  delete(courseId: CourseId, userId: UserId): Promise<boolean>;
+  deleteForUser(userId: UserId): Promise<number>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -220,6 +259,8 @@ export interface Storage {
   readonly messageEdits: MessageEditsRepository;
   readonly readMarkers: ReadMarkersRepository;
   readonly notifications: HistoryRepository<NotificationRecord>;
+  readonly courses: CoursesRepository;
+  readonly enrolments: EnrolmentsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

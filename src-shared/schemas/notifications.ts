@@ -9,7 +9,10 @@ export const notificationKinds = [
   'post-created',
   'comment-created',
   'direct-message',
-  // Courses (enrolment, material, deadline, deadline soon, graded) join this list with their domain.
+  'course-enrolment',
+  'course-blocked',
+  'course-removed',
+  // Materials, deadlines, "deadline soon" and grades join this list with their domain.
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

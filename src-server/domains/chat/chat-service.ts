@@ -8,6 +8,7 @@ import {
   type sendMessageRequestSchema,
 } from '../../../src-shared/schemas/chat';
 import type { FileId } from '../../../src-shared/schemas/files';
+import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, PostFileRecord, UserRecord } from '../../storage/records';
@@ -178,6 +179,7 @@ export class ChatService {
       m.stream.startsWith('dm:'),
     );
     const rooms = [
+      ...(await this.courseRoomsOf(actor)),
       ...sessions.map((m) => `session:${m.sessionId}` as Room),
       ...direct.map((m) => m.stream as Room),
     ];
@@ -190,6 +192,18 @@ export class ChatService {
       }
     }
     return summaries;
+  }
+
+  /** Courses a person teaches or is actively enrolled in, as chat rooms. */
+  async courseRoomsOf(user: UserRecord): Promise<Room[]> {
+    const { storage } = this.deps;
+    const taught = (await storage.courses.listForTeacher(user.id))
+      .filter((c) => !c.archived)
+      .map((c) => c.id);
+    const enrolled = (await storage.enrolments.listForUser(user.id))
+      .filter((e) => e.status === 'active')
+      .map((e) => e.courseId);
+    return [...taught, ...enrolled].map((id) => `course:${id}` as Room);
   }
 
   async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
@@ -210,9 +224,22 @@ export class ChatService {
         online: this.isOnline(peer.id) ? [peer.id] : [],
       };
     }
-    const session = (await storage.sessions.get(
-      parsed.kind === 'session' ? parsed.sessionId : ('' as never),
-    ))!;
+    if (parsed.kind === 'course') {
+      const course = (await storage.courses.get(parsed.courseId as CourseId))!;
+      const people = [
+        course.teacherId,
+        ...(await storage.enrolments.listForCourse(course.id))
+          .filter((e) => e.status === 'active')
+          .map((e) => e.userId),
+      ];
+      return {
+        ...base,
+        kind: 'course',
+        title: `${course.code} · ${course.title}`,
+        online: people.filter((id) => this.isOnline(id)),
+      };
+    }
+    const session = (await storage.sessions.get(parsed.sessionId))!;
     const members = (await storage.sessionMembers.listForSession(session.id)).filter(
       (m) => m.status === 'active',
     );

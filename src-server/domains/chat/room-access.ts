@@ -1,6 +1,7 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { Room } from '../../../src-shared/schemas/chat';
 import type { SessionId } from '../../../src-shared/schemas/sessions';
+import type { CourseId } from '../../../src-shared/schemas/courses';
 import { DomainError } from '../../domain-error';
 import type { UserRecord } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
@@ -17,9 +18,18 @@ export function parseRoom(room: Room): ParsedRoom {
   return { kind: 'dm', userIds: [a as UserId, b as UserId] };
 }
 
-/** Two people may message each other when they share a session (courses join with their domain), or one is an admin. */
+/** Two people may message each other when they share a course or a session, or one is an admin. */
 export async function mayMessage(storage: Storage, a: UserRecord, b: UserRecord): Promise<boolean> {
   if (a.isAdmin || b.isAdmin) return true;
+  const coursesOf = async (user: UserRecord) =>
+    new Set([
+      ...(await storage.courses.listForTeacher(user.id)).map((c) => c.id as string),
+      ...(await storage.enrolments.listForUser(user.id))
+        .filter((e) => e.status === 'active')
+        .map((e) => e.courseId as string),
+    ]);
+  const [aCourses, bCourses] = await Promise.all([coursesOf(a), coursesOf(b)]);
+  if ([...aCourses].some((id) => bCourses.has(id))) return true;
   const theirs = new Set(
     (await storage.sessionMembers.listForUser(b.id))
       .filter((m) => m.status === 'active')
@@ -43,8 +53,20 @@ export async function assertInRoom(
       throw new DomainError('FORBIDDEN', 'You are not a member of this session’s chat.');
     return parsed;
   }
-  if (parsed.kind === 'course')
-    throw new DomainError('NOT_FOUND', 'Course chat rooms open when courses exist on this hub.');
+  if (parsed.kind === 'course') {
+    const course = await storage.courses.get(parsed.courseId as CourseId);
+    if (!course) throw new DomainError('NOT_FOUND', 'This course does not exist.');
+    const enrolment = await storage.enrolments.get(course.id, actor.id);
+    if (course.teacherId !== actor.id && enrolment?.status !== 'active') {
+      throw new DomainError(
+        'FORBIDDEN',
+        enrolment?.status === 'blocked'
+          ? 'Your teacher has blocked you from this course.'
+          : 'Enrol in this course to join its chat.',
+      );
+    }
+    return parsed;
+  }
   const [a, b] = parsed.userIds;
   if (a >= b || (actor.id !== a && actor.id !== b))
     throw new DomainError('FORBIDDEN', 'This is not one of your conversations.');

@@ -100,6 +100,47 @@ export class NotificationService {
         `/sessions/${post.sessionId}`,
       );
     });
+    bus.on('enrolment.created', async ({ enrolment, course }) => {
+      await this.notify(
+        [course.teacherId],
+        enrolment.userId,
+        'course-enrolment',
+        `${await name(enrolment.userId)} enrolled in ${course.code}`,
+        course.title,
+        `/courses/${course.id}`,
+      );
+    });
+    bus.on('enrolment.changed', async ({ enrolment, previous, course, actorId }) => {
+      if (enrolment.status === 'blocked') {
+        await this.notify(
+          [enrolment.userId],
+          actorId,
+          'course-blocked',
+          `Your teacher blocked you from ${course.code}`,
+          'You keep your record but cannot open the course until unblocked.',
+          '/courses',
+        );
+      } else if (previous.status === 'blocked' && enrolment.status === 'active') {
+        await this.notify(
+          [enrolment.userId],
+          actorId,
+          'course-enrolment',
+          `You can use ${course.code} again`,
+          course.title,
+          `/courses/${course.id}`,
+        );
+      }
+    });
+    bus.on('enrolment.removed', ({ enrolment, course, actorId }) =>
+      this.notify(
+        [enrolment.userId],
+        actorId,
+        'course-removed',
+        `You were removed from ${course.code}`,
+        'You can enrol again if there is room.',
+        '/courses',
+      ),
+    );
     bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
       const parsed = parseRoom(room);
       if (parsed.kind !== 'dm') return;

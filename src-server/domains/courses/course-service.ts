@@ -1,0 +1,331 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { UserId } from '../../../src-shared/ids';
+import type { Page, PageQuery } from '../../../src-shared/pagination';
+import type {
+  Course,
+  CourseId,
+  Enrolment,
+  catalogueQuerySchema,
+  createCourseRequestSchema,
+  teacherStudentsQuerySchema,
+  teacherStudentSchema,
+  updateCourseRequestSchema,
+} from '../../../src-shared/schemas/courses';
+import { DomainError, fieldError } from '../../domain-error';
+import { UniqueViolation } from '../../storage/errors';
+import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
+import { toSummary } from '../accounts/views';
+import type { DomainDeps } from '../deps';
+import { newJoinToken } from '../sessions/join-token';
+import { assertManages, courseAccess } from './course-access';
+import { toCourse, toEnrolment } from './views';
+
+type CreateCourse = z.output<typeof createCourseRequestSchema>;
+type UpdateCourse = z.output<typeof updateCourseRequestSchema>;
+type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
+type StudentsQuery = z.output<typeof teacherStudentsQuerySchema>;
+type TeacherStudent = z.output<typeof teacherStudentSchema>;
+
+/** Course codes start at 101 per prefix, like a university catalogue. */
+const FIRST_CODE_NUMBER = 101;
+
+/** Courses and enrolment: the catalogue, codes, capacity, and the teacher's control over students. */
+export class CourseService {
+  constructor(private readonly deps: DomainDeps) {}
+
+  async catalogue(actor: UserRecord, query: CatalogueQuery): Promise<Page<Course>> {
+    const { storage } = this.deps;
+    let courses: CourseRecord[];
+    if (query.scope === 'mine') {
+      const taught = await storage.courses.listForTeacher(actor.id);
+      const enrolled = (await storage.enrolments.listForUser(actor.id)).filter(
+        (e) => e.status !== 'dropped',
+      );
+      const joined = (
+        await Promise.all(enrolled.map((e) => storage.courses.get(e.courseId)))
+      ).filter((c) => c !== undefined);
+      courses = [...taught, ...joined].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    } else
+      courses = query.teacherId
+        ? (await storage.courses.listForTeacher(query.teacherId)).reverse()
+        : await storage.courses.all();
+    courses = courses.filter(
+      (c) =>
+        c.archived === query.archived || (query.scope === 'mine' && !query.archived && !c.archived),
+    );
+    const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+    const matches: CourseRecord[] = [];
+    for (const course of courses) {
+      if (words.length > 0) {
+        const teacher = await storage.users.get(course.teacherId);
+        const text =
+          `${course.code} ${course.title} ${course.description} ${teacher?.firstName ?? ''} ${teacher?.lastName ?? ''}`.toLowerCase();
+        if (!words.every((w) => text.includes(w))) continue;
+      }
+      if (query.availability) {
+        const full = (await storage.enrolments.countActive(course.id)) >= course.capacity;
+        if (full !== (query.availability === 'full')) continue;
+      }
+      matches.push(course);
+    }
+    const start = (query.page - 1) * query.pageSize;
+    const items = await Promise.all(
+      matches.slice(start, start + query.pageSize).map((c) => toCourse(storage, c, actor)),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: matches.length };
+  }
+
+  async create(actor: UserRecord, input: CreateCourse): Promise<Course> {
+    if (actor.role !== 'teacher' && !actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'Only teachers can create courses.');
+    const now = this.deps.now().toISOString();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const course = await this.deps.storage.courses.insert({
+          id: randomUUID() as CourseId,
+          code: await this.nextCode(input.codePrefix),
+          title: input.title,
+          description: input.description,
+          capacity: input.capacity,
+          teacherId: actor.id,
+          joinCode: newJoinToken().slice(0, 7),
+          archived: false,
+          createdAt: now,
+          updatedAt: now,
+        });
+        this.deps.bus.publish('course.created', { course });
+        return toCourse(this.deps.storage, course, actor);
+      } catch (error) {
+        // Two courses created at the same instant picked the same code: the loser takes the next one.
+        if (!(error instanceof UniqueViolation) || attempt >= 20) throw error;
+      }
+    }
+  }
+
+  async get(actor: UserRecord, courseId: CourseId): Promise<Course> {
+    const { course } = await courseAccess(this.deps.storage, actor, courseId);
+    return toCourse(this.deps.storage, course, actor);
+  }
+
+  async update(actor: UserRecord, courseId: CourseId, patch: UpdateCourse): Promise<Course> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'edit it');
+    if (
+      patch.capacity !== undefined &&
+      patch.capacity < (await this.deps.storage.enrolments.countActive(courseId))
+    ) {
+      throw fieldError(
+        'capacity',
+        'More students are enrolled than this capacity; remove some first or choose a larger number.',
+      );
+    }
+    return this.save(actor, courseId, (c) => ({ ...c, ...patch }));
+  }
+
+  async regenerateJoinCode(actor: UserRecord, courseId: CourseId): Promise<Course> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'change the join code');
+    return this.save(actor, courseId, (c) => ({ ...c, joinCode: newJoinToken().slice(0, 7) }));
+  }
+
+  async enrol(actor: UserRecord, courseId: CourseId): Promise<Course> {
+    const { storage, bus } = this.deps;
+    if (actor.role !== 'student')
+      throw new DomainError('FORBIDDEN', 'Only students enrol in courses.');
+    const { course, enrolment } = await courseAccess(storage, actor, courseId);
+    if (course.archived)
+      throw new DomainError('CONFLICT', 'This course is archived and takes no new students.');
+    if (enrolment?.status === 'blocked')
+      throw new DomainError('FORBIDDEN', 'Your teacher has blocked you from this course.');
+    if (enrolment?.status === 'active')
+      throw new DomainError('CONFLICT', `You are already enrolled in ${course.code}.`);
+    const now = this.deps.now().toISOString();
+    const record: EnrolmentRecord = {
+      id: '',
+      courseId,
+      userId: actor.id,
+      status: 'active',
+      enrolledAt: now,
+      updatedAt: now,
+    };
+    try {
+      if (!(await storage.enrolments.activateIfRoom(record, course.capacity))) {
+        throw new DomainError(
+          'CONFLICT',
+          `This course is full: all ${course.capacity} places are taken.`,
+        );
+      }
+    } catch (error) {
+      if (error instanceof UniqueViolation)
+        throw new DomainError('CONFLICT', `You are already enrolled in ${course.code}.`);
+      throw error;
+    }
+    bus.publish('enrolment.created', { enrolment: record, course });
+    return toCourse(storage, course, actor);
+  }
+
+  async joinByCode(actor: UserRecord, code: string): Promise<Course> {
+    const course = await this.deps.storage.courses.findByJoinCode(code.replace(/[\s-]/g, ''));
+    if (!course)
+      throw new DomainError(
+        'NOT_FOUND',
+        'No course has this join code. Check it with your teacher.',
+      );
+    return this.enrol(actor, course.id);
+  }
+
+  async drop(actor: UserRecord, courseId: CourseId): Promise<Course> {
+    const { course, enrolment } = await courseAccess(this.deps.storage, actor, courseId);
+    if (enrolment?.status !== 'active')
+      throw new DomainError('CONFLICT', 'You are not enrolled in this course.');
+    await this.changeStatus(actor, course, enrolment, 'dropped');
+    return toCourse(this.deps.storage, course, actor);
+  }
+
+  async enrolments(
+    actor: UserRecord,
+    courseId: CourseId,
+    query: PageQuery,
+  ): Promise<Page<Enrolment>> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'see its student list');
+    const all = await this.deps.storage.enrolments.listForCourse(courseId);
+    const start = (query.page - 1) * query.pageSize;
+    const items = await Promise.all(
+      all
+        .slice(start, start + query.pageSize)
+        .map((e) => toEnrolment(this.deps.storage, e, access.course, actor)),
+    );
+    return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+  }
+
+  async setStatus(
+    actor: UserRecord,
+    courseId: CourseId,
+    userId: UserId,
+    status: 'active' | 'blocked' | 'completed',
+  ): Promise<Enrolment> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'manage its students');
+    const enrolment = await this.deps.storage.enrolments.get(courseId, userId);
+    if (!enrolment)
+      throw new DomainError('NOT_FOUND', 'This student is not enrolled in the course.');
+    if (
+      status === 'active' &&
+      enrolment.status !== 'active' &&
+      (await this.deps.storage.enrolments.countActive(courseId)) >= access.course.capacity
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        `The course is full: all ${access.course.capacity} places are taken.`,
+      );
+    }
+    const updated = await this.changeStatus(actor, access.course, enrolment, status);
+    return toEnrolment(this.deps.storage, updated, access.course, actor);
+  }
+
+  async remove(actor: UserRecord, courseId: CourseId, userId: UserId): Promise<void> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'remove students');
+    const enrolment = await this.deps.storage.enrolments.get(courseId, userId);
+    if (!enrolment)
+      throw new DomainError('NOT_FOUND', 'This student is not enrolled in the course.');
+    await this.deps.storage.enrolments.delete(courseId, userId);
+    this.deps.bus.publish('enrolment.removed', {
+      enrolment,
+      course: access.course,
+      actorId: actor.id,
+    });
+  }
+
+  /** Every student of a teacher once, with their enrolments in the teacher's courses. */
+  async myStudents(actor: UserRecord, query: StudentsQuery): Promise<Page<TeacherStudent>> {
+    const { storage } = this.deps;
+    if (actor.role !== 'teacher' && !actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'Only teachers have a student list.');
+    const courses = (await storage.courses.listForTeacher(actor.id)).filter(
+      (c) => !query.courseId || c.id === query.courseId,
+    );
+    const byStudent = new Map<UserId, TeacherStudent['enrolments']>();
+    for (const course of courses) {
+      for (const e of await storage.enrolments.listForCourse(course.id)) {
+        if (query.status && e.status !== query.status) continue;
+        const list = byStudent.get(e.userId) ?? [];
+        list.push({
+          courseId: course.id,
+          courseCode: course.code,
+          courseTitle: course.title,
+          status: e.status,
+        });
+        byStudent.set(e.userId, list);
+      }
+    }
+    const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
+    const rows: TeacherStudent[] = [];
+    for (const [userId, enrolments] of byStudent) {
+      const student = await storage.users.get(userId);
+      if (!student) continue;
+      const text =
+        `${student.username} ${student.firstName} ${student.lastName} ${student.email}`.toLowerCase();
+      if (words.every((w) => text.includes(w)))
+        rows.push({ student: toSummary(student, actor), enrolments });
+    }
+    rows.sort(
+      (a, b) =>
+        a.student.lastName.localeCompare(b.student.lastName) ||
+        a.student.firstName.localeCompare(b.student.firstName),
+    );
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: rows.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: rows.length,
+    };
+  }
+
+  private async changeStatus(
+    actor: UserRecord,
+    course: CourseRecord,
+    previous: EnrolmentRecord,
+    status: EnrolmentRecord['status'],
+  ): Promise<EnrolmentRecord> {
+    const enrolment = await this.deps.storage.enrolments.update(
+      course.id,
+      previous.userId,
+      (e) => ({ ...e, status, updatedAt: this.deps.now().toISOString() }),
+    );
+    if (!enrolment)
+      throw new DomainError('NOT_FOUND', 'This student is not enrolled in the course.');
+    if (previous.status !== status)
+      this.deps.bus.publish('enrolment.changed', {
+        enrolment,
+        previous,
+        course,
+        actorId: actor.id,
+      });
+    return enrolment;
+  }
+
+  private async save(
+    actor: UserRecord,
+    courseId: CourseId,
+    change: (c: CourseRecord) => CourseRecord,
+  ): Promise<Course> {
+    const course = await this.deps.storage.courses.update(courseId, (c) => ({
+      ...change(c),
+      updatedAt: this.deps.now().toISOString(),
+    }));
+    if (!course) throw new DomainError('NOT_FOUND', 'This course does not exist.');
+    this.deps.bus.publish('course.updated', { course });
+    return toCourse(this.deps.storage, course, actor);
+  }
+
+  private async nextCode(prefix: string): Promise<string> {
+    const numbers = (await this.deps.storage.courses.codesWithPrefix(prefix)).map((code) =>
+      Number.parseInt(code.slice(prefix.length), 10),
+    );
+    return `${prefix}${Math.max(FIRST_CODE_NUMBER - 1, ...numbers.filter(Number.isFinite)) + 1}`;
+  }
+}

@@ -1,0 +1,37 @@
+import type { HandlersFor } from '../../http/handlers';
+import type { CourseService } from './course-service';
+
+type CourseRouteName =
+  | 'courses'
+  | 'createCourse'
+  | 'joinCourse'
+  | 'course'
+  | 'updateCourse'
+  | 'regenerateJoinCode'
+  | 'enrol'
+  | 'dropCourse'
+  | 'courseEnrolments'
+  | 'setEnrolmentStatus'
+  | 'removeEnrolment'
+  | 'myStudents';
+
+export function courseRoutes(courses: CourseService): HandlersFor<CourseRouteName> {
+  return {
+    courses: ({ auth, query }) => courses.catalogue(auth.user, query),
+    createCourse: ({ auth, body }) => courses.create(auth.user, body),
+    joinCourse: ({ auth, body }) => courses.joinByCode(auth.user, body.code),
+    course: ({ auth, params }) => courses.get(auth.user, params.courseId),
+    updateCourse: ({ auth, params, body }) => courses.update(auth.user, params.courseId, body),
+    regenerateJoinCode: ({ auth, params }) =>
+      courses.regenerateJoinCode(auth.user, params.courseId),
+    enrol: ({ auth, params }) => courses.enrol(auth.user, params.courseId),
+    dropCourse: ({ auth, params }) => courses.drop(auth.user, params.courseId),
+    courseEnrolments: ({ auth, params, query }) =>
+      courses.enrolments(auth.user, params.courseId, query),
+    setEnrolmentStatus: ({ auth, params, body }) =>
+      courses.setStatus(auth.user, params.courseId, params.userId, body.status),
+    removeEnrolment: ({ auth, params }) =>
+      courses.remove(auth.user, params.courseId, params.userId),
+    myStudents: ({ auth, query }) => courses.myStudents(auth.user, query),
+  };
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { userIdSchema } from '../ids';
+import { pageQuerySchema } from '../pagination';
+import { userSummarySchema } from './accounts';
+
+export const courseIdSchema = z.string().min(1).max(64).brand<'CourseId'>();
+export type CourseId = z.infer<typeof courseIdSchema>;
+
+export const enrolmentStatuses = ['active', 'completed', 'dropped', 'blocked'] as const;
+export const enrolmentStatusSchema = z.enum(enrolmentStatuses).meta({ id: 'EnrolmentStatus' });
+export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
+
+export const courseSchema = z
+  .object({
+    id: courseIdSchema,
+    code: z.string().meta({ description: 'Unique, automatic: CS101, CS102, …' }),
+    title: z.string(),
+    description: z.string(),
+    capacity: z.number().int(),
+    enrolledCount: z.number().int().meta({ description: 'Active enrolments.' }),
+    teacher: userSummarySchema,
+    archived: z.boolean(),
+    joinCode: z
+      .string()
+      .optional()
+      .meta({ description: 'Shown to the course’s teacher and admins only.' }),
+    myEnrolment: z
+      .object({ status: enrolmentStatusSchema, enrolledAt: z.iso.datetime() })
+      .nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Course' });
+export type Course = z.infer<typeof courseSchema>;
+
+const title = z
+  .string()
+  .trim()
+  .min(1, 'Give the course a title.')
+  .max(120, 'A title can be at most 120 characters.');
+const description = z.string().trim().max(5000, 'A description can be at most 5000 characters.');
+const capacity = z
+  .number()
+  .int('Capacity is a whole number.')
+  .min(1, 'A course needs room for at least one student.')
+  .max(1000, 'Capacity can be at most 1000.');
+
+export const createCourseRequestSchema = z
+  .object({
+    title,
+    description: description.default(''),
+    capacity,
+    codePrefix: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2,4}$/, 'A code prefix is 2–4 letters, like CS or MATH.')
+      .default('CS'),
+  })
+  .meta({ id: 'CreateCourseRequest' });
+export const updateCourseRequestSchema = z
+  .object({ title, description, capacity, archived: z.boolean() })
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateCourseRequest' });
+
+export const catalogueQuerySchema = pageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: 'Words in the title, code, description or teacher’s name.' }),
+  teacherId: userIdSchema.optional(),
+  scope: z
+    .enum(['all', 'mine'])
+    .default('all')
+    .meta({ description: 'mine: courses you teach or are enrolled in.' }),
+  availability: z.enum(['open', 'full']).optional(),
+  archived: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .default(false),
+});
+
+export const joinCourseRequestSchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1, 'Enter the join code your teacher gave you.')
+    .max(20),
+});
+
+export const enrolmentSchema = z
+  .object({
+    courseId: courseIdSchema,
+    courseCode: z.string(),
+    student: userSummarySchema,
+    status: enrolmentStatusSchema,
+    enrolledAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Enrolment' });
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+
+/** A teacher's student: one row per person across all the teacher's courses. */
+export const teacherStudentSchema = z
+  .object({
+    student: userSummarySchema,
+    enrolments: z.array(
+      z.object({
+        courseId: courseIdSchema,
+        courseCode: z.string(),
+        courseTitle: z.string(),
+        status: enrolmentStatusSchema,
+      }),
+    ),
+  })
+  .meta({ id: 'TeacherStudent' });
+export const teacherStudentsQuerySchema = pageQuerySchema.extend({
+  courseId: courseIdSchema
+    .optional()
+    .meta({ description: 'One course; without it, every course you teach (each student once).' }),
+  q: z.string().trim().max(100).optional(),
+  status: enrolmentStatusSchema.optional(),
+});
+export const setEnrolmentStatusRequestSchema = z.object({
+  status: z.enum(['active', 'blocked', 'completed'], 'Choose active, blocked or completed.'),
+});
+
+export const courseParamsSchema = z.object({ courseId: courseIdSchema });
+export const enrolmentParamsSchema = z.object({ courseId: courseIdSchema, userId: userIdSchema });
