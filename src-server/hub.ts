@@ -20,7 +20,8 @@ import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatService } from './domains/chat/chat-service';
 import { CourseService } from './domains/courses/course-service';
-import { courseRoutes } from './domains/courses/routes';
+import { CourseContentService } from './domains/courses/content-service';
+import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
@@ -33,6 +34,7 @@ import { startBlobCollector } from './jobs/blob-collector';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
+import { deliverCourses } from './realtime/course-delivery';
 import { deliverSessions } from './realtime/session-delivery';
 import { createSocketServer } from './realtime/socket-server';
 import { lockDataFolder } from './storage/data-folder-lock';
@@ -102,6 +104,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...sessionRoutes(sessions, posts),
       ...chatRoutes(chat, notifications),
       ...courseRoutes(courses),
+      ...courseContentRoutes(new CourseContentService(deps)),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
@@ -117,6 +120,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const io = createSocketServer(server, auth, bus, logger);
     deliverSessions(io, bus, storage, logger);
     deliverChat(io, bus, storage, chat, notifications, logger);
+    deliverCourses(io, bus);
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const port = await listen(server, config);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;

@@ -2,7 +2,7 @@ import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
-import { courseRoutes } from './routes/courses';
+import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
@@ -22,6 +22,7 @@ export const api = {
   ...sessionRoutes,
   ...chatRoutes,
   ...courseRoutes,
+  ...courseContentRoutes,
 } as const;
 
 export type Api = typeof api;

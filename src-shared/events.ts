@@ -11,6 +11,7 @@ import type {
 } from './schemas/sessions';
 import type { UserId } from './ids';
 import type { ChatMessage, Room } from './schemas/chat';
+import type { CourseId, Deadline, Material } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
 
 /**
@@ -56,6 +57,18 @@ export interface ServerToClientEvents {
     sessionId: SessionId;
     postId: PostId;
     commentId: CommentId;
+  }) => void;
+
+  /** Course content changed; sent to everyone inside the course. */
+  'material:changed': (event: {
+    courseId: CourseId;
+    change: 'created' | 'updated' | 'deleted';
+    material: Material;
+  }) => void;
+  'deadline:changed': (event: {
+    courseId: CourseId;
+    change: 'created' | 'updated' | 'deleted';
+    deadline: Deadline;
   }) => void;
 
   'chat:message': (message: ChatMessage) => void;

@@ -6,7 +6,9 @@ import type { Notification } from '../../src-shared/schemas/notifications';
 import type {
   CommentRecord,
   CourseRecord,
+  DeadlineRecord,
   EnrolmentRecord,
+  MaterialRecord,
   PostRecord,
   SessionMemberRecord,
   SessionRecord,
@@ -64,6 +66,12 @@ export interface DomainEvents {
     actorId: UserId;
   };
   'enrolment.removed': { enrolment: EnrolmentRecord; course: CourseRecord; actorId: UserId };
+  'material.created': { material: MaterialRecord; course: CourseRecord; actorId: UserId };
+  'material.updated': { material: MaterialRecord; course: CourseRecord; actorId: UserId };
+  'material.deleted': { material: MaterialRecord; course: CourseRecord; actorId: UserId };
+  'deadline.created': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
+  'deadline.updated': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
+  'deadline.deleted': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
   'notification.created': { userId: UserId; notification: Notification };
   'notification.read': { userId: UserId; unread: number };
 }

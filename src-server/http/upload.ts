@@ -88,7 +88,9 @@ export async function receiveFile(
 
 /** A file name is shown, never used as a path: keep the last segment, drop control characters, cap the length. */
 export function safeLabel(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
+  // Browsers send `"`, CR and LF in multipart file names as %22, %0D and %0A (WHATWG), and busboy leaves them so.
+  const decoded = fileName.replace(/%22/gi, '"').replace(/%0[ad]/gi, '');
+  const base = decoded.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (clean || 'file').slice(0, 200);

@@ -13,7 +13,10 @@ import {
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
 import {
   coursesCollectionOptions,
+  deadlinesCollectionOptions,
   enrolmentsCollectionOptions,
+  LowdbCourseItemsRepository,
+  materialsCollectionOptions,
   LowdbCoursesRepository,
   LowdbEnrolmentsRepository,
 } from './lowdb/course-repositories';
@@ -32,7 +35,13 @@ import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/upload
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
-import type { AuditEntry, ChatRecord, NotificationRecord } from './records';
+import type {
+  AuditEntry,
+  ChatRecord,
+  DeadlineRecord,
+  MaterialRecord,
+  NotificationRecord,
+} from './records';
 import {
   LowdbMessageEditsRepository,
   LowdbReadMarkersRepository,
@@ -78,6 +87,12 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
   const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
   const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
+  const materials = new LowdbCourseItemsRepository<MaterialRecord>(
+    await open<MaterialRecord>(materialsCollectionOptions),
+  );
+  const deadlines = new LowdbCourseItemsRepository<DeadlineRecord>(
+    await open<DeadlineRecord>(deadlinesCollectionOptions),
+  );
   const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
@@ -105,6 +120,8 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     notifications: new LogHistoryRepository(notificationLog),
     courses,
     enrolments,
+    materials,
+    deadlines,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));

@@ -1,7 +1,12 @@
 import type { AccountStatus, Role, VerificationMode } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { FileId } from '../../src-shared/schemas/files';
-import type { CourseId, EnrolmentStatus } from '../../src-shared/schemas/courses';
+import type {
+  CourseId,
+  DeadlineId,
+  EnrolmentStatus,
+  MaterialId,
+} from '../../src-shared/schemas/courses';
 import type { NotificationKind } from '../../src-shared/schemas/notifications';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
@@ -204,5 +209,27 @@ export interface EnrolmentRecord {
   readonly userId: UserId;
   readonly status: EnrolmentStatus;
   readonly enrolledAt: string;
+  readonly updatedAt: string;
+}
+
+export interface MaterialRecord {
+  readonly id: MaterialId;
+  readonly courseId: CourseId;
+  readonly title: string;
+  readonly file: PostFileRecord;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface DeadlineRecord {
+  readonly id: DeadlineId;
+  readonly courseId: CourseId;
+  readonly title: string;
+  readonly description: string;
+  /** UTC ISO time. */
+  readonly dueAt: string;
+  readonly maxPoints: number;
+  readonly acceptLate: boolean;
+  readonly createdAt: string;
   readonly updatedAt: string;
 }

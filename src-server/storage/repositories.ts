@@ -11,8 +11,10 @@ import type {
   ChatRecord,
   CommentRecord,
   CourseRecord,
+  DeadlineRecord,
   EnrolmentRecord,
   HubSettingsRecord,
+  MaterialRecord,
   MessageEditRecord,
   NotificationRecord,
   ReadMarkerRecord,
@@ -243,6 +245,16 @@ export interface EnrolmentsRepository {
   deleteForUser(userId: UserId): Promise<number>;
 }
 
+/** Small per-course content: materials and deadlines share this shape of repository. */
+export interface CourseItemsRepository<T extends { id: string; courseId: CourseId }> {
+  get(id: T['id']): Promise<T | undefined>;
+  /** In insertion order. */
+  listForCourse(courseId: CourseId): Promise<T[]>;
+  insert(item: T): Promise<T>;
+  update(id: T['id'], change: (current: T) => T): Promise<T | undefined>;
+  delete(id: T['id']): Promise<boolean>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -261,6 +273,8 @@ export interface Storage {
   readonly notifications: HistoryRepository<NotificationRecord>;
   readonly courses: CoursesRepository;
   readonly enrolments: EnrolmentsRepository;
+  readonly materials: CourseItemsRepository<MaterialRecord>;
+  readonly deadlines: CourseItemsRepository<DeadlineRecord>;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

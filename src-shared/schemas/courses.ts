@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userIdSchema } from '../ids';
 import { pageQuerySchema } from '../pagination';
 import { userSummarySchema } from './accounts';
+import { fileIdSchema, storedFileSchema } from './files';
 
 export const courseIdSchema = z.string().min(1).max(64).brand<'CourseId'>();
 export type CourseId = z.infer<typeof courseIdSchema>;
@@ -129,3 +130,84 @@ export const setEnrolmentStatusRequestSchema = z.object({
 
 export const courseParamsSchema = z.object({ courseId: courseIdSchema });
 export const enrolmentParamsSchema = z.object({ courseId: courseIdSchema, userId: userIdSchema });
+
+export const materialIdSchema = z.string().min(1).max(64).brand<'MaterialId'>();
+export type MaterialId = z.infer<typeof materialIdSchema>;
+
+export const materialSchema = z
+  .object({
+    id: materialIdSchema,
+    courseId: courseIdSchema,
+    title: z.string(),
+    file: storedFileSchema,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Material' });
+export type Material = z.infer<typeof materialSchema>;
+const materialTitle = z
+  .string()
+  .trim()
+  .min(1, 'Give the material a title.')
+  .max(200, 'A title can be at most 200 characters.');
+export const createMaterialRequestSchema = z
+  .object({
+    fileId: fileIdSchema,
+    title: materialTitle.optional().meta({ description: 'Defaults to the file name.' }),
+  })
+  .meta({ id: 'CreateMaterialRequest' });
+export const renameMaterialRequestSchema = z.object({ title: materialTitle });
+export const materialParamsSchema = z.object({ materialId: materialIdSchema });
+
+export const deadlineIdSchema = z.string().min(1).max(64).brand<'DeadlineId'>();
+export type DeadlineId = z.infer<typeof deadlineIdSchema>;
+
+export const deadlineSchema = z
+  .object({
+    id: deadlineIdSchema,
+    courseId: courseIdSchema,
+    title: z.string(),
+    description: z.string(),
+    dueAt: z.iso
+      .datetime()
+      .meta({ description: 'UTC; clients show it in the viewer’s time zone.' }),
+    maxPoints: z.number().int(),
+    acceptLate: z
+      .boolean()
+      .meta({ description: 'Late submissions are flagged when accepted, refused otherwise.' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Deadline' });
+export type Deadline = z.infer<typeof deadlineSchema>;
+const deadlineFields = {
+  title: z
+    .string()
+    .trim()
+    .min(1, 'Give the deadline a title.')
+    .max(200, 'A title can be at most 200 characters.'),
+  description: z.string().trim().max(5000, 'A description can be at most 5000 characters.'),
+  dueAt: z.iso.datetime({
+    offset: true,
+    error: 'Give the due time as a date and time, like 2026-12-01T17:00:00Z.',
+  }),
+  maxPoints: z
+    .number()
+    .int()
+    .min(1, 'Points must be at least 1.')
+    .max(1000, 'Points can be at most 1000.'),
+  acceptLate: z.boolean(),
+};
+export const createDeadlineRequestSchema = z
+  .object({
+    ...deadlineFields,
+    description: deadlineFields.description.default(''),
+    maxPoints: deadlineFields.maxPoints.default(100),
+    acceptLate: deadlineFields.acceptLate.default(true),
+  })
+  .meta({ id: 'CreateDeadlineRequest' });
+export const updateDeadlineRequestSchema = z
+  .object(deadlineFields)
+  .partial()
+  .strict()
+  .meta({ id: 'UpdateDeadlineRequest' });
+export const deadlineParamsSchema = z.object({ deadlineId: deadlineIdSchema });

@@ -12,7 +12,9 @@ export const notificationKinds = [
   'course-enrolment',
   'course-blocked',
   'course-removed',
-  // Materials, deadlines, "deadline soon" and grades join this list with their domain.
+  'new-material',
+  'new-deadline',
+  // "Deadline soon" and grades join this list with submissions.
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../../http/handlers';
+import type { CourseContentService } from './content-service';
 import type { CourseService } from './course-service';
 
 type CourseRouteName =
@@ -14,6 +15,36 @@ type CourseRouteName =
   | 'setEnrolmentStatus'
   | 'removeEnrolment'
   | 'myStudents';
+
+type ContentRouteName =
+  | 'materials'
+  | 'addMaterial'
+  | 'renameMaterial'
+  | 'deleteMaterial'
+  | 'downloadMaterial'
+  | 'deadlines'
+  | 'createDeadline'
+  | 'updateDeadline'
+  | 'deleteDeadline';
+
+export function courseContentRoutes(content: CourseContentService): HandlersFor<ContentRouteName> {
+  return {
+    materials: ({ auth, params, query }) => content.materials(auth.user, params.courseId, query),
+    addMaterial: ({ auth, params, body }) =>
+      content.addMaterial(auth.user, params.courseId, body.fileId, body.title),
+    renameMaterial: ({ auth, params, body }) =>
+      content.renameMaterial(auth.user, params.materialId, body.title),
+    deleteMaterial: ({ auth, params }) => content.deleteMaterial(auth.user, params.materialId),
+    downloadMaterial: ({ auth, params, req, res }) =>
+      content.download(auth.user, params.materialId, req, res),
+    deadlines: ({ auth, params, query }) => content.deadlines(auth.user, params.courseId, query),
+    createDeadline: ({ auth, params, body }) =>
+      content.createDeadline(auth.user, params.courseId, body),
+    updateDeadline: ({ auth, params, body }) =>
+      content.updateDeadline(auth.user, params.deadlineId, body),
+    deleteDeadline: ({ auth, params }) => content.deleteDeadline(auth.user, params.deadlineId),
+  };
+}
 
 export function courseRoutes(courses: CourseService): HandlersFor<CourseRouteName> {
   return {

@@ -1,8 +1,14 @@
 import type { Actor } from '../../../src-shared/permissions';
-import type { Course, Enrolment } from '../../../src-shared/schemas/courses';
-import type { CourseRecord, EnrolmentRecord } from '../../storage/records';
+import type { Course, Deadline, Enrolment, Material } from '../../../src-shared/schemas/courses';
+import type {
+  CourseRecord,
+  DeadlineRecord,
+  EnrolmentRecord,
+  MaterialRecord,
+} from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
 import { formerMember, toSummary } from '../accounts/views';
+import { toStoredFile } from '../files/routes';
 
 export async function toCourse(
   storage: Storage,
@@ -42,3 +48,22 @@ export async function toEnrolment(
     enrolledAt: enrolment.enrolledAt,
   };
 }
+
+export const toMaterial = (m: MaterialRecord): Material => ({
+  id: m.id,
+  courseId: m.courseId,
+  title: m.title,
+  file: toStoredFile(m.file),
+  createdAt: m.createdAt,
+  updatedAt: m.updatedAt,
+});
+export const toDeadline = (d: DeadlineRecord): Deadline => ({
+  id: d.id,
+  courseId: d.courseId,
+  title: d.title,
+  description: d.description,
+  dueAt: d.dueAt,
+  maxPoints: d.maxPoints,
+  acceptLate: d.acceptLate,
+  createdAt: d.createdAt,
+});

@@ -141,6 +141,30 @@ export class NotificationService {
         '/courses',
       ),
     );
+    const studentsOf = async (courseId: string) =>
+      (await storage.enrolments.listForCourse(courseId as never))
+        .filter((e) => e.status === 'active')
+        .map((e) => e.userId);
+    bus.on('material.created', async ({ material, course, actorId }) => {
+      await this.notify(
+        await studentsOf(course.id),
+        actorId,
+        'new-material',
+        `New material in ${course.code}: ${material.title}`,
+        course.title,
+        `/courses/${course.id}`,
+      );
+    });
+    bus.on('deadline.created', async ({ deadline, course, actorId }) => {
+      await this.notify(
+        await studentsOf(course.id),
+        actorId,
+        'new-deadline',
+        `New deadline in ${course.code}: ${deadline.title}`,
+        `Due ${deadline.dueAt}`,
+        `/courses/${course.id}`,
+      );
+    });
     bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
       const parsed = parseRoom(room);
       if (parsed.kind !== 'dm') return;

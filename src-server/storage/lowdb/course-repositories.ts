@@ -2,7 +2,11 @@ import type { UserId } from '../../../src-shared/ids';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import { UniqueViolation } from '../errors';
 import type { CourseRecord, EnrolmentRecord } from '../records';
-import type { CoursesRepository, EnrolmentsRepository } from '../repositories';
+import type {
+  CourseItemsRepository,
+  CoursesRepository,
+  EnrolmentsRepository,
+} from '../repositories';
 import type { LowdbCollection } from './collection';
 
 const prefixOf = (code: string) => /^[A-Z]+/.exec(code)?.[0] ?? '';
@@ -96,5 +100,36 @@ export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
   }
   async deleteForUser(userId: UserId) {
     return this.enrolments.deleteMany(this.enrolments.listByIndex('user', userId).map((e) => e.id));
+  }
+}
+
+export const materialsCollectionOptions = {
+  name: 'materials',
+  indexes: { course: (m: { courseId: string }) => m.courseId },
+};
+export const deadlinesCollectionOptions = {
+  name: 'deadlines',
+  indexes: { course: (d: { courseId: string }) => d.courseId },
+};
+
+/** Materials and deadlines: one file each, indexed by course. */
+export class LowdbCourseItemsRepository<
+  T extends { id: string; courseId: CourseId },
+> implements CourseItemsRepository<T> {
+  constructor(private readonly items: LowdbCollection<T>) {}
+  async get(id: T['id']) {
+    return this.items.get(id);
+  }
+  async listForCourse(courseId: CourseId) {
+    return this.items.listByIndex('course', courseId);
+  }
+  async insert(item: T) {
+    return this.items.insert(item);
+  }
+  async update(id: T['id'], change: (current: T) => T) {
+    return this.items.update(id, change);
+  }
+  async delete(id: T['id']) {
+    return this.items.delete(id);
   }
 }

@@ -1,0 +1,221 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+import type { Page, PageQuery } from '../../../src-shared/pagination';
+import type {
+  CourseId,
+  Deadline,
+  DeadlineId,
+  Material,
+  MaterialId,
+  createDeadlineRequestSchema,
+  updateDeadlineRequestSchema,
+} from '../../../src-shared/schemas/courses';
+import type { FileId } from '../../../src-shared/schemas/files';
+import { DomainError, fieldError } from '../../domain-error';
+import { sendStoredFile } from '../../http/download';
+import type { DeadlineRecord, MaterialRecord, UserRecord } from '../../storage/records';
+import type { DomainDeps } from '../deps';
+import { assertInside, assertManages, courseAccess } from './course-access';
+import { toDeadline, toMaterial } from './views';
+
+type CreateDeadline = z.output<typeof createDeadlineRequestSchema>;
+type UpdateDeadline = z.output<typeof updateDeadlineRequestSchema>;
+
+const utc = (time: string) => new Date(time).toISOString();
+
+/** Materials and deadlines: the teacher manages them; people inside the course see them. */
+export class CourseContentService {
+  constructor(private readonly deps: DomainDeps) {}
+
+  async materials(
+    actor: UserRecord,
+    courseId: CourseId,
+    query: PageQuery,
+  ): Promise<Page<Material>> {
+    assertInside(await courseAccess(this.deps.storage, actor, courseId));
+    const all = (await this.deps.storage.materials.listForCourse(courseId)).reverse();
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: all.slice(start, start + query.pageSize).map(toMaterial),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: all.length,
+    };
+  }
+
+  async addMaterial(
+    actor: UserRecord,
+    courseId: CourseId,
+    fileId: FileId,
+    title: string | undefined,
+  ): Promise<Material> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'add materials');
+    const id = randomUUID() as MaterialId;
+    const claimed = await this.deps.storage.uploads.attach([fileId], actor.id, `material:${id}`);
+    if (!claimed.ok)
+      throw fieldError(
+        'fileId',
+        'This is not one of your unattached uploads. Upload the file again.',
+      );
+    const upload = claimed.uploads[0]!;
+    const now = this.deps.now().toISOString();
+    const material = await this.deps.storage.materials.insert({
+      id,
+      courseId,
+      title: title ?? upload.fileName,
+      createdAt: now,
+      updatedAt: now,
+      file: {
+        id: upload.id,
+        blobId: upload.blobId,
+        fileName: upload.fileName,
+        contentType: upload.contentType,
+        size: upload.size,
+      },
+    });
+    this.deps.bus.publish('material.created', {
+      material,
+      course: access.course,
+      actorId: actor.id,
+    });
+    return toMaterial(material);
+  }
+
+  async renameMaterial(
+    actor: UserRecord,
+    materialId: MaterialId,
+    title: string,
+  ): Promise<Material> {
+    const { material, access } = await this.loadMaterial(actor, materialId);
+    assertManages(actor, access, 'rename materials');
+    const updated = await this.deps.storage.materials.update(material.id, (m) => ({
+      ...m,
+      title,
+      updatedAt: this.deps.now().toISOString(),
+    }));
+    if (!updated) throw materialGone();
+    this.deps.bus.publish('material.updated', {
+      material: updated,
+      course: access.course,
+      actorId: actor.id,
+    });
+    return toMaterial(updated);
+  }
+
+  async deleteMaterial(actor: UserRecord, materialId: MaterialId): Promise<void> {
+    const { material, access } = await this.loadMaterial(actor, materialId);
+    assertManages(actor, access, 'delete materials');
+    await this.deps.storage.materials.delete(material.id);
+    await this.deps.storage.uploads.deleteMany([material.file.id]);
+    this.deps.bus.publish('material.deleted', {
+      material,
+      course: access.course,
+      actorId: actor.id,
+    });
+  }
+
+  async download(
+    actor: UserRecord,
+    materialId: MaterialId,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const { material, access } = await this.loadMaterial(actor, materialId);
+    assertInside(access);
+    await sendStoredFile(req, res, this.deps.storage.blobs, material.file);
+  }
+
+  async deadlines(
+    actor: UserRecord,
+    courseId: CourseId,
+    query: PageQuery,
+  ): Promise<Page<Deadline>> {
+    assertInside(await courseAccess(this.deps.storage, actor, courseId));
+    const all = (await this.deps.storage.deadlines.listForCourse(courseId)).sort((a, b) =>
+      a.dueAt.localeCompare(b.dueAt),
+    );
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: all.slice(start, start + query.pageSize).map(toDeadline),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: all.length,
+    };
+  }
+
+  async createDeadline(
+    actor: UserRecord,
+    courseId: CourseId,
+    input: CreateDeadline,
+  ): Promise<Deadline> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'set deadlines');
+    const now = this.deps.now().toISOString();
+    const deadline = await this.deps.storage.deadlines.insert({
+      id: randomUUID() as DeadlineId,
+      courseId,
+      ...input,
+      dueAt: utc(input.dueAt),
+      createdAt: now,
+      updatedAt: now,
+    });
+    this.deps.bus.publish('deadline.created', {
+      deadline,
+      course: access.course,
+      actorId: actor.id,
+    });
+    return toDeadline(deadline);
+  }
+
+  async updateDeadline(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+    patch: UpdateDeadline,
+  ): Promise<Deadline> {
+    const { deadline, access } = await this.loadDeadline(actor, deadlineId);
+    assertManages(actor, access, 'change deadlines');
+    const updated = await this.deps.storage.deadlines.update(deadline.id, (d) => ({
+      ...d,
+      ...patch,
+      ...(patch.dueAt ? { dueAt: utc(patch.dueAt) } : {}),
+      updatedAt: this.deps.now().toISOString(),
+    }));
+    if (!updated) throw deadlineGone();
+    this.deps.bus.publish('deadline.updated', {
+      deadline: updated,
+      course: access.course,
+      actorId: actor.id,
+    });
+    return toDeadline(updated);
+  }
+
+  async deleteDeadline(actor: UserRecord, deadlineId: DeadlineId): Promise<void> {
+    const { deadline, access } = await this.loadDeadline(actor, deadlineId);
+    assertManages(actor, access, 'delete deadlines');
+    await this.deps.storage.deadlines.delete(deadline.id);
+    this.deps.bus.publish('deadline.deleted', {
+      deadline,
+      course: access.course,
+      actorId: actor.id,
+    });
+  }
+
+  private async loadMaterial(actor: UserRecord, id: MaterialId) {
+    const material = await this.deps.storage.materials.get(id);
+    if (!material) throw materialGone();
+    return { material, access: await courseAccess(this.deps.storage, actor, material.courseId) };
+  }
+
+  private async loadDeadline(actor: UserRecord, id: DeadlineId) {
+    const deadline = await this.deps.storage.deadlines.get(id);
+    if (!deadline) throw deadlineGone();
+    return { deadline, access: await courseAccess(this.deps.storage, actor, deadline.courseId) };
+  }
+}
+
+const materialGone = () =>
+  new DomainError('NOT_FOUND', 'This material does not exist (it may have been deleted).');
+const deadlineGone = () =>
+  new DomainError('NOT_FOUND', 'This deadline does not exist (it may have been deleted).');

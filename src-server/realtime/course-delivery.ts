@@ -1,0 +1,28 @@
+import type { EventBus } from '../events/bus';
+import { toDeadline, toMaterial } from '../domains/courses/views';
+import { courseRoom } from './rooms';
+import type { HubSocketServer } from './socket-server';
+
+/**
+ * Live course pages: materials and deadlines go to the course room, which
+ * holds exactly the teacher and the active students (chat-delivery keeps it
+ * in step with enrolment).
+ */
+export function deliverCourses(io: HubSocketServer, bus: EventBus): void {
+  for (const change of ['created', 'updated', 'deleted'] as const) {
+    bus.on(`material.${change}`, ({ material: m }) => {
+      io.to(courseRoom(m.courseId)).emit('material:changed', {
+        courseId: m.courseId,
+        change,
+        material: toMaterial(m),
+      });
+    });
+    bus.on(`deadline.${change}`, ({ deadline: d }) => {
+      io.to(courseRoom(d.courseId)).emit('deadline:changed', {
+        courseId: d.courseId,
+        change,
+        deadline: toDeadline(d),
+      });
+    });
+  }
+}
