@@ -14,7 +14,7 @@ import type {
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError, fieldError } from '../../domain-error';
 import { sendStoredFile } from '../../http/download';
-import type { DeadlineRecord, MaterialRecord, UserRecord } from '../../storage/records';
+import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertInside, assertManages, courseAccess } from './course-access';
 import { toDeadline, toMaterial } from './views';
