@@ -21,7 +21,10 @@ import { fileRoutes } from './domains/files/routes';
 import { ChatService } from './domains/chat/chat-service';
 import { CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
+import { FeedbackService } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
+import { submissionRoutes } from './domains/courses/submission-routes';
+import { SubmissionService } from './domains/courses/submission-service';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
@@ -105,6 +108,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...chatRoutes(chat, notifications),
       ...courseRoutes(courses),
       ...courseContentRoutes(new CourseContentService(deps)),
+      ...submissionRoutes(new SubmissionService(deps), new FeedbackService(deps)),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

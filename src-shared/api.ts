@@ -6,6 +6,7 @@ import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
+import { submissionRoutes } from './routes/submissions';
 
 export * from './api-route';
 
@@ -23,6 +24,7 @@ export const api = {
   ...chatRoutes,
   ...courseRoutes,
   ...courseContentRoutes,
+  ...submissionRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,9 @@ import type {
   CourseRecord,
   DeadlineRecord,
   EnrolmentRecord,
+  FeedbackRecord,
+  GradeRecord,
+  SubmissionRecord,
   MaterialRecord,
   PostRecord,
   SessionMemberRecord,
@@ -72,6 +75,18 @@ export interface DomainEvents {
   'deadline.created': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
   'deadline.updated': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
   'deadline.deleted': { deadline: DeadlineRecord; course: CourseRecord; actorId: UserId };
+  'submission.created': {
+    submission: SubmissionRecord;
+    deadline: DeadlineRecord;
+    course: CourseRecord;
+  };
+  'grade.released': {
+    grade: GradeRecord;
+    deadline: DeadlineRecord;
+    course: CourseRecord;
+    actorId: UserId;
+  };
+  'feedback.given': { feedback: FeedbackRecord; course: CourseRecord };
   'notification.created': { userId: UserId; notification: Notification };
   'notification.read': { userId: UserId; unread: number };
 }

@@ -39,9 +39,19 @@ import type {
   AuditEntry,
   ChatRecord,
   DeadlineRecord,
+  FeedbackRecord,
+  GradeRecord,
   MaterialRecord,
   NotificationRecord,
+  SubmissionRecord,
 } from './records';
+import {
+  feedbackCollectionOptions,
+  gradesCollectionOptions,
+  LowdbKeyedRepository,
+  LowdbSubmissionsRepository,
+  submissionsCollectionOptions,
+} from './lowdb/submission-repositories';
 import {
   LowdbMessageEditsRepository,
   LowdbReadMarkersRepository,
@@ -93,6 +103,15 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const deadlines = new LowdbCourseItemsRepository<DeadlineRecord>(
     await open<DeadlineRecord>(deadlinesCollectionOptions),
   );
+  const submissions = new LowdbSubmissionsRepository(
+    await open<SubmissionRecord>(submissionsCollectionOptions),
+  );
+  const grades = new LowdbKeyedRepository<GradeRecord>(
+    await open<GradeRecord>(gradesCollectionOptions),
+  );
+  const feedback = new LowdbKeyedRepository<FeedbackRecord>(
+    await open<FeedbackRecord>(feedbackCollectionOptions),
+  );
   const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
@@ -122,6 +141,9 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     enrolments,
     materials,
     deadlines,
+    submissions,
+    grades,
+    feedback,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));

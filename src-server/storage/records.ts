@@ -8,6 +8,7 @@ import type {
   MaterialId,
 } from '../../src-shared/schemas/courses';
 import type { NotificationKind } from '../../src-shared/schemas/notifications';
+import type { SubmissionId } from '../../src-shared/schemas/submissions';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
 /** Stored shapes. They are the hub's business: API views are built from them, never sent as they are. */
@@ -230,6 +231,44 @@ export interface DeadlineRecord {
   readonly dueAt: string;
   readonly maxPoints: number;
   readonly acceptLate: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** One version of a student's work for a deadline; resubmitting adds a version, never replaces one. */
+export interface SubmissionRecord {
+  readonly id: SubmissionId;
+  readonly deadlineId: DeadlineId;
+  readonly courseId: CourseId;
+  readonly studentId: UserId;
+  readonly version: number;
+  readonly comment: string;
+  readonly files: readonly PostFileRecord[];
+  readonly submittedAt: string;
+  readonly late: boolean;
+}
+
+export interface GradeRecord {
+  /** `${deadlineId}:${studentId}` */
+  readonly id: string;
+  readonly deadlineId: DeadlineId;
+  readonly courseId: CourseId;
+  readonly studentId: UserId;
+  readonly points: number;
+  readonly feedback: string;
+  readonly graderId: UserId;
+  readonly gradedAt: string;
+}
+
+/** The author is stored for moderation; views reveal it to the admin only when anonymous. */
+export interface FeedbackRecord {
+  /** `${courseId}:${studentId}`: one per student per course. */
+  readonly id: string;
+  readonly courseId: CourseId;
+  readonly studentId: UserId;
+  readonly rating: number;
+  readonly comment: string;
+  readonly anonymous: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

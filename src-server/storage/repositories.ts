@@ -2,7 +2,8 @@ import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { BlobStore } from './blobs/blob-store';
 import type { FileId } from '../../src-shared/schemas/files';
-import type { CourseId } from '../../src-shared/schemas/courses';
+import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
+import type { SubmissionId } from '../../src-shared/schemas/submissions';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 import type {
   AccountTokenRecord,
@@ -13,6 +14,9 @@ import type {
   CourseRecord,
   DeadlineRecord,
   EnrolmentRecord,
+  FeedbackRecord,
+  GradeRecord,
+  SubmissionRecord,
   HubSettingsRecord,
   MaterialRecord,
   MessageEditRecord,
@@ -255,6 +259,24 @@ export interface CourseItemsRepository<T extends { id: string; courseId: CourseI
   delete(id: T['id']): Promise<boolean>;
 }
 
+export interface SubmissionsRepository {
+  get(id: SubmissionId): Promise<SubmissionRecord | undefined>;
+  /** Every version of every student for a deadline, oldest first. */
+  listForDeadline(deadlineId: DeadlineId): Promise<SubmissionRecord[]>;
+  /**
+   * Adds the next version for this student and deadline (version = previous + 1,
+   * decided atomically with the insert).
+   */
+  addVersion(submission: Omit<SubmissionRecord, 'version'>): Promise<SubmissionRecord>;
+}
+
+/** Grades and feedback: records keyed by `${a}:${b}`, upserted whole. */
+export interface KeyedRepository<T extends { id: string }> {
+  get(id: string): Promise<T | undefined>;
+  listByCourse(courseId: CourseId): Promise<T[]>;
+  put(record: T): Promise<T>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -275,6 +297,9 @@ export interface Storage {
   readonly enrolments: EnrolmentsRepository;
   readonly materials: CourseItemsRepository<MaterialRecord>;
   readonly deadlines: CourseItemsRepository<DeadlineRecord>;
+  readonly submissions: SubmissionsRepository;
+  readonly grades: KeyedRepository<GradeRecord>;
+  readonly feedback: KeyedRepository<FeedbackRecord>;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

@@ -14,7 +14,8 @@ export const notificationKinds = [
   'course-removed',
   'new-material',
   'new-deadline',
-  // "Deadline soon" and grades join this list with submissions.
+  'submission-graded',
+  // "Deadline soon" reminders come with the scheduler.
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -165,6 +165,16 @@ export class NotificationService {
         `/courses/${course.id}`,
       );
     });
+    bus.on('grade.released', async ({ grade, deadline, course, actorId }) => {
+      await this.notify(
+        [grade.studentId],
+        actorId,
+        'submission-graded',
+        `Graded: ${deadline.title} — ${grade.points}/${deadline.maxPoints}`,
+        grade.feedback ? excerpt(grade.feedback) : course.title,
+        `/courses/${course.id}`,
+      );
+    });
     bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
       const parsed = parseRoom(room);
       if (parsed.kind !== 'dm') return;

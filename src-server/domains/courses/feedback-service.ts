@@ -1,0 +1,72 @@
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { CourseFeedback } from '../../../src-shared/schemas/submissions';
+import { DomainError } from '../../domain-error';
+import type { FeedbackRecord, UserRecord } from '../../storage/records';
+import { formerMember, toSummary } from '../accounts/views';
+import type { DomainDeps } from '../deps';
+import { courseAccess } from './course-access';
+
+/**
+ * Course feedback. An anonymous author is stored (for moderation) but this
+ * view is the only way feedback leaves the hub, and it names an anonymous
+ * author to the admin alone.
+ */
+export class FeedbackService {
+  constructor(private readonly deps: DomainDeps) {}
+
+  async summary(actor: UserRecord, courseId: CourseId) {
+    await courseAccess(this.deps.storage, actor, courseId);
+    const all = await this.deps.storage.feedback.listByCourse(courseId);
+    const distribution = [0, 0, 0, 0, 0];
+    for (const f of all) distribution[f.rating - 1]! += 1;
+    const items = await Promise.all([...all].reverse().map((f) => this.view(f, actor)));
+    const average = all.length
+      ? Math.round((all.reduce((sum, f) => sum + f.rating, 0) / all.length) * 10) / 10
+      : null;
+    return { average, count: all.length, distribution, items };
+  }
+
+  async give(
+    actor: UserRecord,
+    courseId: CourseId,
+    input: { rating: number; comment: string; anonymous: boolean },
+  ): Promise<CourseFeedback> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    const status = access.enrolment?.status;
+    if (status !== 'active' && status !== 'completed') {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only students enrolled in (or finished with) the course can give feedback.',
+      );
+    }
+    const id = `${courseId}:${actor.id}`;
+    const now = this.deps.now().toISOString();
+    const existing = await this.deps.storage.feedback.get(id);
+    const feedback = await this.deps.storage.feedback.put({
+      id,
+      courseId,
+      studentId: actor.id,
+      ...input,
+      createdAt: existing?.createdAt ?? now,
+      updatedAt: now,
+    });
+    this.deps.bus.publish('feedback.given', { feedback, course: access.course });
+    return this.view(feedback, actor);
+  }
+
+  private async view(f: FeedbackRecord, viewer: UserRecord): Promise<CourseFeedback> {
+    const showAuthor = !f.anonymous || viewer.isAdmin;
+    const author = showAuthor
+      ? ((await this.deps.storage.users.get(f.studentId)) ?? formerMember(f.studentId))
+      : undefined;
+    return {
+      rating: f.rating,
+      comment: f.comment,
+      anonymous: f.anonymous,
+      ...(author ? { author: toSummary(author, viewer) } : {}),
+      mine: f.studentId === viewer.id,
+      createdAt: f.createdAt,
+      updatedAt: f.updatedAt,
+    };
+  }
+}

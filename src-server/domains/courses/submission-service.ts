@@ -1,0 +1,264 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { UserId } from '../../../src-shared/ids';
+import type { Page, PageQuery } from '../../../src-shared/pagination';
+import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { FileId } from '../../../src-shared/schemas/files';
+import type { Grade, Submission, SubmissionId } from '../../../src-shared/schemas/submissions';
+import type { z } from 'zod';
+import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
+import { DomainError, fieldError } from '../../domain-error';
+import { sendStoredFile } from '../../http/download';
+import type {
+  DeadlineRecord,
+  GradeRecord,
+  SubmissionRecord,
+  UserRecord,
+} from '../../storage/records';
+import { formerMember, toSummary } from '../accounts/views';
+import type { DomainDeps } from '../deps';
+import { toStoredFile } from '../files/routes';
+import { assertManages, courseAccess } from './course-access';
+
+type OverviewRow = z.output<typeof deadlineOverviewRowSchema>;
+
+/** Submissions (versions kept, late flagged or refused) and grading. */
+export class SubmissionService {
+  constructor(private readonly deps: DomainDeps) {}
+
+  async submit(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+    comment: string,
+    fileIds: FileId[],
+  ): Promise<Submission> {
+    const { deadline, access } = await this.load(actor, deadlineId);
+    if (access.enrolment?.status !== 'active') {
+      throw new DomainError(
+        'FORBIDDEN',
+        access.enrolment?.status === 'blocked'
+          ? 'Your teacher has blocked you from this course.'
+          : 'Only students enrolled in the course can submit.',
+      );
+    }
+    const now = this.deps.now();
+    const late = now > new Date(deadline.dueAt);
+    if (late && !deadline.acceptLate)
+      throw new DomainError(
+        'CONFLICT',
+        `The deadline “${deadline.title}” has passed and your teacher does not accept late work.`,
+      );
+    const id = randomUUID() as SubmissionId;
+    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, `submission:${id}`);
+    if (!claimed.ok)
+      throw fieldError(
+        'fileIds',
+        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
+      );
+    const submission = await this.deps.storage.submissions.addVersion({
+      id,
+      deadlineId,
+      courseId: deadline.courseId,
+      studentId: actor.id,
+      comment,
+      submittedAt: now.toISOString(),
+      late,
+      files: claimed.uploads.map(({ id: fileId, blobId, fileName, contentType, size }) => ({
+        id: fileId,
+        blobId,
+        fileName,
+        contentType,
+        size,
+      })),
+    });
+    this.deps.bus.publish('submission.created', { submission, deadline, course: access.course });
+    return this.toSubmission(submission, actor);
+  }
+
+  async mine(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+  ): Promise<{ versions: Submission[]; grade: Grade | null }> {
+    const { deadline } = await this.load(actor, deadlineId);
+    const versions = (await this.deps.storage.submissions.listForDeadline(deadlineId))
+      .filter((s) => s.studentId === actor.id)
+      .reverse();
+    const grade = await this.deps.storage.grades.get(`${deadlineId}:${actor.id}`);
+    return {
+      versions: await Promise.all(versions.map((s) => this.toSubmission(s, actor))),
+      grade: grade ? toGrade(grade, deadline) : null,
+    };
+  }
+
+  async overview(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+    query: PageQuery,
+  ): Promise<Page<OverviewRow>> {
+    const { deadline, access } = await this.load(actor, deadlineId);
+    assertManages(actor, access, 'see every submission');
+    const all = await this.deps.storage.submissions.listForDeadline(deadlineId);
+    const latest = new Map<UserId, SubmissionRecord>();
+    for (const s of all) latest.set(s.studentId, s); // oldest first, so the last one wins
+    const students = (await this.deps.storage.enrolments.listForCourse(deadline.courseId)).filter(
+      (e) => e.status === 'active' || latest.has(e.userId),
+    );
+    const rows: OverviewRow[] = [];
+    for (const enrolment of students) {
+      const student =
+        (await this.deps.storage.users.get(enrolment.userId)) ?? formerMember(enrolment.userId);
+      const last = latest.get(enrolment.userId);
+      const grade = await this.deps.storage.grades.get(`${deadlineId}:${enrolment.userId}`);
+      rows.push({
+        student: toSummary(student, actor),
+        state: !last ? 'missing' : last.late ? 'late' : 'submitted',
+        latest: last ? await this.toSubmission(last, actor) : null,
+        grade: grade ? toGrade(grade, deadline) : null,
+      });
+    }
+    rows.sort((a, b) => a.student.lastName.localeCompare(b.student.lastName));
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      items: rows.slice(start, start + query.pageSize),
+      page: query.page,
+      pageSize: query.pageSize,
+      total: rows.length,
+    };
+  }
+
+  async grade(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+    studentId: UserId,
+    points: number,
+    feedback: string,
+  ): Promise<Grade> {
+    const { deadline, access } = await this.load(actor, deadlineId);
+    assertManages(actor, access, 'grade');
+    if (points > deadline.maxPoints)
+      throw fieldError('points', `Points can be at most ${deadline.maxPoints} for this deadline.`);
+    const submitted = (await this.deps.storage.submissions.listForDeadline(deadlineId)).some(
+      (s) => s.studentId === studentId,
+    );
+    if (!submitted)
+      throw new DomainError(
+        'NOT_FOUND',
+        'This student has not submitted anything for this deadline.',
+      );
+    const grade = await this.deps.storage.grades.put({
+      id: `${deadlineId}:${studentId}`,
+      deadlineId,
+      courseId: deadline.courseId,
+      studentId,
+      points,
+      feedback,
+      graderId: actor.id,
+      gradedAt: this.deps.now().toISOString(),
+    });
+    this.deps.bus.publish('grade.released', {
+      grade,
+      deadline,
+      course: access.course,
+      actorId: actor.id,
+    });
+    return toGrade(grade, deadline);
+  }
+
+  async download(
+    actor: UserRecord,
+    submissionId: SubmissionId,
+    fileId: FileId,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const submission = await this.deps.storage.submissions.get(submissionId);
+    if (!submission) throw new DomainError('NOT_FOUND', 'This submission does not exist.');
+    const access = await courseAccess(this.deps.storage, actor, submission.courseId);
+    if (submission.studentId !== actor.id && !access.isTeacher && !actor.isAdmin) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Only the student who submitted it and the course’s teacher can open this file.',
+      );
+    }
+    const file = submission.files.find((f) => f.id === fileId);
+    if (!file) throw new DomainError('NOT_FOUND', 'This submission has no such file.');
+    await sendStoredFile(req, res, this.deps.storage.blobs, file);
+  }
+
+  /** One row per student who ever enrolled, one column per deadline; formula-looking cells are neutralised for spreadsheets. */
+  async gradesCsv(actor: UserRecord, courseId: CourseId, res: Response): Promise<void> {
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    assertManages(actor, access, 'export grades');
+    const deadlines = (await this.deps.storage.deadlines.listForCourse(courseId)).sort((a, b) =>
+      a.dueAt.localeCompare(b.dueAt),
+    );
+    const grades = new Map(
+      (await this.deps.storage.grades.listByCourse(courseId)).map((g) => [g.id, g]),
+    );
+    const lines = [
+      [
+        'username',
+        'first name',
+        'last name',
+        ...deadlines.map((d) => `${d.title} (/${d.maxPoints})`),
+      ],
+    ];
+    for (const enrolment of await this.deps.storage.enrolments.listForCourse(courseId)) {
+      const student =
+        (await this.deps.storage.users.get(enrolment.userId)) ?? formerMember(enrolment.userId);
+      lines.push([
+        student.username,
+        student.firstName,
+        student.lastName,
+        ...deadlines.map((d) => String(grades.get(`${d.id}:${student.id}`)?.points ?? '')),
+      ]);
+    }
+    res.type('text/csv; charset=utf-8');
+    res.attachment(`${access.course.code}-grades.csv`);
+    res.send(lines.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n');
+  }
+
+  private async load(actor: UserRecord, deadlineId: DeadlineId) {
+    const deadline = await this.deps.storage.deadlines.get(deadlineId);
+    if (!deadline)
+      throw new DomainError(
+        'NOT_FOUND',
+        'This deadline does not exist (it may have been deleted).',
+      );
+    const access = await courseAccess(this.deps.storage, actor, deadline.courseId);
+    if (!access.isInside && access.enrolment?.status !== 'blocked') {
+      throw new DomainError('FORBIDDEN', 'Enrol in this course to see its deadlines.');
+    }
+    if (access.enrolment?.status === 'blocked')
+      throw new DomainError('FORBIDDEN', 'Your teacher has blocked you from this course.');
+    return { deadline, access };
+  }
+
+  private async toSubmission(s: SubmissionRecord, viewer: UserRecord): Promise<Submission> {
+    const student = (await this.deps.storage.users.get(s.studentId)) ?? formerMember(s.studentId);
+    return {
+      id: s.id,
+      deadlineId: s.deadlineId,
+      student: toSummary(student, viewer),
+      version: s.version,
+      comment: s.comment,
+      files: s.files.map(toStoredFile),
+      submittedAt: s.submittedAt,
+      late: s.late,
+    };
+  }
+}
+
+function toGrade(g: GradeRecord, deadline: DeadlineRecord): Grade {
+  return {
+    points: g.points,
+    maxPoints: deadline.maxPoints,
+    feedback: g.feedback,
+    gradedAt: g.gradedAt,
+  };
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,58 @@
+import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { SubmissionId } from '../../../src-shared/schemas/submissions';
+import type { SubmissionRecord } from '../records';
+import type { KeyedRepository, SubmissionsRepository } from '../repositories';
+import type { LowdbCollection } from './collection';
+
+export const submissionsCollectionOptions = {
+  name: 'submissions',
+  indexes: {
+    deadline: (s: SubmissionRecord) => s.deadlineId,
+    deadlineStudent: (s: SubmissionRecord) => `${s.deadlineId}:${s.studentId}`,
+  },
+};
+
+export class LowdbSubmissionsRepository implements SubmissionsRepository {
+  constructor(private readonly submissions: LowdbCollection<SubmissionRecord>) {}
+  async get(id: SubmissionId) {
+    return this.submissions.get(id);
+  }
+  async listForDeadline(deadlineId: DeadlineId) {
+    return this.submissions.listByIndex('deadline', deadlineId);
+  }
+  async addVersion(submission: Omit<SubmissionRecord, 'version'>) {
+    // Counting and inserting with no await between: two resubmissions at once get versions n and n+1.
+    const version =
+      this.submissions.countByIndex(
+        'deadlineStudent',
+        `${submission.deadlineId}:${submission.studentId}`,
+      ) + 1;
+    return this.submissions.insert({ ...submission, version });
+  }
+}
+
+export const gradesCollectionOptions = {
+  name: 'grades',
+  indexes: { course: (g: { courseId: string }) => g.courseId },
+};
+export const feedbackCollectionOptions = {
+  name: 'feedback',
+  indexes: { course: (f: { courseId: string }) => f.courseId },
+};
+
+export class LowdbKeyedRepository<
+  T extends { id: string; courseId: CourseId },
+> implements KeyedRepository<T> {
+  constructor(private readonly records: LowdbCollection<T>) {}
+  async get(id: string) {
+    return this.records.get(id);
+  }
+  async listByCourse(courseId: CourseId) {
+    return this.records.listByIndex('course', courseId);
+  }
+  async put(record: T) {
+    return this.records.get(record.id)
+      ? (await this.records.update(record.id, () => record))!
+      : this.records.insert(record);
+  }
+}
