@@ -34,6 +34,7 @@ import { SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
+import { startDeadlineReminders } from './jobs/deadline-reminders';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
@@ -125,8 +126,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     deliverSessions(io, bus, storage, logger);
     deliverChat(io, bus, storage, chat, notifications, logger);
     deliverCourses(io, bus);
-    const collector = startBlobCollector(storage, logger, { now: deps.now });
     const port = await listen(server, config);
+    const collector = startBlobCollector(storage, logger, { now: deps.now });
+    const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
@@ -138,6 +140,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       (closing ??= (async () => {
         await stopAccepting(io, server);
         await collector.stop();
+        await reminders.stop();
         await bus.drain();
         await storage.close();
         await hasher.close();

@@ -30,6 +30,7 @@ import {
   sessionMembersCollectionOptions,
   sessionsCollectionOptions,
 } from './lowdb/session-repositories';
+import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
@@ -112,6 +113,9 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const feedback = new LowdbKeyedRepository<FeedbackRecord>(
     await open<FeedbackRecord>(feedbackCollectionOptions),
   );
+  const doneMarks = new LowdbDoneMarksRepository(
+    await open<{ id: string; at: string }>(doneMarksCollectionOptions),
+  );
   const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
@@ -144,6 +148,7 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     submissions,
     grades,
     feedback,
+    doneMarks,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));

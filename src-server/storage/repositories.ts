@@ -277,6 +277,13 @@ export interface KeyedRepository<T extends { id: string }> {
   put(record: T): Promise<T>;
 }
 
+/** Keys of one-off jobs already done (e.g. a reminder sent), so a restart never repeats them. */
+export interface DoneMarksRepository {
+  has(key: string): Promise<boolean>;
+  /** Returns false if it was already marked (another pass got there first). */
+  mark(key: string): Promise<boolean>;
+}
+
 export interface Storage {
   readonly users: UsersRepository;
   readonly authSessions: AuthSessionsRepository;
@@ -300,6 +307,7 @@ export interface Storage {
   readonly submissions: SubmissionsRepository;
   readonly grades: KeyedRepository<GradeRecord>;
   readonly feedback: KeyedRepository<FeedbackRecord>;
+  readonly doneMarks: DoneMarksRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

@@ -15,7 +15,7 @@ export const notificationKinds = [
   'new-material',
   'new-deadline',
   'submission-graded',
-  // "Deadline soon" reminders come with the scheduler.
+  'deadline-soon',
 ] as const;
 export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof notificationKindSchema>;
