@@ -7,14 +7,14 @@ import {
   type RoomSummary,
   type sendMessageRequestSchema,
 } from '../../../src-shared/schemas/chat';
-import type { FileId } from '../../../src-shared/schemas/files';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
-import type { ChatRecord, PostFileRecord, UserRecord } from '../../storage/records';
+import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
+import { claimUploads } from '../files/claim';
 import { toStoredFile } from '../files/routes';
 import { assertInRoom, mayMessage } from './room-access';
 
@@ -256,14 +256,18 @@ export class ChatService {
   }
 
   private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
-    return this.claimFiles(actor, input.fileIds, `chat:${input.room}:${input.clientId}`).then(
-      (files) =>
-        this.deps.storage.chat.append(input.room, {
-          authorId: actor.id,
-          clientId: input.clientId,
-          text: input.text,
-          files,
-        }),
+    return claimUploads(
+      this.deps.storage,
+      actor.id,
+      input.fileIds,
+      `chat:${input.room}:${input.clientId}`,
+    ).then((files) =>
+      this.deps.storage.chat.append(input.room, {
+        authorId: actor.id,
+        clientId: input.clientId,
+        text: input.text,
+        files,
+      }),
     );
   }
 
@@ -317,26 +321,5 @@ export class ChatService {
       }
     }
     return seen;
-  }
-
-  private async claimFiles(
-    actor: UserRecord,
-    fileIds: readonly FileId[],
-    owner: string,
-  ): Promise<PostFileRecord[]> {
-    if (fileIds.length === 0) return [];
-    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, owner);
-    if (!claimed.ok)
-      throw fieldError(
-        'fileIds',
-        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
-      );
-    return claimed.uploads.map(({ id, blobId, fileName, contentType, size }) => ({
-      id,
-      blobId,
-      fileName,
-      contentType,
-      size,
-    }));
   }
 }

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../../http/handlers';
 import type { NotificationService } from '../notifications/notification-service';
 import type { ChatService } from './chat-service';
+import { pageOfList } from '../paging';
 
 export function chatRoutes(
   chat: ChatService,
@@ -18,13 +19,7 @@ export function chatRoutes(
   return {
     chatRooms: async ({ auth, query }) => {
       const rooms = await chat.rooms(auth.user);
-      const start = (query.page - 1) * query.pageSize;
-      return {
-        items: rooms.slice(start, start + query.pageSize),
-        page: query.page,
-        pageSize: query.pageSize,
-        total: rooms.length,
-      };
+      return pageOfList(rooms, query);
     },
     openDirect: ({ auth, body }) => chat.openDirect(auth.user, body.userId),
     chatHistory: async ({ auth, params, query }) => {

@@ -12,12 +12,14 @@ import type {
   updateDeadlineRequestSchema,
 } from '../../../src-shared/schemas/courses';
 import type { FileId } from '../../../src-shared/schemas/files';
-import { DomainError, fieldError } from '../../domain-error';
+import { DomainError } from '../../domain-error';
 import { sendStoredFile } from '../../http/download';
+import { claimUploads } from '../files/claim';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertInside, assertManages, courseAccess } from './course-access';
 import { toDeadline, toMaterial } from './views';
+import { pageOfList } from '../paging';
 
 type CreateDeadline = z.output<typeof createDeadlineRequestSchema>;
 type UpdateDeadline = z.output<typeof updateDeadlineRequestSchema>;
@@ -35,13 +37,7 @@ export class CourseContentService {
   ): Promise<Page<Material>> {
     assertInside(await courseAccess(this.deps.storage, actor, courseId));
     const all = (await this.deps.storage.materials.listForCourse(courseId)).reverse();
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: all.slice(start, start + query.pageSize).map(toMaterial),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: all.length,
-    };
+    return pageOfList(all, query, toMaterial);
   }
 
   async addMaterial(
@@ -53,27 +49,21 @@ export class CourseContentService {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'add materials');
     const id = randomUUID() as MaterialId;
-    const claimed = await this.deps.storage.uploads.attach([fileId], actor.id, `material:${id}`);
-    if (!claimed.ok)
-      throw fieldError(
-        'fileId',
-        'This is not one of your unattached uploads. Upload the file again.',
-      );
-    const upload = claimed.uploads[0]!;
+    const [file] = await claimUploads(
+      this.deps.storage,
+      actor.id,
+      [fileId],
+      `material:${id}`,
+      'fileId',
+    );
     const now = this.deps.now().toISOString();
     const material = await this.deps.storage.materials.insert({
       id,
       courseId,
-      title: title ?? upload.fileName,
+      title: title ?? file!.fileName,
       createdAt: now,
       updatedAt: now,
-      file: {
-        id: upload.id,
-        blobId: upload.blobId,
-        fileName: upload.fileName,
-        contentType: upload.contentType,
-        size: upload.size,
-      },
+      file: file!,
     });
     this.deps.bus.publish('material.created', {
       material,
@@ -136,13 +126,7 @@ export class CourseContentService {
     const all = (await this.deps.storage.deadlines.listForCourse(courseId)).sort((a, b) =>
       a.dueAt.localeCompare(b.dueAt),
     );
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: all.slice(start, start + query.pageSize).map(toDeadline),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: all.length,
-    };
+    return pageOfList(all, query, toDeadline);
   }
 
   async createDeadline(

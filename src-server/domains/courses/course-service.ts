@@ -20,6 +20,7 @@ import type { DomainDeps } from '../deps';
 import { newJoinToken } from '../sessions/join-token';
 import { assertManages, courseAccess } from './course-access';
 import { toCourse, toEnrolment } from './views';
+import { pageOfList } from '../paging';
 
 type CreateCourse = z.output<typeof createCourseRequestSchema>;
 type UpdateCourse = z.output<typeof updateCourseRequestSchema>;
@@ -69,11 +70,7 @@ export class CourseService {
       }
       matches.push(course);
     }
-    const start = (query.page - 1) * query.pageSize;
-    const items = await Promise.all(
-      matches.slice(start, start + query.pageSize).map((c) => toCourse(storage, c, actor)),
-    );
-    return { items, page: query.page, pageSize: query.pageSize, total: matches.length };
+    return pageOfList(matches, query, (c) => toCourse(storage, c, actor));
   }
 
   async create(actor: UserRecord, input: CreateCourse): Promise<Course> {
@@ -191,13 +188,7 @@ export class CourseService {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'see its student list');
     const all = await this.deps.storage.enrolments.listForCourse(courseId);
-    const start = (query.page - 1) * query.pageSize;
-    const items = await Promise.all(
-      all
-        .slice(start, start + query.pageSize)
-        .map((e) => toEnrolment(this.deps.storage, e, access.course, actor)),
-    );
-    return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+    return pageOfList(all, query, (e) => toEnrolment(this.deps.storage, e, access.course, actor));
   }
 
   async setStatus(
@@ -276,13 +267,7 @@ export class CourseService {
         a.student.lastName.localeCompare(b.student.lastName) ||
         a.student.firstName.localeCompare(b.student.firstName),
     );
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: rows.slice(start, start + query.pageSize),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: rows.length,
-    };
+    return pageOfList(rows, query);
   }
 
   private async changeStatus(

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
 import { DomainError, fieldError } from '../../domain-error';
 import { sendStoredFile } from '../../http/download';
+import { claimUploads } from '../files/claim';
 import type {
   DeadlineRecord,
   GradeRecord,
@@ -19,6 +20,7 @@ import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { toStoredFile } from '../files/routes';
 import { assertManages, courseAccess } from './course-access';
+import { pageOfList } from '../paging';
 
 type OverviewRow = z.output<typeof deadlineOverviewRowSchema>;
 
@@ -49,12 +51,7 @@ export class SubmissionService {
         `The deadline “${deadline.title}” has passed and your teacher does not accept late work.`,
       );
     const id = randomUUID() as SubmissionId;
-    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, `submission:${id}`);
-    if (!claimed.ok)
-      throw fieldError(
-        'fileIds',
-        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
-      );
+    const files = await claimUploads(this.deps.storage, actor.id, fileIds, `submission:${id}`);
     const submission = await this.deps.storage.submissions.addVersion({
       id,
       deadlineId,
@@ -63,13 +60,7 @@ export class SubmissionService {
       comment,
       submittedAt: now.toISOString(),
       late,
-      files: claimed.uploads.map(({ id: fileId, blobId, fileName, contentType, size }) => ({
-        id: fileId,
-        blobId,
-        fileName,
-        contentType,
-        size,
-      })),
+      files,
     });
     this.deps.bus.publish('submission.created', { submission, deadline, course: access.course });
     return this.toSubmission(submission, actor);
@@ -117,13 +108,7 @@ export class SubmissionService {
       });
     }
     rows.sort((a, b) => a.student.lastName.localeCompare(b.student.lastName));
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      items: rows.slice(start, start + query.pageSize),
-      page: query.page,
-      pageSize: query.pageSize,
-      total: rows.length,
-    };
+    return pageOfList(rows, query);
   }
 
   async grade(

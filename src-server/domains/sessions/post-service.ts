@@ -22,11 +22,13 @@ import {
 } from '../../../src-shared/session-permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import { sendStoredFile } from '../../http/download';
-import type { PostFileRecord, PostRecord, UserRecord } from '../../storage/records';
+import { claimUploads } from '../files/claim';
+import type { PostRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertMember, sessionAccess, type SessionAccess } from './access';
 import type { SessionService } from './session-service';
 import { toComment, toPost } from './views';
+import { pageOfList } from '../paging';
 
 type CreatePost = z.output<typeof createPostRequestSchema>;
 type UpdatePost = z.output<typeof updatePostRequestSchema>;
@@ -59,18 +61,14 @@ export class PostService {
           ),
       )
       .reverse();
-    const start = (query.page - 1) * query.pageSize;
-    const items = await Promise.all(
-      matches.slice(start, start + query.pageSize).map((post) => this.view(actor, access, post)),
-    );
-    return { items, page: query.page, pageSize: query.pageSize, total: matches.length };
+    return pageOfList(matches, query, (post) => this.view(actor, access, post));
   }
 
   async create(actor: UserRecord, sessionId: SessionId, input: CreatePost): Promise<Post> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
     assertMember(access);
     const id = randomUUID() as PostId;
-    const files = await this.claimFiles(actor, input.fileIds, `post:${id}`);
+    const files = await claimUploads(this.deps.storage, actor.id, input.fileIds, `post:${id}`);
     const post = await this.deps.storage.posts.insert({
       id,
       sessionId,
@@ -93,7 +91,7 @@ export class PostService {
     const text = patch.text ?? post.text;
     if (!text && post.files.length + adding.length === 0)
       throw fieldError('text', 'A post needs text or a file.');
-    const added = await this.claimFiles(actor, adding, `post:${postId}`);
+    const added = await claimUploads(this.deps.storage, actor.id, adding, `post:${postId}`);
     return this.save(actor, access, postId, (p) => ({ ...p, text, files: [...p.files, ...added] }));
   }
 
@@ -151,14 +149,8 @@ export class PostService {
   async comments(actor: UserRecord, postId: PostId, query: PageQuery): Promise<Page<Comment>> {
     const { post, access } = await this.load(actor, postId);
     const all = await this.deps.storage.comments.listForPost(postId);
-    const start = (query.page - 1) * query.pageSize;
     const viewer = this.sessions.viewerOf(actor, access.session);
-    const items = await Promise.all(
-      all
-        .slice(start, start + query.pageSize)
-        .map((c) => toComment(this.deps.storage, c, viewer, post)),
-    );
-    return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+    return pageOfList(all, query, (c) => toComment(this.deps.storage, c, viewer, post));
   }
 
   async comment(actor: UserRecord, postId: PostId, text: string): Promise<Comment> {
@@ -250,28 +242,6 @@ export class PostService {
     if (!comment) throw commentGone();
     const { post, access } = await this.load(actor, comment.postId);
     return { comment, post, access };
-  }
-
-  private async claimFiles(
-    actor: UserRecord,
-    fileIds: readonly FileId[],
-    owner: string,
-  ): Promise<PostFileRecord[]> {
-    if (fileIds.length === 0) return [];
-    const claimed = await this.deps.storage.uploads.attach(fileIds, actor.id, owner);
-    if (!claimed.ok) {
-      throw fieldError(
-        'fileIds',
-        `File ${claimed.badId} is not one of your unattached uploads. Upload it again.`,
-      );
-    }
-    return claimed.uploads.map(({ id, blobId, fileName, contentType, size }) => ({
-      id,
-      blobId,
-      fileName,
-      contentType,
-      size,
-    }));
   }
 }
 

@@ -16,6 +16,7 @@ import type { DomainDeps } from '../deps';
 import { assertHost, sessionAccess, type SessionAccess } from './access';
 import { newJoinToken } from './join-token';
 import { toMember, toSession, type Viewer } from './views';
+import { pageOfList } from '../paging';
 
 type CreateSession = z.output<typeof createSessionRequestSchema>;
 type UpdateSession = z.output<typeof updateSessionRequestSchema>;
@@ -46,20 +47,9 @@ export class SessionService {
       candidates.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     }
     if (query.q) candidates = await this.matching(candidates, query.q);
-    const start = (query.page - 1) * query.pageSize;
-    const items = await Promise.all(
-      candidates
-        .slice(start, start + query.pageSize)
-        .map((session) =>
-          toSession(
-            storage,
-            session,
-            this.viewerOf(actor, session),
-            roleOf.get(session.id) ?? null,
-          ),
-        ),
+    return pageOfList(candidates, query, (session) =>
+      toSession(storage, session, this.viewerOf(actor, session), roleOf.get(session.id) ?? null),
     );
-    return { items, page: query.page, pageSize: query.pageSize, total: candidates.length };
   }
 
   async create(actor: UserRecord, input: CreateSession): Promise<Session> {
@@ -205,12 +195,8 @@ export class SessionService {
       .sort((a, b) =>
         a.role === b.role ? a.joinedAt.localeCompare(b.joinedAt) : a.role === 'host' ? -1 : 1,
       );
-    const start = (query.page - 1) * query.pageSize;
     const viewer = this.viewerOf(actor, access.session);
-    const items = await Promise.all(
-      all.slice(start, start + query.pageSize).map((m) => toMember(this.deps.storage, m, viewer)),
-    );
-    return { items, page: query.page, pageSize: query.pageSize, total: all.length };
+    return pageOfList(all, query, (m) => toMember(this.deps.storage, m, viewer));
   }
 
   async removeMember(
