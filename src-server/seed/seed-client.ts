@@ -14,7 +14,7 @@ export type SeedCall = <N extends RouteName>(
 /** A small client for the seed: calls routes of the shared table and fails loudly on any error. */
 export function seedClient(baseUrl: string): {
   call: SeedCall;
-  upload: (token: string, fileName: string, text: string) => Promise<string>;
+  upload: (token: string, fileName: string, content: string | Uint8Array) => Promise<string>;
 } {
   const call: SeedCall = async (name, options = {}) => {
     const route = api[name];
@@ -31,9 +31,13 @@ export function seedClient(baseUrl: string): {
       throw new Error(`${name} failed (${response.status}): ${JSON.stringify(body)}`);
     return body as RouteResponse<typeof name>;
   };
-  const upload = async (token: string, fileName: string, text: string) => {
+  const upload = async (token: string, fileName: string, content: string | Uint8Array) => {
     const form = new FormData();
-    form.append('file', new Blob([text], { type: 'text/plain' }), fileName);
+    form.append(
+      'file',
+      new Blob([typeof content === 'string' ? content : new Uint8Array(content)]),
+      fileName,
+    );
     const response = await fetch(new URL('/api/uploads', baseUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },

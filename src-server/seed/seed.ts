@@ -2,6 +2,7 @@ import type { FileId } from '../../src-shared/schemas/files';
 import { createHub } from '../hub';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SESSIONS } from './demo-world';
 import { seedClient, type SeedCall } from './seed-client';
+import { seedCourses } from './seed-courses';
 
 /**
  * Fills an empty data folder with the demo world by driving a hub through
@@ -51,9 +52,10 @@ export async function seedDemoWorld(
         }
       }
     }
+    await seedCourses({ call, upload }, tokens);
     for (const token of tokens.values()) await call('signOut', { token });
     log(
-      `Seeded ${DEMO_PEOPLE.length} accounts and ${DEMO_SESSIONS.length} sessions into ${hub.dataDir}.`,
+      `Seeded ${DEMO_PEOPLE.length} accounts, 2 courses and ${DEMO_SESSIONS.length} sessions into ${hub.dataDir}.`,
     );
     log(`Every demo account's password: ${DEMO_PASSWORD}`);
     log(

@@ -59,6 +59,34 @@ describe('the demo world', () => {
     expect(withWorksheet.commentCount).toBe(2);
   });
 
+  it('has two courses with students, PDF materials, deadlines, a graded submission, feedback and chat', async () => {
+    const emma = (await signIn('emma1')).tokens.accessToken;
+    const mine = await hub.call('courses', { token: emma, query: { scope: 'mine' } });
+    expect(mine.body.items.map((c: { code: string }) => c.code).sort()).toEqual(['CS101', 'CS102']);
+    const intro = mine.body.items.find((c: { code: string }) => c.code === 'CS101');
+    const materials = await hub.call('materials', { token: emma, params: { courseId: intro.id } });
+    expect(
+      materials.body.items.filter(
+        (m: { file: { contentType: string } }) => m.file.contentType === 'application/pdf',
+      ),
+    ).toHaveLength(2);
+    const deadlines = await hub.call('deadlines', { token: emma, params: { courseId: intro.id } });
+    const lab = deadlines.body.items.find((d: { title: string }) => d.title.startsWith('Lab 2'));
+    expect(
+      (await hub.call('mySubmissions', { token: emma, params: { deadlineId: lab.id } })).body.grade,
+    ).toMatchObject({ points: 18, maxPoints: 20 });
+    const feedback = await hub.call('courseFeedback', {
+      token: emma,
+      params: { courseId: intro.id },
+    });
+    expect(feedback.body).toMatchObject({ count: 2, average: 4.5 });
+    const history = await hub.call('chatHistory', {
+      token: emma,
+      params: { room: `course:${intro.id}` },
+    });
+    expect(history.body.items).toHaveLength(4);
+  });
+
   it('refuses to seed a folder while its hub is running', async () => {
     await expect(seedDemoWorld(dataDir, () => undefined)).rejects.toThrow(/in use by another hub/);
   });
