@@ -21,6 +21,8 @@ import { fileRoutes } from './domains/files/routes';
 import { ChatService } from './domains/chat/chat-service';
 import { CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
+import { dashboardRoutes } from './domains/courses/dashboard-routes';
+import { DashboardService } from './domains/courses/dashboard-service';
 import { FeedbackService } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
 import { submissionRoutes } from './domains/courses/submission-routes';
@@ -110,6 +112,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...courseRoutes(courses),
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(new SubmissionService(deps), new FeedbackService(deps)),
+      ...dashboardRoutes(new DashboardService(deps)),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

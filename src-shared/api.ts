@@ -3,6 +3,7 @@ import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
+import { dashboardRoutes } from './routes/dashboard';
 import { fileRoutes } from './routes/files';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
@@ -25,6 +26,7 @@ export const api = {
   ...courseRoutes,
   ...courseContentRoutes,
   ...submissionRoutes,
+  ...dashboardRoutes,
 } as const;
 
 export type Api = typeof api;
