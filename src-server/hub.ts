@@ -102,8 +102,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const chat = new ChatService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
+    const addresses = { url: '', lanUrls: [] as string[] };
     const handlers: Handlers = {
-      ...healthRoutes(),
+      ...healthRoutes(addresses),
       ...accountRoutes(deps, { auth, registration, profiles }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
       ...fileRoutes(deps),
@@ -136,6 +137,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const lanUrls =
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
     publicUrl ||= lanUrls[0] ?? url;
+    Object.assign(addresses, { url, lanUrls });
     logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
 
     let closing: Promise<void> | undefined;

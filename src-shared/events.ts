@@ -37,6 +37,8 @@ export interface ServerToClientEvents {
   'account:updated': (account: Account) => void;
   /** This connection's sign-in is no longer valid; the hub disconnects right after. */
   'auth:revoked': (notice: RevokedNotice) => void;
+  /** To approvers: someone registered and waits (teachers hear of students only). */
+  'account:pending': (account: Account) => void;
 
   /** A session you watch changed (title, description, token). */
   'session:updated': (session: Session) => void;

@@ -67,14 +67,23 @@ export function createSocketServer(
     );
   });
 
-  io.on('connection', (socket) => {
+  io.on('connection', async (socket) => {
     void socket.join(userRoom(socket.data.userId));
+    const user = await auth.userOf(socket.data.userId);
+    if (user?.isAdmin) void socket.join(APPROVERS_OF_ALL);
+    else if (user?.role === 'teacher') void socket.join(APPROVERS_OF_STUDENTS);
     socket.on('hub:ping', (ack) => {
       if (typeof ack === 'function')
         ack({ ok: true, data: { serverTime: new Date().toISOString() } });
     });
   });
 
+  bus.on('account.registered', ({ user }) => {
+    if (user.status !== 'pending') return;
+    const rooms =
+      user.role === 'student' ? [APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS] : [APPROVERS_OF_ALL];
+    io.to(rooms).emit('account:pending', toAccount(user));
+  });
   bus.on('account.updated', ({ user }) => {
     io.to(userRoom(user.id)).emit('account:updated', toAccount(user));
   });
@@ -88,6 +97,9 @@ export function createSocketServer(
   });
   return io;
 }
+
+const APPROVERS_OF_ALL = 'approvers:all';
+const APPROVERS_OF_STUDENTS = 'approvers:students';
 
 function refusal(code: string, message: string): Error {
   return Object.assign(new Error(message), { data: { code, message } });

@@ -1,5 +1,5 @@
 import { route } from '../api-route';
-import { healthSchema } from '../schemas/health';
+import { healthSchema, hubInfoSchema } from '../schemas/health';
 
 /** Whether the hub is up. */
 export const healthRoutes = {
@@ -10,5 +10,13 @@ export const healthRoutes = {
     auth: 'public',
     summary: 'Is the hub up, and which version is it',
     response: healthSchema,
+  }),
+  hubInfo: route({
+    method: 'get',
+    path: '/hub',
+    tag: 'hub',
+    auth: 'user',
+    summary: 'The addresses students use to reach this hub, for the teacher to share',
+    response: hubInfoSchema,
   }),
 } as const;

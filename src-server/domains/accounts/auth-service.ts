@@ -137,6 +137,10 @@ export class AuthService {
     await storage.audit.append('accounts', { action: 'password-changed', actorId: auth.user.id });
   }
 
+  userOf(id: UserId): Promise<UserRecord | undefined> {
+    return this.deps.storage.users.get(id);
+  }
+
   async signOut(auth: Authenticated): Promise<void> {
     await this.revoke(auth.user.id, [auth.session.id], 'signed-out');
   }

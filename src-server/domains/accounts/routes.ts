@@ -77,7 +77,9 @@ export function accountRoutes(
     statusUpdates: ({ auth: me, params, query }) =>
       profiles.statusUpdates(me.user, params.username, query),
     avatar: async ({ params, res }) => {
-      const user = await profiles.visibleUser({ isAdmin: false }, params.username);
+      // Any existing account, pending ones included: approvers see them in their list, and an
+      // avatar reveals no more than the username the register form already does.
+      const user = await profiles.visibleUser({ isAdmin: true }, params.username);
       res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       res.setHeader('X-Content-Type-Options', 'nosniff');
       if (!user.avatar) {

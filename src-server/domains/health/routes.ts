@@ -1,6 +1,17 @@
 import type { HandlersFor } from '../../http/handlers';
 import { HUB_VERSION } from '../../version';
 
-export function healthRoutes(): HandlersFor<'health'> {
-  return { health: async () => ({ status: 'ok', version: HUB_VERSION }) };
+/** `addresses` is filled in once the hub listens (the port is known only then). */
+export function healthRoutes(addresses: {
+  url: string;
+  lanUrls: readonly string[];
+}): HandlersFor<'health' | 'hubInfo'> {
+  return {
+    health: async () => ({ status: 'ok', version: HUB_VERSION }),
+    hubInfo: async () => ({
+      version: HUB_VERSION,
+      url: addresses.url,
+      lanUrls: [...addresses.lanUrls],
+    }),
+  };
 }

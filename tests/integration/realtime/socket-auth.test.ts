@@ -119,3 +119,56 @@ describe('live account events', () => {
     expect(await laptopSocket.emitWithAck('hub:ping')).toMatchObject({ ok: true });
   });
 });
+
+describe('approvers', () => {
+  it('hear at once when a student registers and waits; a teacher does not hear of pending teachers', async () => {
+    const admin = await signUp(hub, { role: 'teacher' });
+    const teacher = await signUp(hub, { role: 'teacher' });
+    await hub.call('updateSettings', { token: admin.token, body: { verification: 'approval' } });
+    const adminSocket = connect(admin.token);
+    const teacherSocket = connect(teacher.token);
+    await Promise.all([outcome(adminSocket), outcome(teacherSocket)]);
+    await adminSocket.emitWithAck('hub:ping');
+    await teacherSocket.emitWithAck('hub:ping');
+    const teacherHeard: unknown[] = [];
+    teacherSocket.on('account:pending', (account) => teacherHeard.push(account.username));
+    const adminHeard = new Promise<string>((resolve) =>
+      adminSocket.once('account:pending', (account) => resolve(account.username)),
+    );
+    await hub.call('register', {
+      body: {
+        username: 'new_teacher',
+        firstName: 'New',
+        lastName: 'Teacher',
+        email: 'nt@school.test',
+        password: 'Lantern-Orbit-42',
+        role: 'teacher',
+      },
+    });
+    expect(await adminHeard).toBe('new_teacher');
+    const studentHeard = new Promise<string>((resolve) =>
+      teacherSocket.once('account:pending', (account) => resolve(account.username)),
+    );
+    await hub.call('register', {
+      body: {
+        username: 'new_student',
+        firstName: 'New',
+        lastName: 'Student',
+        email: 'ns@school.test',
+        password: 'Lantern-Orbit-42',
+        role: 'student',
+      },
+    });
+    expect(await studentHeard).toBe('new_student');
+    expect(teacherHeard).toEqual(['new_student']);
+  });
+});
+
+describe('hub info', () => {
+  it('tells a signed-in person the addresses to share', async () => {
+    const person = await signUp(hub);
+    const info = await hub.call('hubInfo', { token: person.token });
+    expect(info.body).toEqual({ version: expect.any(String), url: hub.url, lanUrls: [] });
+    expect((await hub.call('hubInfo')).status).toBe(401);
+  });
+});
