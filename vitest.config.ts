@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    // Renderer component tests are .tsx and opt into a DOM per file (`// @vitest-environment happy-dom`).
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**'],
     pool: 'forks',
     testTimeout: 20000,

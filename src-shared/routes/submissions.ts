@@ -59,6 +59,16 @@ export const submissionRoutes = {
     params: submissionFileParamsSchema,
     response: 'file',
   }),
+  submissionsZip: route({
+    method: 'get',
+    path: '/deadlines/:deadlineId/submissions.zip',
+    tag: 'submissions',
+    auth: 'user',
+    summary:
+      'Every student’s latest submission as one zip, a folder per student (the course’s teacher)',
+    params: deadlineParamsSchema,
+    response: 'file',
+  }),
   gradeSubmission: route({
     method: 'put',
     path: '/deadlines/:deadlineId/grades/:userId',

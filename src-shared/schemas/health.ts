@@ -9,12 +9,10 @@ export const hubInfoSchema = z
   .object({
     version: z.string(),
     url: z.string().meta({ description: 'How this computer reaches the hub.' }),
-    lanUrls: z
-      .array(z.string())
-      .meta({
-        description:
-          'Addresses students on the network can open (empty when the hub listens on this computer only).',
-      }),
+    lanUrls: z.array(z.string()).meta({
+      description:
+        'Addresses students on the network can open (empty when the hub listens on this computer only).',
+    }),
   })
   .meta({ id: 'HubInfo' });
 export type HubInfo = z.infer<typeof hubInfoSchema>;

@@ -7,6 +7,7 @@ type SubmissionRouteName =
   | 'mySubmissions'
   | 'deadlineOverview'
   | 'downloadSubmissionFile'
+  | 'submissionsZip'
   | 'gradeSubmission'
   | 'gradesCsv'
   | 'courseFeedback'
@@ -24,6 +25,7 @@ export function submissionRoutes(
       submissions.overview(auth.user, params.deadlineId, query),
     downloadSubmissionFile: ({ auth, params, req, res }) =>
       submissions.download(auth.user, params.submissionId, params.fileId, req, res),
+    submissionsZip: ({ auth, params, res }) => submissions.zip(auth.user, params.deadlineId, res),
     gradeSubmission: ({ auth, params, body }) =>
       submissions.grade(auth.user, params.deadlineId, params.userId, body.points, body.feedback),
     gradesCsv: ({ auth, params, res }) => submissions.gradesCsv(auth.user, params.courseId, res),

@@ -8,6 +8,7 @@ import type { Grade, Submission, SubmissionId } from '../../../src-shared/schema
 import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
 import { DomainError, fieldError } from '../../domain-error';
+import { ZipArchive } from 'archiver';
 import { sendStoredFile } from '../../http/download';
 import { claimUploads } from '../files/claim';
 import type {
@@ -168,6 +169,40 @@ export class SubmissionService {
     const file = submission.files.find((f) => f.id === fileId);
     if (!file) throw new DomainError('NOT_FOUND', 'This submission has no such file.');
     await sendStoredFile(req, res, this.deps.storage.blobs, file);
+  }
+
+  /** Each student's latest version, streamed into a zip: `<username>/<file>` (never buffered whole). */
+  async zip(actor: UserRecord, deadlineId: DeadlineId, res: Response): Promise<void> {
+    const { deadline, access } = await this.load(actor, deadlineId);
+    assertManages(actor, access, 'download every submission');
+    const latest = new Map<UserId, SubmissionRecord>();
+    for (const s of await this.deps.storage.submissions.listForDeadline(deadlineId))
+      latest.set(s.studentId, s);
+    const archive = new ZipArchive({ zlib: { level: 6 } });
+    res.type('application/zip');
+    res.attachment(`${access.course.code}-${deadline.title}.zip`);
+    const done = new Promise<void>((resolve, reject) => {
+      archive.on('error', reject);
+      res.on('finish', resolve).on('close', resolve);
+    });
+    archive.pipe(res);
+    for (const submission of latest.values()) {
+      const student =
+        (await this.deps.storage.users.get(submission.studentId)) ??
+        formerMember(submission.studentId);
+      const used = new Set<string>();
+      for (const file of submission.files) {
+        let name = file.fileName;
+        for (let n = 2; used.has(name); n++) name = `${n}-${file.fileName}`;
+        used.add(name);
+        archive.append(this.deps.storage.blobs.read(file.blobId), {
+          name: `${student.username}/${name}`,
+          date: new Date(submission.submittedAt),
+        });
+      }
+    }
+    await archive.finalize();
+    await done;
   }
 
   /** One row per student who ever enrolled, one column per deadline; formula-looking cells are neutralised for spreadsheets. */

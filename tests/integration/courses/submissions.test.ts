@@ -305,3 +305,26 @@ describe('course feedback', () => {
     });
   });
 });
+
+describe('downloading every submission', () => {
+  it('gives the teacher one zip with a folder per student holding their latest files', async () => {
+    await submit(student, 'first draft');
+    await submit(student, 'final text');
+    await submit(classmate, 'liam work');
+    const zip = await fetch(`${hub.url}/api/deadlines/${deadlineId}/submissions.zip`, {
+      headers: { authorization: `Bearer ${teacher.token}` },
+    });
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get('content-type')).toBe('application/zip');
+    const bytes = Buffer.from(await zip.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+    const text = bytes.toString('latin1');
+    expect(text).toContain(`${student.username}/report.txt`);
+    expect(text).toContain(`${classmate.username}/report.txt`);
+    expect((text.match(new RegExp(`${student.username}/report.txt`, 'g')) ?? []).length).toBe(2); // local header + central directory: one file
+    const refused = await fetch(`${hub.url}/api/deadlines/${deadlineId}/submissions.zip`, {
+      headers: { authorization: `Bearer ${student.token}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+});
