@@ -37,6 +37,7 @@ import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
+import { startNotificationPruning } from './jobs/notification-pruning';
 import type { Handlers } from './http/handlers';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
@@ -133,6 +134,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const port = await listen(server, config);
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);
+    const pruning = startNotificationPruning(storage, logger, deps.now);
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
@@ -146,6 +148,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         await stopAccepting(io, server);
         await collector.stop();
         await reminders.stop();
+        await pruning.stop();
         await bus.drain();
         await storage.close();
         await hasher.close();

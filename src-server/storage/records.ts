@@ -79,6 +79,7 @@ export interface HubSettingsRecord {
   readonly verification: VerificationMode;
   readonly uploadLimitBytes: number;
   readonly avatarLimitBytes: number;
+  readonly notificationRetentionDays: number;
 }
 
 /** Audit trail of account events, kept in an append-only log. */

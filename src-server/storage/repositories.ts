@@ -115,8 +115,12 @@ export interface HistoryRepository<T> {
   /** Oldest first, after `afterSeq`: what a reconnecting client missed. */
   since(stream: string, afterSeq: number, limit: number): Promise<HistoryEntry<T>[]>;
   get(stream: string, seq: number): Promise<HistoryEntry<T> | undefined>;
-  /** The newest seq in the stream, 0 when empty. */
+  /** The newest seq in the stream, 0 when empty (kept after pruning). */
   lastSeq(stream: string): number;
+  /** How many entries after `afterSeq` are still stored. */
+  countAfter(stream: string, afterSeq: number): number;
+  /** Drops entries older than `cutoff` (whole segments at a time); returns how many segments went. */
+  pruneBefore(cutoff: string): Promise<number>;
 }
 export interface HistoryEntry<T> {
   /** 1, 2, 3… within the stream. */

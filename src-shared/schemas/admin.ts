@@ -25,6 +25,12 @@ export const hubSettingsSchema = z
       .int()
       .min(64 * 1024, 'The avatar limit must be at least 64 KB.')
       .max(20 * MB, 'The avatar limit can be at most 20 MB.'),
+    notificationRetentionDays: z
+      .number()
+      .int()
+      .min(1, 'Keep notifications for at least a day.')
+      .max(3650, 'Notifications can be kept for at most ten years.')
+      .meta({ description: 'Older notifications are pruned.' }),
   })
   .meta({ id: 'HubSettings' });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
@@ -34,6 +40,7 @@ export const defaultHubSettings: HubSettings = {
   verification: 'approval',
   uploadLimitBytes: 50 * MB,
   avatarLimitBytes: 5 * MB,
+  notificationRetentionDays: 90,
 };
 
 export const adminUserQuerySchema = pageQuerySchema.extend({

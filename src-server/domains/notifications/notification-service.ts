@@ -231,9 +231,9 @@ export class NotificationService {
 
   async unread(userId: UserId): Promise<number> {
     const marker = await this.deps.storage.readMarkers.get(userId, INBOX(userId));
+    // Counted over what is still stored: pruned notifications no longer count as unread.
     return (
-      this.deps.storage.notifications.lastSeq(INBOX(userId)) -
-      (marker?.seq ?? 0) -
+      this.deps.storage.notifications.countAfter(INBOX(userId), marker?.seq ?? 0) -
       (marker?.readSeqs.length ?? 0)
     );
   }

@@ -21,6 +21,12 @@ export class LogHistoryRepository<T> implements HistoryRepository<T> {
   lastSeq(stream: string) {
     return this.log.lastStreamSeq(stream);
   }
+  countAfter(stream: string, afterSeq: number) {
+    return this.log.countAfter(stream, afterSeq);
+  }
+  pruneBefore(cutoff: string) {
+    return this.log.pruneBefore(cutoff);
+  }
   close() {
     return this.log.close();
   }

@@ -5,6 +5,8 @@ import type { RecordPosition } from './stream-index';
 export interface RecoveredSegment {
   readonly positions: Omit<RecordPosition, 'segment'>[];
   readonly lastSeq: number;
+  /** Time of the segment's newest record, for pruning by age. */
+  readonly lastAt: string | undefined;
   /** Size after any torn tail was cut off. */
   readonly size: number;
 }
@@ -20,6 +22,7 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
   const bytes = await readFile(file);
   const positions: Omit<RecordPosition, 'segment'>[] = [];
   let lastSeq = 0;
+  let lastAt: string | undefined;
   let offset = 0;
   let goodEnd = 0;
   while (offset < bytes.length) {
@@ -36,6 +39,7 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
         length: line.length,
       });
       lastSeq = Math.max(lastSeq, record.seq);
+      lastAt = record.at ?? lastAt;
       goodEnd = newline + 1;
     } else if (newline + 1 < bytes.length) {
       // A damaged line in the middle cannot come from a crash; keep everything else and say so loudly.
@@ -51,22 +55,30 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
       'cut off an unacknowledged partial line left by an interrupted write',
     );
   }
-  return { positions, lastSeq, size: goodEnd };
+  return { positions, lastSeq, lastAt, size: goodEnd };
 }
 
-function parseLine(line: Buffer): { stream: string; streamSeq: number; seq: number } | undefined {
+function parseLine(
+  line: Buffer,
+): { stream: string; streamSeq: number; seq: number; at?: string } | undefined {
   try {
     const value = JSON.parse(line.toString('utf8')) as {
       stream?: unknown;
       streamSeq?: unknown;
       seq?: unknown;
+      at?: unknown;
     };
     if (
       typeof value.stream === 'string' &&
       typeof value.streamSeq === 'number' &&
       typeof value.seq === 'number'
     ) {
-      return { stream: value.stream, streamSeq: value.streamSeq, seq: value.seq };
+      return {
+        stream: value.stream,
+        streamSeq: value.streamSeq,
+        seq: value.seq,
+        ...(typeof value.at === 'string' ? { at: value.at } : {}),
+      };
     }
   } catch {
     // fall through: an unparsable line

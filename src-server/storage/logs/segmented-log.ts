@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import { syncDirectory } from '../durable-file';
@@ -66,9 +66,11 @@ export class SegmentedLog<T> {
     const positions: RecordPosition[] = [];
     let lastSeq = 0;
     let lastSize = 0;
+    const lastAt = new Map<number, string>();
     for (const segment of segments) {
       const recovered = await recoverSegment(join(directory, segmentName(segment)), logger);
       for (const position of recovered.positions) positions.push({ ...position, segment });
+      if (recovered.lastAt) lastAt.set(segment, recovered.lastAt);
       lastSeq = Math.max(lastSeq, recovered.lastSeq);
       lastSize = recovered.size;
     }
@@ -84,7 +86,35 @@ export class SegmentedLog<T> {
       lastSeq,
     );
     for (const position of positions) log.index.add(position);
+    for (const [segment, at] of lastAt) log.segmentLastAt.set(segment, at);
     return log;
+  }
+
+  /** Newest record time per segment, for pruning whole old segments. */
+  private readonly segmentLastAt = new Map<number, string>();
+
+  /**
+   * Deletes whole segments whose newest record is older than `cutoff` (never
+   * the segment being written). Pruning is a segment at a time: cheap, and
+   * records never disappear from the middle of a stream.
+   */
+  async pruneBefore(cutoff: string): Promise<number> {
+    let removed = 0;
+    for (const [segment, at] of [...this.segmentLastAt].sort((a, b) => a[0] - b[0])) {
+      if (segment === this.segment || at >= cutoff) break;
+      await this.readers.get(segment)?.close();
+      this.readers.delete(segment);
+      await unlink(join(this.directory, segmentName(segment)));
+      this.segmentLastAt.delete(segment);
+      this.index.dropSegment(segment);
+      removed++;
+    }
+    if (removed > 0) await syncDirectory(this.directory);
+    return removed;
+  }
+
+  countAfter(stream: string, afterStreamSeq: number): number {
+    return this.index.countAfter(stream, afterStreamSeq);
   }
 
   /** The last streamSeq stored in a stream, 0 if none. */
@@ -172,6 +202,9 @@ export class SegmentedLog<T> {
       throw error;
     } finally {
       for (const position of positions.slice(0, durable)) this.index.add(position);
+      batch
+        .slice(0, durable)
+        .forEach((line, i) => this.segmentLastAt.set(positions[i]!.segment, line.record.at));
     }
   }
 

@@ -11,6 +11,8 @@ export interface RecordPosition {
 interface StreamEntries {
   /** Next streamSeq to hand out; ahead of `positions` while appends wait for their flush. */
   reserved: number;
+  /** Highest durable streamSeq, kept when old records are pruned so numbering never restarts. */
+  last: number;
   /** Sorted by streamSeq (appends arrive in order), so cursors are a binary search. */
   positions: RecordPosition[];
 }
@@ -29,10 +31,25 @@ export class StreamIndex {
     const entries = this.entries(position.stream);
     entries.positions.push(position);
     entries.reserved = Math.max(entries.reserved, position.streamSeq);
+    entries.last = Math.max(entries.last, position.streamSeq);
   }
 
   lastStreamSeq(stream: string): number {
-    return this.streams.get(stream)?.positions.at(-1)?.streamSeq ?? 0;
+    return this.streams.get(stream)?.last ?? 0;
+  }
+
+  /** Records still stored with a streamSeq above `afterStreamSeq`. */
+  countAfter(stream: string, afterStreamSeq: number): number {
+    const positions = this.streams.get(stream)?.positions ?? [];
+    return positions.length - firstIndexAtLeast(positions, afterStreamSeq + 1);
+  }
+
+  /** Forgets every record of a segment that was deleted (pruning). */
+  dropSegment(segment: number): void {
+    for (const entries of this.streams.values()) {
+      if (entries.positions[0]?.segment === segment)
+        entries.positions = entries.positions.filter((p) => p.segment !== segment);
+    }
   }
 
   count(stream: string): number {
@@ -59,7 +76,7 @@ export class StreamIndex {
   private entries(stream: string): StreamEntries {
     let entries = this.streams.get(stream);
     if (!entries) {
-      entries = { reserved: 0, positions: [] };
+      entries = { reserved: 0, last: 0, positions: [] };
       this.streams.set(stream, entries);
     }
     return entries;

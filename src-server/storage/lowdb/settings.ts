@@ -9,7 +9,8 @@ export class LowdbSettingsRepository implements SettingsRepository {
   constructor(private readonly settings: LowdbCollection<HubSettingsRecord>) {}
 
   async get(): Promise<HubSettingsRecord> {
-    return this.settings.get('hub') ?? { id: 'hub', ...defaultHubSettings };
+    // Defaults first: a data folder written before a setting existed gets its default.
+    return { ...defaultHubSettings, ...this.settings.get('hub'), id: 'hub' };
   }
 
   async update(patch: Partial<Omit<HubSettingsRecord, 'id'>>): Promise<HubSettingsRecord> {

@@ -170,6 +170,7 @@ describe('the admin panel API', () => {
       verification: 'approval',
       uploadLimitBytes: 52428800,
       avatarLimitBytes: 5242880,
+      notificationRetentionDays: 90,
     });
     const bad = await hub.call('updateSettings', {
       token: admin.token,
