@@ -1,0 +1,85 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { CheckEmailPage } from '../features/auth/pages/CheckEmailPage';
+import { ForgotPasswordPage } from '../features/auth/pages/ForgotPasswordPage';
+import { RegisterPage } from '../features/auth/pages/RegisterPage';
+import { ResetPasswordPage } from '../features/auth/pages/ResetPasswordPage';
+import { SignInPage } from '../features/auth/pages/SignInPage';
+import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
+import { WaitingForApprovalPage } from '../features/auth/pages/WaitingForApprovalPage';
+import { CataloguePage } from '../features/courses/CataloguePage';
+import { CoursePage } from '../features/courses/CoursePage';
+import { HomePage } from '../features/home/HomePage';
+import { AdminPage } from '../features/admin/AdminPage';
+import { PeopleSearchPage } from '../features/people/PeopleSearchPage';
+import { OwnProfilePage } from '../features/profile/OwnProfilePage';
+import { PersonProfilePage } from '../features/profile/PersonProfilePage';
+import { SessionPage } from '../features/sessions/SessionPage';
+import { SessionsPage } from '../features/sessions/SessionsPage';
+import { WelcomePage } from '../features/welcome/WelcomePage';
+import { LayoutForVisitor, SignedInOnly, SignedOutOnly } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+/**
+ * Every URL of the app. The hub answers any unknown path with index.html, so
+ * each of these works as a deep link and after a reload. `/verify-email` and
+ * `/reset-password` are the paths the hub puts in its emails.
+ */
+export const routes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          {
+            element: <SignedOutOnly />,
+            children: [
+              { index: true, element: <WelcomePage /> },
+              { path: 'sign-in', element: <SignInPage /> },
+              { path: 'register', element: <RegisterPage /> },
+            ],
+          },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'waiting-for-approval', element: <WaitingForApprovalPage /> },
+          { path: 'check-your-email', element: <CheckEmailPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+        ],
+      },
+      {
+        element: <SignedInOnly />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { path: 'home', element: <HomePage /> },
+              { path: 'courses', element: <CataloguePage /> },
+              { path: 'courses/:courseId', element: <CoursePage /> },
+              { path: 'sessions', element: <SessionsPage /> },
+              { path: 'sessions/:sessionId', element: <SessionPage /> },
+              { path: 'profile', element: <OwnProfilePage /> },
+              { path: 'people', element: <PeopleSearchPage /> },
+              { path: 'people/:username', element: <PersonProfilePage /> },
+              { path: 'admin', element: <AdminPage /> },
+            ],
+          },
+        ],
+      },
+      {
+        path: '*',
+        element: (
+          <LayoutForVisitor>
+            <NotFoundPage />
+          </LayoutForVisitor>
+        ),
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,64 @@
+import { Card, Tabs, Text } from '@mantine/core';
+import { IconSettings } from '@tabler/icons-react';
+import { Navigate, useSearchParams } from 'react-router';
+import { useT } from '../../app/i18n';
+import { PageHeader } from '../../ui/PageHeader';
+import { useAccount } from '../auth/auth-store';
+import { collections } from './collections';
+import { CollectionTable } from './CollectionTable';
+import { HubSettingsForm } from './HubSettingsForm';
+
+const SETTINGS = 'settings';
+
+/** `/admin`: one tab per collection (collections.ts) plus the hub settings; `?tab=` keeps the tab on reload. */
+export function AdminPage() {
+  const t = useT();
+  const account = useAccount();
+  const [search, setSearch] = useSearchParams();
+  if (account && !account.isAdmin) return <Navigate to="/home" replace />;
+  const tab = search.get('tab') ?? collections[0]?.name ?? SETTINGS;
+
+  return (
+    <>
+      <PageHeader title={t('admin.title')} description={t('admin.subtitle')} />
+      <Tabs
+        value={tab}
+        onChange={(value) => setSearch(value ? { tab: value } : {}, { replace: true })}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          {collections.map((collection) => (
+            <Tabs.Tab
+              key={collection.name}
+              value={collection.name}
+              leftSection={<collection.icon size={16} aria-hidden />}
+            >
+              {t(collection.title)}
+            </Tabs.Tab>
+          ))}
+          <Tabs.Tab value={SETTINGS} leftSection={<IconSettings size={16} aria-hidden />}>
+            {t('settings.title')}
+          </Tabs.Tab>
+        </Tabs.List>
+        {collections.map((collection) => (
+          <Tabs.Panel key={collection.name} value={collection.name}>
+            <Card shadow="xs" p={{ base: 'sm', sm: 'lg' }}>
+              <Text size="sm" c="dimmed" mb="md">
+                {t(collection.description)}
+              </Text>
+              <CollectionTable collection={collection} />
+            </Card>
+          </Tabs.Panel>
+        ))}
+        <Tabs.Panel value={SETTINGS}>
+          <Card shadow="xs" maw={760}>
+            <Text size="sm" c="dimmed" mb="md">
+              {t('settings.description')}
+            </Text>
+            <HubSettingsForm />
+          </Card>
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}

@@ -1,0 +1,173 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+} from '@mantine/core';
+import { IconDownload, IconLock } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import { useT } from '../../app/i18n';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { PageHeader } from '../../ui/PageHeader';
+import { api } from '../../app/hub-client';
+import { courseStore, dropCourse, enrolHere, openCourse } from './course-store';
+import { fetchFile } from './file-transfer';
+import { teacherName } from './components/CourseCard';
+import { statusTone, tones } from './components/tones';
+import { DeadlinesPanel } from './components/DeadlinesPanel';
+import { FeedbackPanel } from './components/FeedbackPanel';
+import { JoinCodeCard } from './components/JoinCodeCard';
+import { MaterialsPanel } from './components/MaterialsPanel';
+import { StudentsPanel } from './components/StudentsPanel';
+
+/** `/courses/:courseId`: the course as its teacher or a student sees it. */
+export function CoursePage() {
+  const t = useT();
+  const { courseId } = useParams() as { courseId: CourseId };
+  const course = courseStore.use((s) => s.course);
+  const status = courseStore.use((s) => s.status);
+  const error = courseStore.use((s) => s.error);
+  const contentError = courseStore.use((s) => s.contentError);
+  const [tab, setTab] = useState<string | null>('overview');
+  const [actionError, setActionError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void openCourse(courseId);
+  }, [courseId]);
+
+  if (status === 'failed')
+    return <ErrorNotice error={error} onRetry={() => void openCourse(courseId)} />;
+  if (!course || course.id !== courseId)
+    return (
+      <Stack aria-busy data-testid="skeleton">
+        <Skeleton h={40} w="60%" />
+        <Skeleton h={200} radius="lg" />
+      </Stack>
+    );
+
+  const manages = course.joinCode !== undefined;
+  const enrolment = course.myEnrolment?.status;
+  const member = manages || enrolment === 'active';
+  const run = (action: () => Promise<void>) => {
+    setBusy(true);
+    setActionError(undefined);
+    action()
+      .catch(setActionError)
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={course.title}
+        description={`${course.code} · ${t('courses.taughtBy', { name: teacherName(course) })}`}
+      />
+      <Stack gap="md">
+        <Group gap="xs">
+          {enrolment && (
+            <Badge {...tones[statusTone(enrolment)]}>{t(`courses.status.${enrolment}`)}</Badge>
+          )}
+          {course.archived && <Badge {...tones.muted}>{t('courses.archived')}</Badge>}
+          {!manages && enrolment !== 'active' && enrolment !== 'blocked' && (
+            <Button size="xs" loading={busy} onClick={() => run(() => enrolHere(course.id))}>
+              {t('courses.enrol')}
+            </Button>
+          )}
+          {manages && (
+            <Button
+              size="xs"
+              variant="default"
+              ml="auto"
+              leftSection={<IconDownload size={14} aria-hidden />}
+              onClick={() =>
+                run(() =>
+                  fetchFile(
+                    api.url('gradesCsv', { courseId: course.id }),
+                    `${course.code}-grades.csv`,
+                  ),
+                )
+              }
+            >
+              {t('courses.grade.csv')}
+            </Button>
+          )}
+        </Group>
+        {actionError !== undefined && <ErrorNotice error={actionError} />}
+        {enrolment === 'blocked' && (
+          <Alert
+            color="red"
+            icon={<IconLock size={20} aria-hidden />}
+            title={t('courses.blocked.title')}
+          >
+            {t('courses.blocked.text')}
+          </Alert>
+        )}
+        {contentError !== undefined && <ErrorNotice error={contentError} />}
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List mb="md">
+            <Tabs.Tab value="overview">{t('courses.tab.overview')}</Tabs.Tab>
+            {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
+            {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
+            {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
+            <Tabs.Tab value="feedback">{t('courses.tab.feedback')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="overview">
+            <Stack>
+              <Card shadow="xs">
+                <Stack gap="sm">
+                  <Text style={{ whiteSpace: 'pre-wrap' }}>
+                    {course.description || t('courses.noDescription')}
+                  </Text>
+                  <Text size="sm" c="dimmed">
+                    {t('courses.seats', {
+                      enrolled: course.enrolledCount,
+                      capacity: course.capacity,
+                    })}
+                  </Text>
+                  <Progress
+                    value={(course.enrolledCount / Math.max(1, course.capacity)) * 100}
+                    aria-label={t('courses.seatsLabel')}
+                  />
+                </Stack>
+              </Card>
+              {manages && <JoinCodeCard course={course} />}
+              {enrolment === 'active' && (
+                <Group>
+                  <Button
+                    color="red"
+                    variant="light"
+                    loading={busy}
+                    onClick={() => run(() => dropCourse(course.id))}
+                  >
+                    {t('courses.drop')}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="materials">
+            <MaterialsPanel course={course} manages={manages} />
+          </Tabs.Panel>
+          <Tabs.Panel value="deadlines">
+            <DeadlinesPanel course={course} manages={manages} />
+          </Tabs.Panel>
+          <Tabs.Panel value="students">
+            <StudentsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="feedback">
+            <FeedbackPanel course={course} />
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </>
+  );
+}

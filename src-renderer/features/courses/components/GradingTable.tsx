@@ -1,0 +1,119 @@
+import { Badge, Button, Card, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
+import { useT } from '../../../app/i18n';
+import { CardSkeleton } from '../../../ui/BentoCard';
+import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { grade, loadOverview, submissionsStore, type OverviewRow } from '../submissions-store';
+import { SubmissionFiles } from './SubmissionFiles';
+import { submissionTone, tones } from './tones';
+
+/** Teachers: every enrolled student for one deadline — submitted, late or missing — with grading. */
+export function GradingTable({ deadline }: { deadline: Deadline; courseId: CourseId }) {
+  const t = useT();
+  const rows = submissionsStore.use((s) => s.overview[deadline.id]);
+  const [error, setError] = useState<unknown>();
+  useEffect(() => {
+    loadOverview(deadline.id).catch(setError);
+  }, [deadline.id]);
+
+  if (error !== undefined) return <ErrorNotice error={error} />;
+  if (!rows) return <CardSkeleton />;
+  if (rows.length === 0)
+    return (
+      <Text size="sm" c="dimmed" pt="sm">
+        {t('courses.grade.noStudents')}
+      </Text>
+    );
+  const counts = { submitted: 0, late: 0, missing: 0 };
+  for (const row of rows) counts[row.state] += 1;
+  return (
+    <Stack gap="xs" pt="sm">
+      <Group gap="xs">
+        {(['submitted', 'late', 'missing'] as const).map((state) => (
+          <Badge key={state} {...tones[submissionTone[state]]}>
+            {t(`courses.grade.count.${state}`, { count: counts[state] })}
+          </Badge>
+        ))}
+      </Group>
+      {rows.map((row) => (
+        <GradingRow key={row.student.id} row={row} deadline={deadline} />
+      ))}
+    </Stack>
+  );
+}
+
+function GradingRow({ row, deadline }: { row: OverviewRow; deadline: Deadline }) {
+  const t = useT();
+  const [points, setPoints] = useState<number | string>(row.grade?.points ?? '');
+  const [feedback, setFeedback] = useState(row.grade?.feedback ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const name = `${row.student.firstName} ${row.student.lastName}`.trim();
+
+  async function save() {
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await grade(deadline, row.student.id, Number(points), feedback);
+      setSaved(true);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card withBorder padding="sm" component="section" aria-label={name}>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={600}>{name}</Text>
+          <Group gap="xs">
+            {row.latest && (
+              <Badge variant="default">
+                {t('courses.submit.version', { version: row.latest.version })}
+              </Badge>
+            )}
+            <Badge {...tones[submissionTone[row.state]]}>
+              {t(`courses.grade.state.${row.state}`)}
+            </Badge>
+          </Group>
+        </Group>
+        {row.latest?.comment && <Text size="sm">{row.latest.comment}</Text>}
+        {row.latest && <SubmissionFiles submission={row.latest} />}
+        {row.latest && (
+          <Group align="flex-end" gap="xs">
+            <NumberInput
+              label={t('courses.grade.points', { max: deadline.maxPoints })}
+              min={0}
+              max={deadline.maxPoints}
+              value={points}
+              onChange={setPoints}
+              w={140}
+            />
+            <Textarea
+              label={t('courses.grade.feedback')}
+              autosize
+              minRows={1}
+              value={feedback}
+              onChange={(e) => setFeedback(e.currentTarget.value)}
+              style={{ flex: '1 1 200px' }}
+            />
+            <Button onClick={() => void save()} loading={busy} disabled={points === ''}>
+              {t('courses.grade.save')}
+            </Button>
+          </Group>
+        )}
+        {saved && (
+          <Text size="sm" c="teal" role="status">
+            {t('courses.grade.saved')}
+          </Text>
+        )}
+        {error !== undefined && <ErrorNotice error={error} />}
+      </Stack>
+    </Card>
+  );
+}

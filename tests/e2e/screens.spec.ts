@@ -1,0 +1,174 @@
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { expectSignedInHome, field, fillRegistration, person, signInThroughUi } from './helpers';
+
+/**
+ * A screenshot of every screen, phone (360×740) and desktop (1280×800), light
+ * and dark, into test-results/screens/ — and an axe check of each (WCAG 2.1
+ * A/AA, contrast included) so "looks fine" is also "reads fine".
+ */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const sizes = [
+  { name: 'phone', width: 360, height: 740 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+const schemes = ['light', 'dark'] as const;
+
+interface Screen {
+  name: string;
+  /** Gets the page to the screen; the hub is fresh for each size and scheme. */
+  open(page: Page, hub: E2EHub): Promise<void>;
+}
+
+async function signedIn(page: Page, hub: E2EHub, role: 'student' | 'teacher') {
+  await hub.signUp({ username: 'admin', firstName: 'Ada', role: 'teacher' });
+  const username = role === 'teacher' ? 'admin' : 'emma';
+  if (role === 'student')
+    await hub.signUp({ username: 'emma', firstName: 'Emma', role: 'student' });
+  await signInThroughUi(page, username);
+  await expectSignedInHome(page, role === 'teacher' ? 'Ada' : 'Emma');
+}
+
+const screens: Screen[] = [
+  { name: 'welcome', open: (page) => page.goto('/').then(() => undefined) },
+  {
+    name: 'sign-in-errors',
+    open: async (page, hub) => {
+      await hub.signUp({ username: 'emma' });
+      await signInThroughUi(page, 'emma', 'wrong-password');
+      await expect(field(page, 'Password')).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
+  {
+    name: 'register',
+    open: async (page) => {
+      await page.goto('/register');
+      await fillRegistration(page, { ...person('ada', 'teacher'), password: 'quill12' });
+    },
+  },
+  {
+    name: 'waiting-for-approval',
+    open: (page) => page.goto('/waiting-for-approval').then(() => undefined),
+  },
+  {
+    name: 'check-your-email',
+    open: (page) => page.goto('/check-your-email').then(() => undefined),
+  },
+  {
+    name: 'verify-email-bad-link',
+    open: async (page) => {
+      await page.goto('/verify-email?token=not-a-real-token');
+      await expect(page.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+    },
+  },
+  { name: 'forgot-password', open: (page) => page.goto('/forgot-password').then(() => undefined) },
+  {
+    name: 'reset-password-no-token',
+    open: (page) => page.goto('/reset-password').then(() => undefined),
+  },
+  { name: 'home-teacher-admin', open: (page, hub) => signedIn(page, hub, 'teacher') },
+  {
+    name: 'home-teacher-with-pending-accounts',
+    open: async (page, hub) => {
+      const admin = await hub.signUp({ username: 'admin', firstName: 'Ada', role: 'teacher' });
+      await hub.call('updateSettings', { token: admin.token, body: { verification: 'approval' } });
+      await hub.signUp({ username: 'emma', firstName: 'Emma' });
+      await hub.signUp({ username: 'noah_w', firstName: 'Noah', lastName: 'Whitfield-Okonkwo' });
+      await signInThroughUi(page, 'admin');
+      await expect(page.getByRole('region', { name: 'Waiting for approval' })).toContainText(
+        '@noah_w',
+      );
+    },
+  },
+  { name: 'home-student', open: (page, hub) => signedIn(page, hub, 'student') },
+  {
+    name: 'profile',
+    open: async (page, hub) => {
+      await signedIn(page, hub, 'student');
+      await page.goto('/profile');
+      await expect(page.getByText('@emma').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'user-menu',
+    open: async (page, hub) => {
+      await signedIn(page, hub, 'student');
+      await page.getByTestId('user-menu').click();
+      await expect(page.getByRole('menu')).toBeVisible();
+    },
+  },
+  {
+    name: 'not-found',
+    open: async (page, hub) => {
+      await signedIn(page, hub, 'student');
+      await page.goto('/nowhere');
+    },
+  },
+];
+
+test.describe.configure({ mode: 'parallel' });
+test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP rightly forbids.
+
+for (const size of sizes) {
+  for (const scheme of schemes) {
+    test.describe(`${size.name} ${scheme}`, () => {
+      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
+      for (const screen of screens) {
+        test(`${screen.name} looks finished and passes axe`, async ({ page, hub }) => {
+          await screen.open(page, hub);
+          await settle(page);
+          await page.screenshot({
+            path: `test-results/screens/${size.name}-${scheme}-${screen.name}.png`,
+            fullPage: true,
+            animations: 'disabled',
+          });
+          expect(await axeViolations(page)).toEqual([]);
+        });
+      }
+      if (size.name === 'phone') {
+        test('navigation drawer looks finished and passes axe', async ({ page, hub }) => {
+          await signedIn(page, hub, 'student');
+          await page.getByRole('button', { name: 'Open navigation' }).click();
+          await expect(page.getByRole('dialog')).toBeVisible();
+          await settle(page);
+          await page.screenshot({ path: `test-results/screens/${size.name}-${scheme}-drawer.png` });
+          expect(await axeViolations(page)).toEqual([]);
+        });
+      }
+    });
+  }
+}
+
+/** Waits for fonts, pending requests and transitions, so screenshots show the finished screen. */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(350);
+}
+
+interface AxeResult {
+  violations: {
+    id: string;
+    impact: string;
+    help: string;
+    nodes: { target: string[]; failureSummary: string }[];
+  }[];
+}
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }
+    ).axe;
+    return (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })) as AxeResult;
+  });
+  return result.violations.map((v) => ({
+    rule: v.id,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
+  }));
+}
