@@ -11,6 +11,7 @@ import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
 import { createMailer } from './domains/accounts/mailer';
 import { PasswordHasher } from './domains/accounts/password-hasher';
+import { ProfileLinks } from './domains/accounts/profile-links';
 import { ProfileService } from './domains/accounts/profile-service';
 import { RegistrationService } from './domains/accounts/registration-service';
 import { accountRoutes } from './domains/accounts/routes';
@@ -106,7 +107,12 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const addresses = { url: '', lanUrls: [] as string[] };
     const handlers: Handlers = {
       ...healthRoutes(addresses),
-      ...accountRoutes(deps, { auth, registration, profiles }),
+      ...accountRoutes(deps, {
+        auth,
+        registration,
+        profiles,
+        links: new ProfileLinks(deps, profiles),
+      }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
       ...fileRoutes(deps),
       ...sessionRoutes(sessions, posts),

@@ -1,4 +1,7 @@
+import { z } from 'zod';
 import { route } from '../api-route';
+import { courseSchema } from '../schemas/courses';
+import { sessionSchema } from '../schemas/sessions';
 import { pageQuerySchema, pageSchema } from '../pagination';
 import {
   accountSchema,
@@ -198,6 +201,27 @@ export const accountRoutes = {
     params: usernameParamsSchema,
     query: pageQuerySchema,
     response: pageSchema(statusUpdateSchema),
+  }),
+  profileCourses: route({
+    method: 'get',
+    path: '/users/:username/courses',
+    tag: 'users',
+    auth: 'user',
+    summary:
+      "A person's courses: all for themselves, teachers and admins; others see the ones they share",
+    description:
+      'Courses taught are always listed (the catalogue is open); a student’s enrolments are shown only where the viewer may know them.',
+    params: usernameParamsSchema,
+    response: z.array(courseSchema),
+  }),
+  profileSessions: route({
+    method: 'get',
+    path: '/users/:username/sessions',
+    tag: 'users',
+    auth: 'user',
+    summary: "A person's sessions that you are in too (all of them for themselves and admins)",
+    params: usernameParamsSchema,
+    response: z.array(sessionSchema),
   }),
   avatar: route({
     method: 'get',

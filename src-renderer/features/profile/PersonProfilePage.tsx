@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useAccount } from '../auth/auth-store';
 import { StatusUpdateList } from '../status-updates/StatusUpdateList';
 import { DetailRows, IdentityCard, ProfileSection } from './ProfileCards';
-import { TaughtCourses } from './TaughtCourses';
+import { PersonCourses, PersonSessions } from './PersonLinks';
 
 /**
  * `/people/:username`: someone's profile, read-only. A teacher's courses are
@@ -61,11 +61,12 @@ export function PersonProfilePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Stack gap="lg">
-            {profile.role === 'teacher' && (
-              <ProfileSection title={t('people.coursesTitle')}>
-                <TaughtCourses teacherId={profile.id} />
-              </ProfileSection>
-            )}
+            <ProfileSection title={t('people.coursesTitle')}>
+              <PersonCourses username={profile.username} />
+            </ProfileSection>
+            <ProfileSection title={t('people.sessionsTitle')}>
+              <PersonSessions username={profile.username} />
+            </ProfileSection>
             <ProfileSection title={t('status.title')}>
               <StatusUpdateList username={profile.username} />
             </ProfileSection>

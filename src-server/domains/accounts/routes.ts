@@ -5,6 +5,7 @@ import { DomainError } from '../../domain-error';
 import type { AccountsDeps } from './deps';
 import type { AuthService } from './auth-service';
 import { initialsAvatarSvg } from './initials-avatar';
+import type { ProfileLinks } from './profile-links';
 import type { ProfileService } from './profile-service';
 import type { RegistrationService } from './registration-service';
 import { toAccount } from './views';
@@ -30,6 +31,8 @@ type AccountRoutes =
   | 'profile'
   | 'statusUpdates'
   | 'avatar'
+  | 'profileCourses'
+  | 'profileSessions'
   | 'pendingAccounts'
   | 'approveAccount'
   | 'rejectAccount';
@@ -38,7 +41,12 @@ const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 
 export function accountRoutes(
   deps: AccountsDeps,
-  services: { auth: AuthService; registration: RegistrationService; profiles: ProfileService },
+  services: {
+    auth: AuthService;
+    registration: RegistrationService;
+    profiles: ProfileService;
+    links: ProfileLinks;
+  },
 ): HandlersFor<AccountRoutes> {
   const { auth, registration, profiles } = services;
   return {
@@ -89,6 +97,8 @@ export function accountRoutes(
       await streamBlob(deps, user.avatar.blobId, user.avatar.contentType, res);
     },
 
+    profileCourses: ({ auth: me, params }) => services.links.courses(me.user, params.username),
+    profileSessions: ({ auth: me, params }) => services.links.sessions(me.user, params.username),
     pendingAccounts: ({ auth: me, query }) => registration.pending(me.user, query),
     approveAccount: ({ auth: me, params }) =>
       registration.decide(me.user, params.userId, 'approve'),
