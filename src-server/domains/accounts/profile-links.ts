@@ -58,23 +58,21 @@ export class ProfileLinks {
       await Promise.all(theirs.map((m) => storage.sessions.get(m.sessionId)))
     ).filter((s) => s !== undefined);
     return Promise.all(
-      sessions
-        .slice(0, 100)
-        .map((s) =>
-          toSession(
-            storage,
-            s,
-            {
-              user: viewer,
-              session: {
-                userId: viewer.id,
-                isHost: s.hostId === viewer.id,
-                isAdmin: viewer.isAdmin,
-              },
+      sessions.slice(0, 100).map((s) =>
+        toSession(
+          storage,
+          s,
+          {
+            user: viewer,
+            session: {
+              userId: viewer.id,
+              isHost: s.hostId === viewer.id,
+              isAdmin: viewer.isAdmin,
             },
-            viewerIn.get(s.id) ?? null,
-          ),
+          },
+          viewerIn.get(s.id) ?? null,
         ),
+      ),
     );
   }
 }
