@@ -24,3 +24,10 @@ export async function axeViolations(page: Page) {
     nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
   }));
 }
+
+/** Waits for pending requests, fonts and transitions, so a screenshot shows the finished screen. */
+export async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForTimeout(400);
+}

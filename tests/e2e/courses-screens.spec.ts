@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { TINY_PNG } from '../support/files';
 import { upload } from '../support/files';
-import { axeViolations } from './axe';
+import { axeViolations, settle } from './axe';
 import { signInThroughUi } from './helpers';
 
 /**
@@ -60,11 +59,6 @@ async function world(hub: E2EHub) {
     body: { fileIds: [work.body.id], comment: 'Done.' },
   });
   return { courseId };
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(350);
 }
 
 test.describe.configure({ mode: 'parallel' });

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 import { gradientPng } from './png';
 
@@ -9,7 +9,6 @@ import { gradientPng } from './png';
  * and phone (390×844), light and dark — into tests/e2e/screenshots/
  * (git-ignored), each also checked by axe (WCAG 2.1 A/AA).
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sizes = [
   { name: 'desktop', width: 1280, height: 800 },
   { name: 'phone', width: 390, height: 844 },
@@ -185,31 +184,4 @@ for (const size of sizes) {
       }
     });
   }
-}
-
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForTimeout(350);
-}
-
-interface AxeResult {
-  violations: { id: string; help: string; nodes: { target: string[]; failureSummary: string }[] }[];
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }
-    ).axe;
-    return (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as AxeResult;
-  });
-  return result.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
-  }));
 }

@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { axeViolations, settle } from './axe';
 import { expectSignedInHome, field, fillRegistration, person, signInThroughUi } from './helpers';
 
 /**
@@ -8,7 +8,6 @@ import { expectSignedInHome, field, fillRegistration, person, signInThroughUi } 
  * and dark, into test-results/screens/ — and an axe check of each (WCAG 2.1
  * A/AA, contrast included) so "looks fine" is also "reads fine".
  */
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const sizes = [
   { name: 'phone', width: 360, height: 740 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -138,37 +137,4 @@ for (const size of sizes) {
       }
     });
   }
-}
-
-/** Waits for fonts, pending requests and transitions, so screenshots show the finished screen. */
-async function settle(page: Page) {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForTimeout(350);
-}
-
-interface AxeResult {
-  violations: {
-    id: string;
-    impact: string;
-    help: string;
-    nodes: { target: string[]; failureSummary: string }[];
-  }[];
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }
-    ).axe;
-    return (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as AxeResult;
-  });
-  return result.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary}`),
-  }));
 }

@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
+import { axeViolations } from './axe';
 import { expectSignedInHome, field, signInThroughUi } from './helpers';
 
 /** A real (tiny) PDF: the hub checks uploads by their content. */
@@ -192,25 +192,6 @@ test('host and member: token, live posts with files, permissions, comments, a bl
   await snap(host, 'home-card');
   expect(uncaught, 'uncaught errors in the member page').toEqual([]);
 });
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** WCAG 2.1 A/AA violations on the page as it is now (axe, as in screens.spec.ts). */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }
-    ).axe;
-    const result = (await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })) as { violations: { id: string; nodes: { target: string[] }[] }[] };
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-  });
-  return violations;
-}
 
 test.describe('as another member', () => {
   test('files of other members are locked with a reason; pages pass axe in light and dark', async ({

@@ -12,10 +12,10 @@ import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
-import { formerMember, toSummary } from '../accounts/views';
+import { toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
-import { toStoredFile } from '../files/routes';
+import { messageRenderer } from './message-view';
 import { assertInRoom, mayMessage } from './room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
@@ -276,38 +276,14 @@ export class ChatService {
     room: Room,
     entry: HistoryEntry<ChatRecord>,
   ): Promise<ChatMessage> {
-    return (await this.renderer(room, entry))(viewer);
+    return (await messageRenderer(this.deps.storage, room, entry))(viewer);
   }
 
-  /**
-   * Loads a message once and returns how to show it to any viewer (only the
-   * author's email differs), so delivering to a full room costs one read.
-   */
+  /** How to show a stored message to any viewer (see message-view.ts). */
   async messageRenderer(room: Room, seq: number): Promise<(viewer: Actor) => ChatMessage> {
     const entry = await this.deps.storage.chat.get(room, seq);
     if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
-    return this.renderer(room, entry);
-  }
-
-  private async renderer(
-    room: Room,
-    entry: HistoryEntry<ChatRecord>,
-  ): Promise<(viewer: Actor) => ChatMessage> {
-    const edit = await this.deps.storage.messageEdits.get(room, entry.seq);
-    const author =
-      (await this.deps.storage.users.get(entry.entry.authorId)) ??
-      formerMember(entry.entry.authorId);
-    return (viewer) => ({
-      room,
-      seq: entry.seq,
-      author: toSummary(author, viewer),
-      text: edit?.deleted ? '' : (edit?.text ?? entry.entry.text),
-      files: edit?.deleted ? [] : entry.entry.files.map(toStoredFile),
-      clientId: entry.entry.clientId,
-      createdAt: entry.at,
-      ...(edit ? { editedAt: edit.editedAt } : {}),
-      deleted: edit?.deleted ?? false,
-    });
+    return messageRenderer(this.deps.storage, room, entry);
   }
 
   private async clientIds(room: Room): Promise<Map<string, Promise<number>>> {
