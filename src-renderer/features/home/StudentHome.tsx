@@ -1,16 +1,16 @@
-import { IconChartDonut, IconActivity } from '@tabler/icons-react';
 import type { Account } from '../../../src-shared/schemas/accounts';
 import { isApprover } from '../../../src-shared/permissions';
 import { useT } from '../../app/i18n';
-import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { BentoGrid, BentoTile } from '../../ui/BentoGrid';
 import { MyCoursesCard, UpcomingDeadlinesCard } from '../courses/components/HomeCourseCards';
 import { PendingAccountsCard } from '../approvals/PendingAccountsCard';
 import { LiveSessionsCard } from '../sessions/LiveSessionsCard';
+import { ActivityCard } from './ActivityCard';
 import { GreetingCard } from './GreetingCard';
 import { HubCard } from './HubCard';
+import { SpectrumCard } from './SpectrumCard';
 
-/** The student's dashboard frame: later issues fill the tiles with courses, deadlines and activity. */
+/** The student's dashboard: courses, deadlines, the week's activity, the resource spectrum, sessions. */
 export function StudentHome({ account }: { account: Account }) {
   const t = useT();
   // An admin who registered as a student also approves accounts; the tiles shift to keep rows full.
@@ -35,26 +35,10 @@ export function StudentHome({ account }: { account: Account }) {
         </BentoTile>
       )}
       <BentoTile size={approver ? 'twoThirds' : 'third'}>
-        <BentoCard
-          title={t('home.student.activity')}
-          icon={<IconActivity size={20} />}
-          color="teal"
-        >
-          <CardEmpty title={t('home.student.activityEmpty')}>
-            {t('home.student.activityEmptyText')}
-          </CardEmpty>
-        </BentoCard>
+        <ActivityCard />
       </BentoTile>
       <BentoTile size={approver ? 'twoThirds' : 'third'}>
-        <BentoCard
-          title={t('home.student.spectrum')}
-          icon={<IconChartDonut size={20} />}
-          color="orange"
-        >
-          <CardEmpty title={t('home.student.spectrumEmpty')}>
-            {t('home.student.spectrumEmptyText')}
-          </CardEmpty>
-        </BentoCard>
+        <SpectrumCard />
       </BentoTile>
       <BentoTile size="third">
         <LiveSessionsCard color="grape" />

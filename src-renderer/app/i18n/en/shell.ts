@@ -195,7 +195,17 @@ export const shell = {
   'home.student.activityEmpty': 'Quiet for now',
   'home.student.activityEmptyText':
     'New materials, deadlines and status updates from your courses in the last 7 days will be listed here.',
+  'home.student.activityMaterial': 'New material in {code}: {title}',
+  'home.student.activityDeadline': 'New deadline in {code}: {title}',
+  'home.student.activityStatus': '{name}: “{text}”',
   'home.student.spectrum': 'Resource spectrum',
+  'home.student.spectrumCourse': 'Course',
+  'home.student.spectrumBar': 'Material kinds in {code}',
+  'home.student.kind.document': 'Documents',
+  'home.student.kind.slides': 'Slides',
+  'home.student.kind.media': 'Media',
+  'home.student.kind.archive': 'Archives',
+  'home.student.kind.other': 'Other',
   'home.student.spectrumEmpty': 'No materials yet',
   'home.student.spectrumEmptyText':
     'See the mix of documents, slides and media in each of your courses once materials are shared.',
