@@ -1,7 +1,7 @@
 import { Code, CopyButton, Group, Stack, Text, Tooltip, ActionIcon } from '@mantine/core';
 import { IconCheck, IconCopy, IconServer2 } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { Health } from '../../../src-shared/schemas/health';
+import type { HubInfo } from '../../../src-shared/schemas/health';
 import { api, socket } from '../../app/hub-client';
 import { useT, type MessageKey } from '../../app/i18n';
 import { BentoCard } from '../../ui/BentoCard';
@@ -18,16 +18,18 @@ const stateText: Record<string, MessageKey> = {
 export function HubCard({ showAddress }: { showAddress: boolean }) {
   const t = useT();
   const connection = socket.status.use((s) => s.connection);
-  const [health, setHealth] = useState<Health>();
+  const [health, setHealth] = useState<HubInfo>();
   const [error, setError] = useState<unknown>();
 
   const load = useCallback(() => {
     setError(undefined);
-    api.call('health').then(setHealth, setError);
+    api.call('hubInfo').then(setHealth, setError);
   }, []);
   useEffect(load, [load]);
 
-  const address = typeof window === 'undefined' ? '' : window.location.origin;
+  // The hub's own network address beats the one this browser used (often 127.0.0.1 on the teacher's laptop).
+  const origin = typeof window === 'undefined' ? '' : window.location.origin;
+  const address = isLoopback(origin) ? (health?.lanUrls[0] ?? origin) : origin;
   return (
     <BentoCard
       title={t('hub.title')}
