@@ -135,6 +135,7 @@ export const courses = {
   'courses.grade.save': 'Save grade',
   'courses.grade.saved': 'Grade saved; the student has been notified.',
   'courses.grade.csv': 'Export grades (CSV)',
+  'courses.grade.zip': 'Download all (zip)',
   'courses.students.empty': 'No students yet',
   'courses.students.emptyText': 'Share the join code, or let students enrol from the catalogue.',
   'courses.students.block': 'Block',

@@ -1,7 +1,10 @@
 import { Badge, Button, Card, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
+import { IconFileZip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
+import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
+import { fetchFile } from '../file-transfer';
 import { CardSkeleton } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { grade, loadOverview, submissionsStore, type OverviewRow } from '../submissions-store';
@@ -29,12 +32,29 @@ export function GradingTable({ deadline }: { deadline: Deadline; courseId: Cours
   for (const row of rows) counts[row.state] += 1;
   return (
     <Stack gap="xs" pt="sm">
-      <Group gap="xs">
-        {(['submitted', 'late', 'missing'] as const).map((state) => (
-          <Badge key={state} {...tones[submissionTone[state]]}>
-            {t(`courses.grade.count.${state}`, { count: counts[state] })}
-          </Badge>
-        ))}
+      <Group gap="xs" justify="space-between">
+        <Group gap="xs">
+          {(['submitted', 'late', 'missing'] as const).map((state) => (
+            <Badge key={state} {...tones[submissionTone[state]]}>
+              {t(`courses.grade.count.${state}`, { count: counts[state] })}
+            </Badge>
+          ))}
+        </Group>
+        {counts.submitted + counts.late > 0 && (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconFileZip size={14} aria-hidden />}
+            onClick={() =>
+              fetchFile(
+                api.url('submissionsZip', { deadlineId: deadline.id }),
+                `${deadline.title}.zip`,
+              ).catch(setError)
+            }
+          >
+            {t('courses.grade.zip')}
+          </Button>
+        )}
       </Group>
       {rows.map((row) => (
         <GradingRow key={row.student.id} row={row} deadline={deadline} />
