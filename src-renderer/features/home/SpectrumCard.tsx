@@ -1,4 +1,4 @@
-import { Group, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Box, ColorSwatch, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconChartDonut } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
@@ -34,7 +34,8 @@ export function SpectrumCard() {
 
   const withMaterials = rows?.filter((r) => Object.values(r.counts).some((n) => n > 0)) ?? [];
   const row = withMaterials.find((r) => r.courseId === selected) ?? withMaterials[0];
-  const total = row ? Object.values(row.counts).reduce((a, b) => a + b, 0) : 0;
+  const kinds = row ? fileKinds.filter((kind) => row.counts[kind] > 0) : [];
+  const kindText = (kind: FileKind) => `${t(`home.student.kind.${kind}`)} · ${row?.counts[kind]}`;
 
   return (
     <BentoCard
@@ -60,33 +61,27 @@ export function SpectrumCard() {
               data={withMaterials.map((r) => ({ value: r.courseId, label: r.courseCode }))}
             />
           )}
-          <Progress.Root
-            size="xl"
-            aria-label={t('home.student.spectrumBar', { code: row.courseCode })}
+          {/* One labelled image for assistive technology; the coloured parts are decoration. */}
+          <Box
+            role="img"
+            aria-label={`${t('home.student.spectrumBar', { code: row.courseCode })}: ${kinds.map(kindText).join(', ')}`}
+            style={{ display: 'flex', height: 16, borderRadius: 8, overflow: 'hidden' }}
           >
-            {fileKinds
-              .filter((kind) => row.counts[kind] > 0)
-              .map((kind) => (
-                <Progress.Section
-                  key={kind}
-                  value={(row.counts[kind] / total) * 100}
-                  color={KIND_COLOR[kind]}
-                />
-              ))}
-          </Progress.Root>
+            {kinds.map((kind) => (
+              <Box key={kind} bg={`${KIND_COLOR[kind]}.6`} style={{ flexGrow: row.counts[kind] }} />
+            ))}
+          </Box>
           <Group gap="md">
-            {fileKinds
-              .filter((kind) => row.counts[kind] > 0)
-              .map((kind) => (
-                <Group key={kind} gap={6} wrap="nowrap">
-                  <Progress.Root size={10} w={10} aria-hidden>
-                    <Progress.Section value={100} color={KIND_COLOR[kind]} />
-                  </Progress.Root>
-                  <Text size="xs">
-                    {t(`home.student.kind.${kind}`)} · {row.counts[kind]}
-                  </Text>
-                </Group>
-              ))}
+            {kinds.map((kind) => (
+              <Group key={kind} gap={6} wrap="nowrap">
+                <ColorSwatch
+                  color={`var(--mantine-color-${KIND_COLOR[kind]}-6)`}
+                  size={10}
+                  withShadow={false}
+                />
+                <Text size="xs">{kindText(kind)}</Text>
+              </Group>
+            ))}
           </Group>
         </Stack>
       )}
