@@ -1,30 +1,37 @@
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { BlobStore } from './blobs/blob-store';
+import type {
+  CourseItemsRepository,
+  CoursesRepository,
+  DoneMarksRepository,
+  EnrolmentsRepository,
+  KeyedRepository,
+  SubmissionsRepository,
+} from './repositories-courses';
+import type {
+  CommentsRepository,
+  PostsRepository,
+  SessionMembersRepository,
+  SessionsRepository,
+} from './repositories-sessions';
+
+export type * from './repositories-courses';
+export type * from './repositories-sessions';
 import type { FileId } from '../../src-shared/schemas/files';
-import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
-import type { SubmissionId } from '../../src-shared/schemas/submissions';
-import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 import type {
   AccountTokenRecord,
   AuditEntry,
   AuthSessionRecord,
   ChatRecord,
-  CommentRecord,
-  CourseRecord,
   DeadlineRecord,
-  EnrolmentRecord,
   FeedbackRecord,
   GradeRecord,
-  SubmissionRecord,
   HubSettingsRecord,
   MaterialRecord,
   MessageEditRecord,
   NotificationRecord,
   ReadMarkerRecord,
-  PostRecord,
-  SessionMemberRecord,
-  SessionRecord,
   StatusUpdateRecord,
   UploadRecord,
   UserRecord,
@@ -150,61 +157,6 @@ export interface UploadsRepository {
   referencedBlobs(): Promise<Set<BlobId>>;
 }
 
-export interface SessionsRepository {
-  get(id: SessionId): Promise<SessionRecord | undefined>;
-  findByJoinToken(token: string): Promise<SessionRecord | undefined>;
-  /** Every session (admin), newest first. */
-  all(): Promise<SessionRecord[]>;
-  insert(session: SessionRecord): Promise<SessionRecord>;
-  update(
-    id: SessionId,
-    change: (current: SessionRecord) => SessionRecord,
-  ): Promise<SessionRecord | undefined>;
-  delete(id: SessionId): Promise<boolean>;
-}
-
-export interface SessionMembersRepository {
-  get(sessionId: SessionId, userId: UserId): Promise<SessionMemberRecord | undefined>;
-  listForSession(sessionId: SessionId): Promise<SessionMemberRecord[]>;
-  listForUser(userId: UserId): Promise<SessionMemberRecord[]>;
-  countActive(sessionId: SessionId): Promise<number>;
-  /** Throws UniqueViolation('id') when the person already has a membership. */
-  insert(member: SessionMemberRecord): Promise<SessionMemberRecord>;
-  update(
-    sessionId: SessionId,
-    userId: UserId,
-    change: (current: SessionMemberRecord) => SessionMemberRecord,
-  ): Promise<SessionMemberRecord | undefined>;
-  delete(sessionId: SessionId, userId: UserId): Promise<boolean>;
-  deleteForSession(sessionId: SessionId): Promise<number>;
-  deleteForUser(userId: UserId): Promise<number>;
-}
-
-export interface PostsRepository {
-  get(id: PostId): Promise<PostRecord | undefined>;
-  /** Oldest first; callers page from the end. */
-  listForSession(sessionId: SessionId): Promise<PostRecord[]>;
-  insert(post: PostRecord): Promise<PostRecord>;
-  update(id: PostId, change: (current: PostRecord) => PostRecord): Promise<PostRecord | undefined>;
-  delete(id: PostId): Promise<boolean>;
-  deleteForSession(sessionId: SessionId): Promise<number>;
-}
-
-export interface CommentsRepository {
-  get(id: CommentId): Promise<CommentRecord | undefined>;
-  /** Oldest first. */
-  listForPost(postId: PostId): Promise<CommentRecord[]>;
-  countForPost(postId: PostId): Promise<number>;
-  insert(comment: CommentRecord): Promise<CommentRecord>;
-  update(
-    id: CommentId,
-    change: (current: CommentRecord) => CommentRecord,
-  ): Promise<CommentRecord | undefined>;
-  delete(id: CommentId): Promise<boolean>;
-  deleteForPost(postId: PostId): Promise<number>;
-  deleteForSession(sessionId: SessionId): Promise<number>;
-}
-
 /** Later state of a chat message (edited or deleted); the log keeps the original line. */
 export interface MessageEditsRepository {
   get(room: string, seq: number): Promise<MessageEditRecord | undefined>;
@@ -215,77 +167,6 @@ export interface ReadMarkersRepository {
   get(userId: UserId, stream: string): Promise<ReadMarkerRecord | undefined>;
   put(marker: ReadMarkerRecord): Promise<ReadMarkerRecord>;
   listForUser(userId: UserId): Promise<ReadMarkerRecord[]>;
-}
-
-export interface CoursesRepository {
-  get(id: CourseId): Promise<CourseRecord | undefined>;
-  findByJoinCode(code: string): Promise<CourseRecord | undefined>;
-  /** Newest first. */
-  all(): Promise<CourseRecord[]>;
-  listForTeacher(teacherId: UserId): Promise<CourseRecord[]>;
-  /** Codes in use with this prefix (CS → CS101, CS102…), for picking the next one. */
-  codesWithPrefix(prefix: string): Promise<string[]>;
-  /** Throws UniqueViolation('code' | 'joinCode'). */
-  insert(course: CourseRecord): Promise<CourseRecord>;
-  update(
-    id: CourseId,
-    change: (current: CourseRecord) => CourseRecord,
-  ): Promise<CourseRecord | undefined>;
-}
-
-export interface EnrolmentsRepository {
-  get(courseId: CourseId, userId: UserId): Promise<EnrolmentRecord | undefined>;
-  listForCourse(courseId: CourseId): Promise<EnrolmentRecord[]>;
-  listForUser(userId: UserId): Promise<EnrolmentRecord[]>;
-  countActive(courseId: CourseId): Promise<number>;
-  /**
-   * Makes the enrolment active only if the course has fewer than `capacity`
-   * active enrolments — checked and written as one step, so N students racing
-   * for the last seat cannot all get it. Returns false when full.
-   */
-  activateIfRoom(enrolment: EnrolmentRecord, capacity: number): Promise<boolean>;
-  update(
-    courseId: CourseId,
-    userId: UserId,
-    change: (current: EnrolmentRecord) => EnrolmentRecord,
-  ): Promise<EnrolmentRecord | undefined>;
-  delete(courseId: CourseId, userId: UserId): Promise<boolean>;
-  deleteForUser(userId: UserId): Promise<number>;
-}
-
-/** Small per-course content: materials and deadlines share this shape of repository. */
-export interface CourseItemsRepository<T extends { id: string; courseId: CourseId }> {
-  get(id: T['id']): Promise<T | undefined>;
-  /** In insertion order. */
-  listForCourse(courseId: CourseId): Promise<T[]>;
-  insert(item: T): Promise<T>;
-  update(id: T['id'], change: (current: T) => T): Promise<T | undefined>;
-  delete(id: T['id']): Promise<boolean>;
-}
-
-export interface SubmissionsRepository {
-  get(id: SubmissionId): Promise<SubmissionRecord | undefined>;
-  /** Every version of every student for a deadline, oldest first. */
-  listForDeadline(deadlineId: DeadlineId): Promise<SubmissionRecord[]>;
-  /**
-   * Adds the next version for this student and deadline (version = previous + 1,
-   * decided atomically with the insert).
-   */
-  addVersion(submission: Omit<SubmissionRecord, 'version'>): Promise<SubmissionRecord>;
-}
-
-/** Grades and feedback: records keyed by `${a}:${b}`, upserted whole. */
-export interface KeyedRepository<T extends { id: string }> {
-  get(id: string): Promise<T | undefined>;
-  listByCourse(courseId: CourseId): Promise<T[]>;
-  put(record: T): Promise<T>;
-}
-
-/** Keys of one-off jobs already done (e.g. a reminder sent), so a restart never repeats them. */
-export interface DoneMarksRepository {
-  has(key: string): Promise<boolean>;
-  /** Returns false if it was already marked (another pass got there first). */
-  mark(key: string): Promise<boolean>;
 }
 
 export interface Storage {

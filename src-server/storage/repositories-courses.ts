@@ -1,0 +1,77 @@
+import type { UserId } from '../../src-shared/ids';
+import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
+import type { SubmissionId } from '../../src-shared/schemas/submissions';
+import type { CourseRecord, EnrolmentRecord, SubmissionRecord } from './records';
+
+/** Courses, enrolments, materials, deadlines, submissions, grades, feedback and job marks (part of repositories.ts, which re-exports it). */
+
+export interface CoursesRepository {
+  get(id: CourseId): Promise<CourseRecord | undefined>;
+  findByJoinCode(code: string): Promise<CourseRecord | undefined>;
+  /** Newest first. */
+  all(): Promise<CourseRecord[]>;
+  listForTeacher(teacherId: UserId): Promise<CourseRecord[]>;
+  /** Codes in use with this prefix (CS → CS101, CS102…), for picking the next one. */
+  codesWithPrefix(prefix: string): Promise<string[]>;
+  /** Throws UniqueViolation('code' | 'joinCode'). */
+  insert(course: CourseRecord): Promise<CourseRecord>;
+  update(
+    id: CourseId,
+    change: (current: CourseRecord) => CourseRecord,
+  ): Promise<CourseRecord | undefined>;
+}
+
+export interface EnrolmentsRepository {
+  get(courseId: CourseId, userId: UserId): Promise<EnrolmentRecord | undefined>;
+  listForCourse(courseId: CourseId): Promise<EnrolmentRecord[]>;
+  listForUser(userId: UserId): Promise<EnrolmentRecord[]>;
+  countActive(courseId: CourseId): Promise<number>;
+  /**
+   * Makes the enrolment active only if the course has fewer than `capacity`
+   * active enrolments — checked and written as one step, so N students racing
+   * for the last seat cannot all get it. Returns false when full.
+   */
+  activateIfRoom(enrolment: EnrolmentRecord, capacity: number): Promise<boolean>;
+  update(
+    courseId: CourseId,
+    userId: UserId,
+    change: (current: EnrolmentRecord) => EnrolmentRecord,
+  ): Promise<EnrolmentRecord | undefined>;
+  delete(courseId: CourseId, userId: UserId): Promise<boolean>;
+  deleteForUser(userId: UserId): Promise<number>;
+}
+
+/** Small per-course content: materials and deadlines share this shape of repository. */
+export interface CourseItemsRepository<T extends { id: string; courseId: CourseId }> {
+  get(id: T['id']): Promise<T | undefined>;
+  /** In insertion order. */
+  listForCourse(courseId: CourseId): Promise<T[]>;
+  insert(item: T): Promise<T>;
+  update(id: T['id'], change: (current: T) => T): Promise<T | undefined>;
+  delete(id: T['id']): Promise<boolean>;
+}
+
+export interface SubmissionsRepository {
+  get(id: SubmissionId): Promise<SubmissionRecord | undefined>;
+  /** Every version of every student for a deadline, oldest first. */
+  listForDeadline(deadlineId: DeadlineId): Promise<SubmissionRecord[]>;
+  /**
+   * Adds the next version for this student and deadline (version = previous + 1,
+   * decided atomically with the insert).
+   */
+  addVersion(submission: Omit<SubmissionRecord, 'version'>): Promise<SubmissionRecord>;
+}
+
+/** Grades and feedback: records keyed by `${a}:${b}`, upserted whole. */
+export interface KeyedRepository<T extends { id: string }> {
+  get(id: string): Promise<T | undefined>;
+  listByCourse(courseId: CourseId): Promise<T[]>;
+  put(record: T): Promise<T>;
+}
+
+/** Keys of one-off jobs already done (e.g. a reminder sent), so a restart never repeats them. */
+export interface DoneMarksRepository {
+  has(key: string): Promise<boolean>;
+  /** Returns false if it was already marked (another pass got there first). */
+  mark(key: string): Promise<boolean>;
+}
