@@ -11,7 +11,10 @@ import { LogCapture } from './log-capture';
 import { newcomer, type Person } from './people';
 import type { RouteName } from '../../src-shared/api';
 
-const RENDERER_DIR = fileURLToPath(new URL('../../dist-renderer', import.meta.url));
+/** CLASSHUB_E2E_RENDERER_DIR lets parallel work build and test its own renderer copy. */
+const RENDERER_DIR =
+  process.env.CLASSHUB_E2E_RENDERER_DIR ??
+  fileURLToPath(new URL('../../dist-renderer', import.meta.url));
 
 export interface E2EHub extends Hub {
   readonly logs: LogCapture;
