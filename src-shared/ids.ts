@@ -19,3 +19,14 @@ export const blobIdSchema = z
   .regex(/^[a-f0-9]{64}$/)
   .brand<'BlobId'>();
 export type BlobId = z.infer<typeof blobIdSchema>;
+
+/**
+ * Chosen by the client per action (a chat message, a post, a submission):
+ * resending with the same id stores it once — what lets the desktop outbox
+ * replay safely after a flaky connection.
+ */
+export const clientIdSchema = z
+  .string()
+  .min(8, 'A client id has at least 8 characters.')
+  .max(64, 'A client id has at most 64 characters.')
+  .meta({ description: 'Chosen by the client; a resend with the same id is stored once.' });

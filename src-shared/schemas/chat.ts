@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userIdSchema } from '../ids';
+import { clientIdSchema, userIdSchema } from '../ids';
 import { userSummarySchema } from './accounts';
 import { fileIdSchema, storedFileSchema } from './files';
 
@@ -45,9 +45,7 @@ export const messageSchema = z
 export type ChatMessage = z.infer<typeof messageSchema>;
 
 const messageContent = z.object({
-  clientId: z.string().min(8).max(64).meta({
-    description: 'Chosen by the client per message; a resend with the same id is stored once.',
-  }),
+  clientId: clientIdSchema,
   text: z
     .string()
     .trim()

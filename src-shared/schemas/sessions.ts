@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userIdSchema } from '../ids';
+import { clientIdSchema, userIdSchema } from '../ids';
 import { pageQuerySchema } from '../pagination';
 import { userSummarySchema } from './accounts';
 import { fileIdSchema, storedFileSchema } from './files';
@@ -120,7 +120,11 @@ const postText = z.string().trim().max(10_000, 'A post can be at most 10,000 cha
 const fileIds = z.array(fileIdSchema).max(10, 'Attach at most 10 files to a post.');
 
 export const createPostRequestSchema = z
-  .object({ text: postText.default(''), fileIds: fileIds.default([]) })
+  .object({
+    text: postText.default(''),
+    fileIds: fileIds.default([]),
+    clientId: clientIdSchema.optional(),
+  })
   .refine((post) => post.text.length > 0 || post.fileIds.length > 0, {
     message: 'Write something or attach a file.',
     path: ['text'],

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { userSummarySchema } from './accounts';
 import { courseIdSchema, deadlineIdSchema } from './courses';
 import { fileIdSchema, storedFileSchema } from './files';
-import { userIdSchema } from '../ids';
+import { clientIdSchema, userIdSchema } from '../ids';
 
 export const submissionIdSchema = z.string().min(1).max(64).brand<'SubmissionId'>();
 export type SubmissionId = z.infer<typeof submissionIdSchema>;
@@ -41,6 +41,7 @@ export const submitRequestSchema = z
       .array(fileIdSchema)
       .min(1, 'Attach at least one file.')
       .max(10, 'Attach at most 10 files.'),
+    clientId: clientIdSchema.optional(),
   })
   .meta({ id: 'SubmitRequest' });
 

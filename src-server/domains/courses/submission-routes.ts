@@ -19,7 +19,7 @@ export function submissionRoutes(
 ): HandlersFor<SubmissionRouteName> {
   return {
     submit: ({ auth, params, body }) =>
-      submissions.submit(auth.user, params.deadlineId, body.comment, body.fileIds),
+      submissions.submit(auth.user, params.deadlineId, body),
     mySubmissions: ({ auth, params }) => submissions.mine(auth.user, params.deadlineId),
     deadlineOverview: ({ auth, params, query }) =>
       submissions.overview(auth.user, params.deadlineId, query),

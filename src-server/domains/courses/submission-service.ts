@@ -22,6 +22,7 @@ import type { DomainDeps } from '../deps';
 import { toStoredFile } from '../files/routes';
 import { assertManages, courseAccess } from './course-access';
 import { pageOfList } from '../paging';
+import { IdempotentActions } from '../idempotency';
 
 type OverviewRow = z.output<typeof deadlineOverviewRowSchema>;
 
@@ -29,11 +30,33 @@ type OverviewRow = z.output<typeof deadlineOverviewRowSchema>;
 export class SubmissionService {
   constructor(private readonly deps: DomainDeps) {}
 
+  private readonly resends = new IdempotentActions();
+
+  /** A resend with the same clientId returns the version stored the first time. */
   async submit(
     actor: UserRecord,
     deadlineId: DeadlineId,
-    comment: string,
-    fileIds: FileId[],
+    input: { comment: string; fileIds: FileId[]; clientId?: string },
+  ): Promise<Submission> {
+    if (!input.clientId) return this.store(actor, deadlineId, randomUUID() as SubmissionId, input);
+    const id = IdempotentActions.recordId('submission', actor.id, input.clientId) as SubmissionId;
+    return this.resends.run(id, async () => {
+      const earlier = await this.deps.storage.submissions.get(id);
+      if (earlier && earlier.deadlineId === deadlineId) return this.toSubmission(earlier, actor);
+      if (earlier)
+        throw new DomainError(
+          'CONFLICT',
+          'This client id was already used for another submission.',
+        );
+      return this.store(actor, deadlineId, id, input);
+    });
+  }
+
+  private async store(
+    actor: UserRecord,
+    deadlineId: DeadlineId,
+    id: SubmissionId,
+    { comment, fileIds }: { comment: string; fileIds: FileId[] },
   ): Promise<Submission> {
     const { deadline, access } = await this.load(actor, deadlineId);
     if (access.enrolment?.status !== 'active') {
@@ -51,7 +74,6 @@ export class SubmissionService {
         'CONFLICT',
         `The deadline “${deadline.title}” has passed and your teacher does not accept late work.`,
       );
-    const id = randomUUID() as SubmissionId;
     const files = await claimUploads(this.deps.storage, actor.id, fileIds, `submission:${id}`);
     const submission = await this.deps.storage.submissions.addVersion({
       id,

@@ -29,6 +29,7 @@ import { assertMember, sessionAccess, type SessionAccess } from './access';
 import type { SessionService } from './session-service';
 import { toComment, toPost } from './views';
 import { pageOfList } from '../paging';
+import { IdempotentActions } from '../idempotency';
 
 type CreatePost = z.output<typeof createPostRequestSchema>;
 type UpdatePost = z.output<typeof updatePostRequestSchema>;
@@ -40,6 +41,8 @@ export class PostService {
     private readonly deps: DomainDeps,
     private readonly sessions: SessionService,
   ) {}
+
+  private readonly resends = new IdempotentActions();
 
   async search(actor: UserRecord, sessionId: SessionId, query: PostSearch): Promise<Page<Post>> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
@@ -64,10 +67,29 @@ export class PostService {
     return pageOfList(matches, query, (post) => this.view(actor, access, post));
   }
 
+  /** A resend with the same clientId returns the post stored the first time. */
   async create(actor: UserRecord, sessionId: SessionId, input: CreatePost): Promise<Post> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
     assertMember(access);
-    const id = randomUUID() as PostId;
+    const { clientId } = input;
+    if (!clientId) return this.store(actor, access, randomUUID() as PostId, input);
+    const id = IdempotentActions.recordId('post', actor.id, clientId) as PostId;
+    return this.resends.run(id, async () => {
+      const earlier = await this.deps.storage.posts.get(id);
+      if (earlier && earlier.sessionId === sessionId) return this.view(actor, access, earlier);
+      if (earlier)
+        throw new DomainError('CONFLICT', 'This client id was already used for another post.');
+      return this.store(actor, access, id, input);
+    });
+  }
+
+  private async store(
+    actor: UserRecord,
+    access: SessionAccess,
+    id: PostId,
+    input: CreatePost,
+  ): Promise<Post> {
+    const sessionId = access.session.id;
     const files = await claimUploads(this.deps.storage, actor.id, input.fileIds, `post:${id}`);
     const post = await this.deps.storage.posts.insert({
       id,
