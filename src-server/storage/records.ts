@@ -107,6 +107,8 @@ export interface SessionRecord {
   readonly title: string;
   readonly description: string;
   readonly hostId: UserId;
+  /** A session of a course: its teacher hosts it, only its active students may be in it. */
+  readonly courseId?: CourseId;
   /** Unformatted, upper case, unique among sessions. */
   readonly joinToken: string;
   readonly joinTokenExpiresAt?: string;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clientIdSchema, userIdSchema } from '../ids';
 import { pageQuerySchema } from '../pagination';
 import { userSummarySchema } from './accounts';
+import { courseIdSchema } from './courses';
 import { fileIdSchema, storedFileSchema } from './files';
 
 export const sessionIdSchema = z.string().min(1).max(64).brand<'SessionId'>();
@@ -40,6 +41,10 @@ export const sessionSchema = z
       .optional()
       .meta({ description: 'Shown to the host and admins only, formatted like ABC-DEF-GHJ.' }),
     joinTokenExpiresAt: z.iso.datetime().optional(),
+    course: z.object({ id: courseIdSchema, code: z.string(), title: z.string() }).nullable().meta({
+      description:
+        'The course this session belongs to: only its teacher hosts it and only its active students join.',
+    }),
     memberCount: z.number().int(),
     myRole: sessionRoleSchema
       .nullable()
@@ -59,7 +64,14 @@ const description = z.string().trim().max(2000, 'A description can be at most 20
 const expiry = z.iso.datetime('Use a date and time like 2026-12-01T09:00:00Z.');
 
 export const createSessionRequestSchema = z
-  .object({ title, description: description.default(''), joinTokenExpiresAt: expiry.optional() })
+  .object({
+    title,
+    description: description.default(''),
+    joinTokenExpiresAt: expiry.optional(),
+    courseId: courseIdSchema
+      .optional()
+      .meta({ description: 'Tie the session to one of your courses (teachers).' }),
+  })
   .meta({ id: 'CreateSessionRequest' });
 export const updateSessionRequestSchema = z
   .object({ title, description, joinTokenExpiresAt: expiry.nullable() })

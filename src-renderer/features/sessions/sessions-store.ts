@@ -43,6 +43,8 @@ export interface NewSession {
   description: string;
   /** ISO date-time, or undefined for a token that never expires. */
   joinTokenExpiresAt: string | undefined;
+  /** Ties the session to one of the teacher's courses. */
+  courseId?: string | undefined;
 }
 
 export async function createSession(input: NewSession): Promise<Session> {
@@ -51,6 +53,7 @@ export async function createSession(input: NewSession): Promise<Session> {
       title: input.title,
       description: input.description,
       ...(input.joinTokenExpiresAt ? { joinTokenExpiresAt: input.joinTokenExpiresAt } : {}),
+      ...(input.courseId ? { courseId: input.courseId } : {}),
     },
   });
   sessionsStore.set((s) => ({ hosted: [session, ...s.hosted] }));

@@ -5,6 +5,7 @@ import type { CourseId } from '../../../src-shared/schemas/courses';
 import { DomainError } from '../../domain-error';
 import type { UserRecord } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
+import { assertInCourseOf } from '../sessions/course-link';
 
 export type ParsedRoom =
   | { kind: 'session'; sessionId: SessionId }
@@ -51,6 +52,8 @@ export async function assertInRoom(
     const member = await storage.sessionMembers.get(parsed.sessionId, actor.id);
     if (member?.status !== 'active')
       throw new DomainError('FORBIDDEN', 'You are not a member of this session’s chat.');
+    const session = await storage.sessions.get(parsed.sessionId);
+    if (session) await assertInCourseOf(storage, actor, session);
     return parsed;
   }
   if (parsed.kind === 'course') {

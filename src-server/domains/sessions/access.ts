@@ -3,6 +3,7 @@ import type { SessionId } from '../../../src-shared/schemas/sessions';
 import { DomainError } from '../../domain-error';
 import type { SessionMemberRecord, SessionRecord, UserRecord } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
+import { assertInCourseOf } from './course-link';
 
 export interface SessionAccess {
   readonly session: SessionRecord;
@@ -32,6 +33,7 @@ export async function sessionAccess(
       'You are not in this session. Join it with the token from its host.',
     );
   }
+  await assertInCourseOf(storage, actor, session);
   const isMember = membership?.status === 'active';
   return {
     session,

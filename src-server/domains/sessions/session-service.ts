@@ -14,6 +14,7 @@ import { UniqueViolation } from '../../storage/errors';
 import type { SessionRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertHost, sessionAccess, type SessionAccess } from './access';
+import { assertInCourseOf, assertMayHostFor } from './course-link';
 import { newJoinToken } from './join-token';
 import { toMember, toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';
@@ -54,6 +55,7 @@ export class SessionService {
 
   async create(actor: UserRecord, input: CreateSession): Promise<Session> {
     this.assertFutureExpiry(input.joinTokenExpiresAt);
+    if (input.courseId) await assertMayHostFor(this.deps.storage, actor, input.courseId);
     const now = this.deps.now().toISOString();
     const session = await this.withFreshToken((joinToken) =>
       this.deps.storage.sessions.insert({
@@ -62,6 +64,7 @@ export class SessionService {
         description: input.description,
         hostId: actor.id,
         joinToken,
+        ...(input.courseId ? { courseId: input.courseId } : {}),
         ...(input.joinTokenExpiresAt ? { joinTokenExpiresAt: input.joinTokenExpiresAt } : {}),
         createdAt: now,
         updatedAt: now,
@@ -152,6 +155,7 @@ export class SessionService {
     if (existing?.status === 'blocked')
       throw new DomainError('FORBIDDEN', 'The host has blocked you from this session.');
     if (existing) throw new DomainError('CONFLICT', `You are already in “${session.title}”.`);
+    await assertInCourseOf(storage, actor, session);
     try {
       const member = await storage.sessionMembers.insert({
         id: '',

@@ -19,6 +19,7 @@ import type {
 import type { Storage } from '../../storage/repositories';
 import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
+import { courseOf } from './course-link';
 
 /** Who is looking: their account (for email visibility) and their place in the session. */
 export interface Viewer {
@@ -44,6 +45,7 @@ export async function toSession(
     host: toSummary(await person(storage, session.hostId), viewer.user),
     ...(mayManage ? { joinToken: formatJoinToken(session.joinToken) } : {}),
     ...(session.joinTokenExpiresAt ? { joinTokenExpiresAt: session.joinTokenExpiresAt } : {}),
+    course: await courseOf(storage, session),
     memberCount: await storage.sessionMembers.countActive(session.id),
     myRole,
     createdAt: session.createdAt,

@@ -6,17 +6,23 @@ import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { createSession } from '../sessions-store';
+import { CourseSelect } from './CourseSelect';
 import { fromLocalInput } from './datetime';
 
-const FIELDS = ['title', 'description', 'joinTokenExpiresAt'] as const;
+const FIELDS = ['title', 'description', 'joinTokenExpiresAt', 'courseId'] as const;
 
-/** Title, description and an optional token expiry; the hub makes the token. */
+/** Title, description, an optional course and token expiry; the hub makes the token. */
 export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>();
   const form = useForm({
-    initialValues: { title: '', description: '', joinTokenExpiresAt: '' },
+    initialValues: {
+      title: '',
+      description: '',
+      joinTokenExpiresAt: '',
+      courseId: null as string | null,
+    },
     validate: { title: (v) => (v.trim() ? null : t('sessions.titleRequired')) },
   });
   async function submit(values: typeof form.values) {
@@ -26,6 +32,7 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
         title: values.title.trim(),
         description: values.description.trim(),
         joinTokenExpiresAt: fromLocalInput(values.joinTokenExpiresAt),
+        courseId: values.courseId ?? undefined,
       });
       form.reset();
       onClose();
@@ -56,6 +63,10 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
             minRows={3}
             maxRows={8}
             {...form.getInputProps('description')}
+          />
+          <CourseSelect
+            value={form.values.courseId}
+            onChange={(courseId) => form.setFieldValue('courseId', courseId)}
           />
           <TextInput
             type="datetime-local"

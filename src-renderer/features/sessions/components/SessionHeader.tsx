@@ -1,4 +1,4 @@
-import { Anchor, Avatar, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDoorExit, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -69,6 +69,17 @@ export function SessionHeader({
             {fullName(session.host)}
           </Anchor>
         </Text>
+        {session.course && (
+          <Badge
+            component={Link}
+            to={`/courses/${session.course.id}`}
+            variant="light"
+            style={{ cursor: 'pointer' }}
+            title={t('sessions.courseBadge', { title: session.course.title })}
+          >
+            {session.course.code}
+          </Badge>
+        )}
       </Group>
       <Text style={{ whiteSpace: 'pre-wrap' }} c={session.description ? undefined : 'dimmed'}>
         {session.description || t('sessions.noDescription')}
