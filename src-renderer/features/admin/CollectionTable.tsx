@@ -60,7 +60,7 @@ export function CollectionTable<T>({ collection }: { collection: Collection<T> }
               value={filters[filter.name] ?? 'all'}
               allowDeselect={false}
               data={[
-                { value: 'all', label: t('admin.filterAll') },
+                { value: 'all', label: t(filter.allLabel ?? 'admin.filterAll') },
                 ...filter.options.map((o) => ({ value: o.value, label: t(o.label) })),
               ]}
               onChange={(value) =>

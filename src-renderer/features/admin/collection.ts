@@ -39,6 +39,8 @@ export interface CollectionFilter {
   readonly name: string;
   readonly label: MessageKey;
   readonly options: readonly { value: string; label: MessageKey }[];
+  /** What the unfiltered choice shows ("All" unless the hub's default is narrower). */
+  readonly allLabel?: MessageKey;
 }
 
 export interface CollectionColumn<T> {

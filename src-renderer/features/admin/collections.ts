@@ -1,5 +1,7 @@
 import type { Collection } from './collection';
+import { coursesCollection } from './courses-collection';
 import { pendingCollection } from './pending-collection';
+import { sessionsCollection } from './sessions-collection';
 import { usersCollection } from './users-collection';
 
 /**
@@ -8,4 +10,9 @@ import { usersCollection } from './users-collection';
  */
 // Each entry is typed on its own item; the panel only passes items back to the same entry.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogenous item types by design
-export const collections: readonly Collection<any>[] = [pendingCollection, usersCollection];
+export const collections: readonly Collection<any>[] = [
+  pendingCollection,
+  usersCollection,
+  coursesCollection,
+  sessionsCollection,
+];

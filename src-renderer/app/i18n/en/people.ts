@@ -92,6 +92,36 @@ export const people = {
   'admin.action.delete': 'Delete account',
   'admin.confirmDelete':
     'Delete the account of {name}? Their sign-ins and status updates go with it. This cannot be undone.',
+  'admin.column.session': 'Session',
+  'admin.column.course': 'Course',
+  'admin.column.members': 'Members',
+  'admin.column.created': 'Created',
+  'admin.column.teacher': 'Teacher',
+  'admin.column.enrolled': 'Enrolled',
+  'admin.column.state': 'State',
+  'admin.sessions.title': 'Sessions',
+  'admin.sessions.description':
+    'Every session on this hub. Open one to moderate its posts, comments and members.',
+  'admin.sessions.hostedBy': 'Hosted by {name}',
+  'admin.sessions.noCourse': '—',
+  'admin.sessions.delete': 'Delete session',
+  'admin.sessions.confirmDelete':
+    'Delete the session “{name}”? Its posts, comments and files go with it. This cannot be undone.',
+  'admin.sessions.emptyTitle': 'No sessions match',
+  'admin.sessions.emptyText':
+    'Try another search; sessions appear here as soon as someone hosts one.',
+  'admin.courses.title': 'Courses',
+  'admin.courses.description':
+    'Every course on this hub. Open one to manage its materials, deadlines, students and grades.',
+  'admin.courses.current': 'Current',
+  'admin.courses.archived': 'Archived',
+  'admin.courses.enrolled': '{count} of {capacity}',
+  'admin.courses.archive': 'Archive course',
+  'admin.courses.confirmArchive':
+    'Archive {name}? It leaves the catalogue; its students keep their materials and grades.',
+  'admin.courses.unarchive': 'Unarchive course',
+  'admin.courses.emptyTitle': 'No courses match',
+  'admin.courses.emptyText': 'Try another search or set the filter back to “All”.',
   'admin.editTitle': 'Edit {name}',
   'admin.isAdmin': 'Hub admin',
   'admin.isAdminHint': 'Admins manage every account and the hub settings.',
