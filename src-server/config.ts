@@ -21,6 +21,8 @@ export const hubConfigSchema = z.object({
   rendererDir: z.string().min(1).optional(),
   accessTokenMinutes: z.coerce.number().int().min(1).max(1440).default(15),
   refreshTokenDays: z.coerce.number().int().min(1).max(365).default(30),
+  /** Announce the hub on the local network (mDNS / DNS-SD); strings come from the environment. */
+  advertise: z.union([z.boolean(), z.stringbool()], { error: 'Use true or false.' }).default(true),
 });
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
@@ -38,6 +40,8 @@ export interface OptionDoc {
   readonly flag: string;
   readonly env: string;
   readonly help: string;
+  /** A switch: `--flag` / `--no-flag` on the command line, true/false in the environment. */
+  readonly boolean?: boolean;
 }
 
 const doc = (key: OptionKey, flag: string, help: string): OptionDoc => ({
@@ -85,6 +89,14 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
     'refresh-token-days',
     'Lifetime of a refresh token (a sign-in lasts this long unused).',
   ),
+  {
+    ...doc(
+      'advertise',
+      'advertise',
+      'Announce the hub on the local network (mDNS / DNS-SD) so apps find it; --no-advertise or CLASSHUB_ADVERTISE=false turns it off.',
+    ),
+    boolean: true,
+  },
 ];
 
 /** A config problem phrased for the person who typed the flag. */

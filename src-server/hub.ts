@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseHubConfig, type HubConfig, type HubOptions } from './config';
 import { AuthService } from './domains/accounts/auth-service';
+import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
 import { createMailer } from './domains/accounts/mailer';
@@ -40,6 +41,7 @@ import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
 import type { Handlers } from './http/handlers';
+import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
 import { deliverCourses } from './realtime/course-delivery';
@@ -57,6 +59,8 @@ export interface Hub {
   readonly lanUrls: readonly string[];
   readonly port: number;
   readonly dataDir: string;
+  /** Announced on the local network (mDNS / DNS-SD); false when told not to or when that failed at start. */
+  readonly advertised: boolean;
   /** Stops accepting connections, finishes pending writes, releases the data folder. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -96,6 +100,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       now: now ?? (() => new Date()),
     };
     const auth = new AuthService(deps);
+    const downloadLinks = new DownloadLinks(deps.now);
     const registration = new RegistrationService(deps, auth);
     const profiles = new ProfileService(deps);
     const sessions = new SessionService(deps);
@@ -114,7 +119,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         links: new ProfileLinks(deps, profiles),
       }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
-      ...fileRoutes(deps),
+      ...fileRoutes(deps, downloadLinks),
       ...sessionRoutes(sessions, posts),
       ...chatRoutes(chat, notifications),
       ...courseRoutes(courses),
@@ -127,6 +132,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const app = createHttpApp({
       handlers,
       auth,
+      downloadLinks,
       logger,
       version: HUB_VERSION,
       rendererDir,
@@ -147,10 +153,17 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     publicUrl ||= lanUrls[0] ?? url;
     Object.assign(addresses, { url, lanUrls });
     logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
+    // A hub bound to loopback cannot be reached by anyone who would find it.
+    const reachable = !['127.0.0.1', '::1', 'localhost'].includes(config.host);
+    if (config.advertise && !reachable)
+      logger.info('not advertising on the network: the hub listens on this computer only');
+    const advertisement =
+      config.advertise && reachable ? await advertise(dataDir, port, logger) : undefined;
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await advertisement?.stop();
         await stopAccepting(io, server);
         await collector.stop();
         await reminders.stop();
@@ -161,12 +174,31 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         await unlock();
         logger.info('hub stopped; every write is on disk');
       })());
-    return { url, lanUrls, port, dataDir, close };
+    return { url, lanUrls, port, dataDir, advertised: advertisement !== undefined, close };
   } catch (error) {
     await storage.close();
     await hasher.close();
     await unlock();
     throw error;
+  }
+}
+
+/** Advertising is a convenience: a failure is logged and the hub runs on unannounced. */
+async function advertise(
+  dataDir: string,
+  port: number,
+  logger: Logger,
+): Promise<Advertisement | undefined> {
+  try {
+    return startAdvertising({
+      port,
+      version: HUB_VERSION,
+      hubId: await readHubId(dataDir),
+      logger,
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'could not advertise the hub on the local network');
+    return undefined;
   }
 }
 

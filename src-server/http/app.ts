@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { AuthService } from '../domains/accounts/auth-service';
+import type { DownloadLinks } from '../domains/accounts/download-links';
 import type { Logger } from '../logger';
 import { docsRouter } from './docs';
 import { apiNotFound, errorHandler } from './errors';
@@ -13,6 +14,7 @@ import { buildOpenApiDocument } from './openapi';
 export interface HttpAppOptions {
   readonly handlers: Handlers;
   readonly auth: AuthService;
+  readonly downloadLinks: DownloadLinks;
   readonly logger: Logger;
   readonly version: string;
   /** The built renderer; without it / shows a short page saying how to build it. */
@@ -53,7 +55,13 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(
     '/api',
     express.json({ limit: JSON_LIMIT }),
-    mountRoutes(options.handlers, options.auth, logger, options.checkResponses),
+    mountRoutes(
+      options.handlers,
+      options.auth,
+      options.downloadLinks,
+      logger,
+      options.checkResponses,
+    ),
   );
   app.use('/api', apiNotFound);
 

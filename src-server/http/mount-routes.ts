@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { api, type RouteDef, type RouteName } from '../../src-shared/api';
 import { isApprover } from '../../src-shared/permissions';
 import type { AuthService, Authenticated } from '../domains/accounts/auth-service';
+import type { DownloadLinks } from '../domains/accounts/download-links';
 import { DomainError } from '../domain-error';
 import type { Logger } from '../logger';
 import { validationError } from './errors';
@@ -16,6 +17,7 @@ import type { Handlers, RouteContext } from './handlers';
 export function mountRoutes(
   handlers: Handlers,
   auth: AuthService,
+  links: DownloadLinks,
   logger: Logger,
   checkResponses: boolean,
 ): Router {
@@ -23,7 +25,8 @@ export function mountRoutes(
   for (const name of Object.keys(api) as RouteName[]) {
     const route = api[name] as RouteDef;
     router[route.method](route.path, async (req, res) => {
-      const authenticated = route.auth === 'public' ? undefined : await authorise(req, route, auth);
+      const authenticated =
+        route.auth === 'public' ? undefined : await authorise(req, route, auth, links);
       const context = {
         params: parse(route.params, req.params, 'params'),
         query: parse(route.query, req.query, 'query'),
@@ -46,8 +49,18 @@ export function mountRoutes(
   return router;
 }
 
-async function authorise(req: Request, route: RouteDef, auth: AuthService): Promise<Authenticated> {
+async function authorise(
+  req: Request,
+  route: RouteDef,
+  auth: AuthService,
+  links: DownloadLinks,
+): Promise<Authenticated> {
   const header = req.headers.authorization;
+  const ticket = req.query.ticket;
+  if (!header && typeof ticket === 'string' && route.response === 'file') {
+    const path = req.originalUrl.split('?')[0]!;
+    return auth.authenticateLink(links.verify(ticket, path));
+  }
   if (!header?.startsWith('Bearer ')) {
     throw new DomainError(
       'UNAUTHENTICATED',

@@ -1,5 +1,5 @@
 import { route } from '../api-route';
-import { storedFileSchema } from '../schemas/files';
+import { downloadLinkRequestSchema, downloadLinkSchema, storedFileSchema } from '../schemas/files';
 
 /** Uploads: a file is stored first, then attached to a post (or material, submission) by its id. */
 export const fileRoutes = {
@@ -26,5 +26,16 @@ export const fileRoutes = {
       ],
     },
     response: storedFileSchema,
+  }),
+  downloadLink: route({
+    method: 'post',
+    path: '/download-links',
+    tag: 'files',
+    auth: 'user',
+    summary: 'A short-lived link to one file download that works without the Authorization header',
+    description:
+      'For browsers saving big files natively (streamed, resumable). Valid 10 minutes and only while this sign-in lasts; open it as a plain GET.',
+    body: downloadLinkRequestSchema,
+    response: downloadLinkSchema,
   }),
 } as const;

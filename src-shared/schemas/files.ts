@@ -21,6 +21,21 @@ export const storedFileSchema = z
   .meta({ id: 'StoredFile' });
 export type StoredFile = z.infer<typeof storedFileSchema>;
 
+export const downloadLinkRequestSchema = z
+  .object({
+    path: z
+      .string()
+      .startsWith('/api/', 'Give the path of a file download, starting with /api/.')
+      .max(500),
+  })
+  .meta({ id: 'DownloadLinkRequest' });
+export const downloadLinkSchema = z
+  .object({
+    url: z.string().meta({ description: 'Path with a signed ticket; GET it without a token.' }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'DownloadLink' });
+
 export const fileIdParamsSchema = z.object({ fileId: fileIdSchema });
 
 export function fileKindOf(contentType: string): FileKind {

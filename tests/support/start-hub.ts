@@ -26,6 +26,7 @@ export async function startHub(options: HubOptions = {}): Promise<TestHub> {
     host: '127.0.0.1',
     logLevel: 'info',
     bcryptRounds: 4,
+    advertise: false, // keep the suite off the LAN; discovery tests turn it on
     logDestination: logs,
     ...options,
     dataDir,

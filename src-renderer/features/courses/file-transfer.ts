@@ -5,9 +5,11 @@ import { authStore } from '../auth/auth-store';
 
 /**
  * File routes need the bearer token, which a plain <a href> cannot send, so
- * downloads are fetched here and handed to the browser as an object URL, and
- * uploads go through XMLHttpRequest, the one browser API that reports upload
- * progress. An expired access token is refreshed once, as the REST client does.
+ * a download first asks the hub for a short-lived signed link to that one
+ * file, then lets the browser fetch it natively: streamed to disk,
+ * resumable, never held in memory. Uploads go through XMLHttpRequest, the
+ * one browser API that reports upload progress. An expired access token is
+ * refreshed once, as the REST client does.
  */
 async function withToken<T>(run: (token: string) => Promise<T>): Promise<T> {
   const token = authStore.get().tokens?.accessToken;
@@ -20,31 +22,22 @@ async function withToken<T>(run: (token: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** Fetches a file route (`/api/materials/…/file`) and saves or opens it. */
+/** Saves (or opens in a new tab) a file route such as `/api/materials/…/file`. */
 export async function fetchFile(path: string, fileName: string, open = false): Promise<void> {
   // Opened before the await so pop-up blockers see it as the click's own window.
   const tab = open ? window.open('', '_blank') : null;
   try {
-    const blob = await withToken(async (token) => {
-      const response = await fetch(open ? `${path}?inline=1` : path, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!response.ok) throw await ApiError.fromResponse(response);
-      return response.blob();
-    });
-    const url = URL.createObjectURL(blob);
+    const link = await api.call('downloadLink', { body: { path } });
     if (tab) {
-      tab.location.href = url;
-    } else {
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName;
-      document.body.append(link);
-      link.click();
-      link.remove();
+      tab.location.href = `${link.url}&inline=1`;
+      return;
     }
-    // The browser has what it needs once the navigation or download started.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const anchor = document.createElement('a');
+    anchor.href = link.url;
+    anchor.download = fileName;
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
   } catch (error) {
     tab?.close();
     throw error;

@@ -112,6 +112,17 @@ export class AuthService {
     return { user, session };
   }
 
+  /** A signed download link's sign-in: good while that sign-in has not ended (see download-links.ts). */
+  async authenticateLink(authSessionId: string): Promise<Authenticated> {
+    const session = await this.deps.storage.authSessions.get(authSessionId as AuthSessionId);
+    if (!session || new Date(session.refreshExpiresAt) <= this.deps.now())
+      throw new DomainError('TOKEN_REVOKED', 'You are signed out. Sign in again.');
+    const user = await this.deps.storage.users.get(session.userId);
+    if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
+    assertMaySignIn(user);
+    return { user, session };
+  }
+
   async changePassword(
     auth: Authenticated,
     currentPassword: string,

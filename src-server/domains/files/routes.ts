@@ -5,6 +5,7 @@ import { MATERIAL_TYPES } from '../../http/file-types';
 import { receiveFile } from '../../http/upload';
 import type { UploadRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
+import type { DownloadLinks } from '../accounts/download-links';
 
 export function toStoredFile(
   file: Pick<UploadRecord, 'id' | 'fileName' | 'contentType' | 'size' | 'blobId'>,
@@ -19,8 +20,12 @@ export function toStoredFile(
   };
 }
 
-export function fileRoutes(deps: DomainDeps): HandlersFor<'upload'> {
+export function fileRoutes(
+  deps: DomainDeps,
+  links: DownloadLinks,
+): HandlersFor<'upload' | 'downloadLink'> {
   return {
+    downloadLink: ({ auth, body }) => Promise.resolve(links.sign(body.path, auth.session.id)),
     upload: async ({ auth, req }) => {
       const { uploadLimitBytes } = await deps.storage.settings.get();
       const file = await receiveFile(req, deps.storage.blobs, {
