@@ -5,7 +5,7 @@ import { sessionAccess } from '../domains/sessions/access';
 import { toComment, toMember, toPost, toSession, type Viewer } from '../domains/sessions/views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
-import type { SessionRecord, UserRecord } from '../storage/records';
+import type { EnrolmentRecord, SessionRecord, UserRecord } from '../storage/records';
 import type { Storage } from '../storage/repositories';
 import { responder, parsePayload } from './respond';
 import { sessionRoom, userRoom } from './rooms';
@@ -144,6 +144,22 @@ export function deliverSessions(
     }
     io.to(room).emit('session:member-left', { sessionId: member.sessionId, userId: member.userId });
   });
+  // A session of a course follows the course: leaving, being blocked or removed there ends it here too.
+  async function leaveCourseSessions(enrolment: EnrolmentRecord): Promise<void> {
+    const reason = enrolment.status === 'blocked' ? 'blocked' : 'removed';
+    for (const membership of await storage.sessionMembers.listForUser(enrolment.userId)) {
+      const session = await storage.sessions.get(membership.sessionId);
+      if (session?.courseId !== enrolment.courseId) continue;
+      for (const socket of await io.in(userRoom(enrolment.userId)).fetchSockets()) {
+        socket.emit('session:access-lost', { sessionId: session.id, reason });
+        socket.leave(sessionRoom(session.id));
+      }
+    }
+  }
+  bus.on('enrolment.changed', async ({ enrolment }) => {
+    if (enrolment.status !== 'active') await leaveCourseSessions(enrolment);
+  });
+  bus.on('enrolment.removed', ({ enrolment }) => leaveCourseSessions(enrolment));
   bus.on('session.deleted', async ({ session }) => {
     const room = sessionRoom(session.id);
     io.to(room).emit('session:access-lost', { sessionId: session.id, reason: 'deleted' });

@@ -88,6 +88,8 @@ export const DEMO_SESSIONS: {
   host: string;
   title: string;
   description: string;
+  /** Code of the demo course the session belongs to (its members are that course's students). */
+  course?: string;
   members: string[];
   posts: DemoPost[];
 }[] = [
@@ -95,6 +97,7 @@ export const DEMO_SESSIONS: {
     host: 'prof_davis',
     title: 'CS101 lab — Monday group',
     description: 'Weekly lab for the Monday group: worksheets, questions and answers.',
+    course: 'CS101',
     members: ['emma1', 'liam_w', 'sofia_r'],
     posts: [
       {

@@ -15,7 +15,7 @@ const inDays = (days: number, hour = 17) => {
 export async function seedCourses(
   { call, upload }: Client,
   tokens: Map<string, string>,
-): Promise<void> {
+): Promise<Map<string, string>> {
   const davis = tokens.get('prof_davis')!;
   const token = (username: string) => tokens.get(username)!;
 
@@ -164,4 +164,8 @@ export async function seedCourses(
       text: 'Could I get feedback on my project idea before Friday?',
     },
   });
+  return new Map([
+    [intro.code, intro.id],
+    [structures.code, structures.id],
+  ]);
 }

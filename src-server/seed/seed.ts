@@ -1,3 +1,4 @@
+import type { CourseId } from '../../src-shared/schemas/courses';
 import type { FileId } from '../../src-shared/schemas/files';
 import { createHub } from '../hub';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_SESSIONS } from './demo-world';
@@ -22,10 +23,16 @@ export async function seedDemoWorld(
   const { call, upload } = seedClient(hub.url);
   try {
     const tokens = await seedPeople(call);
+    const courseIds = await seedCourses({ call, upload }, tokens);
     for (const session of DEMO_SESSIONS) {
+      const courseId = session.course ? courseIds.get(session.course) : undefined;
       const created = await call('createSession', {
         token: tokens.get(session.host)!,
-        body: { title: session.title, description: session.description },
+        body: {
+          title: session.title,
+          description: session.description,
+          ...(courseId ? { courseId: courseId as CourseId } : {}),
+        },
       });
       for (const member of session.members) {
         await call('joinSession', {
@@ -52,7 +59,6 @@ export async function seedDemoWorld(
         }
       }
     }
-    await seedCourses({ call, upload }, tokens);
     for (const token of tokens.values()) await call('signOut', { token });
     log(
       `Seeded ${DEMO_PEOPLE.length} accounts, 2 courses and ${DEMO_SESSIONS.length} sessions into ${hub.dataDir}.`,

@@ -42,6 +42,7 @@ describe('the demo world', () => {
       'CS101 lab — Monday group',
     ]);
     const lab = sessions.body.items.find((s: { title: string }) => s.title.startsWith('CS101'));
+    expect(lab.course).toMatchObject({ code: 'CS101', title: 'Introduction to Programming' });
     const posts = await hub.call('posts', {
       token: emma.tokens.accessToken,
       params: { sessionId: lab.id },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Person } from '../../support/people';
+import { connectSocket, nextEvent } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
 import { hostSession, join } from './fixtures';
 
@@ -92,6 +93,11 @@ describe('joining a course’s session', () => {
 
   it('cuts a student blocked from the course out of its session at once', async () => {
     await join(hub, classmate, session.joinToken);
+    const socket = await connectSocket(hub.url, classmate.token);
+    expect(await socket.emitWithAck('session:watch', { sessionId: session.id })).toMatchObject({
+      ok: true,
+    });
+    const lost = nextEvent(socket, 'session:access-lost');
     const before = await hub.call('posts', {
       token: classmate.token,
       params: { sessionId: session.id },
@@ -102,6 +108,8 @@ describe('joining a course’s session', () => {
       params: { courseId, userId: classmate.id },
       body: { status: 'blocked' },
     });
+    expect(await lost).toEqual({ sessionId: session.id, reason: 'blocked' });
+    socket.disconnect();
     const after = await hub.call('posts', {
       token: classmate.token,
       params: { sessionId: session.id },
