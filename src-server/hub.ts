@@ -28,6 +28,7 @@ import { DashboardService } from './domains/courses/dashboard-service';
 import { FeedbackService } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
 import { submissionRoutes } from './domains/courses/submission-routes';
+import { SubmissionExports } from './domains/courses/submission-exports';
 import { SubmissionService } from './domains/courses/submission-service';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
@@ -124,7 +125,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...chatRoutes(chat, notifications),
       ...courseRoutes(courses),
       ...courseContentRoutes(new CourseContentService(deps)),
-      ...submissionRoutes(new SubmissionService(deps), new FeedbackService(deps)),
+      ...submissionRoutes(
+        new SubmissionService(deps),
+        new SubmissionExports(deps),
+        new FeedbackService(deps),
+      ),
       ...dashboardRoutes(new DashboardService(deps)),
     };
     const rendererDir =

@@ -1,4 +1,4 @@
-import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import { DomainError } from '../../domain-error';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
@@ -42,4 +42,17 @@ export function assertInside(access: CourseAccess): void {
     'FORBIDDEN',
     'Enrol in this course to see its materials, deadlines and chat.',
   );
+}
+
+/** A deadline and the actor's place in its course: inside, or told why not (blocked, not enrolled). */
+export async function deadlineAccess(storage: Storage, actor: UserRecord, deadlineId: DeadlineId) {
+  const deadline = await storage.deadlines.get(deadlineId);
+  if (!deadline)
+    throw new DomainError('NOT_FOUND', 'This deadline does not exist (it may have been deleted).');
+  const access = await courseAccess(storage, actor, deadline.courseId);
+  if (access.enrolment?.status === 'blocked')
+    throw new DomainError('FORBIDDEN', 'Your teacher has blocked you from this course.');
+  if (!access.isInside)
+    throw new DomainError('FORBIDDEN', 'Enrol in this course to see its deadlines.');
+  return { deadline, access };
 }

@@ -8,25 +8,21 @@ import type {
   Enrolment,
   catalogueQuerySchema,
   createCourseRequestSchema,
-  teacherStudentsQuerySchema,
-  teacherStudentSchema,
   updateCourseRequestSchema,
 } from '../../../src-shared/schemas/courses';
 import { DomainError, fieldError } from '../../domain-error';
 import { UniqueViolation } from '../../storage/errors';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
-import { toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { newJoinToken } from '../sessions/join-token';
 import { assertManages, courseAccess } from './course-access';
+import { teacherStudents, type StudentsQuery, type TeacherStudent } from './teacher-students';
 import { toCourse, toEnrolment } from './views';
 import { pageOfList } from '../paging';
 
 type CreateCourse = z.output<typeof createCourseRequestSchema>;
 type UpdateCourse = z.output<typeof updateCourseRequestSchema>;
 type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
-type StudentsQuery = z.output<typeof teacherStudentsQuerySchema>;
-type TeacherStudent = z.output<typeof teacherStudentSchema>;
 
 /** Course codes start at 101 per prefix, like a university catalogue. */
 const FIRST_CODE_NUMBER = 101;
@@ -231,43 +227,8 @@ export class CourseService {
   }
 
   /** Every student of a teacher once, with their enrolments in the teacher's courses. */
-  async myStudents(actor: UserRecord, query: StudentsQuery): Promise<Page<TeacherStudent>> {
-    const { storage } = this.deps;
-    if (actor.role !== 'teacher' && !actor.isAdmin)
-      throw new DomainError('FORBIDDEN', 'Only teachers have a student list.');
-    const courses = (await storage.courses.listForTeacher(actor.id)).filter(
-      (c) => !query.courseId || c.id === query.courseId,
-    );
-    const byStudent = new Map<UserId, TeacherStudent['enrolments']>();
-    for (const course of courses) {
-      for (const e of await storage.enrolments.listForCourse(course.id)) {
-        if (query.status && e.status !== query.status) continue;
-        const list = byStudent.get(e.userId) ?? [];
-        list.push({
-          courseId: course.id,
-          courseCode: course.code,
-          courseTitle: course.title,
-          status: e.status,
-        });
-        byStudent.set(e.userId, list);
-      }
-    }
-    const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
-    const rows: TeacherStudent[] = [];
-    for (const [userId, enrolments] of byStudent) {
-      const student = await storage.users.get(userId);
-      if (!student) continue;
-      const text =
-        `${student.username} ${student.firstName} ${student.lastName} ${student.email}`.toLowerCase();
-      if (words.every((w) => text.includes(w)))
-        rows.push({ student: toSummary(student, actor), enrolments });
-    }
-    rows.sort(
-      (a, b) =>
-        a.student.lastName.localeCompare(b.student.lastName) ||
-        a.student.firstName.localeCompare(b.student.firstName),
-    );
-    return pageOfList(rows, query);
+  myStudents(actor: UserRecord, query: StudentsQuery): Promise<Page<TeacherStudent>> {
+    return teacherStudents(this.deps.storage, actor, query);
   }
 
   private async changeStatus(

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/courses';
 import type { FileId } from '../../../src-shared/schemas/files';
 import type { Grade, Submission, SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
 import { DomainError, fieldError } from '../../domain-error';
-import { ZipArchive } from 'archiver';
 import { sendStoredFile } from '../../http/download';
 import { claimUploads } from '../files/claim';
 import type {
@@ -20,7 +19,7 @@ import type {
 import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { toStoredFile } from '../files/routes';
-import { assertManages, courseAccess } from './course-access';
+import { assertManages, courseAccess, deadlineAccess } from './course-access';
 import { pageOfList } from '../paging';
 import { IdempotentActions } from '../idempotency';
 
@@ -193,87 +192,8 @@ export class SubmissionService {
     await sendStoredFile(req, res, this.deps.storage.blobs, file);
   }
 
-  /** Each student's latest version, streamed into a zip: `<username>/<file>` (never buffered whole). */
-  async zip(actor: UserRecord, deadlineId: DeadlineId, res: Response): Promise<void> {
-    const { deadline, access } = await this.load(actor, deadlineId);
-    assertManages(actor, access, 'download every submission');
-    const latest = new Map<UserId, SubmissionRecord>();
-    for (const s of await this.deps.storage.submissions.listForDeadline(deadlineId))
-      latest.set(s.studentId, s);
-    const archive = new ZipArchive({ zlib: { level: 6 } });
-    res.type('application/zip');
-    res.attachment(`${access.course.code}-${deadline.title}.zip`);
-    const done = new Promise<void>((resolve, reject) => {
-      archive.on('error', reject);
-      res.on('finish', resolve).on('close', resolve);
-    });
-    archive.pipe(res);
-    for (const submission of latest.values()) {
-      const student =
-        (await this.deps.storage.users.get(submission.studentId)) ??
-        formerMember(submission.studentId);
-      const used = new Set<string>();
-      for (const file of submission.files) {
-        let name = file.fileName;
-        for (let n = 2; used.has(name); n++) name = `${n}-${file.fileName}`;
-        used.add(name);
-        archive.append(this.deps.storage.blobs.read(file.blobId), {
-          name: `${student.username}/${name}`,
-          date: new Date(submission.submittedAt),
-        });
-      }
-    }
-    await archive.finalize();
-    await done;
-  }
-
-  /** One row per student who ever enrolled, one column per deadline; formula-looking cells are neutralised for spreadsheets. */
-  async gradesCsv(actor: UserRecord, courseId: CourseId, res: Response): Promise<void> {
-    const access = await courseAccess(this.deps.storage, actor, courseId);
-    assertManages(actor, access, 'export grades');
-    const deadlines = (await this.deps.storage.deadlines.listForCourse(courseId)).sort((a, b) =>
-      a.dueAt.localeCompare(b.dueAt),
-    );
-    const grades = new Map(
-      (await this.deps.storage.grades.listByCourse(courseId)).map((g) => [g.id, g]),
-    );
-    const lines = [
-      [
-        'username',
-        'first name',
-        'last name',
-        ...deadlines.map((d) => `${d.title} (/${d.maxPoints})`),
-      ],
-    ];
-    for (const enrolment of await this.deps.storage.enrolments.listForCourse(courseId)) {
-      const student =
-        (await this.deps.storage.users.get(enrolment.userId)) ?? formerMember(enrolment.userId);
-      lines.push([
-        student.username,
-        student.firstName,
-        student.lastName,
-        ...deadlines.map((d) => String(grades.get(`${d.id}:${student.id}`)?.points ?? '')),
-      ]);
-    }
-    res.type('text/csv; charset=utf-8');
-    res.attachment(`${access.course.code}-grades.csv`);
-    res.send(lines.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n');
-  }
-
-  private async load(actor: UserRecord, deadlineId: DeadlineId) {
-    const deadline = await this.deps.storage.deadlines.get(deadlineId);
-    if (!deadline)
-      throw new DomainError(
-        'NOT_FOUND',
-        'This deadline does not exist (it may have been deleted).',
-      );
-    const access = await courseAccess(this.deps.storage, actor, deadline.courseId);
-    if (!access.isInside && access.enrolment?.status !== 'blocked') {
-      throw new DomainError('FORBIDDEN', 'Enrol in this course to see its deadlines.');
-    }
-    if (access.enrolment?.status === 'blocked')
-      throw new DomainError('FORBIDDEN', 'Your teacher has blocked you from this course.');
-    return { deadline, access };
+  private load(actor: UserRecord, deadlineId: DeadlineId) {
+    return deadlineAccess(this.deps.storage, actor, deadlineId);
   }
 
   private async toSubmission(s: SubmissionRecord, viewer: UserRecord): Promise<Submission> {
@@ -298,9 +218,4 @@ function toGrade(g: GradeRecord, deadline: DeadlineRecord): Grade {
     feedback: g.feedback,
     gradedAt: g.gradedAt,
   };
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
