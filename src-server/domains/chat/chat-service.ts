@@ -16,12 +16,10 @@ import { toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
 import { messageRenderer } from './message-view';
+import { RecentClientIds } from './recent-client-ids';
 import { assertInRoom, mayMessage } from './room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
-
-/** How many recent client ids per room are remembered to drop resends. */
-const DEDUPE_WINDOW = 500;
 
 /**
  * Chat: messages are appended to the room's stream in the chat log (a
@@ -29,28 +27,31 @@ const DEDUPE_WINDOW = 500;
  * are small records beside it. A resend with the same client id is stored once.
  */
 export class ChatService {
-  private readonly recentClientIds = new Map<string, Map<string, Promise<number>>>();
   /** Who is connected, by user id; maintained by the socket layer. */
   readonly online = new Map<UserId, number>();
 
-  constructor(private readonly deps: DomainDeps) {}
+  private readonly recentClientIds: RecentClientIds;
+
+  constructor(private readonly deps: DomainDeps) {
+    this.recentClientIds = new RecentClientIds(deps.storage);
+  }
 
   async send(
     actor: UserRecord,
     input: SendMessage,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await assertInRoom(this.deps.storage, actor, input.room);
-    const seen = await this.clientIds(input.room);
+    const seen = await this.recentClientIds.forRoom(input.room);
     const key = `${actor.id}:${input.clientId}`;
     const earlier = seen.get(key);
     if (earlier)
       return { message: await this.message(actor, input.room, await earlier), duplicate: true };
     const stored = this.append(actor, input);
-    seen.set(
+    this.recentClientIds.remember(
+      seen,
       key,
       stored.then((entry) => entry.seq),
     );
-    if (seen.size > DEDUPE_WINDOW) seen.delete(seen.keys().next().value!);
     let entry: HistoryEntry<ChatRecord>;
     try {
       entry = await stored;
@@ -284,18 +285,5 @@ export class ChatService {
     const entry = await this.deps.storage.chat.get(room, seq);
     if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
     return messageRenderer(this.deps.storage, room, entry);
-  }
-
-  private async clientIds(room: Room): Promise<Map<string, Promise<number>>> {
-    let seen = this.recentClientIds.get(room);
-    if (!seen) {
-      // After a restart, remember the recent ids from the history itself.
-      seen = new Map();
-      this.recentClientIds.set(room, seen);
-      for (const entry of (await this.deps.storage.chat.page(room, DEDUPE_WINDOW)).reverse()) {
-        seen.set(`${entry.entry.authorId}:${entry.entry.clientId}`, Promise.resolve(entry.seq));
-      }
-    }
-    return seen;
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { Member, Session, SessionId } from '../../../src-shared/schemas/sessions';
@@ -15,7 +15,7 @@ import type { SessionRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertHost, sessionAccess, type SessionAccess } from './access';
 import { assertInCourseOf, assertMayHostFor } from './course-link';
-import { newJoinToken } from './join-token';
+import { tooManyGuesses, withFreshToken } from './join-token';
 import { toMember, toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';
 
@@ -57,7 +57,7 @@ export class SessionService {
     this.assertFutureExpiry(input.joinTokenExpiresAt);
     if (input.courseId) await assertMayHostFor(this.deps.storage, actor, input.courseId);
     const now = this.deps.now().toISOString();
-    const session = await this.withFreshToken((joinToken) =>
+    const session = await withFreshToken((joinToken) =>
       this.deps.storage.sessions.insert({
         id: randomUUID() as SessionId,
         title: input.title,
@@ -107,7 +107,7 @@ export class SessionService {
   async regenerateToken(actor: UserRecord, sessionId: SessionId): Promise<Session> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
     assertHost(access, 'change the join token');
-    const session = await this.withFreshToken((joinToken) =>
+    const session = await withFreshToken((joinToken) =>
       this.deps.storage.sessions.update(sessionId, (s) => ({
         ...s,
         joinToken,
@@ -278,29 +278,7 @@ export class SessionService {
       throw fieldError('joinTokenExpiresAt', 'Choose an expiry in the future.');
     }
   }
-
-  /** A collision among 31⁹ tokens is unlikely but possible; retry with another. */
-  private async withFreshToken<T>(write: (token: string) => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await write(newJoinToken());
-      } catch (error) {
-        if (!(error instanceof UniqueViolation) || attempt >= 5) throw error;
-      }
-    }
-  }
 }
 
 const gone = () =>
   new DomainError('NOT_FOUND', 'This session does not exist (it may have been deleted).');
-
-function tooManyGuesses(result: RateLimiterRes): DomainError {
-  const minutes = Math.max(1, Math.ceil(result.msBeforeNext / 60_000));
-  return new DomainError(
-    'TOO_MANY_REQUESTS',
-    `Too many wrong join tokens. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    {
-      retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000),
-    },
-  );
-}
