@@ -80,7 +80,11 @@ export const catalogueQuerySchema = pageQuerySchema.extend({
   archived: z
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
-    .default(false),
+    .optional()
+    .meta({
+      description:
+        'Archived or current courses only. Unset: the catalogue shows current ones, `mine` both (your archived courses stay yours).',
+    }),
 });
 
 export const joinCourseRequestSchema = z.object({

@@ -47,9 +47,10 @@ export class CourseService {
       courses = query.teacherId
         ? (await storage.courses.listForTeacher(query.teacherId)).reverse()
         : await storage.courses.all();
-    courses = courses.filter(
-      (c) =>
-        c.archived === query.archived || (query.scope === 'mine' && !query.archived && !c.archived),
+    courses = courses.filter((c) =>
+      query.archived === undefined
+        ? query.scope === 'mine' || !c.archived
+        : c.archived === query.archived,
     );
     const words = query.q?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];
     const matches: CourseRecord[] = [];

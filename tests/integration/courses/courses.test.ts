@@ -188,6 +188,24 @@ describe('enrolment', () => {
     ).toBe(1);
   });
 
+  it('keeps an archived course among a student’s own courses, marked archived', async () => {
+    const course = await createCourse();
+    await hub.call('enrol', { token: student.token, params: { courseId: course.id } });
+    await hub.call('updateCourse', {
+      token: teacher.token,
+      params: { courseId: course.id },
+      body: { archived: true },
+    });
+    const mine = await hub.call('courses', { token: student.token, query: { scope: 'mine' } });
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: course.id, archived: true })]);
+    const current = await hub.call('courses', {
+      token: student.token,
+      query: { scope: 'mine', archived: 'false' },
+    });
+    expect(current.body.total).toBe(0);
+    expect((await hub.call('courses', { token: student.token })).body.total).toBe(0);
+  });
+
   it('refuses a capacity below the number enrolled', async () => {
     const course = await createCourse('Seminar', 5);
     await hub.call('enrol', { token: student.token, params: { courseId: course.id } });
