@@ -6,11 +6,19 @@ import { helpText, readCli } from '../src-server/cli-args';
 import { createHub } from '../src-server/hub';
 import { DEMO_PASSWORD } from '../src-server/seed/demo-world';
 import { seedDemoWorld } from '../src-server/seed/seed';
+import {
+  afterWindowExit,
+  browserFallbackMessage,
+  locateElectronBinary,
+  type WindowUnavailable,
+} from './desktop-launch';
 
 /**
  * `npm start`: ClassHub on this computer. The first time, it fills the data
  * folder with the demo world and builds the web app; then it runs the hub and
- * opens the desktop window where Electron can start (otherwise: a browser).
+ * opens the desktop window on it where Electron can start. Where it cannot
+ * (no binary, no display), it says so plainly and the hub serves the same
+ * app to the browser.
  */
 const request = readCli(process.argv.slice(2), process.env);
 if (request.help) {
@@ -49,18 +57,23 @@ const stop = async (code: number) => {
 process.once('SIGINT', () => void stop(0));
 process.once('SIGTERM', () => void stop(0));
 
+const serveBrowser = (why: WindowUnavailable) => console.log(browserFallbackMessage(hub.url, why));
 const electron = electronBinary();
-if (electron && scripts['build:main']) {
-  execSync('npm run build:main', { stdio: 'inherit' });
+if (!electron) {
+  serveBrowser({ reason: 'no-binary' });
+} else {
+  if (scripts['build:main']) execSync('npm run build:main', { stdio: 'inherit' });
+  const startedAt = Date.now();
   const window = spawn(electron, ['.'], {
     stdio: 'inherit',
     env: { ...process.env, CLASSHUB_HUB_URL: hub.url },
   });
-  window.once('exit', () => void stop(0));
-} else {
-  console.log(
-    `  desktop window: Electron cannot start on this machine; open ${hub.url} in a browser.`,
-  );
+  window.once('error', (error) => serveBrowser({ reason: 'spawn-failed', message: error.message }));
+  window.once('exit', (code, signal) => {
+    const next = afterWindowExit(code, signal, Date.now() - startedAt);
+    if (next.action === 'stop-hub') void stop(0);
+    else serveBrowser(next.why);
+  });
 }
 
 /**
@@ -70,19 +83,13 @@ if (electron && scripts['build:main']) {
  */
 function electronBinary(): string | undefined {
   const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const locate = () => {
-    const pathFile = join(packageDir, 'path.txt');
-    const binary = existsSync(pathFile)
-      ? join(packageDir, 'dist', readFileSync(pathFile, 'utf8'))
-      : undefined;
-    return binary && existsSync(binary) ? binary : undefined;
-  };
-  if (locate()) return locate();
+  const found = locateElectronBinary(packageDir);
+  if (found) return found;
   console.log('Fetching the Electron binary (first start only)…');
   const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
     stdio: 'pipe',
     timeout: 180_000,
   });
-  if (download.status !== 0) console.log('  could not download Electron (offline?).');
-  return locate();
+  if (download.status !== 0) console.log('  could not download Electron.');
+  return locateElectronBinary(packageDir);
 }

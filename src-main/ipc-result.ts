@@ -5,7 +5,42 @@ import type { ErrorCode } from '../src-shared/errors';
  * main lose their code on the way through Electron. The preload unwraps it.
  * Kept free of zod and Node so the sandboxed preload bundle stays small.
  */
-export type IpcErrorCode = Extract<ErrorCode, 'FORBIDDEN' | 'VALIDATION_FAILED' | 'INTERNAL'>;
+export type IpcErrorCode = Extract<
+  ErrorCode,
+  | 'FORBIDDEN'
+  | 'VALIDATION_FAILED'
+  | 'BAD_REQUEST'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'STORAGE_UNAVAILABLE'
+  | 'INTERNAL'
+>;
+
+/**
+ * Codes a service of main may hand to the page with its own message (thrown
+ * as an Error with `code` set, e.g. "hub not reachable" as NOT_FOUND). Any
+ * other failure reaches the page as INTERNAL, its details only in the log.
+ */
+export const PAGE_VISIBLE_ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
+  'VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'STORAGE_UNAVAILABLE',
+]);
+
+/** A failure meant for the user: its message is shown by the page. */
+export class DesktopError extends Error {
+  override readonly name = 'DesktopError';
+  constructor(
+    readonly code: IpcErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface IpcError {
   code: IpcErrorCode;

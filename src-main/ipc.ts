@@ -1,38 +1,55 @@
-import { ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
-import type { z } from 'zod';
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { forwardBridgeEvents } from './bridge-events';
+import type { DesktopServices } from './desktop-services';
 import { ipcChannels, type IpcChannel } from './ipc-channels';
+import { createIpcRoutes } from './ipc-routes';
 import { handleIpcCall, ipcArgumentSchemas } from './ipc-validation';
+import { isTrustedSender, type TrustedOrigins } from './security';
 
 export interface IpcDependencies {
-  /** The origin whose pages may use the bridge; read on every call, so it can change. */
-  getAppOrigin(): string;
+  /** The origins whose pages may use the bridge; read on every call, since the hub changes. */
+  getTrustedOrigins(): TrustedOrigins;
+  services: DesktopServices;
+  /** The page events go to (the main window), if there is one now. */
+  getEventTarget(): WebContents | undefined;
 }
 
 /**
  * Registers every bridge handler. Each one goes through handleIpcCall:
- * sender checked, arguments parsed with the channel's schema, then the work.
- * Returns a function that removes them again.
+ * sender checked, arguments parsed with the channel's schema, then the
+ * service method from ipc-routes.ts. Also forwards service events to the
+ * page. Returns a function that removes all of it again.
  */
 export function registerIpcHandlers(deps: IpcDependencies): () => void {
-  handle(deps, ipcChannels.openExternal, async ([url]) => {
-    await shell.openExternal(url);
+  const routes = createIpcRoutes(deps.services);
+  for (const channel of Object.values(ipcChannels)) {
+    // The route's argument type is exactly what this channel's schema outputs;
+    // the map cannot express that per key, so it is widened here, after parsing.
+    const run = routes[channel] as (args: readonly unknown[]) => Promise<unknown>;
+    handle(deps, channel, run);
+  }
+  const stopEvents = forwardBridgeEvents(deps.services, (channel, payload) => {
+    const target = deps.getEventTarget();
+    // Events carry library contents and hub lists: only a trusted page gets them.
+    if (!target || target.isDestroyed()) return;
+    if (!isTrustedSender(target.getURL(), deps.getTrustedOrigins())) return;
+    target.send(channel, payload);
   });
   return () => {
+    stopEvents();
     for (const channel of Object.values(ipcChannels)) ipcMain.removeHandler(channel);
   };
 }
 
-type ArgsOf<C extends IpcChannel> = z.output<(typeof ipcArgumentSchemas)[C]>;
-
-function handle<C extends IpcChannel, Data>(
+function handle(
   deps: IpcDependencies,
-  channel: C,
-  run: (args: ArgsOf<C>) => Data | Promise<Data>,
+  channel: IpcChannel,
+  run: (args: readonly unknown[]) => Promise<unknown>,
 ): void {
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) =>
     handleIpcCall({
       senderUrl: event.senderFrame?.url,
-      appOrigin: deps.getAppOrigin(),
+      trustedOrigins: deps.getTrustedOrigins(),
       args,
       schema: ipcArgumentSchemas[channel],
       run,

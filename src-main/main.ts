@@ -1,14 +1,48 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
+import { buildAppMenuTemplate } from './app-menu';
+import { toBridgePlatform } from './bridge-arguments';
+import { findDeepLink, parseDeepLink, type JoinDeepLink } from './deep-links';
+import {
+  createTray,
+  displayWorkAreas,
+  installAppMenu,
+  openExternal,
+  openPath,
+  registerDeepLinkClient,
+  registerLocalShellScheme,
+  serveLocalShellFrom,
+  setBadgeCount,
+  showNativeNotification,
+  type TrayHandle,
+} from './electron-adapters';
 import { registerIpcHandlers } from './ipc';
+import { LOCAL_SHELL_ORIGIN, localShellUrl } from './local-shell';
 import { DesktopOptionsError, resolveDesktopOptions, type DesktopOptions } from './options';
 import { webOriginOf } from './security';
+import { createDesktopServices, type ServicesHandle } from './services';
+import {
+  closeBehaviour,
+  decideStartup,
+  loadDesktopSettings,
+  probeHub,
+  saveDesktopSettings,
+  type StartupDecision,
+} from './startup';
+import { loadWindowState, restoreWindowState, saveWindowState } from './window-state';
 import { createMainWindow } from './windows';
 
 /**
- * App lifecycle: one instance, one main window showing the hub, quit when
- * the last window closes (except on macOS, where apps stay in the dock).
+ * App lifecycle: one instance; the window shows either the local shell
+ * (start screen, offline library) or one hub; deep links; the tray while
+ * hosting; an orderly shutdown of the services. Decisions come from plain
+ * modules (startup.ts, deep-links.ts, security.ts …); this file applies them.
  */
+const resourcesDir = app.isPackaged
+  ? process.resourcesPath
+  : path.join(app.getAppPath(), 'resources');
+const iconPath = path.join(resourcesDir, app.isPackaged ? 'icon.png' : 'build/icon.png');
+
 function readOptions(): DesktopOptions | undefined {
   try {
     return resolveDesktopOptions(process.argv, process.env);
@@ -19,55 +53,214 @@ function readOptions(): DesktopOptions | undefined {
   }
 }
 
-function start(options: DesktopOptions): void {
-  const appOrigin = webOriginOf(options.hubUrl) ?? options.hubUrl;
-  const preloadPath = path.join(import.meta.dirname, 'preload.cjs');
-  let mainWindow: BrowserWindow | undefined;
+async function start(options: DesktopOptions): Promise<void> {
+  // A link from the command line, or from macOS's open-url before the window is ready.
+  const deepLinks: { pending?: JoinDeepLink; open?: (link: JoinDeepLink) => void } = {};
+  const fromArgv = findDeepLink(process.argv);
+  if (fromArgv) deepLinks.pending = fromArgv;
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    const link = parseDeepLink(url);
+    if (!link) return;
+    if (deepLinks.open) deepLinks.open(link);
+    else deepLinks.pending = link;
+  });
 
-  const openMainWindow = (): void => {
-    mainWindow = createMainWindow({
-      hubUrl: options.hubUrl,
-      preloadPath,
-      appVersion: app.getVersion(),
-    });
-    mainWindow.on('closed', () => {
-      mainWindow = undefined;
-    });
+  await app.whenReady();
+  const userData = app.getPath('userData');
+  const settingsFile = path.join(userData, 'desktop-settings.json');
+  const windowStateFile = path.join(userData, 'window-state.json');
+  let settings = await loadDesktopSettings(settingsFile);
+  serveLocalShellFrom(path.join(app.getAppPath(), 'dist-renderer'));
+  registerDeepLinkClient();
+
+  /** The hub the window may show now; undefined while in the local shell. */
+  let hubOrigin: string | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  let tray: TrayHandle | undefined;
+  let quitting = false;
+  const trustedOrigins = () => (hubOrigin ? [LOCAL_SHELL_ORIGIN, hubOrigin] : [LOCAL_SHELL_ORIGIN]);
+  const updateSettings = (change: Partial<typeof settings>) => {
+    settings = { ...settings, ...change };
+    saveDesktopSettings(settingsFile, settings).catch((error: unknown) =>
+      console.error('[classhub] could not save settings:', error),
+    );
   };
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // The latest state, so a window re-created later (macOS dock) opens where the last one was.
+  let savedState: unknown = await loadWindowState(windowStateFile);
+  let stateSaved: Promise<void> = Promise.resolve();
+  const ensureWindow = (): BrowserWindow => {
+    if (mainWindow && !mainWindow.isDestroyed()) return mainWindow;
+    const window = createMainWindow({
+      preloadPath: path.join(import.meta.dirname, 'preload.cjs'),
+      appVersion: app.getVersion(),
+      initialState: restoreWindowState(savedState, displayWorkAreas()),
+      getTrustedOrigins: trustedOrigins,
+      getHubOrigin: () => hubOrigin,
+      onStateChange: (state) => {
+        savedState = state;
+        // Chained, so writes land in order; quitting waits for the last one.
+        stateSaved = stateSaved.then(() => saveWindowState(windowStateFile, state)).catch(() => {});
+      },
+      iconPath,
+    });
+    window.webContents.on('did-fail-load', (_event, code, _description, url, isMainFrame) => {
+      // -3 is "aborted" (a newer navigation won). A hub that does not answer means offline.
+      if (!isMainFrame || code === -3 || webOriginOf(url) === undefined) return;
+      showLocal('/library');
+    });
+    window.on('close', (event) => {
+      if (quitting) return;
+      if (closeBehaviour(services.hostingStatus(), process.platform) !== 'hide-to-tray') return;
+      event.preventDefault();
+      window.hide();
+      tray ??= createTray({
+        iconPath,
+        tooltip: 'ClassHub is hosting a hub',
+        onShow: () => focusWindow(),
+        onQuit: () => app.quit(),
+      });
+    });
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = undefined;
+    });
+    mainWindow = window;
+    return window;
+  };
+
+  const focusWindow = () => {
+    const reopened = !mainWindow || mainWindow.isDestroyed();
+    const window = ensureWindow();
+    // A window closed earlier (macOS dock, tray) comes back where the app was.
+    if (reopened) load(lastUrl ?? localShellUrl('/start'));
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+
+  let lastUrl: string | undefined;
+  const load = (url: string) => {
+    lastUrl = url;
+    ensureWindow()
+      .loadURL(url)
+      .catch((error: unknown) => {
+        // did-fail-load switches to the library; this only keeps the log honest.
+        console.error(`[classhub] could not load ${url}:`, error);
+      });
+  };
+
+  /** Opens the window on a hub page and remembers the hub for next time. */
+  const showHub = (hubUrl: string, appPath = '/') => {
+    const origin = webOriginOf(hubUrl);
+    if (!origin) return;
+    hubOrigin = origin;
+    updateSettings({ lastHubUrl: origin });
+    load(`${origin}${appPath}`);
+  };
+  /** The local shell: the hub is no longer trusted until the user connects again. */
+  const showLocal = (appPath: '/start' | '/library') => {
+    hubOrigin = undefined;
+    load(localShellUrl(appPath));
+  };
+
+  const services: ServicesHandle = await createDesktopServices({
+    folder: path.join(userData, 'services'),
+    rendererDir: path.join(app.getAppPath(), 'dist-renderer'),
+    showHub,
+    showStart: () => showLocal('/start'),
+    focusWindow,
+    isWindowFocused: () => mainWindow?.isFocused() ?? false,
+    onHostingChosen: (hostOnStartup) => updateSettings({ hostOnStartup }),
+    openPath,
+    openExternal,
+    showNativeNotification,
+    setBadgeCount,
   });
+
+  const unregisterIpc = registerIpcHandlers({
+    getTrustedOrigins: trustedOrigins,
+    services: services.bridge,
+    getEventTarget: () => mainWindow?.webContents,
+  });
+
+  installAppMenu(
+    buildAppMenuTemplate({
+      platform: toBridgePlatform(process.platform),
+      appName: 'ClassHub',
+      isPackaged: app.isPackaged,
+    }),
+    { 'open-start': () => showLocal('/start'), 'open-library': () => showLocal('/library') },
+  );
+
+  const apply = async (decision: StartupDecision) => {
+    if (decision.kind === 'open-hub') showHub(decision.hubUrl, decision.appPath);
+    else if (decision.kind === 'local-shell') showLocal(decision.appPath);
+    else {
+      showLocal('/start'); // the start screen shows the hub starting, then services opens it
+      await services.bridge.hosting.start();
+    }
+  };
+
+  const openDeepLink = (link: JoinDeepLink) => {
+    showHub(link.hubUrl, link.appPath);
+    focusWindow();
+  };
+  app.on('second-instance', (_event, argv) => {
+    const link = findDeepLink(argv);
+    if (link) openDeepLink(link);
+    else focusWindow();
+  });
+  app.on('activate', () => focusWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+
+  let shutDown = false;
+  app.on('before-quit', () => {
+    quitting = true;
   });
-  app.on('web-contents-created', (_event, contents) => {
-    // Any web contents, not only our window: no <webview>, no pop-ups. windows.ts loosens the latter for links.
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  app.on('will-quit', (event) => {
+    if (shutDown) return;
+    // Stop the hosted hub and flush stores before Electron exits; then quit for real.
+    event.preventDefault();
+    shutDown = true;
+    unregisterIpc();
+    tray?.destroy();
+    Promise.all([services.close(), stateSaved])
+      .catch((error: unknown) => console.error('[classhub] shutdown:', error))
+      .finally(() => app.quit());
   });
 
-  app
-    .whenReady()
-    .then(() => {
-      registerIpcHandlers({ getAppOrigin: () => appOrigin });
-      openMainWindow();
-    })
-    .catch((error: unknown) => {
+  const pendingLink = deepLinks.pending;
+  deepLinks.open = openDeepLink;
+  const decision = await decideStartup({
+    ...(pendingLink ? { deepLink: pendingLink } : {}),
+    ...(options.hubUrl ? { commandLineHubUrl: options.hubUrl } : {}),
+    settings,
+    isReachable: (url) => probeHub(url),
+  });
+  await apply(decision);
+}
+
+// Every web contents, not only the main window: no <webview>, no pop-ups (windows.ts sends links out).
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+registerLocalShellScheme();
+const options = readOptions();
+if (!options) {
+  app.exit(1);
+} else {
+  // Before the lock: the single-instance lock belongs to the user-data folder.
+  if (options.userDataDir) app.setPath('userData', options.userDataDir);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    start(options).catch((error: unknown) => {
       console.error('[classhub] startup failed:', error);
       app.exit(1);
     });
-}
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  const options = readOptions();
-  if (options) start(options);
-  else app.exit(1);
+  }
 }

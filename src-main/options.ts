@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { webOriginOf } from './security';
 
@@ -7,9 +8,12 @@ import { webOriginOf } from './security';
  *
  * | option | flag | environment | default |
  * |---|---|---|---|
- * | hubUrl | `--hub-url <url>` or `--hub-url=<url>` | `CLASSHUB_HUB_URL` | `http://127.0.0.1:4000` |
+ * | hubUrl | `--hub-url <url>` or `--hub-url=<url>` | `CLASSHUB_HUB_URL` | none: startup.ts decides |
+ * | userDataDir | `--user-data <dir>` | `CLASSHUB_USER_DATA` | Electron's per-user folder |
+ *
+ * `npm start` sets CLASSHUB_HUB_URL to its demo hub. Without a hub URL the
+ * app opens what startup.ts decides (last hub, hosting, library, start screen).
  */
-export const DEFAULT_HUB_URL = 'http://127.0.0.1:4000';
 
 const hubUrlSchema = z
   .string()
@@ -19,8 +23,13 @@ const hubUrlSchema = z
   });
 
 export interface DesktopOptions {
-  /** Where the window's pages come from; its origin is the app origin. */
-  hubUrl: string;
+  /** The hub to open right away, if one was named. */
+  hubUrl?: string;
+  /**
+   * Another folder for settings, library, outbox and hosted hub: a second
+   * profile, or a throw-away one for the end-to-end test.
+   */
+  userDataDir?: string;
 }
 
 export class DesktopOptionsError extends Error {
@@ -33,13 +42,16 @@ export function resolveDesktopOptions(
 ): DesktopOptions {
   // An empty variable counts as unset, as in most shells' `VAR= command` idiom.
   const fromEnv = env.CLASSHUB_HUB_URL === '' ? undefined : env.CLASSHUB_HUB_URL;
-  const raw = readFlag(argv, '--hub-url') ?? fromEnv ?? DEFAULT_HUB_URL;
+  const userData = readFlag(argv, '--user-data') ?? (env.CLASSHUB_USER_DATA || undefined);
+  const base: DesktopOptions = userData ? { userDataDir: path.resolve(userData) } : {};
+  const raw = readFlag(argv, '--hub-url') ?? fromEnv;
+  if (raw === undefined) return base;
   const parsed = hubUrlSchema.safeParse(raw);
   if (!parsed.success) {
     const reason = parsed.error.issues[0]?.message ?? 'is not valid';
     throw new DesktopOptionsError(`The hub URL "${raw}" ${reason}.`);
   }
-  return { hubUrl: new URL(parsed.data).href };
+  return { ...base, hubUrl: new URL(parsed.data).href };
 }
 
 /** Reads `--name value` or `--name=value`; the last occurrence wins. */

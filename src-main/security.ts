@@ -1,13 +1,19 @@
+import { LOCAL_SHELL_ORIGIN, LOCAL_SHELL_PROTOCOL } from './local-shell';
+
 /**
  * The security decisions of the desktop shell, as plain functions: windows.ts
  * and ipc.ts apply them to Electron, and Vitest checks them without Electron.
  *
- * "App origin" is the origin the window's pages come from (the hub that
- * serves the renderer). Only pages from that origin may use the bridge, and
- * the window never leaves it.
+ * "Trusted origins" are the origins the window's pages may come from: the
+ * app's local copy (`classhub-app://local`, start screen and offline library)
+ * and the one hub the app is connected to right now. Only pages from them may
+ * use the bridge, and the window never leaves them.
  */
 
 const WEB_PROTOCOLS = new Set(['http:', 'https:']);
+
+/** One origin, or several (local shell + connected hub). */
+export type TrustedOrigins = string | readonly string[];
 
 /** Parses a URL, or returns undefined for anything that is not one. */
 function parseUrl(value: string): URL | undefined {
@@ -21,9 +27,24 @@ export function webOriginOf(value: string): string | undefined {
   return url.origin;
 }
 
-function isSameWebOrigin(targetUrl: string, appOrigin: string): boolean {
-  const target = webOriginOf(targetUrl);
-  return target !== undefined && target === webOriginOf(appOrigin);
+/**
+ * The origin of a page the window may show: http(s), or the local shell.
+ * Node's URL gives custom schemes the origin "null", so the local shell's is
+ * spelled out; only the host `local` counts.
+ */
+export function appOriginOf(value: string): string | undefined {
+  const url = parseUrl(value);
+  if (url?.protocol === LOCAL_SHELL_PROTOCOL) {
+    return `${url.protocol}//${url.host}` === LOCAL_SHELL_ORIGIN ? LOCAL_SHELL_ORIGIN : undefined;
+  }
+  return webOriginOf(value);
+}
+
+function isFromTrustedOrigin(targetUrl: string, trusted: TrustedOrigins): boolean {
+  const target = appOriginOf(targetUrl);
+  if (target === undefined) return false;
+  const list = typeof trusted === 'string' ? [trusted] : trusted;
+  return list.some((origin) => appOriginOf(origin) === target);
 }
 
 /**
@@ -57,6 +78,25 @@ export function buildContentSecurityPolicy(hubOrigin: string): string {
 }
 
 /**
+ * The policy of the local shell's pages (start screen, offline library): they
+ * talk to hubs only through the bridge, so nothing but their own files.
+ */
+export function buildLocalShellPolicy(): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
  * Response headers with our policy added. A policy the hub already sent is
  * kept: the browser enforces every policy, so a hub can only tighten ours.
  */
@@ -75,9 +115,9 @@ export function withContentSecurityPolicy(
   return result;
 }
 
-/** The window may only navigate within the app origin; everything else is refused. */
-export function isAllowedNavigation(targetUrl: string, appOrigin: string): boolean {
-  return isSameWebOrigin(targetUrl, appOrigin);
+/** The window may only navigate within the trusted origins; everything else is refused. */
+export function isAllowedNavigation(targetUrl: string, trusted: TrustedOrigins): boolean {
+  return isFromTrustedOrigin(targetUrl, trusted);
 }
 
 /**
@@ -91,9 +131,9 @@ export function isSafeExternalUrl(url: string): boolean {
   return parsed.username === '' && parsed.password === '';
 }
 
-/** An IPC call is answered only if the frame that sent it shows a page of the app origin. */
-export function isTrustedSender(senderUrl: string | undefined, appOrigin: string): boolean {
-  return senderUrl !== undefined && isSameWebOrigin(senderUrl, appOrigin);
+/** An IPC call is answered only if the frame that sent it shows a page of a trusted origin. */
+export function isTrustedSender(senderUrl: string | undefined, trusted: TrustedOrigins): boolean {
+  return senderUrl !== undefined && isFromTrustedOrigin(senderUrl, trusted);
 }
 
 /**
@@ -109,7 +149,7 @@ const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set([
 export function isPermissionGranted(
   permission: string,
   requestingUrl: string,
-  appOrigin: string,
+  trusted: TrustedOrigins,
 ): boolean {
-  return GRANTED_PERMISSIONS.has(permission) && isSameWebOrigin(requestingUrl, appOrigin);
+  return GRANTED_PERMISSIONS.has(permission) && isFromTrustedOrigin(requestingUrl, trusted);
 }

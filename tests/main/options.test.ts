@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_HUB_URL,
-  DesktopOptionsError,
-  resolveDesktopOptions,
-} from '../../src-main/options';
+import { DesktopOptionsError, resolveDesktopOptions } from '../../src-main/options';
 
 const electronArgv = ['/usr/lib/classhub/classhub', '.'];
 
 describe('resolveDesktopOptions', () => {
-  it('connects to the hub on this computer when nothing is given', () => {
-    expect(resolveDesktopOptions(electronArgv, {}).hubUrl).toBe(`${DEFAULT_HUB_URL}/`);
+  it('names no hub when nothing is given, so startup.ts decides', () => {
+    expect(resolveDesktopOptions(electronArgv, {}).hubUrl).toBeUndefined();
   });
 
   it('takes the hub URL from CLASSHUB_HUB_URL', () => {
@@ -30,9 +26,7 @@ describe('resolveDesktopOptions', () => {
   });
 
   it('treats an empty CLASSHUB_HUB_URL as unset', () => {
-    expect(resolveDesktopOptions(electronArgv, { CLASSHUB_HUB_URL: '' }).hubUrl).toBe(
-      `${DEFAULT_HUB_URL}/`,
-    );
+    expect(resolveDesktopOptions(electronArgv, { CLASSHUB_HUB_URL: '' }).hubUrl).toBeUndefined();
   });
 
   it.each(['file:///home/teacher/index.html', 'javascript:alert(1)', '192.168.1.20:4000', 'hub'])(
@@ -46,4 +40,14 @@ describe('resolveDesktopOptions', () => {
       );
     },
   );
+
+  it('takes another user-data folder from --user-data or CLASSHUB_USER_DATA, made absolute', () => {
+    expect(resolveDesktopOptions([...electronArgv, '--user-data=/tmp/p1'], {}).userDataDir).toBe(
+      '/tmp/p1',
+    );
+    expect(resolveDesktopOptions(electronArgv, { CLASSHUB_USER_DATA: '/tmp/p2' }).userDataDir).toBe(
+      '/tmp/p2',
+    );
+    expect(resolveDesktopOptions(electronArgv, {}).userDataDir).toBeUndefined();
+  });
 });

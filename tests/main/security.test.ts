@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { LOCAL_SHELL_ORIGIN } from '../../src-main/local-shell';
 import {
+  appOriginOf,
   buildContentSecurityPolicy,
+  buildLocalShellPolicy,
   isAllowedNavigation,
   isPermissionGranted,
   isSafeExternalUrl,
@@ -159,5 +162,41 @@ describe('isPermissionGranted', () => {
 
   it('denies even listed permissions to pages of another origin', () => {
     expect(isPermissionGranted('fullscreen', 'https://example.org', appOrigin)).toBe(false);
+  });
+});
+
+describe('the local shell and the connected hub', () => {
+  const trusted = [LOCAL_SHELL_ORIGIN, appOrigin];
+
+  it('allows navigation between the local shell and the connected hub only', () => {
+    expect(isAllowedNavigation('classhub-app://local/library', trusted)).toBe(true);
+    expect(isAllowedNavigation(`${appOrigin}/home`, trusted)).toBe(true);
+    expect(isAllowedNavigation('http://10.0.0.9:4000/', trusted)).toBe(false);
+    expect(isAllowedNavigation('classhub-app://other/start', trusted)).toBe(false);
+    expect(isAllowedNavigation('classhub://join/10.0.0.9:4000/ABCDEFGHJ', trusted)).toBe(false);
+  });
+
+  it('trusts only the local shell once the hub is left', () => {
+    expect(isTrustedSender(`${appOrigin}/home`, [LOCAL_SHELL_ORIGIN])).toBe(false);
+    expect(isTrustedSender('classhub-app://local/start', [LOCAL_SHELL_ORIGIN])).toBe(true);
+  });
+
+  it('gives the local shell the same permissions as the app, and no more', () => {
+    expect(isPermissionGranted('fullscreen', 'classhub-app://local/', trusted)).toBe(true);
+    expect(isPermissionGranted('media', 'classhub-app://local/', trusted)).toBe(false);
+  });
+
+  it('names the local shell origin, and no other host of its scheme', () => {
+    expect(appOriginOf('classhub-app://local/start?x=1')).toBe(LOCAL_SHELL_ORIGIN);
+    expect(appOriginOf('classhub-app://evil/')).toBeUndefined();
+    expect(appOriginOf('https://hub.example/x')).toBe('https://hub.example');
+  });
+
+  it('lets local shell pages load only their own files', () => {
+    const policy = directives(buildLocalShellPolicy());
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('connect-src')).toEqual(["'self'"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
   });
 });
