@@ -19,3 +19,12 @@ export function openExternal(url: string): void {
   if (bridge) void bridge.openExternal(url);
   else window.open(url, '_blank', 'noopener,noreferrer');
 }
+
+/**
+ * The desktop window's own copy of the renderer (`classhub-app://local/…`),
+ * shown before a hub is chosen or while it cannot be reached: no hub behind
+ * it, so only the start screen and the offline library exist there.
+ */
+export function isLocalShell(): boolean {
+  return typeof location !== 'undefined' && location.protocol === 'classhub-app:';
+}

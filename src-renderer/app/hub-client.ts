@@ -1,6 +1,7 @@
 import { createRestClient } from '../api/rest-client';
 import { createSocketClient } from '../api/socket-client';
 import type { SignOutReason, TokenSource } from '../api/token-refresher';
+import { isLocalShell } from '../desktop';
 import { authStore } from '../features/auth/auth-store';
 
 /**
@@ -31,9 +32,11 @@ export function endSignIn(reason?: SignOutReason): void {
 }
 
 // The socket lives exactly as long as a sign-in: started by tokens appearing, stopped by them going.
+// The desktop app's local shell (start screen, offline library) has no hub behind it at all.
+const hasHub = !isLocalShell();
 authStore.subscribe((state, previous) => {
-  if (state.tokens && !previous.tokens) socket.start();
+  if (state.tokens && !previous.tokens && hasHub) socket.start();
   if (!state.tokens && previous.tokens) socket.stop();
 });
 socket.on('account:updated', (account) => authStore.set({ account }));
-if (authStore.get().tokens) socket.start();
+if (authStore.get().tokens && hasHub) socket.start();

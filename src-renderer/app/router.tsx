@@ -8,6 +8,8 @@ import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
 import { WaitingForApprovalPage } from '../features/auth/pages/WaitingForApprovalPage';
 import { CataloguePage } from '../features/courses/CataloguePage';
 import { CoursePage } from '../features/courses/CoursePage';
+import { ChatPage } from '../features/chat/ChatPage';
+import { desktopHubRoutes, localShellRoutes } from '../features/desktop/desktop-routes';
 import { HomePage } from '../features/home/HomePage';
 import { AdminPage } from '../features/admin/AdminPage';
 import { PeopleSearchPage } from '../features/people/PeopleSearchPage';
@@ -15,7 +17,9 @@ import { OwnProfilePage } from '../features/profile/OwnProfilePage';
 import { PersonProfilePage } from '../features/profile/PersonProfilePage';
 import { SessionPage } from '../features/sessions/SessionPage';
 import { SessionsPage } from '../features/sessions/SessionsPage';
+import { StudentsPage } from '../features/students/StudentsPage';
 import { WelcomePage } from '../features/welcome/WelcomePage';
+import { isLocalShell } from '../desktop';
 import { LayoutForVisitor, SignedInOnly, SignedOutOnly } from './guards';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
@@ -60,14 +64,18 @@ export const routes: RouteObject[] = [
               { path: 'courses/:courseId', element: <CoursePage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'sessions/:sessionId', element: <SessionPage /> },
+              { path: 'chat', element: <ChatPage /> },
+              { path: 'chat/:room', element: <ChatPage /> },
               { path: 'profile', element: <OwnProfilePage /> },
               { path: 'people', element: <PeopleSearchPage /> },
               { path: 'people/:username', element: <PersonProfilePage /> },
+              { path: 'students', element: <StudentsPage /> },
               { path: 'admin', element: <AdminPage /> },
             ],
           },
         ],
       },
+      ...desktopHubRoutes,
       {
         path: '*',
         element: (
@@ -81,5 +89,6 @@ export const routes: RouteObject[] = [
 ];
 
 export function createRouter() {
-  return createBrowserRouter(routes);
+  // The desktop window's local copy has no hub behind it: only the start screen and the library.
+  return createBrowserRouter(isLocalShell() ? localShellRoutes : routes);
 }

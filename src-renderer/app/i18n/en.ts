@@ -3,12 +3,25 @@
  * `screen.thing`; `{name}` is filled in, `{count, plural, …}` picks a form.
  * To translate: copy this file and the en/ folder, translate the values, register it in index.ts.
  */
+import { chat } from './en/chat';
 import { courses } from './en/courses';
+import { desktop } from './en/desktop';
+import { notifications } from './en/notifications';
 import { people } from './en/people';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
+import { students } from './en/students';
 
 /** One catalogue, kept in a file per area so no file grows past reading. */
-export const en = { ...shell, ...people, ...courses, ...sessions } as const;
+export const en = {
+  ...shell,
+  ...people,
+  ...courses,
+  ...sessions,
+  ...chat,
+  ...notifications,
+  ...students,
+  ...desktop,
+} as const;
 
 export type MessageKey = keyof typeof en;

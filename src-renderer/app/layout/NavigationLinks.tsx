@@ -1,6 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
 import { useAccount } from '../../features/auth/auth-store';
+import { ChatNavBadge } from '../../features/chat/ChatNavBadge';
 import { useT } from '../i18n';
 import { navigation } from './navigation';
 
@@ -23,6 +24,7 @@ export function NavigationLinks({ onNavigate }: { onNavigate?: () => void }) {
               to={path}
               label={t(label)}
               leftSection={<Icon size={20} stroke={1.6} aria-hidden />}
+              rightSection={path === '/chat' ? <ChatNavBadge /> : undefined}
               active={active}
               aria-current={active ? 'page' : undefined}
               onClick={onNavigate}

@@ -1,7 +1,10 @@
 import {
   IconBooks,
+  IconCloudDownload,
   IconHome,
+  IconMessages,
   IconPresentation,
+  IconSchool,
   IconShieldCog,
   IconUserCircle,
   IconUsers,
@@ -9,6 +12,7 @@ import {
 } from '@tabler/icons-react';
 import type { Account } from '../../../src-shared/schemas/accounts';
 import type { MessageKey } from '../i18n';
+import { isDesktop } from '../../desktop';
 
 export interface NavigationEntry {
   readonly path: string;
@@ -26,6 +30,14 @@ export const navigation: readonly NavigationEntry[] = [
   { path: '/home', label: 'nav.home', icon: IconHome },
   { path: '/courses', label: 'nav.courses', icon: IconBooks },
   { path: '/sessions', label: 'nav.sessions', icon: IconPresentation },
+  { path: '/chat', label: 'nav.chat', icon: IconMessages },
+  {
+    path: '/students',
+    label: 'nav.students',
+    icon: IconSchool,
+    visibleTo: (account) => account.role === 'teacher',
+  },
+  { path: '/library', label: 'nav.library', icon: IconCloudDownload, visibleTo: () => isDesktop() },
   { path: '/profile', label: 'nav.profile', icon: IconUserCircle },
   { path: '/people', label: 'nav.people', icon: IconUsers },
   {

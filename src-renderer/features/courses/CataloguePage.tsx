@@ -27,6 +27,7 @@ import {
 } from './catalogue-store';
 import { CourseCard } from './components/CourseCard';
 import { CreateCourseModal } from './components/CreateCourseModal';
+import { ArchivedSwitch } from './components/ArchivedSwitch';
 import { JoinByCodeForm } from './components/JoinByCodeForm';
 
 /** `/courses`: browse, search and filter the catalogue; enrol, join by code or create. */
@@ -83,6 +84,7 @@ export function CataloguePage() {
                 onChange={(event) => setFilters({ mineOnly: event.currentTarget.checked })}
                 mb={8}
               />
+              {(isTeacher || account?.isAdmin) && <ArchivedSwitch />}
               {isTeacher && (
                 <Button
                   leftSection={<IconPlus size={16} aria-hidden />}

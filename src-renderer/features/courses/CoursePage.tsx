@@ -10,7 +10,7 @@ import {
   Tabs,
   Text,
 } from '@mantine/core';
-import { IconDownload, IconLock } from '@tabler/icons-react';
+import { IconArchive, IconDownload, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { CourseId } from '../../../src-shared/schemas/courses';
@@ -27,6 +27,9 @@ import { FeedbackPanel } from './components/FeedbackPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
+import { OpenChatButton } from '../chat/ChatButtons';
+import { CourseDownloadButton } from '../desktop/CourseDownloadButton';
+import { CourseAdminActions } from './components/CourseAdminActions';
 
 /** `/courses/:courseId`: the course as its teacher or a student sees it. */
 export function CoursePage() {
@@ -82,6 +85,9 @@ export function CoursePage() {
               {t('courses.enrol')}
             </Button>
           )}
+          {member && <OpenChatButton room={`course:${course.id}`} />}
+          {member && <CourseDownloadButton course={course} />}
+          {manages && <CourseAdminActions course={course} />}
           {manages && (
             <Button
               size="xs"
@@ -109,6 +115,11 @@ export function CoursePage() {
             title={t('courses.blocked.title')}
           >
             {t('courses.blocked.text')}
+          </Alert>
+        )}
+        {course.archived && (
+          <Alert color="gray" icon={<IconArchive size={20} aria-hidden />}>
+            {t('courses.archive.notice')}
           </Alert>
         )}
         {contentError !== undefined && <ErrorNotice error={contentError} />}

@@ -12,6 +12,8 @@ export interface CatalogueState {
   query: string;
   availability: Availability;
   mineOnly: boolean;
+  /** Archived courses instead of current ones (the hub lists one or the other). */
+  archived: boolean;
   page: number;
   /** Courses with an enrolment on its way, so their buttons show progress. */
   enrolling: readonly CourseId[];
@@ -30,6 +32,7 @@ export const catalogueStore = createStore<CatalogueState>({
   query: '',
   availability: 'any',
   mineOnly: false,
+  archived: false,
   page: 1,
   enrolling: [],
   enrolErrors: {},
@@ -38,7 +41,7 @@ export const catalogueStore = createStore<CatalogueState>({
 let latest = 0;
 
 export async function loadCatalogue(): Promise<void> {
-  const { query, availability, mineOnly, page } = catalogueStore.get();
+  const { query, availability, mineOnly, archived, page } = catalogueStore.get();
   const ticket = ++latest;
   catalogueStore.set({ status: 'loading', error: undefined });
   try {
@@ -47,6 +50,7 @@ export async function loadCatalogue(): Promise<void> {
         q: query || undefined,
         availability: availability === 'any' ? undefined : availability,
         scope: mineOnly ? 'mine' : 'all',
+        archived: archived ? 'true' : 'false',
         page,
         pageSize: PAGE_SIZE,
       },
@@ -60,7 +64,9 @@ export async function loadCatalogue(): Promise<void> {
 }
 
 export function setFilters(
-  change: Partial<Pick<CatalogueState, 'query' | 'availability' | 'mineOnly' | 'page'>>,
+  change: Partial<
+    Pick<CatalogueState, 'query' | 'availability' | 'mineOnly' | 'archived' | 'page'>
+  >,
 ) {
   catalogueStore.set({ page: 1, ...change });
   void loadCatalogue();

@@ -10,6 +10,7 @@ import type {
 import type { UserId } from '../../../src-shared/ids';
 import { createStore } from '../../app/createStore';
 import { api, socket } from '../../app/hub-client';
+import { keepCourseSnapshots } from '../desktop/course-snapshot';
 
 export interface CourseState {
   courseId: CourseId | undefined;
@@ -77,6 +78,14 @@ export async function loadEnrolments(): Promise<void> {
 
 export function setCourse(course: Course) {
   courseStore.set({ course });
+}
+
+/** Its teacher edits the course or (un)archives it; the hub refuses a capacity below the enrolment. */
+export async function updateCourse(
+  courseId: CourseId,
+  patch: { title?: string; description?: string; capacity?: number; archived?: boolean },
+) {
+  setCourse(await api.call('updateCourse', { params: { courseId }, body: patch }));
 }
 
 export async function regenerateJoinCode(courseId: CourseId) {
@@ -182,3 +191,5 @@ function applyDeadline(change: Change, deadline: Deadline) {
 // Live: the hub tells everyone in the course room; an own change arrives twice and is applied once.
 socket.on('material:changed', (event) => applyMaterial(event.change, event.material));
 socket.on('deadline:changed', (event) => applyDeadline(event.change, event.deadline));
+// Desktop app: the last-synced copy of the open course, readable offline.
+keepCourseSnapshots(courseStore);

@@ -1,17 +1,30 @@
+import { useEffect } from 'react';
 import type { Account } from '../../../src-shared/schemas/accounts';
 import { useT } from '../../app/i18n';
 import { BentoGrid, BentoTile } from '../../ui/BentoGrid';
-import { MyCoursesCard, UpcomingDeadlinesCard } from '../courses/components/HomeCourseCards';
-import { ActiveStudentsCard } from '../courses/components/ActiveStudentsCard';
-import { AwaitingGradingCard } from '../courses/components/AwaitingGradingCard';
 import { PendingAccountsCard } from '../approvals/PendingAccountsCard';
 import { LiveSessionsCard } from '../sessions/LiveSessionsCard';
 import { GreetingCard } from './GreetingCard';
 import { HubCard } from './HubCard';
+import { HostStatusTile } from '../desktop/HostStatusTile';
+import { loadTeaching } from './teaching-store';
+import {
+  TeachingCoursesCard,
+  TeachingDeadlinesCard,
+  TeachingGradingCard,
+  TeachingStudentsCard,
+} from './TeachingCards';
 
-/** "Faculty hub": the teacher's dashboard frame; approvals already work, the rest fills in later. */
+/**
+ * "Faculty hub": the teacher's dashboard. Courses, students, grading and
+ * deadlines come from the hub's teaching summary (one request instead of one
+ * per course and deadline); approvals and live sessions keep their own cards.
+ */
 export function TeacherHome({ account }: { account: Account }) {
   const t = useT();
+  useEffect(() => {
+    void loadTeaching();
+  }, []);
   return (
     <BentoGrid>
       <BentoTile size="twoThirds">
@@ -20,20 +33,21 @@ export function TeacherHome({ account }: { account: Account }) {
       <BentoTile size="third">
         <HubCard showAddress />
       </BentoTile>
+      <HostStatusTile />
       <BentoTile size="twoThirds">
-        <MyCoursesCard teacher />
+        <TeachingCoursesCard />
+      </BentoTile>
+      <BentoTile size="third">
+        <TeachingStudentsCard />
+      </BentoTile>
+      <BentoTile size="twoThirds">
+        <TeachingGradingCard />
+      </BentoTile>
+      <BentoTile size="third">
+        <TeachingDeadlinesCard />
       </BentoTile>
       <BentoTile size="third">
         <PendingAccountsCard />
-      </BentoTile>
-      <BentoTile size="third">
-        <ActiveStudentsCard />
-      </BentoTile>
-      <BentoTile size="twoThirds">
-        <AwaitingGradingCard />
-      </BentoTile>
-      <BentoTile size="third">
-        <UpcomingDeadlinesCard teacher />
       </BentoTile>
       <BentoTile size="twoThirds">
         <LiveSessionsCard color="cyan" />

@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { useAccount } from '../auth/auth-store';
 import { StatusUpdateList } from '../status-updates/StatusUpdateList';
+import { MessageButton } from '../chat/ChatButtons';
 import { DetailRows, IdentityCard, ProfileSection } from './ProfileCards';
 import { PersonCourses, PersonSessions } from './PersonLinks';
 
@@ -50,6 +51,7 @@ export function PersonProfilePage() {
   return (
     <>
       <PageHeader title={name} description={t('people.profileSubtitle', { username })} />
+      <MessageButton userId={profile.id} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="lg">

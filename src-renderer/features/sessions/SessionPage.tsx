@@ -10,6 +10,7 @@ import { StatusScreen } from '../../ui/StatusScreen';
 import { useAccount } from '../auth/auth-store';
 import { JoinTokenCard } from './components/JoinTokenCard';
 import { MembersPanel } from './components/MembersPanel';
+import { OpenChatButton } from '../chat/ChatButtons';
 import { PostFeed } from './components/PostFeed';
 import { SessionHeader } from './components/SessionHeader';
 import { closeSession, openSession } from './session-actions';
@@ -84,6 +85,7 @@ export function SessionPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
           <Stack gap="lg">
+            {session.myRole !== null && <OpenChatButton room={`session:${session.id}`} />}
             <JoinTokenCard session={session} />
             <MembersPanel canModerate={canModerate} />
           </Stack>

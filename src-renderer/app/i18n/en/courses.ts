@@ -165,4 +165,19 @@ export const courses = {
   'courses.home.activeStudents':
     '{count, plural, one {student is} other {students are}} active in your courses',
   'courses.home.toGrade': '{count} to grade',
+  // Editing and archiving (the course's teacher)
+  'courses.edit.open': 'Edit course',
+  'courses.edit.title': 'Edit course',
+  'courses.edit.submit': 'Save changes',
+  'courses.edit.capacityHint':
+    '{enrolled, plural, one {# student is} other {# students are}} enrolled now; capacity cannot go below that.',
+  'courses.archive.open': 'Archive',
+  'courses.archive.undo': 'Unarchive',
+  'courses.archive.title': 'Archive {code}?',
+  'courses.archive.text':
+    'The course leaves the catalogue and the dashboards and takes no new students. Its students, materials, deadlines and grades stay, and you can unarchive it at any time.',
+  'courses.archive.confirm': 'Archive course',
+  'courses.archive.notice':
+    'This course is archived: it is hidden from the catalogue and takes no new students.',
+  'courses.filter.archived': 'Archived courses',
 } as const;

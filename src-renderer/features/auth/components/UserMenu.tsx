@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { useAccount } from '../auth-store';
 import { signOut } from '../session';
+import { SwitchHubMenuItem } from '../../desktop/SwitchHubMenuItem';
 import { SignOutEverywhereDialog } from './SignOutEverywhereDialog';
 
 /** The avatar button at the top right: profile, sign out, sign out everywhere. */
@@ -61,6 +62,7 @@ export function UserMenu() {
           <Menu.Item component={Link} to="/profile" leftSection={<IconUserCircle size={18} />}>
             {t('userMenu.profile')}
           </Menu.Item>
+          <SwitchHubMenuItem />
           <Menu.Divider />
           <Menu.Item
             leftSection={<IconLogout size={18} />}

@@ -25,12 +25,13 @@ export function CourseCard({ course }: { course: Course }) {
   return (
     <Card shadow="xs" h="100%" component="article" aria-labelledby={`course-${course.id}`}>
       <Stack gap="sm" h="100%">
-        <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
           <Badge variant="light" size="lg">
             {course.code}
           </Badge>
           {status && <Badge {...tones[statusTone(status)]}>{t(`courses.status.${status}`)}</Badge>}
           {teaches && <Badge {...tones.accent}>{t('courses.youTeach')}</Badge>}
+          {course.archived && <Badge {...tones.muted}>{t('courses.archived')}</Badge>}
         </Group>
         <Anchor
           component={Link}

@@ -35,7 +35,13 @@ export function CreateCourseModal({ opened, onClose }: { opened: boolean; onClos
     }
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={t('courses.create.title')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('courses.create.title')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+    >
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           {error !== undefined && <ErrorNotice error={error} />}

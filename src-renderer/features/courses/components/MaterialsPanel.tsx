@@ -18,6 +18,7 @@ import { fetchFile } from '../file-transfer';
 import { ConfirmButton } from './ConfirmButton';
 import { FileKindIcon } from './FileKindIcon';
 import { MaterialUpload } from './MaterialUpload';
+import { SaveOfflineButton } from '../../desktop/SaveOfflineButton';
 
 /** Materials of the course, newest first; teachers upload, rename and delete. */
 export function MaterialsPanel({ course, manages }: { course: Course; manages: boolean }) {
@@ -102,6 +103,7 @@ function MaterialRow({ material, manages }: { material: Material; manages: boole
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap" ml="auto">
+          <SaveOfflineButton material={material} />
           <Tooltip label={t('courses.material.open')}>
             <ActionIcon
               variant="subtle"

@@ -18,6 +18,7 @@ import { formatDueAt } from '../countdown';
 import { uploadFile } from '../file-transfer';
 import { loadMine, submissionsStore, submitWork } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
+import { sendSubmissionOrQueue } from '../../desktop/outbox';
 import { tones } from './tones';
 
 /** Students: hand in files and a comment; earlier versions and the grade below. */
@@ -29,6 +30,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
   const [comment, setComment] = useState('');
   const [progress, setProgress] = useState<number | undefined>();
   const [error, setError] = useState<unknown>();
+  const [queued, setQueued] = useState(false);
 
   useEffect(() => {
     loadMine(deadline.id).catch(setError);
@@ -36,14 +38,22 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
 
   async function submit() {
     setError(undefined);
+    setQueued(false);
     setProgress(0);
     try {
-      const ids = [];
-      for (const [i, file] of files.entries()) {
-        const stored = await uploadFile(file, (f) => setProgress((i + f) / files.length));
-        ids.push(stored.id);
-      }
-      await submitWork(deadline.id, ids, comment);
+      // On the desktop while offline, the submission waits in the outbox (a plain browser just sends).
+      const outcome = await sendSubmissionOrQueue(
+        { deadlineId: deadline.id, comment, files },
+        async () => {
+          const ids = [];
+          for (const [i, file] of files.entries()) {
+            const stored = await uploadFile(file, (f) => setProgress((i + f) / files.length));
+            ids.push(stored.id);
+          }
+          await submitWork(deadline.id, ids, comment);
+        },
+      );
+      setQueued(outcome.queued);
       setFiles([]);
       setComment('');
     } catch (failure) {
@@ -90,6 +100,11 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
         />
       )}
       {error !== undefined && <ErrorNotice error={error} />}
+      {queued && (
+        <Alert color="blue" variant="light" role="status">
+          {t('desktop.outbox.queuedNotice')}
+        </Alert>
+      )}
       <Group>
         <Button
           onClick={() => void submit()}

@@ -1,0 +1,58 @@
+import { ActionIcon, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { IconDownload, IconPaperclip } from '@tabler/icons-react';
+import type { StoredFile } from '../../../../src-shared/schemas/files';
+import { useT } from '../../../app/i18n';
+import { fileSize } from '../format';
+
+/**
+ * A message's files as chips. The contract has no route to download a chat
+ * attachment yet (materials, posts and submissions each have one), so the
+ * chip only names the file; `downloadPath`
+ * is the one place to return the route once the hub offers it.
+ */
+export function downloadPath(_file: StoredFile): string | undefined {
+  return undefined;
+}
+
+export function AttachmentChips({
+  files,
+  onDownload,
+}: {
+  files: readonly StoredFile[];
+  onDownload: (file: StoredFile, path: string) => void;
+}) {
+  const t = useT();
+  if (files.length === 0) return null;
+  return (
+    <Group gap={6} mt={4}>
+      {files.map((file) => {
+        const path = downloadPath(file);
+        return (
+          <Paper key={file.id} withBorder radius="xl" px="sm" py={2} data-testid="chat-file">
+            <Group gap={6} wrap="nowrap">
+              <IconPaperclip size={14} aria-hidden />
+              <Text size="sm" truncate maw={220}>
+                {file.fileName}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {fileSize(file.size)}
+              </Text>
+              {path && (
+                <Tooltip label={t('chat.file.download', { name: file.fileName })}>
+                  <ActionIcon
+                    variant="subtle"
+                    size="sm"
+                    aria-label={t('chat.file.download', { name: file.fileName })}
+                    onClick={() => onDownload(file, path)}
+                  >
+                    <IconDownload size={14} />
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </Group>
+          </Paper>
+        );
+      })}
+    </Group>
+  );
+}

@@ -1,0 +1,133 @@
+import { ActionIcon, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
+import { IconPaperclip, IconSend2 } from '@tabler/icons-react';
+import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { MESSAGE_MAX, type Room } from '../../../../src-shared/schemas/chat';
+import { useT } from '../../../app/i18n';
+import { MAX_FILES, type Attachments } from '../attachments';
+import { sendMessage, sendTyping } from '../chat-actions';
+import { chatStore, setDraft } from '../chat-store';
+import classes from '../chat.module.css';
+import { UploadChips } from './UploadChips';
+
+/** The counter appears this close to the limit. */
+const COUNTER_FROM = MESSAGE_MAX - 500;
+
+/**
+ * Writing a message: Enter sends, Shift+Enter starts a new line. Files are
+ * picked, pasted or dropped (the conversation passes drops in) and upload
+ * at once; the message goes when they are all up.
+ */
+export function Composer({
+  room,
+  title,
+  attachments,
+  tooMany,
+  onTooMany,
+}: {
+  room: Room;
+  title: string;
+  attachments: Attachments;
+  tooMany: boolean;
+  onTooMany: (tooMany: boolean) => void;
+}) {
+  const t = useT();
+  const text = chatStore.use((s) => s.drafts[room] ?? '');
+  const setText = (value: string) => setDraft(room, value);
+  const trimmed = text.trim();
+  const uploading = attachments.items.some((a) => a.status === 'uploading');
+  const ready = attachments.items.filter((a) => a.status === 'done' && a.stored);
+  const tooLong = trimmed.length > MESSAGE_MAX;
+  const canSend = !tooLong && !uploading && (trimmed.length > 0 || ready.length > 0);
+
+  const send = () => {
+    if (!canSend) return;
+    sendMessage(
+      room,
+      trimmed,
+      ready.map((a) => a.stored!),
+    );
+    setText('');
+    attachments.clear();
+    onTooMany(false);
+  };
+  const attach = (files: File[]) => onTooMany(attachments.add(files) > 0);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // isComposing: Enter that confirms an input-method candidate (Japanese, Chinese…) is not "send".
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    event.preventDefault();
+    attach(files);
+  };
+
+  return (
+    <div className={classes.composer}>
+      <UploadChips attachments={attachments} />
+      {tooMany && (
+        <Text size="xs" c="red" mb={4} role="alert">
+          {t('chat.tooManyFiles', { max: MAX_FILES })}
+        </Text>
+      )}
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <FileButton onChange={attach} multiple>
+          {(props) => (
+            <Tooltip label={t('chat.attach')}>
+              <ActionIcon
+                {...props}
+                variant="subtle"
+                size="lg"
+                aria-label={t('chat.attach')}
+                disabled={attachments.items.length >= MAX_FILES}
+              >
+                <IconPaperclip size={20} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </FileButton>
+        <Textarea
+          flex={1}
+          aria-label={t('chat.composerLabel', { title })}
+          placeholder={t('chat.composerPlaceholder', { title })}
+          autosize
+          minRows={1}
+          maxRows={8}
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            if (event.currentTarget.value.trim()) sendTyping(room);
+          }}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          data-testid="composer"
+        />
+        <Tooltip label={uploading ? t('chat.waitForUploads') : t('chat.send')}>
+          <ActionIcon size="lg" aria-label={t('chat.send')} onClick={send} disabled={!canSend}>
+            <IconSend2 size={18} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <Group justify="space-between" gap="xs" mt={2} wrap="nowrap">
+        <Text size="xs" c="dimmed" visibleFrom="sm">
+          {t('chat.composerHint')}
+        </Text>
+        {trimmed.length > COUNTER_FROM && (
+          <Text
+            size="xs"
+            c={tooLong ? 'red' : 'dimmed'}
+            ml="auto"
+            aria-live="polite"
+            data-testid="char-counter"
+          >
+            {t('chat.counter', { count: trimmed.length, max: MESSAGE_MAX })}
+          </Text>
+        )}
+      </Group>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Page } from '@playwright/test';
+/** Shared by the desktop-*.spec.ts files: the fake desktop app and screenshots. */
+import {
+  installBridgeDouble,
+  type BridgeCall,
+  type BridgeControl,
+  type BridgeDoubleSetup,
+} from '../support/bridge-double';
+import { settle } from './axe';
+
+const SHOTS = 'test-results/screens';
+
+/** The page with the fake desktop app behind window.classhub. */
+export async function withBridge(page: Page, setup: BridgeDoubleSetup = {}) {
+  await page.addInitScript(installBridgeDouble, setup);
+}
+
+export function bridgeCalls(page: Page, method: string): Promise<BridgeCall[]> {
+  return page.evaluate(
+    (name) =>
+      (window as unknown as { __bridgeControl: BridgeControl }).__bridgeControl
+        .calls()
+        .filter((call) => call.method === name),
+    method,
+  );
+}
+
+/** Plays main's part: pushes a download's progress, finishes it, announces hubs (see BridgeControl). */
+export function driveBridge<
+  M extends 'updateDownload' | 'completeDownload' | 'setKnownHubs' | 'setHosting' | 'setOutbox',
+>(page: Page, method: M, ...args: Parameters<BridgeControl[M]>): Promise<void> {
+  return page.evaluate(
+    ([name, values]) => {
+      const control = (
+        window as unknown as { __bridgeControl: Record<string, (...a: unknown[]) => void> }
+      ).__bridgeControl;
+      control[name]?.(...values);
+    },
+    [method, args] as const,
+  );
+}
+
+export async function shoot(page: Page, name: string) {
+  for (const [size, width, height] of [
+    ['desktop', 1280, 800],
+    ['phone', 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await settle(page);
+    await page.screenshot({ path: `${SHOTS}/desktop-${name}-${size}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
