@@ -1,6 +1,6 @@
 import { Button, Group, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type ApiErrorCode } from '../../../api/api-error';
 import { useT, type Translate } from '../../../app/i18n';
 import { errorText } from '../../../app/i18n/error-text';
@@ -21,12 +21,17 @@ function joinErrorText(error: unknown, t: Translate): string {
   return errorText(error, t);
 }
 
-/** Type the token the host shows (any case, with spaces or dashes) and land in the session. */
+/**
+ * Type the token the host shows (any case, with spaces or dashes) and land in
+ * the session. A join link (`classhub://join/<hub>/<token>` in the desktop
+ * app, or `/sessions?join=<token>`) fills it in; joining stays one click away.
+ */
 export function JoinSessionForm() {
   const t = useT();
   const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
   const form = useForm({
-    initialValues: { token: '' },
+    initialValues: { token: searchParams.get('join')?.slice(0, 40) ?? '' },
     validate: { token: (v) => (v.replace(/[\s-]/g, '') ? null : t('sessions.join.required')) },
   });
   async function submit(values: { token: string }) {
