@@ -1,44 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src-shared/schemas/chat';
-import { signUp, type Person } from '../../support/people';
-import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
-import { startHub, type TestHub } from '../../support/start-hub';
+import type { Person } from '../../support/people';
+import { collect, nextEvent } from '../../support/sockets';
+import type { TestHub } from '../../support/start-hub';
+import { startChatScene, type ChatScene } from './chat-scene';
 
+let scene: ChatScene;
 let hub: TestHub;
 let host: Person;
 let member: Person;
 let outsider: Person;
 let room: string;
 let sessionId: string;
-const sockets: ClientSocket[] = [];
-
-async function online(person: Person): Promise<ClientSocket> {
-  const socket = await connectSocket(hub.url, person.token);
-  sockets.push(socket);
-  return socket;
-}
-const send = (socket: ClientSocket, text: string, clientId = randomUUID(), to = room) =>
-  socket.emitWithAck('chat:send', { room: to, clientId, text });
+let online: ChatScene['online'];
+let send: ChatScene['send'];
 
 beforeEach(async () => {
-  hub = await startHub({ verification: 'none' });
-  await signUp(hub); // admin
-  host = await signUp(hub, { role: 'teacher' });
-  member = await signUp(hub);
-  outsider = await signUp(hub);
-  const session = await hub.call('createSession', {
-    token: host.token,
-    body: { title: 'Chemistry' },
-  });
-  sessionId = session.body.id;
-  room = `session:${sessionId}`;
-  await hub.call('joinSession', { token: member.token, body: { token: session.body.joinToken } });
+  scene = await startChatScene();
+  ({ hub, host, member, outsider, room, sessionId, online, send } = scene);
 });
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await hub.stop();
-});
+afterEach(() => scene.stop());
 
 describe('session chat', () => {
   it('acknowledges a stored message and delivers it to the members only', async () => {
@@ -279,80 +261,5 @@ describe('presence, typing and read markers', () => {
     });
     expect(await followed).toEqual({ room, readSeq: 2 });
     expect((await hub.call('chatRooms', { token: member.token })).body.items[0].unread).toBe(1);
-  });
-});
-
-describe('notifications', () => {
-  it('tell members about a new post (not its author), live, and can be marked read one by one or all at once', async () => {
-    const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
-    const authorGot = collect(hostSocket, 'notification:new');
-    const live = nextEvent(memberSocket, 'notification:new');
-    await hub.call('createPost', {
-      token: host.token,
-      params: { sessionId },
-      body: { text: 'Quiz on Friday' },
-    });
-    expect(await live).toMatchObject({
-      kind: 'post-created',
-      body: 'Quiz on Friday',
-      link: `/sessions/${sessionId}`,
-      read: false,
-    });
-    await hub.call('createPost', {
-      token: host.token,
-      params: { sessionId },
-      body: { text: 'Bring a calculator' },
-    });
-    await hostSocket.emitWithAck('hub:ping');
-    expect(authorGot.filter((n) => n.kind === 'post-created')).toEqual([]);
-
-    await expect
-      .poll(async () => (await hub.call('notifications', { token: member.token })).body.unread)
-      .toBe(2);
-    const inbox = await hub.call('notifications', { token: member.token });
-    expect(inbox.body.items.map((n: { body: string }) => n.body)).toEqual([
-      'Bring a calculator',
-      'Quiz on Friday',
-    ]);
-    expect(
-      (await hub.call('markNotificationRead', { token: member.token, params: { seq: '2' } })).body,
-    ).toEqual({ unread: 1 });
-    expect(
-      (await hub.call('notifications', { token: member.token })).body.items.map(
-        (n: { read: boolean }) => n.read,
-      ),
-    ).toEqual([true, false]);
-    expect((await hub.call('markAllNotificationsRead', { token: member.token })).body).toEqual({
-      unread: 0,
-    });
-    expect(
-      (await hub.call('markNotificationRead', { token: member.token, params: { seq: '99' } }))
-        .status,
-    ).toBe(404);
-  });
-
-  it('tell a member when the host blocks them', async () => {
-    await hub.call('blockMember', { token: host.token, params: { sessionId, userId: member.id } });
-    await expect
-      .poll(async () => (await hub.call('notifications', { token: member.token })).body.items[0])
-      .toMatchObject({ kind: 'session-blocked', title: 'The host blocked you from “Chemistry”' });
-  });
-});
-
-describe('throttling', () => {
-  it('slows down a socket that floods the room, with a clear answer', async () => {
-    const memberSocket = await online(member);
-    const replies = await Promise.all(
-      Array.from({ length: 35 }, (_, i) => send(memberSocket, `flood ${i}`)),
-    );
-    const refused = replies.filter((r) => !r.ok);
-    expect(refused.length).toBe(5);
-    expect(refused[0]).toMatchObject({
-      ok: false,
-      error: {
-        code: 'TOO_MANY_REQUESTS',
-        message: 'You are sending too fast. Wait a few seconds.',
-      },
-    });
   });
 });
