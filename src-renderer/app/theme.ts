@@ -48,8 +48,6 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-success': 'var(--mantine-color-teal-9)',
     '--mantine-color-body': 'var(--mantine-color-gray-0)',
-    // Light-variant text (active nav link, badges) on its hover tint was 4.1:1; shade 8 is above 4.5:1.
-    '--mantine-color-indigo-light-color': 'var(--mantine-color-indigo-8)',
   },
   dark: {
     '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { GOOD_PASSWORD } from '../support/people';
 import { expect } from '../support/e2e-hub';
 
@@ -25,7 +25,7 @@ export function person(username: string, role: NewPerson['role'] = 'student'): N
 }
 
 /** Mantine marks required labels with " *"; match the label's words. */
-export const field = (page: Page, label: string) =>
+export const field = (page: Page | Locator, label: string) =>
   page.getByRole('textbox', { name: new RegExp(`^${label}( \\*)?$`) });
 
 export async function fillRegistration(page: Page, p: NewPerson): Promise<void> {

@@ -1,12 +1,8 @@
-import { Button, Group, Popover, Stack, Text, type ButtonProps } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
-import { useT } from '../../app/i18n';
-import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Button, type ButtonProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { ConfirmPopover } from '../../ui/ConfirmPopover';
 
-/**
- * A small text button that asks before it acts, in a popover beside it; the
- * hub's refusal (if any) shows right there, next to the question.
- */
+/** A small text button that asks before it acts, in a popover beside it. */
 export function ConfirmAction({
   children,
   label,
@@ -25,53 +21,25 @@ export function ConfirmAction({
   color?: ButtonProps['color'];
   icon?: ReactNode;
 }) {
-  const t = useT();
-  const [opened, setOpened] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      setOpened(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus>
-      <Popover.Target>
+    <ConfirmPopover
+      question={question}
+      confirmLabel={confirmLabel}
+      onConfirm={onConfirm}
+      color={color}
+    >
+      {(toggle) => (
         <Button
           size="compact-sm"
           variant="subtle"
           color={color}
           leftSection={icon}
           aria-label={label}
-          onClick={() => {
-            setError(undefined);
-            setOpened((o) => !o);
-          }}
+          onClick={toggle}
         >
           {children}
         </Button>
-      </Popover.Target>
-      <Popover.Dropdown maw={300}>
-        <Stack gap="xs">
-          <Text size="sm">{question}</Text>
-          {error !== undefined && <ErrorNotice error={error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" color={color} loading={busy} onClick={() => void confirm()}>
-              {confirmLabel}
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+    </ConfirmPopover>
   );
 }

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useConfirmedAction } from '../../../ui/useConfirmedAction';
 import { signOutEverywhere } from '../session';
 
 /** Asks first: this signs out every device, including the classroom laptop someone else is using. */
@@ -15,22 +15,10 @@ export function SignOutEverywhereDialog({
 }) {
   const t = useT();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await signOutEverywhere();
-      onClose();
-      navigate('/sign-in');
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, confirm } = useConfirmedAction(signOutEverywhere, () => {
+    onClose();
+    void navigate('/sign-in');
+  });
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('signOutEverywhere.title')} centered>

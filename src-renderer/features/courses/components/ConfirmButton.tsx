@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Group, Popover, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { ActionIcon } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { ConfirmPopover } from '../../../ui/ConfirmPopover';
 
 /** A destructive icon button that asks first, in a small popover beside it. */
 export function ConfirmButton({
@@ -18,47 +18,17 @@ export function ConfirmButton({
   confirmLabel?: string;
 }) {
   const t = useT();
-  const [opened, setOpened] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      setOpened(false);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
   return (
-    <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus>
-      <Popover.Target>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          aria-label={label}
-          onClick={() => setOpened((o) => !o)}
-        >
+    <ConfirmPopover
+      question={question}
+      confirmLabel={confirmLabel ?? t('courses.delete')}
+      onConfirm={onConfirm}
+    >
+      {(toggle) => (
+        <ActionIcon variant="subtle" color="red" aria-label={label} onClick={toggle}>
           {icon}
         </ActionIcon>
-      </Popover.Target>
-      <Popover.Dropdown maw={280}>
-        <Stack gap="xs">
-          <Text size="sm">{question}</Text>
-          {error !== undefined && <ErrorNotice error={error} />}
-          <Group justify="flex-end" gap="xs">
-            <Button size="xs" variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button size="xs" color="red" loading={busy} onClick={() => void confirm()}>
-              {confirmLabel ?? t('courses.delete')}
-            </Button>
-          </Group>
-        </Stack>
-      </Popover.Dropdown>
-    </Popover>
+      )}
+    </ConfirmPopover>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, NumberInput, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from 'react-router';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { createCourse } from '../catalogue-store';
 import { useState } from 'react';
+import { FormModal } from '../../../ui/FormModal';
+import { CourseTextFields } from './CourseTextFields';
 
 const FIELDS = ['title', 'description', 'capacity', 'codePrefix'] as const;
 
@@ -35,48 +36,32 @@ export function CreateCourseModal({ opened, onClose }: { opened: boolean; onClos
     }
   }
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('courses.create.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      submitLabel={t('courses.create.submit')}
+      submitting={form.submitting}
     >
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack>
-          {error !== undefined && <ErrorNotice error={error} />}
-          <TextInput label={t('courses.field.title')} required {...form.getInputProps('title')} />
-          <Textarea
-            label={t('courses.field.description')}
-            autosize
-            minRows={3}
-            {...form.getInputProps('description')}
-          />
-          <Group grow align="flex-start">
-            <NumberInput
-              label={t('courses.field.capacity')}
-              min={1}
-              max={1000}
-              required
-              {...form.getInputProps('capacity')}
-            />
-            <TextInput
-              label={t('courses.field.codePrefix')}
-              description={t('courses.field.codePrefixHint')}
-              maxLength={4}
-              {...form.getInputProps('codePrefix')}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('courses.create.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <CourseTextFields inputProps={form.getInputProps} />
+      <Group grow align="flex-start">
+        <NumberInput
+          label={t('courses.field.capacity')}
+          min={1}
+          max={1000}
+          required
+          {...form.getInputProps('capacity')}
+        />
+        <TextInput
+          label={t('courses.field.codePrefix')}
+          description={t('courses.field.codePrefixHint')}
+          maxLength={4}
+          {...form.getInputProps('codePrefix')}
+        />
+      </Group>
+    </FormModal>
   );
 }

@@ -1,20 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Stack,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, NumberInput, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { saveDeadline } from '../course-store';
+import { FormModal } from '../../../ui/FormModal';
 
 const FIELDS = ['title', 'description', 'dueAt', 'maxPoints', 'acceptLate'] as const;
 
@@ -76,50 +67,41 @@ export function DeadlineFormModal({
     }
   }
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={deadline ? t('courses.deadline.editTitle') : t('courses.deadline.createTitle')}
       size="lg"
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      submitLabel={t('courses.save')}
+      submitting={form.submitting}
     >
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack>
-          {error !== undefined && <ErrorNotice error={error} />}
-          <TextInput label={t('courses.field.title')} required {...form.getInputProps('title')} />
-          <Textarea
-            label={t('courses.field.description')}
-            autosize
-            minRows={2}
-            {...form.getInputProps('description')}
-          />
-          <Group grow align="flex-start">
-            <TextInput
-              type="datetime-local"
-              label={t('courses.deadline.dueAt')}
-              required
-              {...form.getInputProps('dueAt')}
-            />
-            <NumberInput
-              label={t('courses.deadline.maxPoints')}
-              min={1}
-              max={1000}
-              {...form.getInputProps('maxPoints')}
-            />
-          </Group>
-          <Checkbox
-            label={t('courses.deadline.acceptLate')}
-            {...form.getInputProps('acceptLate', { type: 'checkbox' })}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('courses.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput label={t('courses.field.title')} required {...form.getInputProps('title')} />
+      <Textarea
+        label={t('courses.field.description')}
+        autosize
+        minRows={2}
+        {...form.getInputProps('description')}
+      />
+      <Group grow align="flex-start">
+        <TextInput
+          type="datetime-local"
+          label={t('courses.deadline.dueAt')}
+          required
+          {...form.getInputProps('dueAt')}
+        />
+        <NumberInput
+          label={t('courses.deadline.maxPoints')}
+          min={1}
+          max={1000}
+          {...form.getInputProps('maxPoints')}
+        />
+      </Group>
+      <Checkbox
+        label={t('courses.deadline.acceptLate')}
+        {...form.getInputProps('acceptLate', { type: 'checkbox' })}
+      />
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Group, Modal, NumberInput, Stack, Textarea, TextInput } from '@mantine/core';
+import { NumberInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { updateCourse } from '../course-store';
+import { FormModal } from '../../../ui/FormModal';
+import { CourseTextFields } from './CourseTextFields';
 
 const FIELDS = ['title', 'description', 'capacity'] as const;
 
@@ -65,42 +66,25 @@ export function EditCourseModal({
   }
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('courses.edit.title')}
       size="lg"
-      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      submitLabel={t('courses.edit.submit')}
+      submitting={form.submitting}
     >
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack>
-          {error !== undefined && <ErrorNotice error={error} />}
-          <TextInput label={t('courses.field.title')} required {...form.getInputProps('title')} />
-          <Textarea
-            label={t('courses.field.description')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            {...form.getInputProps('description')}
-          />
-          <NumberInput
-            label={t('courses.field.capacity')}
-            description={t('courses.edit.capacityHint', { enrolled: course.enrolledCount })}
-            min={1}
-            max={1000}
-            required
-            {...form.getInputProps('capacity')}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('courses.edit.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <CourseTextFields inputProps={form.getInputProps} />
+      <NumberInput
+        label={t('courses.field.capacity')}
+        description={t('courses.edit.capacityHint', { enrolled: course.enrolledCount })}
+        min={1}
+        max={1000}
+        required
+        {...form.getInputProps('capacity')}
+      />
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { useConfirmedAction } from '../../../ui/useConfirmedAction';
 
 /** Asks before something that cannot be undone; shows the hub's answer if it refuses. */
 export function ConfirmDialog({
@@ -22,20 +23,7 @@ export function ConfirmDialog({
   color?: string;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  async function confirm() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      onClose();
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, error, confirm } = useConfirmedAction(onConfirm, onClose);
   return (
     <Modal
       opened={opened}

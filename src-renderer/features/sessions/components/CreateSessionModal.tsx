@@ -1,13 +1,13 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { createSession } from '../sessions-store';
 import { CourseSelect } from './CourseSelect';
 import { fromLocalInput } from './datetime';
+import { FormModal } from '../../../ui/FormModal';
+import { SessionFields } from './SessionFields';
 
 const FIELDS = ['title', 'description', 'joinTokenExpiresAt', 'courseId'] as const;
 
@@ -42,49 +42,21 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
     }
   }
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('sessions.create.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('sessions.close') }}
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      submitLabel={t('sessions.create.submit')}
+      submitting={form.submitting}
     >
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('sessions.field.title')}
-            required
-            data-autofocus
-            {...form.getInputProps('title')}
-          />
-          <Textarea
-            label={t('sessions.field.description')}
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...form.getInputProps('description')}
-          />
-          <CourseSelect
-            value={form.values.courseId}
-            onChange={(courseId) => form.setFieldValue('courseId', courseId)}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('sessions.field.expiry')}
-            description={t('sessions.field.expiryHint')}
-            {...form.getInputProps('joinTokenExpiresAt')}
-          />
-          {error !== undefined && <ErrorNotice error={error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('sessions.create.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SessionFields inputProps={form.getInputProps} autoFocus>
+        <CourseSelect
+          value={form.values.courseId}
+          onChange={(courseId) => form.setFieldValue('courseId', courseId)}
+        />
+      </SessionFields>
+    </FormModal>
   );
 }

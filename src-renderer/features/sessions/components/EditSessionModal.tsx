@@ -1,12 +1,12 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import type { Session } from '../../../../src-shared/schemas/sessions';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { updateSession } from '../session-actions';
 import { fromLocalInput, toLocalInput } from './datetime';
+import { FormModal } from '../../../ui/FormModal';
+import { SessionFields } from './SessionFields';
 
 const FIELDS = ['title', 'description', 'joinTokenExpiresAt'] as const;
 
@@ -51,40 +51,16 @@ export function EditSessionModal({
     }
   }
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={t('sessions.edit.title')}
-      centered
-      closeButtonProps={{ 'aria-label': t('sessions.close') }}
+      onSubmit={form.onSubmit(submit)}
+      error={error}
+      submitLabel={t('sessions.edit.save')}
+      submitting={form.submitting}
     >
-      <form onSubmit={form.onSubmit(submit)} noValidate>
-        <Stack gap="sm">
-          <TextInput label={t('sessions.field.title')} required {...form.getInputProps('title')} />
-          <Textarea
-            label={t('sessions.field.description')}
-            autosize
-            minRows={3}
-            maxRows={8}
-            {...form.getInputProps('description')}
-          />
-          <TextInput
-            type="datetime-local"
-            label={t('sessions.field.expiry')}
-            description={t('sessions.field.expiryHint')}
-            {...form.getInputProps('joinTokenExpiresAt')}
-          />
-          {error !== undefined && <ErrorNotice error={error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.submitting}>
-              {t('sessions.edit.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SessionFields inputProps={form.getInputProps} />
+    </FormModal>
   );
 }
