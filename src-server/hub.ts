@@ -20,6 +20,7 @@ import { Throttles } from './domains/accounts/throttle';
 import { adminRoutes } from './domains/admin/routes';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
+import { ChatFiles } from './domains/chat/chat-files';
 import { ChatService } from './domains/chat/chat-service';
 import { CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
@@ -122,7 +123,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...adminRoutes(new AdminService(deps, auth, registration)),
       ...fileRoutes(deps, downloadLinks),
       ...sessionRoutes(sessions, posts),
-      ...chatRoutes(chat, notifications),
+      ...chatRoutes(chat, notifications, new ChatFiles(deps)),
       ...courseRoutes(courses),
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(

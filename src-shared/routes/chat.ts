@@ -6,6 +6,7 @@ import {
   messageSchema,
   openDirectRequestSchema,
   readMarkerRequestSchema,
+  chatFileParamsSchema,
   roomParamsSchema,
   roomSchema,
   roomSummarySchema,
@@ -60,6 +61,16 @@ export const chatRoutes = {
     params: roomParamsSchema,
     body: sendMessageBodySchema,
     response: messageSchema,
+  }),
+  downloadChatFile: route({
+    method: 'get',
+    path: '/chat/rooms/:room/messages/:seq/files/:fileId',
+    tag: 'chat',
+    auth: 'user',
+    summary:
+      'Download a file attached to a message (people in the room; HTTP Range, ETag = sha256; `?inline=1` opens safe types)',
+    params: chatFileParamsSchema,
+    response: 'file',
   }),
   markRoomRead: route({
     method: 'post',

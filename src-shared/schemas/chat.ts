@@ -104,5 +104,10 @@ export const historyQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 export const roomParamsSchema = z.object({ room: roomSchema });
+export const chatFileParamsSchema = z.object({
+  room: roomSchema,
+  seq: z.coerce.number().int().min(1),
+  fileId: fileIdSchema,
+});
 export const readMarkerRequestSchema = z.object({ seq: z.number().int().min(0) });
 export const openDirectRequestSchema = z.object({ userId: userIdSchema });

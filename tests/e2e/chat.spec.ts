@@ -231,6 +231,9 @@ test('a direct message from a profile, with a file, reaches the teacher live', a
   await dm.click();
   await expect(message(teacher, 'hand in the exercise')).toContainText('notes.png');
   await expect(dm).not.toHaveAccessibleName(/unread/);
+  const download = teacher.waitForEvent('download');
+  await teacher.getByRole('button', { name: 'Download notes.png' }).click();
+  expect((await download).suggestedFilename()).toBe('notes.png');
 
   // "New message" finds the same conversation.
   await teacher.goto('/chat');

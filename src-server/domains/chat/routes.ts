@@ -2,16 +2,19 @@ import type { HandlersFor } from '../../http/handlers';
 import type { NotificationService } from '../notifications/notification-service';
 import type { ChatService } from './chat-service';
 import { pageOfList } from '../paging';
+import type { ChatFiles } from './chat-files';
 
 export function chatRoutes(
   chat: ChatService,
   notifications: NotificationService,
+  files: ChatFiles,
 ): HandlersFor<
   | 'chatRooms'
   | 'openDirect'
   | 'chatHistory'
   | 'sendMessage'
   | 'markRoomRead'
+  | 'downloadChatFile'
   | 'notifications'
   | 'markNotificationRead'
   | 'markAllNotificationsRead'
@@ -29,6 +32,8 @@ export function chatRoutes(
     },
     sendMessage: async ({ auth, params, body }) =>
       (await chat.send(auth.user, { ...body, room: params.room })).message,
+    downloadChatFile: ({ auth, params, req, res }) =>
+      files.download(auth.user, params.room, params.seq, params.fileId, req, res),
     markRoomRead: ({ auth, params, body }) => chat.markRead(auth.user, params.room, body.seq),
     notifications: ({ auth, query }) => notifications.page(auth.user, query.limit, query.before),
     markNotificationRead: ({ auth, params }) => notifications.markRead(auth.user, params.seq),

@@ -4,29 +4,20 @@ import type { StoredFile } from '../../../../src-shared/schemas/files';
 import { useT } from '../../../app/i18n';
 import { fileSize } from '../format';
 
-/**
- * A message's files as chips. The contract has no route to download a chat
- * attachment yet (materials, posts and submissions each have one), so the
- * chip only names the file; `downloadPath`
- * is the one place to return the route once the hub offers it.
- */
-export function downloadPath(_file: StoredFile): string | undefined {
-  return undefined;
-}
-
+/** A message's files as chips; stored messages offer each one for download. */
 export function AttachmentChips({
   files,
   onDownload,
 }: {
   files: readonly StoredFile[];
-  onDownload: (file: StoredFile, path: string) => void;
+  /** Absent while the message is still being sent. */
+  onDownload?: (file: StoredFile) => void;
 }) {
   const t = useT();
   if (files.length === 0) return null;
   return (
     <Group gap={6} mt={4}>
       {files.map((file) => {
-        const path = downloadPath(file);
         return (
           <Paper key={file.id} withBorder radius="xl" px="sm" py={2} data-testid="chat-file">
             <Group gap={6} wrap="nowrap">
@@ -37,13 +28,13 @@ export function AttachmentChips({
               <Text size="xs" c="dimmed">
                 {fileSize(file.size)}
               </Text>
-              {path && (
+              {onDownload && (
                 <Tooltip label={t('chat.file.download', { name: file.fileName })}>
                   <ActionIcon
                     variant="subtle"
                     size="sm"
                     aria-label={t('chat.file.download', { name: file.fileName })}
-                    onClick={() => onDownload(file, path)}
+                    onClick={() => onDownload(file)}
                   >
                     <IconDownload size={14} />
                   </ActionIcon>

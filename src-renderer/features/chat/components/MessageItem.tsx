@@ -17,6 +17,7 @@ import { MessageActions } from './MessageActions';
 import { MessageEditor } from './MessageEditor';
 import { ChatMarkdown } from '../markdown';
 import { fullName, PresenceAvatar } from './PresenceAvatar';
+import { api } from '../../../app/hub-client';
 
 const AVATAR = 36;
 
@@ -51,7 +52,7 @@ export const MessageItem = memo(function MessageItem({ row, me }: { row: Row; me
           pending={row.outgoing.status === 'sending'}
         >
           {row.outgoing.text && <ChatMarkdown text={row.outgoing.text} />}
-          <AttachmentChips files={row.outgoing.files} onDownload={() => undefined} />
+          <AttachmentChips files={row.outgoing.files} />
           <PendingState
             clientId={row.outgoing.clientId}
             status={row.outgoing.status}
@@ -76,8 +77,9 @@ function StoredMessage({
   const [editing, setEditing] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>();
   const room = message.room as Room;
-  const download = (file: StoredFile, path: string) => {
+  const download = (file: StoredFile) => {
     setDownloadError(undefined);
+    const path = api.url('downloadChatFile', { room, seq: message.seq, fileId: file.id });
     fetchFile(path, file.fileName).catch(setDownloadError);
   };
   return (

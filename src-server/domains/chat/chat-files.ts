@@ -1,0 +1,34 @@
+import type { Request, Response } from 'express';
+import type { Room } from '../../../src-shared/schemas/chat';
+import type { FileId } from '../../../src-shared/schemas/files';
+import { DomainError } from '../../domain-error';
+import { sendStoredFile } from '../../http/download';
+import type { UserRecord } from '../../storage/records';
+import type { DomainDeps } from '../deps';
+import { assertInRoom } from './room-access';
+
+/** Files attached to chat messages: for the people in the room, gone with a deleted message. */
+export class ChatFiles {
+  constructor(private readonly deps: DomainDeps) {}
+
+  async download(
+    actor: UserRecord,
+    room: Room,
+    seq: number,
+    fileId: FileId,
+    req: Request,
+    res: Response,
+  ): Promise<void> {
+    const { storage } = this.deps;
+    await assertInRoom(storage, actor, room);
+    const entry = await storage.chat.get(room, seq);
+    const edit = entry && (await storage.messageEdits.get(room, seq));
+    const file = !edit?.deleted && entry?.entry.files.find((f) => f.id === fileId);
+    if (!file)
+      throw new DomainError(
+        'NOT_FOUND',
+        'This file is not in the chat (its message may have been deleted).',
+      );
+    await sendStoredFile(req, res, storage.blobs, file);
+  }
+}
