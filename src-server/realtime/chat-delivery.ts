@@ -198,9 +198,16 @@ export function deliverChat(
   }
 
   async function announcePresence(userId: UserId, online: boolean): Promise<void> {
-    const rooms = (await storage.sessionMembers.listForUser(userId))
-      .filter((m) => m.status === 'active')
-      .map((m) => sessionRoom(m.sessionId));
+    const rooms = [
+      ...(await storage.sessionMembers.listForUser(userId))
+        .filter((m) => m.status === 'active')
+        .map((m) => sessionRoom(m.sessionId)),
+      // Course chats show who is online too: the student's active courses, the teacher's own.
+      ...(await storage.enrolments.listForUser(userId))
+        .filter((e) => e.status === 'active')
+        .map((e) => courseRoom(e.courseId)),
+      ...(await storage.courses.listForTeacher(userId)).map((c) => courseRoom(c.id)),
+    ];
     const peers = (await storage.readMarkers.listForUser(userId))
       .filter((m) => m.stream.startsWith('dm:'))
       .map((m) => parseRoom(m.stream as Room))

@@ -234,6 +234,17 @@ describe('presence, typing and read markers', () => {
     expect(rooms.body.items[0].online.sort()).toEqual([host.id, member.id].sort());
   });
 
+  it('announces presence to course chats too', async () => {
+    const courseId = (
+      await hub.call('createCourse', { token: host.token, body: { title: 'Optics', capacity: 5 } })
+    ).body.id;
+    await hub.call('enrol', { token: outsider.token, params: { courseId } });
+    const hostSocket = await online(host);
+    const change = nextEvent(hostSocket, 'presence:changed');
+    await online(outsider);
+    expect(await change).toEqual({ userId: outsider.id, online: true });
+  });
+
   it('relays typing to others, at most once every two seconds', async () => {
     const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
     const typing = collect(hostSocket, 'chat:typing');
