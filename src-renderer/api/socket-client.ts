@@ -19,6 +19,14 @@ type AckOf<E extends keyof ClientToServerEvents> =
   Parameters<ClientToServerEvents[E]> extends [...unknown[], (reply: Ack<infer T>) => void]
     ? T
     : never;
+/** Events the hub does not answer (e.g. `chat:typing`): one payload, no ack. */
+type UnansweredEvent = {
+  [E in keyof ClientToServerEvents]: Parameters<ClientToServerEvents[E]> extends [infer P]
+    ? P extends (...args: never[]) => unknown
+      ? never
+      : E
+    : never;
+}[keyof ClientToServerEvents];
 type PayloadOf<E extends keyof ClientToServerEvents> =
   Parameters<ClientToServerEvents[E]> extends [infer P, (reply: never) => void] ? [payload: P] : [];
 
@@ -30,6 +38,11 @@ export interface SocketClient {
   stop(): void;
   /** Listens to a hub event across reconnects; returns the unsubscribe. */
   on<E extends ServerEvent>(event: E, handler: ServerToClientEvents[E]): () => void;
+  /** Sends an event the hub does not answer; dropped when not connected (it is only a hint). */
+  notify<E extends UnansweredEvent>(
+    event: E,
+    payload: Parameters<ClientToServerEvents[E]>[0],
+  ): void;
   /** Sends a request and waits for its ack; rejects with ApiError. */
   request<E extends keyof ClientToServerEvents>(
     event: E,
@@ -178,6 +191,11 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
         // socket.io's typed off() cannot see that handler fits event; the cast only widens it.
         socket?.off(event, handler as never);
       };
+    },
+    notify(event, payload) {
+      if (!socket?.connected) return;
+      // socket.io's typed emit cannot follow the mapped event type; the cast only widens it.
+      (socket.emit as (event: string, payload: unknown) => void)(event, payload);
     },
     async request(event, ...payload) {
       if (!socket?.connected) throw new ApiError('NETWORK', 'Not connected to the hub.');

@@ -191,13 +191,7 @@ export function sendTyping(room: Room): void {
   if (now - (typingSentAt.get(room) ?? 0) < TYPING_EVERY_MS) return;
   if (socket.status.get().connection !== 'connected') return;
   typingSentAt.set(room, now);
-  // chat:typing has no ack, and the socket client only offers acknowledged requests: the
-  // cast passes the payload its types cannot express, and the eventual timeout is ignored.
-  const request = socket.request as unknown as (
-    event: string,
-    payload: unknown,
-  ) => Promise<unknown>;
-  void request('chat:typing', { room }).catch(() => undefined);
+  socket.notify('chat:typing', { room });
 }
 
 /** Starts (or finds) the conversation with someone, and lists it. */

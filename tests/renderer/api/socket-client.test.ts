@@ -35,6 +35,11 @@ class FakeSocket {
     this.connected = false;
     return this;
   }
+  readonly emitted: unknown[][] = [];
+  emit(...args: unknown[]) {
+    this.emitted.push(args);
+    return this;
+  }
   timeout() {
     return {
       emitWithAck: async (...args: unknown[]) => {
@@ -204,5 +209,15 @@ describe('the socket client', () => {
     const { client } = setup();
     client.start();
     await expect(client.request('hub:ping')).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+
+  it('sends unanswered hints such as typing only while connected, without waiting', () => {
+    const { client, socket } = setup();
+    client.start();
+    client.notify('chat:typing', { room: 'course:c1' });
+    expect(socket().emitted).toEqual([]);
+    socket().accept();
+    client.notify('chat:typing', { room: 'course:c1' });
+    expect(socket().emitted).toEqual([['chat:typing', { room: 'course:c1' }]]);
   });
 });
