@@ -172,6 +172,13 @@ export async function editPost(postId: PostId, text: string) {
   upsertPost(await api.call('updatePost', { params: { postId }, body: { text } }), false);
 }
 
+export async function addPostFiles(postId: PostId, fileIds: FileId[]) {
+  upsertPost(
+    await api.call('updatePost', { params: { postId }, body: { addFileIds: fileIds } }),
+    false,
+  );
+}
+
 export async function deletePost(postId: PostId) {
   await api.call('deletePost', { params: { postId } });
   removePost(postId);

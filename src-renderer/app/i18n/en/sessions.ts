@@ -90,6 +90,8 @@ export const sessions = {
   'sessions.post.actions': 'Actions for the post by {name}',
   'sessions.post.edit': 'Edit post',
   'sessions.post.delete': 'Delete post',
+  'sessions.post.addFiles': 'Add files',
+  'sessions.post.filesFull': 'This post already holds {max} files.',
   'sessions.post.deleteConfirm': 'Delete this post with its comments and files?',
   'sessions.post.edited': 'edited',
   'sessions.post.save': 'Save',

@@ -7,6 +7,7 @@ import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { deletePost, editPost, loadComments } from '../session-actions';
 import { sessionStore } from '../session-store';
+import { AddPostFiles } from './AddPostFiles';
 import { Comments } from './Comments';
 import { ConfirmDialog } from './ConfirmDialog';
 import { formatWhen } from './datetime';
@@ -95,6 +96,7 @@ export function PostCard({ post }: { post: Post }) {
           )
         )}
         <PostFiles post={post} />
+        {editing && <AddPostFiles post={post} />}
         <Group>
           <Button
             variant="subtle"
