@@ -171,7 +171,9 @@ async function start(options: DesktopOptions): Promise<void> {
     showStart: () => showLocal('/start'),
     focusWindow,
     isWindowFocused: () => mainWindow?.isFocused() ?? false,
-    onHostingChosen: (hostOnStartup) => updateSettings({ hostOnStartup }),
+    // Stopping the hosted hub on purpose is not "offline": next time, open the start screen.
+    onHostingChosen: (hostOnStartup) =>
+      updateSettings(hostOnStartup ? { hostOnStartup } : { hostOnStartup, lastHubUrl: undefined }),
     openPath,
     openExternal,
     showNativeNotification,
