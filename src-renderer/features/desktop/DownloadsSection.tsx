@@ -8,7 +8,7 @@ import { formatSize } from '../courses/countdown';
 import { tones, type Tone } from '../courses/components/tones';
 import { retryDownload } from './course-downloads';
 import { bridgeErrorMessage, desktopStore, latestJobs } from './desktop-store';
-import { Section } from './Section';
+import { RowList, Section } from './Section';
 
 const stateLook: Record<DownloadState, { tone: Tone; label: MessageKey }> = {
   queued: { tone: 'muted', label: 'desktop.download.state.queued' },
@@ -31,17 +31,9 @@ export function DownloadsSection() {
   const jobs = visibleJobs(desktopStore.use((s) => s.downloads));
   return (
     <Section title={t('desktop.downloads.title')} testId="downloads">
-      {jobs.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('desktop.downloads.empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {jobs.map((job) => (
-            <DownloadRow key={job.id} job={job} />
-          ))}
-        </Stack>
-      )}
+      <RowList items={jobs} empty={t('desktop.downloads.empty')}>
+        {(job) => <DownloadRow key={job.id} job={job} />}
+      </RowList>
     </Section>
   );
 }

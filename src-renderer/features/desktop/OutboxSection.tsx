@@ -7,7 +7,7 @@ import { desktopBridge } from '../../desktop';
 import { formatDueAt } from '../courses/countdown';
 import { tones, type Tone } from '../courses/components/tones';
 import { bridgeErrorMessage, desktopStore } from './desktop-store';
-import { Section } from './Section';
+import { RowList, Section } from './Section';
 
 const stateLook: Record<OutboxItem['state'], { tone: Tone; label: MessageKey }> = {
   waiting: { tone: 'warn', label: 'desktop.outbox.state.waiting' },
@@ -25,17 +25,9 @@ export function OutboxSection() {
       <Text size="sm" c="dimmed">
         {t('desktop.outbox.lead')}
       </Text>
-      {items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('desktop.outbox.empty')}
-        </Text>
-      ) : (
-        <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
-          {items.map((item) => (
-            <OutboxRow key={item.id} item={item} />
-          ))}
-        </Stack>
-      )}
+      <RowList items={items} empty={t('desktop.outbox.empty')}>
+        {(item) => <OutboxRow key={item.id} item={item} />}
+      </RowList>
     </Section>
   );
 }
