@@ -65,6 +65,11 @@ export const chat = {
   'chat.composerHint': 'Enter to send · Shift+Enter for a new line',
   'chat.counter': '{count} / {max}',
   'chat.tooLong': 'A message can be at most {max} characters.',
+  'chat.outbox.queued':
+    'Saved in your outbox — this message will be sent when you are back online.',
+  'chat.outbox.filesNotQueued':
+    'You are offline, and messages with files cannot wait in the outbox: if this one shows “Not sent.”, retry it once you are back online.',
+  'chat.outbox.notSaved': 'The message could not be saved in your outbox. Try sending it again.',
   'chat.tooManyFiles': 'Attach at most {max} files to a message.',
   'chat.uploading': 'Uploading {name}: {percent}%',
   'chat.removeFile': 'Remove {name}',

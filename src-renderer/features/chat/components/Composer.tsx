@@ -1,13 +1,21 @@
 import { ActionIcon, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconPaperclip, IconSend2 } from '@tabler/icons-react';
-import type { ClipboardEvent, KeyboardEvent } from 'react';
+import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MESSAGE_MAX, type Room } from '../../../../src-shared/schemas/chat';
 import { useT } from '../../../app/i18n';
 import { MAX_FILES, type Attachments } from '../attachments';
-import { sendMessage, sendTyping } from '../chat-actions';
+import { sendTyping } from '../chat-actions';
 import { chatStore, setDraft } from '../chat-store';
 import classes from '../chat.module.css';
+import { sendFromComposer, type ComposerOutcome } from '../offline-send';
 import { UploadChips } from './UploadChips';
+
+type Notice = Exclude<ComposerOutcome, 'sent'> | 'notSaved';
+const NOTICE_TEXT = {
+  queued: 'chat.outbox.queued',
+  filesNotQueued: 'chat.outbox.filesNotQueued',
+  notSaved: 'chat.outbox.notSaved',
+} as const;
 
 /** The counter appears this close to the limit. */
 const COUNTER_FROM = MESSAGE_MAX - 500;
@@ -38,13 +46,23 @@ export function Composer({
   const ready = attachments.items.filter((a) => a.status === 'done' && a.stored);
   const tooLong = trimmed.length > MESSAGE_MAX;
   const canSend = !tooLong && !uploading && (trimmed.length > 0 || ready.length > 0);
+  // What became of the last send, when it needs saying (offline on the desktop); per room.
+  const [notice, setNotice] = useState<{ room: Room; kind: Notice }>();
 
   const send = () => {
     if (!canSend) return;
-    sendMessage(
+    setNotice(undefined);
+    void sendFromComposer(
       room,
       trimmed,
       ready.map((a) => a.stored!),
+    ).then(
+      (outcome) => setNotice(outcome === 'sent' ? undefined : { room, kind: outcome }),
+      () => {
+        // The desktop app could not keep it: give the text back rather than lose it.
+        if (!chatStore.get().drafts[room]) setDraft(room, trimmed);
+        setNotice({ room, kind: 'notSaved' });
+      },
     );
     setText('');
     attachments.clear();
@@ -69,6 +87,17 @@ export function Composer({
   return (
     <div className={classes.composer}>
       <UploadChips attachments={attachments} />
+      {notice?.room === room && (
+        <Text
+          size="xs"
+          c={notice.kind === 'notSaved' ? 'red' : 'dimmed'}
+          mb={4}
+          role="status"
+          data-testid="composer-notice"
+        >
+          {t(NOTICE_TEXT[notice.kind])}
+        </Text>
+      )}
       {tooMany && (
         <Text size="xs" c="red" mb={4} role="alert">
           {t('chat.tooManyFiles', { max: MAX_FILES })}

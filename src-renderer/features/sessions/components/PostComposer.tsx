@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Card,
   FileButton,
@@ -15,7 +16,9 @@ import type { FileId } from '../../../../src-shared/schemas/files';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { uploadFile } from '../../courses/file-transfer';
+import { sendPostOrQueue } from '../../desktop/outbox';
 import { createPost } from '../session-actions';
+import { sessionStore } from '../session-store';
 
 const MAX_FILES = 10;
 
@@ -28,25 +31,33 @@ export function PostComposer() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [empty, setEmpty] = useState(false);
+  const [queued, setQueued] = useState(false);
+  const sessionId = sessionStore.use((s) => s.sessionId);
 
   async function send() {
     if (!text.trim() && files.length === 0) {
       setEmpty(true);
       return;
     }
+    if (!sessionId) return;
     setBusy(true);
     setError(undefined);
+    setQueued(false);
     try {
-      const ids: FileId[] = [];
-      for (const file of files) {
-        setUpload({ name: file.name, fraction: 0 });
-        const stored = await uploadFile(file, (fraction) =>
-          setUpload({ name: file.name, fraction }),
-        );
-        ids.push(stored.id);
-      }
-      setUpload(undefined);
-      await createPost(text.trim(), ids);
+      // On the desktop while offline, the post and its files wait in the outbox (a plain browser just sends).
+      const outcome = await sendPostOrQueue({ sessionId, text: text.trim(), files }, async () => {
+        const ids: FileId[] = [];
+        for (const file of files) {
+          setUpload({ name: file.name, fraction: 0 });
+          const stored = await uploadFile(file, (fraction) =>
+            setUpload({ name: file.name, fraction }),
+          );
+          ids.push(stored.id);
+        }
+        setUpload(undefined);
+        await createPost(text.trim(), ids);
+      });
+      setQueued(outcome.queued);
       setText('');
       setFiles([]);
     } catch (failure) {
@@ -108,6 +119,11 @@ export function PostComposer() {
           </Stack>
         )}
         {error !== undefined && <ErrorNotice error={error} title={t('sessions.composer.failed')} />}
+        {queued && (
+          <Alert color="blue" variant="light" role="status">
+            {t('desktop.outbox.queuedNotice')}
+          </Alert>
+        )}
         <Group justify="space-between">
           <FileButton
             multiple
