@@ -17,7 +17,10 @@ import { ProfileService } from './domains/accounts/profile-service';
 import { RegistrationService } from './domains/accounts/registration-service';
 import { accountRoutes } from './domains/accounts/routes';
 import { Throttles } from './domains/accounts/throttle';
+import { AdminCourseRecords } from './domains/admin/course-records';
+import { adminRecordRoutes } from './domains/admin/record-routes';
 import { adminRoutes } from './domains/admin/routes';
+import { AdminSessionRecords } from './domains/admin/session-records';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatFiles } from './domains/chat/chat-files';
@@ -109,6 +112,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const posts = new PostService(deps, sessions);
     const courses = new CourseService(deps);
     const chat = new ChatService(deps);
+    const feedback = new FeedbackService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
     const addresses = { url: '', lanUrls: [] as string[] };
@@ -121,16 +125,13 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         links: new ProfileLinks(deps, profiles),
       }),
       ...adminRoutes(new AdminService(deps, auth, registration)),
+      ...adminRecordRoutes(new AdminCourseRecords(deps), new AdminSessionRecords(deps), feedback),
       ...fileRoutes(deps, downloadLinks),
       ...sessionRoutes(sessions, posts),
       ...chatRoutes(chat, notifications, new ChatFiles(deps)),
       ...courseRoutes(courses),
       ...courseContentRoutes(new CourseContentService(deps)),
-      ...submissionRoutes(
-        new SubmissionService(deps),
-        new SubmissionExports(deps),
-        new FeedbackService(deps),
-      ),
+      ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
       ...dashboardRoutes(new DashboardService(deps)),
     };
     const rendererDir =

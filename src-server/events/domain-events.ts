@@ -87,6 +87,7 @@ export interface DomainEvents {
     actorId: UserId;
   };
   'feedback.given': { feedback: FeedbackRecord; course: CourseRecord };
+  'feedback.removed': { feedback: FeedbackRecord; course: CourseRecord; actorId: UserId };
   'notification.created': { userId: UserId; notification: Notification };
   'notification.read': { userId: UserId; unread: number };
 }

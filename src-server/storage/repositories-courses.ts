@@ -2,6 +2,16 @@ import type { UserId } from '../../src-shared/ids';
 import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
 import type { SubmissionId } from '../../src-shared/schemas/submissions';
 import type { CourseRecord, EnrolmentRecord, SubmissionRecord } from './records';
+import type { Slice, Window } from './repositories';
+
+/**
+ * The admin panel's view of a collection: every record, newest first, one
+ * window at a time. `matches` is the admin's search, applied before the
+ * window is cut so `total` counts every match.
+ */
+export interface PagesEverything<T> {
+  pageAll(window: Window, matches?: (record: T) => boolean): Promise<Slice<T>>;
+}
 
 /** Courses, enrolments, materials, deadlines, submissions, grades, feedback and job marks (part of repositories.ts, which re-exports it). */
 
@@ -21,7 +31,7 @@ export interface CoursesRepository {
   ): Promise<CourseRecord | undefined>;
 }
 
-export interface EnrolmentsRepository {
+export interface EnrolmentsRepository extends PagesEverything<EnrolmentRecord> {
   get(courseId: CourseId, userId: UserId): Promise<EnrolmentRecord | undefined>;
   listForCourse(courseId: CourseId): Promise<EnrolmentRecord[]>;
   listForUser(userId: UserId): Promise<EnrolmentRecord[]>;
@@ -42,7 +52,9 @@ export interface EnrolmentsRepository {
 }
 
 /** Small per-course content: materials and deadlines share this shape of repository. */
-export interface CourseItemsRepository<T extends { id: string; courseId: CourseId }> {
+export interface CourseItemsRepository<
+  T extends { id: string; courseId: CourseId },
+> extends PagesEverything<T> {
   get(id: T['id']): Promise<T | undefined>;
   /** In insertion order. */
   listForCourse(courseId: CourseId): Promise<T[]>;
@@ -51,7 +63,7 @@ export interface CourseItemsRepository<T extends { id: string; courseId: CourseI
   delete(id: T['id']): Promise<boolean>;
 }
 
-export interface SubmissionsRepository {
+export interface SubmissionsRepository extends PagesEverything<SubmissionRecord> {
   get(id: SubmissionId): Promise<SubmissionRecord | undefined>;
   /** Every version of every student for a deadline, oldest first. */
   listForDeadline(deadlineId: DeadlineId): Promise<SubmissionRecord[]>;
@@ -63,10 +75,11 @@ export interface SubmissionsRepository {
 }
 
 /** Grades and feedback: records keyed by `${a}:${b}`, upserted whole. */
-export interface KeyedRepository<T extends { id: string }> {
+export interface KeyedRepository<T extends { id: string }> extends PagesEverything<T> {
   get(id: string): Promise<T | undefined>;
   listByCourse(courseId: CourseId): Promise<T[]>;
   put(record: T): Promise<T>;
+  delete(id: string): Promise<boolean>;
 }
 
 /** Keys of one-off jobs already done (e.g. a reminder sent), so a restart never repeats them. */

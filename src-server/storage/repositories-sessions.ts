@@ -1,6 +1,7 @@
 import type { UserId } from '../../src-shared/ids';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 import type { SessionRecord, SessionMemberRecord, PostRecord, CommentRecord } from './records';
+import type { PagesEverything } from './repositories-courses';
 
 /** Sessions, members, posts and comments (part of repositories.ts, which re-exports it). */
 
@@ -34,7 +35,7 @@ export interface SessionMembersRepository {
   deleteForUser(userId: UserId): Promise<number>;
 }
 
-export interface PostsRepository {
+export interface PostsRepository extends PagesEverything<PostRecord> {
   get(id: PostId): Promise<PostRecord | undefined>;
   /** Oldest first; callers page from the end. */
   listForSession(sessionId: SessionId): Promise<PostRecord[]>;
@@ -44,7 +45,7 @@ export interface PostsRepository {
   deleteForSession(sessionId: SessionId): Promise<number>;
 }
 
-export interface CommentsRepository {
+export interface CommentsRepository extends PagesEverything<CommentRecord> {
   get(id: CommentId): Promise<CommentRecord | undefined>;
   /** Oldest first. */
   listForPost(postId: PostId): Promise<CommentRecord[]>;

@@ -3,6 +3,16 @@ import { pageSchema } from '../pagination';
 import { userIdParamsSchema } from '../schemas/accounts';
 import {
   adminAccountSchema,
+  adminCommentSchema,
+  adminDeadlineSchema,
+  adminEnrolmentQuerySchema,
+  adminEnrolmentSchema,
+  adminFeedbackParamsSchema,
+  adminFeedbackSchema,
+  adminMaterialSchema,
+  adminPostSchema,
+  adminRecordQuerySchema,
+  adminSubmissionSchema,
   adminUpdateUserRequestSchema,
   adminUserQuerySchema,
   hubSettingsSchema,
@@ -10,7 +20,7 @@ import {
   updateHubSettingsRequestSchema,
 } from '../schemas/admin';
 
-/** The admin panel: every account and the hub settings. */
+/** The admin panel: every account, every record of every kind, and the hub settings. */
 export const adminRoutes = {
   adminUsers: route({
     method: 'get',
@@ -49,6 +59,79 @@ export const adminRoutes = {
       'Make a one-time reset link for someone who forgot their password; signs them out everywhere',
     params: userIdParamsSchema,
     response: passwordResetLinkSchema,
+  }),
+  adminEnrolments: route({
+    method: 'get',
+    path: '/admin/enrolments',
+    tag: 'admin',
+    auth: 'admin',
+    summary:
+      "Every enrolment of every course, newest first; change or remove one through the course's enrolment routes",
+    query: adminEnrolmentQuerySchema,
+    response: pageSchema(adminEnrolmentSchema),
+  }),
+  adminMaterials: route({
+    method: 'get',
+    path: '/admin/materials',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every material of every course, newest first',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminMaterialSchema),
+  }),
+  adminDeadlines: route({
+    method: 'get',
+    path: '/admin/deadlines',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every deadline of every course, newest first',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminDeadlineSchema),
+  }),
+  adminSubmissions: route({
+    method: 'get',
+    path: '/admin/submissions',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every submitted version of every deadline, newest first',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminSubmissionSchema),
+  }),
+  adminFeedback: route({
+    method: 'get',
+    path: '/admin/feedback',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every course feedback, naming anonymous authors (admins only)',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminFeedbackSchema),
+  }),
+  adminDeleteFeedback: route({
+    method: 'delete',
+    path: '/admin/feedback/:courseId/:userId',
+    tag: 'admin',
+    auth: 'admin',
+    successStatus: 204,
+    summary: "Delete a student's feedback on a course (moderation)",
+    params: adminFeedbackParamsSchema,
+  }),
+  adminPosts: route({
+    method: 'get',
+    path: '/admin/posts',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every post of every session, newest first',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminPostSchema),
+  }),
+  adminComments: route({
+    method: 'get',
+    path: '/admin/comments',
+    tag: 'admin',
+    auth: 'admin',
+    summary: 'Every comment on every post, newest first',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminCommentSchema),
   }),
   settings: route({
     method: 'get',

@@ -1,4 +1,4 @@
-import { Card, Tabs, Text } from '@mantine/core';
+import { Card, Select, Tabs, Text } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n';
@@ -17,16 +17,28 @@ export function AdminPage() {
   const [search, setSearch] = useSearchParams();
   if (account && !account.isAdmin) return <Navigate to="/home" replace />;
   const tab = search.get('tab') ?? collections[0]?.name ?? SETTINGS;
+  const show = (value: string | null) => setSearch(value ? { tab: value } : {}, { replace: true });
+  const sections = [
+    ...collections.map((collection) => ({ value: collection.name, label: t(collection.title) })),
+    { value: SETTINGS, label: t('settings.title') },
+  ];
 
   return (
     <>
       <PageHeader title={t('admin.title')} description={t('admin.subtitle')} />
-      <Tabs
+      {/* A dozen tabs wrap into a wall on a phone: there, one select picks the section. */}
+      <Select
+        hiddenFrom="sm"
+        mb="md"
+        label={t('admin.sectionPicker')}
+        data={sections}
         value={tab}
-        onChange={(value) => setSearch(value ? { tab: value } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
+        allowDeselect={false}
+        onChange={show}
+        data-testid="admin-section-select"
+      />
+      <Tabs value={tab} onChange={show} keepMounted={false}>
+        <Tabs.List mb="md" visibleFrom="sm">
           {collections.map((collection) => (
             <Tabs.Tab
               key={collection.name}

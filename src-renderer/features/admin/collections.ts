@@ -1,7 +1,14 @@
 import type { Collection } from './collection';
+import { commentsCollection } from './comments-collection';
 import { coursesCollection } from './courses-collection';
+import { deadlinesCollection } from './deadlines-collection';
+import { enrolmentsCollection } from './enrolments-collection';
+import { feedbackCollection } from './feedback-collection';
+import { materialsCollection } from './materials-collection';
 import { pendingCollection } from './pending-collection';
+import { postsCollection } from './posts-collection';
 import { sessionsCollection } from './sessions-collection';
+import { submissionsCollection } from './submissions-collection';
 import { usersCollection } from './users-collection';
 
 /**
@@ -14,5 +21,12 @@ export const collections: readonly Collection<any>[] = [
   pendingCollection,
   usersCollection,
   coursesCollection,
+  enrolmentsCollection,
+  materialsCollection,
+  deadlinesCollection,
+  submissionsCollection,
+  feedbackCollection,
   sessionsCollection,
+  postsCollection,
+  commentsCollection,
 ];

@@ -1,3 +1,4 @@
+import type { UserId } from '../../../src-shared/ids';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { CourseFeedback } from '../../../src-shared/schemas/submissions';
 import { DomainError } from '../../domain-error';
@@ -52,6 +53,22 @@ export class FeedbackService {
     });
     this.deps.bus.publish('feedback.given', { feedback, course: access.course });
     return this.view(feedback, actor);
+  }
+
+  /** Moderation: an admin takes down a student's feedback; the student may give it again. */
+  async remove(actor: UserRecord, courseId: CourseId, studentId: UserId): Promise<void> {
+    if (!actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'Only an admin can delete course feedback.');
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    const feedback = await this.deps.storage.feedback.get(`${courseId}:${studentId}`);
+    if (!feedback)
+      throw new DomainError('NOT_FOUND', 'This student has given no feedback on the course.');
+    await this.deps.storage.feedback.delete(feedback.id);
+    this.deps.bus.publish('feedback.removed', {
+      feedback,
+      course: access.course,
+      actorId: actor.id,
+    });
   }
 
   private async view(f: FeedbackRecord, viewer: UserRecord): Promise<CourseFeedback> {

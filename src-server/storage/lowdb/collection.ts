@@ -4,6 +4,7 @@ import type { Logger } from '../../logger';
 import { removeLeftoverTempFiles } from '../durable-file';
 import { CorruptDataError, UniqueViolation } from '../errors';
 import { GroupCommit } from '../group-commit';
+import type { Slice, Window } from '../repositories';
 import { DurableJsonFile } from './durable-json-file';
 
 export interface StoredRecord {
@@ -95,6 +96,31 @@ export class LowdbCollection<T extends StoredRecord> {
 
   countByIndex(index: string, key: string): number {
     return this.secondaryIndex(index).get(key)?.size ?? 0;
+  }
+
+  /**
+   * One window of the whole collection, newest first (reverse insertion
+   * order). Without `matches` only the window's records are read; with it,
+   * every record is tested, because the total must count every match.
+   */
+  newestFirst(window: Window, matches?: (record: T) => boolean): Slice<T> {
+    const ids = Object.keys(this.db.data.records);
+    const record = (i: number) => this.db.data.records[ids[ids.length - 1 - i]!]!;
+    if (!matches) {
+      const end = Math.min(ids.length, window.offset + window.limit);
+      const items: T[] = [];
+      for (let i = window.offset; i < end; i++) items.push(record(i));
+      return { items, total: ids.length };
+    }
+    const items: T[] = [];
+    let total = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const candidate = record(i);
+      if (!matches(candidate)) continue;
+      if (total >= window.offset && items.length < window.limit) items.push(candidate);
+      total++;
+    }
+    return { items, total };
   }
 
   values(): IterableIterator<T> {

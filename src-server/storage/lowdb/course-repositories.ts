@@ -6,6 +6,7 @@ import type {
   CourseItemsRepository,
   CoursesRepository,
   EnrolmentsRepository,
+  Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
 
@@ -70,6 +71,9 @@ export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
   async listForUser(userId: UserId) {
     return this.enrolments.listByIndex('user', userId);
   }
+  async pageAll(window: Window, matches?: (record: EnrolmentRecord) => boolean) {
+    return this.enrolments.newestFirst(window, matches);
+  }
   async countActive(courseId: CourseId) {
     return this.enrolments.countByIndex('activeInCourse', courseId);
   }
@@ -122,6 +126,9 @@ export class LowdbCourseItemsRepository<
   }
   async listForCourse(courseId: CourseId) {
     return this.items.listByIndex('course', courseId);
+  }
+  async pageAll(window: Window, matches?: (record: T) => boolean) {
+    return this.items.newestFirst(window, matches);
   }
   async insert(item: T) {
     return this.items.insert(item);

@@ -6,6 +6,7 @@ import type {
   PostsRepository,
   SessionMembersRepository,
   SessionsRepository,
+  Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
 
@@ -96,6 +97,9 @@ export class LowdbPostsRepository implements PostsRepository {
   async listForSession(sessionId: SessionId) {
     return this.posts.listByIndex('session', sessionId);
   }
+  async pageAll(window: Window, matches?: (record: PostRecord) => boolean) {
+    return this.posts.newestFirst(window, matches);
+  }
   async insert(post: PostRecord) {
     return this.posts.insert(post);
   }
@@ -125,6 +129,9 @@ export class LowdbCommentsRepository implements CommentsRepository {
   }
   async listForPost(postId: PostId) {
     return this.comments.listByIndex('post', postId);
+  }
+  async pageAll(window: Window, matches?: (record: CommentRecord) => boolean) {
+    return this.comments.newestFirst(window, matches);
   }
   async countForPost(postId: PostId) {
     return this.comments.countByIndex('post', postId);

@@ -1,7 +1,7 @@
 import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import type { SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { SubmissionRecord } from '../records';
-import type { KeyedRepository, SubmissionsRepository } from '../repositories';
+import type { KeyedRepository, SubmissionsRepository, Window } from '../repositories';
 import type { LowdbCollection } from './collection';
 
 export const submissionsCollectionOptions = {
@@ -19,6 +19,9 @@ export class LowdbSubmissionsRepository implements SubmissionsRepository {
   }
   async listForDeadline(deadlineId: DeadlineId) {
     return this.submissions.listByIndex('deadline', deadlineId);
+  }
+  async pageAll(window: Window, matches?: (record: SubmissionRecord) => boolean) {
+    return this.submissions.newestFirst(window, matches);
   }
   async addVersion(submission: Omit<SubmissionRecord, 'version'>) {
     // Counting and inserting with no await between: two resubmissions at once get versions n and n+1.
@@ -50,9 +53,15 @@ export class LowdbKeyedRepository<
   async listByCourse(courseId: CourseId) {
     return this.records.listByIndex('course', courseId);
   }
+  async pageAll(window: Window, matches?: (record: T) => boolean) {
+    return this.records.newestFirst(window, matches);
+  }
   async put(record: T) {
     return this.records.get(record.id)
       ? (await this.records.update(record.id, () => record))!
       : this.records.insert(record);
+  }
+  async delete(id: string) {
+    return this.records.delete(id);
   }
 }
