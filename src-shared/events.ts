@@ -73,6 +73,9 @@ export interface ServerToClientEvents {
     deadline: Deadline;
   }) => void;
 
+  /** Someone rated the course or a rating was removed: reload the summary (each viewer sees their own view). */
+  'feedback:changed': (event: { courseId: CourseId }) => void;
+
   'chat:message': (message: ChatMessage) => void;
   /** Edited or deleted (then `deleted: true` and no text). */
   'chat:message-updated': (message: ChatMessage) => void;

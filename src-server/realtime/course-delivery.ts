@@ -4,7 +4,7 @@ import { courseRoom } from './rooms';
 import type { HubSocketServer } from './socket-server';
 
 /**
- * Live course pages: materials and deadlines go to the course room, which
+ * Live course pages: materials, deadlines and feedback go to the course room, which
  * holds exactly the teacher and the active students (chat-delivery keeps it
  * in step with enrolment).
  */
@@ -22,6 +22,14 @@ export function deliverCourses(io: HubSocketServer, bus: EventBus): void {
         courseId: d.courseId,
         change,
         deadline: toDeadline(d),
+      });
+    });
+  }
+  // Only the fact goes out: who sees which author depends on the viewer (anonymous feedback).
+  for (const event of ['feedback.given', 'feedback.removed'] as const) {
+    bus.on(event, ({ feedback }) => {
+      io.to(courseRoom(feedback.courseId)).emit('feedback:changed', {
+        courseId: feedback.courseId,
       });
     });
   }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp, type Person } from '../../support/people';
+import { connectSocket, nextEvent } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startCourseScene } from './course-scene';
 
@@ -99,5 +100,20 @@ describe('course feedback', () => {
       path: 'rating',
       message: 'Rate with 1 to 5 stars.',
     });
+  });
+
+  it('tells the course room live that the ratings changed, without saying who rated', async () => {
+    const socket = await connectSocket(hub.url, teacher.token);
+    try {
+      const changed = nextEvent(socket, 'feedback:changed');
+      await hub.call('giveFeedback', {
+        token: student.token,
+        params: { courseId },
+        body: { rating: 3, anonymous: true },
+      });
+      expect(await changed).toEqual({ courseId });
+    } finally {
+      socket.disconnect();
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import type { RouteResponse } from '../../../../src-shared/api';
-import { api } from '../../../app/hub-client';
+import { api, socket } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 
@@ -31,7 +31,10 @@ export function FeedbackPanel({ course }: { course: Course }) {
   );
   useEffect(() => {
     void load();
-  }, [load]);
+    return socket.on('feedback:changed', ({ courseId }) => {
+      if (courseId === course.id) void load();
+    });
+  }, [load, course.id]);
 
   const canRate =
     course.myEnrolment?.status === 'active' || course.myEnrolment?.status === 'completed';
