@@ -4,44 +4,12 @@ import type {
   DownloadRequest,
   HostedHubStatus,
   KnownHub,
-  LibraryItem,
   OutboxItem,
   OutboxRequest,
 } from '../../src-shared/bridge';
+import type { BridgeControl, BridgeDoubleSetup, PageGlobal, State } from './bridge-double-types';
 
-/** What the fake desktop app knows when the page opens. */
-export interface BridgeDoubleSetup {
-  hosting?: Partial<HostedHubStatus>;
-  /** Where hosting.start() ends up after `startDelayMs` (running on these addresses by default). */
-  startOutcome?: { urls: string[] } | { error: string };
-  startDelayMs?: number;
-  knownHubs?: KnownHub[];
-  /** hubs.connect(url) throws Error(message) for these addresses. */
-  connectErrors?: Record<string, string>;
-  downloads?: DownloadJob[];
-  library?: LibraryItem[];
-  outbox?: OutboxItem[];
-  snapshots?: Record<string, { data: unknown; savedAt: string }>;
-}
-
-export interface BridgeCall {
-  method: string;
-  args: unknown[];
-}
-
-/** `window.__bridgeControl`: how a test drives the fake main process and reads what was asked of it. */
-export interface BridgeControl {
-  calls(): BridgeCall[];
-  setHosting(status: Partial<HostedHubStatus>): void;
-  setKnownHubs(hubs: KnownHub[]): void;
-  /** Merges into a job (progress, state, error) and pushes it like main does. */
-  updateDownload(id: string, change: Partial<DownloadJob>): void;
-  /** The job finishes: state done, a library item appears. */
-  completeDownload(id: string): void;
-  setOutbox(items: OutboxItem[]): void;
-  /** The next call of `method` (e.g. "downloads.pause") throws Error(message). */
-  failNext(method: string, message: string): void;
-}
+export type { BridgeCall, BridgeControl, BridgeDoubleSetup } from './bridge-double-types';
 
 /**
  * A complete, in-memory ClassHubBridge for Chromium tests. It runs INSIDE the
@@ -51,16 +19,6 @@ export interface BridgeControl {
  */
 export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
   const KEY = '__bridgeDouble';
-  interface State {
-    hosting: HostedHubStatus;
-    hubs: KnownHub[];
-    downloads: DownloadJob[];
-    library: LibraryItem[];
-    outbox: OutboxItem[];
-    snapshots: Record<string, { data: unknown; savedAt: string }>;
-    calls: BridgeCall[];
-    nextId: number;
-  }
   const fresh = (): State => ({
     hosting: {
       state: 'stopped',
@@ -79,15 +37,6 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
     nextId: 1,
   });
   // about:blank and other opaque origins refuse storage: the state then lives as long as the page.
-  // Typed by hand: this file also compiles in the Node test project, which has no DOM types.
-  type PageGlobal = {
-    sessionStorage: {
-      getItem(key: string): string | null;
-      setItem(key: string, value: string): void;
-    };
-    classhub?: ClassHubBridge;
-    __bridgeControl?: BridgeControl;
-  };
   const page = globalThis as unknown as PageGlobal;
   let storage: PageGlobal['sessionStorage'] | undefined;
   try {
@@ -98,6 +47,11 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
   const saved = storage?.getItem(KEY);
   const state: State = saved ? (JSON.parse(saved) as State) : fresh();
   const save = () => storage?.setItem(KEY, JSON.stringify(state));
+  /** Persists the state, then pushes the change to listeners as main would. */
+  const changed = (emit: () => void) => {
+    save();
+    emit();
+  };
   const failures = new Map<string, string>();
   type Listener<T> = (value: T) => void;
   const listeners = {
@@ -171,22 +125,19 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
           'error' in outcome
             ? { ...state.hosting, state: 'failed', error: outcome.error }
             : { ...state.hosting, state: 'running', urls: outcome.urls, port: 4000 };
-        save();
-        emitStatus();
+        changed(emitStatus);
         return copy(state.hosting);
       },
       stop: async () => {
         await record('hosting.stop');
         state.hosting = { ...state.hosting, state: 'stopped', urls: [] };
-        save();
-        emitStatus();
+        changed(emitStatus);
         return copy(state.hosting);
       },
       setKeepRunningInTray: async (enabled: boolean) => {
         await record('hosting.setKeepRunningInTray', enabled);
         state.hosting = { ...state.hosting, keepRunningInTray: enabled };
-        save();
-        emitStatus();
+        changed(emitStatus);
         return copy(state.hosting);
       },
       onStatus: subscribe(listeners.status),
@@ -205,8 +156,7 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
       forget: async (url: string) => {
         await record('hubs.forget', url);
         state.hubs = state.hubs.filter((h) => h.url !== url);
-        save();
-        emitHubs();
+        changed(emitHubs);
       },
       leave: () => record('hubs.leave'),
       onChanged: subscribe(listeners.hubs),
@@ -290,15 +240,13 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
           createdAt: now(),
         };
         state.outbox.push(item);
-        save();
-        emitOutbox();
+        changed(emitOutbox);
         return copy(item);
       },
       discard: async (id: string) => {
         await record('outbox.discard', id);
         state.outbox = state.outbox.filter((item) => item.id !== id);
-        save();
-        emitOutbox();
+        changed(emitOutbox);
       },
       onChanged: subscribe(listeners.outbox),
     },
@@ -314,13 +262,11 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
     calls: () => copy(state.calls),
     setHosting(status) {
       state.hosting = { ...state.hosting, ...status };
-      save();
-      emitStatus();
+      changed(emitStatus);
     },
     setKnownHubs(hubs) {
       state.hubs = hubs;
-      save();
-      emitHubs();
+      changed(emitHubs);
     },
     updateDownload: (id, change) => void setJob(id, change),
     completeDownload(id) {
@@ -344,8 +290,7 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
     },
     setOutbox(items) {
       state.outbox = items;
-      save();
-      emitOutbox();
+      changed(emitOutbox);
     },
     failNext: (method, message) => void failures.set(method, message),
   };
