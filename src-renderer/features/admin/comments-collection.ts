@@ -2,8 +2,9 @@ import { IconMessageCircle, IconTrash } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { AdminComment } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
-import { RecordPersonCell, dateTime, fullName } from './cells';
+import { fullName } from './cells';
 import type { Collection } from './collection';
+import { personColumn, timeColumn, pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Every comment on every post, with the session it was written in. */
@@ -25,18 +26,8 @@ export const commentsCollection: Collection<AdminComment> = {
           detail: c.session.title,
         }),
     },
-    {
-      name: 'author',
-      label: 'admin.column.author',
-      render: (c) => createElement(RecordPersonCell, { person: c.author }),
-      visibleFrom: 'sm',
-    },
-    {
-      name: 'created',
-      label: 'admin.column.created',
-      render: (c) => dateTime(c.createdAt),
-      visibleFrom: 'md',
-    },
+    personColumn('author', 'admin.column.author', (c) => c.author, 'sm'),
+    timeColumn('created', 'admin.column.created', (c) => c.createdAt, 'md'),
   ],
   actions: [
     {
@@ -50,8 +41,7 @@ export const commentsCollection: Collection<AdminComment> = {
   ],
   itemLabel: (c) => fullName(c.author),
   itemKey: (c) => c.id,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminComments', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminComments', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.comments.emptyTitle',
   emptyText: 'admin.comments.emptyText',
 };

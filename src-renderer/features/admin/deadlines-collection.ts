@@ -2,8 +2,8 @@ import { IconCalendarDue, IconTrash } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { AdminDeadline } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
-import { dateTime } from './cells';
 import type { Collection } from './collection';
+import { timeColumn, pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Every deadline of every course; editing one happens on the course page. */
@@ -25,13 +25,8 @@ export const deadlinesCollection: Collection<AdminDeadline> = {
           detail: `${d.course.code} ${d.course.title}`,
         }),
     },
-    { name: 'due', label: 'admin.column.due', render: (d) => dateTime(d.dueAt) },
-    {
-      name: 'created',
-      label: 'admin.column.created',
-      render: (d) => dateTime(d.createdAt),
-      visibleFrom: 'md',
-    },
+    timeColumn('due', 'admin.column.due', (d) => d.dueAt),
+    timeColumn('created', 'admin.column.created', (d) => d.createdAt, 'md'),
   ],
   actions: [
     {
@@ -45,8 +40,7 @@ export const deadlinesCollection: Collection<AdminDeadline> = {
   ],
   itemLabel: (d) => d.title,
   itemKey: (d) => d.id,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminDeadlines', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminDeadlines', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.deadlines.emptyTitle',
   emptyText: 'admin.deadlines.emptyText',
 };

@@ -9,8 +9,9 @@ import { createElement } from 'react';
 import type { AdminEnrolment } from '../../../src-shared/schemas/admin';
 import type { EnrolmentStatus } from '../../../src-shared/schemas/courses';
 import { api } from '../../app/hub-client';
-import { RecordPersonCell, dateTime, enrolmentStatusCell, fullName } from './cells';
+import { enrolmentStatusCell, fullName } from './cells';
 import type { Collection, CollectionAction } from './collection';
+import { personColumn, timeColumn } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 const params = (e: AdminEnrolment) => ({ courseId: e.course.id, userId: e.student.id });
@@ -45,11 +46,7 @@ export const enrolmentsCollection: Collection<AdminEnrolment> = {
     },
   ],
   columns: [
-    {
-      name: 'student',
-      label: 'admin.column.student',
-      render: (e) => createElement(RecordPersonCell, { person: e.student }),
-    },
+    personColumn('student', 'admin.column.student', (e) => e.student),
     {
       name: 'course',
       label: 'admin.column.course',
@@ -66,12 +63,7 @@ export const enrolmentsCollection: Collection<AdminEnrolment> = {
       label: 'admin.column.status',
       render: (e, t) => enrolmentStatusCell(e.status, t),
     },
-    {
-      name: 'enrolled',
-      label: 'admin.column.enrolled',
-      render: (e) => dateTime(e.enrolledAt),
-      visibleFrom: 'md',
-    },
+    timeColumn('enrolled', 'admin.column.enrolled', (e) => e.enrolledAt, 'md'),
   ],
   actions: [
     setStatus('blocked', 'admin.enrolments.setBlocked', IconLock),

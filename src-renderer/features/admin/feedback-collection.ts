@@ -4,6 +4,7 @@ import type { AdminFeedback } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
 import { FeedbackAuthorCell, FeedbackRatingCell, fullName } from './cells';
 import type { Collection } from './collection';
+import { pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Every course rating, anonymous authors named for moderation; delete takes one down. */
@@ -52,8 +53,7 @@ export const feedbackCollection: Collection<AdminFeedback> = {
   ],
   itemLabel: (f) => fullName(f.author),
   itemKey: (f) => `${f.course.id}:${f.author.id}`,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminFeedback', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminFeedback', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.feedback.emptyTitle',
   emptyText: 'admin.feedback.emptyText',
 };

@@ -5,8 +5,8 @@ import { api } from '../../app/hub-client';
 import { languageStore } from '../../app/i18n';
 import { formatSize } from '../courses/countdown';
 import { fetchFile } from '../courses/file-transfer';
-import { dateTime } from './cells';
 import type { Collection } from './collection';
+import { timeColumn, pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Every material of every course: download or delete (students lose it at once). */
@@ -34,12 +34,7 @@ export const materialsCollection: Collection<AdminMaterial> = {
       render: (m) => `${m.fileName} · ${formatSize(m.size, languageStore.get().language)}`,
       visibleFrom: 'sm',
     },
-    {
-      name: 'created',
-      label: 'admin.column.created',
-      render: (m) => dateTime(m.createdAt),
-      visibleFrom: 'md',
-    },
+    timeColumn('created', 'admin.column.created', (m) => m.createdAt, 'md'),
   ],
   actions: [
     {
@@ -59,8 +54,7 @@ export const materialsCollection: Collection<AdminMaterial> = {
   ],
   itemLabel: (m) => m.title,
   itemKey: (m) => m.id,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminMaterials', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminMaterials', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.materials.emptyTitle',
   emptyText: 'admin.materials.emptyText',
 };

@@ -2,8 +2,9 @@ import { IconMessages, IconTrash } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { AdminPost } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
-import { RecordPersonCell, dateTime, fullName } from './cells';
+import { fullName } from './cells';
 import type { Collection } from './collection';
+import { personColumn, timeColumn, pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Every post in every session; deleting one removes its files and comments (PostService). */
@@ -25,18 +26,8 @@ export const postsCollection: Collection<AdminPost> = {
           detail: `${p.session.title} · ${t('admin.posts.files', { count: p.filesCount })}`,
         }),
     },
-    {
-      name: 'author',
-      label: 'admin.column.author',
-      render: (p) => createElement(RecordPersonCell, { person: p.author }),
-      visibleFrom: 'sm',
-    },
-    {
-      name: 'created',
-      label: 'admin.column.created',
-      render: (p) => dateTime(p.createdAt),
-      visibleFrom: 'md',
-    },
+    personColumn('author', 'admin.column.author', (p) => p.author, 'sm'),
+    timeColumn('created', 'admin.column.created', (p) => p.createdAt, 'md'),
   ],
   actions: [
     {
@@ -50,8 +41,7 @@ export const postsCollection: Collection<AdminPost> = {
   ],
   itemLabel: (p) => fullName(p.author),
   itemKey: (p) => p.id,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminPosts', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminPosts', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.posts.emptyTitle',
   emptyText: 'admin.posts.emptyText',
 };

@@ -3,8 +3,9 @@ import { createElement } from 'react';
 import type { AdminSubmission } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
 import { fetchFile } from '../courses/file-transfer';
-import { RecordPersonCell, SubmissionVersionCell, dateTime, fullName } from './cells';
+import { SubmissionVersionCell, fullName } from './cells';
 import type { Collection } from './collection';
+import { personColumn, timeColumn, pageAndSearch } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 /** Each file through the existing submission route, which already lets admins in. */
@@ -25,11 +26,7 @@ export const submissionsCollection: Collection<AdminSubmission> = {
   searchable: true,
   filters: [],
   columns: [
-    {
-      name: 'student',
-      label: 'admin.column.student',
-      render: (s) => createElement(RecordPersonCell, { person: s.student }),
-    },
+    personColumn('student', 'admin.column.student', (s) => s.student),
     {
       name: 'deadline',
       label: 'admin.column.deadline',
@@ -46,12 +43,7 @@ export const submissionsCollection: Collection<AdminSubmission> = {
       render: (s) => createElement(SubmissionVersionCell, { submission: s }),
       visibleFrom: 'sm',
     },
-    {
-      name: 'submitted',
-      label: 'admin.column.submitted',
-      render: (s) => dateTime(s.submittedAt),
-      visibleFrom: 'md',
-    },
+    timeColumn('submitted', 'admin.column.submitted', (s) => s.submittedAt, 'md'),
   ],
   actions: [
     {
@@ -64,8 +56,7 @@ export const submissionsCollection: Collection<AdminSubmission> = {
   ],
   itemLabel: (s) => `${fullName(s.student)}: ${s.deadline.title}`,
   itemKey: (s) => s.id,
-  load: ({ q, page, pageSize }) =>
-    api.call('adminSubmissions', { query: { page, pageSize, ...(q ? { q } : {}) } }),
+  load: (query) => api.call('adminSubmissions', { query: pageAndSearch(query) }),
   emptyTitle: 'admin.submissions.emptyTitle',
   emptyText: 'admin.submissions.emptyText',
 };
