@@ -12,8 +12,8 @@ import type {
 import type { DeadlineId } from '../../../src-shared/schemas/courses';
 import type { EnrolmentRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
-import { pageOf, windowOf } from '../paging';
-import { RecordLookup, resolveSearch } from './record-lookup';
+import { windowOf } from '../paging';
+import { RecordLookup, resolveSearch, showPage } from './record-lookup';
 
 type RecordQuery = z.output<typeof adminRecordQuerySchema>;
 type EnrolmentQuery = z.output<typeof adminEnrolmentQuerySchema>;
@@ -35,7 +35,7 @@ export class AdminCourseRecords {
         : undefined;
     const slice = await this.deps.storage.enrolments.pageAll(windowOf(query), matches);
     const lookup = this.lookup();
-    return this.page(slice, query, async (e) => ({
+    return showPage(slice, query, async (e) => ({
       id: e.id,
       course: await lookup.course(e.courseId),
       student: await lookup.person(e.userId),
@@ -52,7 +52,7 @@ export class AdminCourseRecords {
       search && ((m) => search.courseIds.has(m.courseId) || search.says(m.title, m.file.fileName)),
     );
     const lookup = this.lookup();
-    return this.page(slice, query, async (m) => ({
+    return showPage(slice, query, async (m) => ({
       id: m.id,
       course: await lookup.course(m.courseId),
       title: m.title,
@@ -69,7 +69,7 @@ export class AdminCourseRecords {
       search && ((d) => search.courseIds.has(d.courseId) || search.says(d.title)),
     );
     const lookup = this.lookup();
-    return this.page(slice, query, async (d) => ({
+    return showPage(slice, query, async (d) => ({
       id: d.id,
       course: await lookup.course(d.courseId),
       title: d.title,
@@ -87,7 +87,7 @@ export class AdminCourseRecords {
     const lookup = this.lookup();
     const deadlineTitle = (id: DeadlineId) =>
       this.deps.storage.deadlines.get(id).then((d) => d?.title ?? '(deleted)');
-    return this.page(slice, query, async (s) => ({
+    return showPage(slice, query, async (s) => ({
       id: s.id,
       deadline: { id: s.deadlineId, title: await deadlineTitle(s.deadlineId) },
       course: await lookup.course(s.courseId),
@@ -111,7 +111,7 @@ export class AdminCourseRecords {
           search.says(f.comment)),
     );
     const lookup = this.lookup();
-    return this.page(slice, query, async (f) => ({
+    return showPage(slice, query, async (f) => ({
       course: await lookup.course(f.courseId),
       author: await lookup.person(f.studentId),
       anonymous: f.anonymous,
@@ -123,14 +123,5 @@ export class AdminCourseRecords {
 
   private lookup() {
     return new RecordLookup(this.deps.storage);
-  }
-
-  private async page<T, R>(
-    slice: { items: T[]; total: number },
-    query: RecordQuery,
-    show: (item: T) => Promise<R>,
-  ): Promise<Page<R>> {
-    const items = await Promise.all(slice.items.map(show));
-    return pageOf({ items, total: slice.total }, query, (item) => item);
   }
 }

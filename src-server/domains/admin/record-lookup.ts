@@ -1,7 +1,9 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { SessionId } from '../../../src-shared/schemas/sessions';
+import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { Storage } from '../../storage/repositories';
+import { pageOf } from '../paging';
 import { formerMember } from '../accounts/views';
 
 /** A person who can no longer be found, or a course or session deleted under its records. */
@@ -94,4 +96,14 @@ export async function resolveSearch(
 export function excerptOf(text: string, length = 140): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > length ? `${line.slice(0, length - 1)}…` : line;
+}
+
+/** One page of admin rows: each record of the slice shown (names looked up), with the slice's total. */
+export async function showPage<T, R>(
+  slice: { items: T[]; total: number },
+  query: PageQuery,
+  show: (item: T) => Promise<R>,
+): Promise<Page<R>> {
+  const items = await Promise.all(slice.items.map(show));
+  return pageOf({ items, total: slice.total }, query, (item) => item);
 }

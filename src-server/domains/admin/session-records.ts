@@ -6,8 +6,8 @@ import type {
   adminRecordQuerySchema,
 } from '../../../src-shared/schemas/admin';
 import type { DomainDeps } from '../deps';
-import { pageOf, windowOf } from '../paging';
-import { RecordLookup, excerptOf, resolveSearch } from './record-lookup';
+import { windowOf } from '../paging';
+import { RecordLookup, excerptOf, resolveSearch, showPage } from './record-lookup';
 
 type RecordQuery = z.output<typeof adminRecordQuerySchema>;
 
@@ -29,17 +29,14 @@ export class AdminSessionRecords {
           search.says(p.text, ...p.files.map((f) => f.fileName))),
     );
     const lookup = new RecordLookup(this.deps.storage);
-    const items = await Promise.all(
-      slice.items.map(async (p) => ({
-        id: p.id,
-        session: await lookup.session(p.sessionId),
-        author: await lookup.person(p.authorId),
-        excerpt: excerptOf(p.text),
-        filesCount: p.files.length,
-        createdAt: p.createdAt,
-      })),
-    );
-    return pageOf({ items, total: slice.total }, query, (item) => item);
+    return showPage(slice, query, async (p) => ({
+      id: p.id,
+      session: await lookup.session(p.sessionId),
+      author: await lookup.person(p.authorId),
+      excerpt: excerptOf(p.text),
+      filesCount: p.files.length,
+      createdAt: p.createdAt,
+    }));
   }
 
   async comments(query: RecordQuery): Promise<Page<AdminComment>> {
@@ -53,16 +50,13 @@ export class AdminSessionRecords {
           search.says(c.text)),
     );
     const lookup = new RecordLookup(this.deps.storage);
-    const items = await Promise.all(
-      slice.items.map(async (c) => ({
-        id: c.id,
-        postId: c.postId,
-        session: await lookup.session(c.sessionId),
-        author: await lookup.person(c.authorId),
-        excerpt: excerptOf(c.text),
-        createdAt: c.createdAt,
-      })),
-    );
-    return pageOf({ items, total: slice.total }, query, (item) => item);
+    return showPage(slice, query, async (c) => ({
+      id: c.id,
+      postId: c.postId,
+      session: await lookup.session(c.sessionId),
+      author: await lookup.person(c.authorId),
+      excerpt: excerptOf(c.text),
+      createdAt: c.createdAt,
+    }));
   }
 }

@@ -100,8 +100,9 @@ export class LowdbCollection<T extends StoredRecord> {
 
   /**
    * One window of the whole collection, newest first (reverse insertion
-   * order). Without `matches` only the window's records are read; with it,
-   * every record is tested, because the total must count every match.
+   * order). Without `matches` only the window's records are read (the ids
+   * are listed once); with it, every record is tested, because the total
+   * must count every match.
    */
   newestFirst(window: Window, matches?: (record: T) => boolean): Slice<T> {
     const ids = Object.keys(this.db.data.records);
