@@ -1,6 +1,6 @@
 import { Textarea, TextInput } from '@mantine/core';
 import type { GetInputPropsReturnType } from '@mantine/form';
-import { useT } from '../../../app/i18n';
+import { useT, type Translate } from '../../../app/i18n';
 
 /** A course's title and description: what creating and editing a course share. */
 export function CourseTextFields({
@@ -21,4 +21,15 @@ export function CourseTextFields({
       />
     </>
   );
+}
+
+/** The checks creating and editing a course share, before the hub has its say. */
+export function courseRules(t: Translate) {
+  return {
+    title: (value: string) => (value.trim() ? null : t('courses.create.titleRequired')),
+    capacity: (value: number | string) =>
+      Number.isInteger(Number(value)) && Number(value) >= 1
+        ? null
+        : t('courses.create.capacityInvalid'),
+  };
 }

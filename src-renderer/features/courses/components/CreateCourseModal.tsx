@@ -6,7 +6,7 @@ import { useT } from '../../../app/i18n';
 import { createCourse } from '../catalogue-store';
 import { useState } from 'react';
 import { FormModal } from '../../../ui/FormModal';
-import { CourseTextFields } from './CourseTextFields';
+import { CourseTextFields, courseRules } from './CourseTextFields';
 
 const FIELDS = ['title', 'description', 'capacity', 'codePrefix'] as const;
 
@@ -18,8 +18,7 @@ export function CreateCourseModal({ opened, onClose }: { opened: boolean; onClos
   const form = useForm({
     initialValues: { title: '', description: '', capacity: 30, codePrefix: 'CS' },
     validate: {
-      title: (v) => (v.trim() ? null : t('courses.create.titleRequired')),
-      capacity: (v) => (Number.isInteger(v) && v >= 1 ? null : t('courses.create.capacityInvalid')),
+      ...courseRules(t),
       codePrefix: (v) =>
         /^[A-Za-z]{2,4}$/.test(v.trim()) ? null : t('courses.create.prefixInvalid'),
     },

@@ -6,7 +6,7 @@ import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
 import { updateCourse } from '../course-store';
 import { FormModal } from '../../../ui/FormModal';
-import { CourseTextFields } from './CourseTextFields';
+import { CourseTextFields, courseRules } from './CourseTextFields';
 
 const FIELDS = ['title', 'description', 'capacity'] as const;
 
@@ -32,11 +32,7 @@ export function EditCourseModal({
       description: course.description,
       capacity: course.capacity,
     },
-    validate: {
-      title: (v) => (v.trim() ? null : t('courses.create.titleRequired')),
-      capacity: (v) =>
-        Number.isInteger(Number(v)) && Number(v) >= 1 ? null : t('courses.create.capacityInvalid'),
-    },
+    validate: courseRules(t),
   });
   // Each opening starts from the course as it is now (it may have changed since); only on opening.
   useEffect(() => {
