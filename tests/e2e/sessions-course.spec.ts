@@ -26,6 +26,14 @@ test('a teacher hosts a session for a course; only its students join, from a joi
   await field(dialog, 'Title').fill('Star party');
   await dialog.getByRole('combobox', { name: 'Course' }).click();
   await page.getByRole('option', { name: `${course.code} · Astronomy` }).click();
+  for (const [size, width, height] of [
+    ['desktop', 1280, 800],
+    ['phone', 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `test-results/screens/sessions-create-for-course-${size}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await dialog.getByRole('button', { name: 'Create session' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Star party' })).toBeVisible();
   await expect(page.getByRole('link', { name: course.code })).toBeVisible();

@@ -28,6 +28,16 @@ test('the author adds files to their post while editing it', async ({ page, hub 
     await chooser
   ).setFiles({ name: 'chapter1.pdf', mimeType: 'application/pdf', buffer: PDF });
   await expect(page.getByTestId('post-file')).toContainText('chapter1.pdf');
+  for (const [size, width, height] of [
+    ['desktop', 1280, 800],
+    ['phone', 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: `test-results/screens/sessions-post-add-files-${size}.png`,
+      fullPage: true,
+    });
+  }
   await page.reload();
   await expect(page.getByTestId('post-file')).toContainText('chapter1.pdf');
 });
