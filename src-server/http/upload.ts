@@ -1,9 +1,8 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain-error';
 import type { BlobStore, StagedBlob } from '../storage/blobs/blob-store';
-import { textTypeOf } from './file-types';
+import { checkUploadedFile, type UploadTypeRules } from './upload-check';
 
 export interface ReceivedFile {
   readonly blob: StagedBlob;
@@ -13,11 +12,9 @@ export interface ReceivedFile {
   readonly fileName: string;
 }
 
-export interface UploadRules {
+export interface UploadRules extends UploadTypeRules {
   readonly field: string;
-  readonly accept: readonly string[];
   readonly limitBytes: number;
-  readonly describe: string;
 }
 
 /**
@@ -76,22 +73,5 @@ export async function receiveFile(
   });
   req.pipe(parser);
   const { blob, fileName } = await received;
-  const detected = await fileTypeFromBuffer(blob.head);
-  const contentType = detected?.mime ?? textTypeOf(blob.head, fileName);
-  if (!contentType || !rules.accept.includes(contentType)) {
-    await blob.discard();
-    const what = detected ? `a ${detected.ext.toUpperCase()} file` : 'not a recognised file type';
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `This file is ${what}. ${rules.describe}`);
-  }
-  return { blob, contentType, fileName: safeLabel(fileName) };
-}
-
-/** A file name is shown, never used as a path: keep the last segment, drop control characters, cap the length. */
-export function safeLabel(fileName: string): string {
-  // Browsers send `"`, CR and LF in multipart file names as %22, %0D and %0A (WHATWG), and busboy leaves them so.
-  const decoded = fileName.replace(/%22/gi, '"').replace(/%0[ad]/gi, '');
-  const base = decoded.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (clean || 'file').slice(0, 200);
+  return { blob, ...(await checkUploadedFile(blob, fileName, rules)) };
 }

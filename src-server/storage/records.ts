@@ -80,6 +80,8 @@ export interface HubSettingsRecord {
   readonly uploadLimitBytes: number;
   readonly avatarLimitBytes: number;
   readonly notificationRetentionDays: number;
+  /** Scripts and programs may be uploaded (off by default; see http/file-types.ts). */
+  readonly allowRunnableUploads: boolean;
 }
 
 /** Audit trail of account events, kept in an append-only log. */

@@ -41,6 +41,11 @@ export const hubSettingsSchema = z
       .min(1, 'Keep notifications for at least a day.')
       .max(3650, 'Notifications can be kept for at most ten years.')
       .meta({ description: 'Older notifications are pruned.' }),
+    allowRunnableUploads: z.boolean().meta({
+      description:
+        'Accept scripts and programs (.bat, .ps1, .exe, .sh …) as uploads. Off by default: ' +
+        'a student who opens one runs it.',
+    }),
   })
   .meta({ id: 'HubSettings' });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
@@ -51,6 +56,7 @@ export const defaultHubSettings: HubSettings = {
   uploadLimitBytes: 50 * MB,
   avatarLimitBytes: 5 * MB,
   notificationRetentionDays: 90,
+  allowRunnableUploads: false,
 };
 
 export const adminUserQuerySchema = pageQuerySchema.extend({

@@ -1,4 +1,13 @@
-import { Alert, Button, Group, NumberInput, Radio, SimpleGrid, Stack } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Radio,
+  SimpleGrid,
+  Stack,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
@@ -16,9 +25,10 @@ interface Values {
   verification: VerificationMode;
   uploadLimitMb: number | string;
   avatarLimitKb: number | string;
+  allowRunnableUploads: boolean;
 }
 
-/** How people join (verification), and the largest upload and avatar. Sizes shown in MB and KB. */
+/** How people join (verification), the largest upload and avatar (in MB and KB), and whether scripts may be uploaded. */
 export function HubSettingsForm() {
   const t = useT();
   const [loaded, setLoaded] = useState(false);
@@ -26,7 +36,12 @@ export function HubSettingsForm() {
   const [saved, setSaved] = useState(false);
   const form = useForm<Values>({
     mode: 'controlled',
-    initialValues: { verification: 'approval', uploadLimitMb: 50, avatarLimitKb: 5120 },
+    initialValues: {
+      verification: 'approval',
+      uploadLimitMb: 50,
+      avatarLimitKb: 5120,
+      allowRunnableUploads: false,
+    },
     validate: {
       uploadLimitMb: (v) =>
         typeof v === 'number' && v >= 1 && v <= 2048 ? null : t('settings.uploadRange'),
@@ -42,6 +57,7 @@ export function HubSettingsForm() {
         verification: settings.verification,
         uploadLimitMb: Math.round(settings.uploadLimitBytes / MB),
         avatarLimitKb: Math.round(settings.avatarLimitBytes / KB),
+        allowRunnableUploads: settings.allowRunnableUploads,
       });
       resetDirty();
       setLoaded(true);
@@ -64,6 +80,7 @@ export function HubSettingsForm() {
             verification: values.verification,
             uploadLimitBytes: Number(values.uploadLimitMb) * MB,
             avatarLimitBytes: Number(values.avatarLimitKb) * KB,
+            allowRunnableUploads: values.allowRunnableUploads,
           },
         }),
       );
@@ -121,6 +138,11 @@ export function HubSettingsForm() {
             {...form.getInputProps('avatarLimitKb')}
           />
         </SimpleGrid>
+        <Checkbox
+          label={t('settings.allowRunnableUploads')}
+          description={t('settings.allowRunnableUploadsHint')}
+          {...form.getInputProps('allowRunnableUploads', { type: 'checkbox' })}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>
             {t('settings.save')}

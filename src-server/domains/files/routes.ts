@@ -27,11 +27,12 @@ export function fileRoutes(
   return {
     downloadLink: ({ auth, body }) => Promise.resolve(links.sign(body.path, auth.session.id)),
     upload: async ({ auth, req }) => {
-      const { uploadLimitBytes } = await deps.storage.settings.get();
+      const { uploadLimitBytes, allowRunnableUploads } = await deps.storage.settings.get();
       const file = await receiveFile(req, deps.storage.blobs, {
         field: 'file',
         accept: MATERIAL_TYPES,
         limitBytes: uploadLimitBytes,
+        allowRunnable: allowRunnableUploads,
         describe:
           'Upload a PDF, an image, audio, video, an office document, an archive or plain text.',
       });

@@ -171,6 +171,7 @@ describe('the admin panel API', () => {
       uploadLimitBytes: 52428800,
       avatarLimitBytes: 5242880,
       notificationRetentionDays: 90,
+      allowRunnableUploads: false,
     });
     const bad = await hub.call('updateSettings', {
       token: admin.token,

@@ -222,6 +222,9 @@ export const people = {
   'settings.avatarLimit': 'Largest profile picture',
   'settings.avatarLimitHint': '64 KB to 20480 KB (20 MB).',
   'settings.avatarRange': 'Choose between 64 and 20480 KB.',
+  'settings.allowRunnableUploads': 'Accept scripts and programs as uploads',
+  'settings.allowRunnableUploadsHint':
+    'Off: files such as .bat, .ps1, .js, .exe or .sh are refused, because opening one runs it. Turn on only for a course that hands in programs.',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
 
