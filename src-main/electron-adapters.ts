@@ -69,6 +69,10 @@ export async function openPath(filePath: string): Promise<void> {
   if (failure !== '') throw new Error(`Could not open ${filePath}: ${failure}`);
 }
 
+export function showItemInFolder(filePath: string): void {
+  shell.showItemInFolder(filePath);
+}
+
 export function openExternal(url: string): Promise<void> {
   return shell.openExternal(url);
 }

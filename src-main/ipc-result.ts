@@ -23,6 +23,7 @@ export type IpcErrorCode = Extract<
  * other failure reaches the page as INTERNAL, its details only in the log.
  */
 export const PAGE_VISIBLE_ERROR_CODES: ReadonlySet<string> = new Set<IpcErrorCode>([
+  'FORBIDDEN',
   'VALIDATION_FAILED',
   'BAD_REQUEST',
   'NOT_FOUND',

@@ -1,9 +1,16 @@
 import type { DesktopServices } from './desktop-services';
+import type { HubScope } from './hub-scope';
 import { ipcChannels, type IpcChannel } from './ipc-channels';
 import type { IpcArgs } from './ipc-validation';
 
-/** The work behind one channel, given arguments already checked by ipc-validation.ts. */
-export type IpcRoute<C extends IpcChannel> = (args: IpcArgs<C>) => Promise<unknown>;
+/**
+ * The work behind one channel, given arguments already checked by
+ * ipc-validation.ts and the scope of the page that called (hub-scope.ts).
+ */
+export type IpcRoute<C extends IpcChannel> = (
+  args: IpcArgs<C>,
+  scope: HubScope,
+) => Promise<unknown>;
 export type IpcRoutes = { [C in IpcChannel]: IpcRoute<C> };
 
 /**
@@ -27,22 +34,23 @@ export function createIpcRoutes(services: DesktopServices): IpcRoutes {
     [c.hubsForget]: ([url]) => services.hubs.forget(url),
     [c.hubsLeave]: () => services.hubs.leave(),
 
-    [c.downloadsList]: () => services.downloads.list(),
-    [c.downloadsEnqueue]: ([requests]) => services.downloads.enqueue(requests),
-    [c.downloadsPause]: ([id]) => services.downloads.pause(id),
-    [c.downloadsResume]: ([id]) => services.downloads.resume(id),
-    [c.downloadsCancel]: ([id]) => services.downloads.cancel(id),
+    [c.downloadsList]: (_, scope) => services.downloads.list(scope),
+    [c.downloadsEnqueue]: ([requests], scope) => services.downloads.enqueue(scope, requests),
+    [c.downloadsPause]: ([id], scope) => services.downloads.pause(scope, id),
+    [c.downloadsResume]: ([id], scope) => services.downloads.resume(scope, id),
+    [c.downloadsCancel]: ([id], scope) => services.downloads.cancel(scope, id),
 
-    [c.libraryList]: () => services.library.list(),
-    [c.libraryUsage]: () => services.library.usage(),
-    [c.libraryOpen]: ([id]) => services.library.open(id),
-    [c.libraryRemove]: ([id]) => services.library.remove(id),
-    [c.librarySaveSnapshot]: ([key, data]) => services.library.saveSnapshot(key, data),
-    [c.libraryReadSnapshot]: ([key]) => services.library.readSnapshot(key),
+    [c.libraryList]: (_, scope) => services.library.list(scope),
+    [c.libraryUsage]: (_, scope) => services.library.usage(scope),
+    [c.libraryOpen]: ([id], scope) => services.library.open(scope, id),
+    [c.libraryRemove]: ([id], scope) => services.library.remove(scope, id),
+    [c.librarySaveSnapshot]: ([key, data], scope) =>
+      services.library.saveSnapshot(scope, key, data),
+    [c.libraryReadSnapshot]: ([key], scope) => services.library.readSnapshot(scope, key),
 
-    [c.outboxList]: () => services.outbox.list(),
-    [c.outboxEnqueue]: ([request]) => services.outbox.enqueue(request),
-    [c.outboxDiscard]: ([id]) => services.outbox.discard(id),
+    [c.outboxList]: (_, scope) => services.outbox.list(scope),
+    [c.outboxEnqueue]: ([request], scope) => services.outbox.enqueue(scope, request),
+    [c.outboxDiscard]: ([id], scope) => services.outbox.discard(scope, id),
 
     [c.notificationsShow]: ([notification]) => services.notifications.show(notification),
     [c.notificationsSetBadgeCount]: ([count]) => services.notifications.setBadgeCount(count),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopeOfSender, type HubScope } from './hub-scope';
 import { ipcChannels, type IpcChannel } from './ipc-channels';
 import { PAGE_VISIBLE_ERROR_CODES, type IpcErrorCode, type IpcResult } from './ipc-result';
 import { isSafeExternalUrl, isTrustedSender, type TrustedOrigins } from './security';
@@ -213,7 +214,8 @@ export interface IpcCall<Schema extends IpcArgumentSchema, Data> {
   /** The raw arguments, exactly as they arrived. */
   args: readonly unknown[];
   schema: Schema;
-  run: (args: z.output<Schema>) => Data | Promise<Data>;
+  /** Gets the parsed arguments and the scope of the calling page (hub-scope.ts). */
+  run: (args: z.output<Schema>, scope: HubScope) => Data | Promise<Data>;
   /** Told about unexpected failures, which the renderer only sees as INTERNAL. */
   onError?: (error: unknown) => void;
 }
@@ -233,7 +235,7 @@ export async function handleIpcCall<Schema extends IpcArgumentSchema, Data>(
     return failure('VALIDATION_FAILED', describeIssues(parsed.error));
   }
   try {
-    return { ok: true, data: await call.run(parsed.data) };
+    return { ok: true, data: await call.run(parsed.data, scopeOfSender(call.senderUrl)) };
   } catch (error) {
     if (isPageVisible(error)) return failure(error.code, error.message);
     call.onError?.(error);

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { forwardBridgeEvents } from './bridge-events';
 import type { DesktopServices } from './desktop-services';
 import { ipcChannels, type IpcChannel } from './ipc-channels';
+import { scopeEventPayload, scopeOfSender, type HubScope } from './hub-scope';
 import { createIpcRoutes } from './ipc-routes';
 import { handleIpcCall, ipcArgumentSchemas } from './ipc-validation';
 import { isTrustedSender, type TrustedOrigins } from './security';
@@ -25,7 +26,7 @@ export function registerIpcHandlers(deps: IpcDependencies): () => void {
   for (const channel of Object.values(ipcChannels)) {
     // The route's argument type is exactly what this channel's schema outputs;
     // the map cannot express that per key, so it is widened here, after parsing.
-    const run = routes[channel] as (args: readonly unknown[]) => Promise<unknown>;
+    const run = routes[channel] as (args: readonly unknown[], scope: HubScope) => Promise<unknown>;
     handle(deps, channel, run);
   }
   const stopEvents = forwardBridgeEvents(deps.services, (channel, payload) => {
@@ -33,7 +34,8 @@ export function registerIpcHandlers(deps: IpcDependencies): () => void {
     // Events carry library contents and hub lists: only a trusted page gets them.
     if (!target || target.isDestroyed()) return;
     if (!isTrustedSender(target.getURL(), deps.getTrustedOrigins())) return;
-    target.send(channel, payload);
+    const visible = scopeEventPayload(channel, payload, scopeOfSender(target.getURL()));
+    if (visible !== undefined) target.send(channel, visible);
   });
   return () => {
     stopEvents();
@@ -44,7 +46,7 @@ export function registerIpcHandlers(deps: IpcDependencies): () => void {
 function handle(
   deps: IpcDependencies,
   channel: IpcChannel,
-  run: (args: readonly unknown[]) => Promise<unknown>,
+  run: (args: readonly unknown[], scope: HubScope) => Promise<unknown>,
 ): void {
   ipcMain.handle(channel, (event: IpcMainInvokeEvent, ...args: unknown[]) =>
     handleIpcCall({

@@ -13,6 +13,7 @@ import {
   registerLocalShellScheme,
   serveLocalShellFrom,
   setBadgeCount,
+  showItemInFolder,
   showNativeNotification,
   type TrayHandle,
 } from './electron-adapters';
@@ -175,6 +176,7 @@ async function start(options: DesktopOptions): Promise<void> {
     onHostingChosen: (hostOnStartup) =>
       updateSettings(hostOnStartup ? { hostOnStartup } : { hostOnStartup, lastHubUrl: undefined }),
     openPath,
+    showItemInFolder,
     openExternal,
     showNativeNotification,
     setBadgeCount,

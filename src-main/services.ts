@@ -8,7 +8,9 @@ import { createHubDirectory } from './hubs/hub-directory';
 import { createRecentHubs } from './hubs/recent-hubs';
 import { createNotificationRouter } from './notifications/notification-router';
 import { createOfflineLibrary } from './offline/library';
+import { createScopedLibrary } from './offline/scoped-library';
 import { createOutbox } from './outbox/outbox';
+import { createScopedDownloads, createScopedOutbox } from './scoped-queues';
 
 /**
  * Builds every service behind the bridge from the modules of the subfolders,
@@ -29,7 +31,10 @@ export interface ServicesContext {
   isWindowFocused(): boolean;
   /** The teacher started (true) or stopped (false) hosting: startup.ts hosts again next time. */
   onHostingChosen(hostOnStartup: boolean): void;
+  /** Opens a document or media file with the system's app (offline/open-library-item.ts decides). */
   openPath(filePath: string): Promise<void>;
+  /** Shows any other file selected in its folder. */
+  showItemInFolder(filePath: string): void;
   openExternal(url: string): Promise<void>;
   showNativeNotification(options: { title: string; body: string; onClick: () => void }): void;
   setBadgeCount(count: number): void;
@@ -142,16 +147,12 @@ export async function createDesktopServices(context: ServicesContext): Promise<S
       },
       onChanged: (listener) => directory.onChanged(listener),
     },
-    downloads,
-    library: {
-      list: () => library.list(),
-      usage: () => library.usage(),
-      open: async (id) => context.openPath(await library.filePath(id)),
-      remove: (id) => library.remove(id),
-      saveSnapshot: (key, data) => library.saveSnapshot(key, data),
-      readSnapshot: (key) => library.readSnapshot(key),
-    },
-    outbox,
+    downloads: createScopedDownloads(downloads),
+    library: createScopedLibrary(library, {
+      openPath: context.openPath,
+      showItemInFolder: context.showItemInFolder,
+    }),
+    outbox: createScopedOutbox(outbox),
     notifications,
   };
 

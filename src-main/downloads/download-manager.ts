@@ -137,8 +137,18 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
     const { error: _error, libraryItemId: _item, waitingFor: _waiting, ...file } = details;
     if (entry.stoppedFor) return;
     // Past this point the file is in the library: a cancel arriving now finds the job done.
-    const item = await library.addFile(partialFileOf(folder, job.id), file);
-    update(job, { state: 'done', libraryItemId: item.id, waitingFor: undefined });
+    // Saved under the hub's name and detected type, whatever the page called it.
+    const item = await library.addFile(partialFileOf(folder, job.id), {
+      ...file,
+      fileName: outcome.hubFile.fileName,
+      contentType: outcome.hubFile.contentType,
+    });
+    update(job, {
+      state: 'done',
+      libraryItemId: item.id,
+      fileName: item.fileName,
+      waitingFor: undefined,
+    });
   }
 
   function backOff(job: JobRecord, madeProgress: boolean, reason: string): void {

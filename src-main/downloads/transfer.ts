@@ -4,10 +4,11 @@ import { open, stat, truncate } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { isMissingFileError } from '../offline/durable-json';
+import { hubFileOf, type HubFile } from './hub-file';
 
 export type TransferOutcome =
-  /** Every byte is in the partial file (fsynced); `sha256` covers all of it. */
-  | { kind: 'complete'; sha256: string; bytes: number; resumedFrom: number }
+  /** Every byte is in the partial file (fsynced); `sha256` covers all of it; `hubFile` is the hub's name and type. */
+  | { kind: 'complete'; sha256: string; bytes: number; resumedFrom: number; hubFile: HubFile }
   | { kind: 'unauthorized' }
   /** The hub said no for good (403, 404, another file behind the ETag): retrying will not help. */
   | { kind: 'refused'; message: string }
@@ -101,8 +102,19 @@ export async function transferToPartial(input: TransferInput): Promise<TransferO
     received = 0;
   }
   const resumedFrom = received;
-  let hash = await hashExisting(input.partialFile, received);
+  const hash = await hashExisting(input.partialFile, received);
   if (received === input.size && received > 0) return complete(input, hash, received, resumedFrom);
+  return fetchIntoPartial(input, received, resumedFrom, hash);
+}
+
+async function fetchIntoPartial(
+  input: TransferInput,
+  startAt: number,
+  resumedFrom: number,
+  startHash: Hash,
+): Promise<TransferOutcome> {
+  let received = startAt;
+  let hash = startHash;
 
   const stall = new AbortController();
   let stallTimer = setTimeout(() => stall.abort(), input.stallTimeoutMs);
@@ -138,6 +150,7 @@ export async function transferToPartial(input: TransferInput): Promise<TransferO
       if (response.status === 416) await truncate(input.partialFile, 0);
       return outcome.kind === 'interrupted' ? interrupted(outcome.reason) : outcome;
     }
+    const hubFile = hubFileOf(response.headers);
     const etag = response.headers.get('etag');
     // A wrong total size could never verify, and would only loop through retries.
     if (
@@ -189,13 +202,17 @@ export async function transferToPartial(input: TransferInput): Promise<TransferO
     if (input.signal.aborted) return { kind: 'aborted' };
     if (received < input.size) return interrupted('the connection closed early');
     await handle.sync();
-    return { kind: 'complete', sha256: hash.digest('hex'), bytes: received, resumedFrom };
+    return { kind: 'complete', sha256: hash.digest('hex'), bytes: received, resumedFrom, hubFile };
   } finally {
     clearTimeout(stallTimer);
     await handle?.close();
   }
 }
 
+/**
+ * Every byte was already saved (a crash after the last write): the bytes are
+ * fsynced, and a HEAD asks the hub what the file is, as a GET would have said.
+ */
 async function complete(
   input: TransferInput,
   hash: Hash,
@@ -208,5 +225,24 @@ async function complete(
   } finally {
     await handle.close();
   }
-  return { kind: 'complete', sha256: hash.digest('hex'), bytes, resumedFrom };
+  let response: Response;
+  try {
+    response = await input.fetch(input.url, {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${input.accessToken}` },
+      signal: input.signal,
+      redirect: 'error',
+    });
+  } catch (error) {
+    if (input.signal.aborted) return { kind: 'aborted' };
+    return { kind: 'interrupted', reason: String(error), madeProgress: false };
+  }
+  if (response.status !== 200) return refusal(response);
+  return {
+    kind: 'complete',
+    sha256: hash.digest('hex'),
+    bytes,
+    resumedFrom,
+    hubFile: hubFileOf(response.headers),
+  };
 }

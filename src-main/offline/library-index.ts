@@ -11,6 +11,12 @@ export interface StoredLibraryItem extends LibraryItem {
   path: string;
   /** File name inside `<folder>/files/`, chosen by the library, never by the hub or the renderer. */
   storedName: string;
+  /**
+   * The type the hub detected by content (offline/file-types.ts decides from
+   * it whether the app may open the file). Absent in entries saved before it
+   * was kept: those are only ever shown in their folder.
+   */
+  contentType?: string;
 }
 
 const storedItemSchema = z.object({
@@ -26,6 +32,7 @@ const storedItemSchema = z.object({
   courseId: z.string().optional(),
   courseTitle: z.string().optional(),
   downloadedAt: z.string(),
+  contentType: z.string().max(200).optional(),
   // A stored name is a plain name: anything path-like in a damaged index is dropped, not followed.
   storedName: z
     .string()
@@ -118,6 +125,6 @@ async function isFile(file: string): Promise<boolean> {
 }
 
 export function toLibraryItem(item: StoredLibraryItem): LibraryItem {
-  const { path: _path, storedName: _storedName, ...visible } = item;
+  const { path: _path, storedName: _storedName, contentType: _type, ...visible } = item;
   return visible;
 }

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClassHubBridge, LibraryItem, LibraryUsage } from '../../src-shared/bridge';
+import type { LibraryItem, LibraryUsage } from '../../src-shared/bridge';
 import { syncDirectory, TEMP_SUFFIX } from '../../src-server/storage/durable-file';
 import { createSerialQueue, isMissingFileError, writeJsonDurably } from './durable-json';
 import { loadLibraryIndex, toLibraryItem, type StoredLibraryItem } from './library-index';
+import { mayOpen, savedFileName } from './file-types';
 import { safeFileName } from './safe-file-name';
-import { createSnapshotStore } from './snapshots';
+import { createSnapshotStore, type SnapshotCopy } from './snapshots';
 
 export interface OfflineLibraryOptions {
   /** A folder only the app writes to (inside its user-data folder). */
@@ -15,17 +16,43 @@ export interface OfflineLibraryOptions {
   now?: () => Date;
 }
 
-/** A verified file the download manager hands over, with what identifies its download. */
-export type NewLibraryFile = Omit<LibraryItem, 'id' | 'downloadedAt'> & { path: string };
+/**
+ * A verified file the download manager hands over, with what identifies its
+ * download. `fileName` and `contentType` are the hub's own (hub-file.ts), never the page's.
+ */
+export type NewLibraryFile = Omit<LibraryItem, 'id' | 'downloadedAt'> & {
+  path: string;
+  contentType: string;
+};
+
+/** How the shell shows an item: opened by the system's app, or shown in its folder. */
+export interface LibraryFileTarget {
+  file: string;
+  open: 'with-default-app' | 'in-folder';
+}
 export type LibraryFileMatch = Pick<StoredLibraryItem, 'hubUrl' | 'sha256' | 'path'>;
 
-export interface OfflineLibrary extends Omit<ClassHubBridge['library'], 'open'> {
-  /** Where an item's file is, for the shell to open; throws if it is not in the library. */
+/**
+ * The library of every hub this computer has used. Not scoped: the bridge
+ * reaches it only through scoped-library.ts, which keeps each hub's page to
+ * its own hub's files and snapshots.
+ */
+export interface OfflineLibrary {
+  list(): Promise<LibraryItem[]>;
+  usage(): Promise<LibraryUsage>;
+  remove(id: string): Promise<void>;
+  /** Where an item's file is; throws if it is not in the library. */
   filePath(id: string): Promise<string>;
+  /** Where an item's file is and whether the app may open it (file-types.ts), for the shell. */
+  openTarget(id: string): Promise<LibraryFileTarget>;
   find(match: LibraryFileMatch): Promise<LibraryItem | null>;
   has(id: string): Promise<boolean>;
   /** Moves `sourceFile` (already verified) into the library and records it: all or nothing. */
   addFile(sourceFile: string, file: NewLibraryFile): Promise<LibraryItem>;
+  /** Keeps a page's data for the hub at `hubOrigin` (the page's own origin). */
+  saveSnapshot(hubOrigin: string, key: string, data: unknown): Promise<void>;
+  /** One hub's copy; with `hubOrigin` undefined, every hub's (snapshots.ts). */
+  readSnapshot(hubOrigin: string | undefined, key: string): Promise<SnapshotCopy | null>;
   /** Resolves once the startup repair has run (every other method waits for it too). */
   ready(): Promise<void>;
 }
@@ -62,6 +89,27 @@ export function createOfflineLibrary(options: OfflineLibraryOptions): OfflineLib
   const matches = (item: StoredLibraryItem, match: LibraryFileMatch) =>
     item.hubUrl === match.hubUrl && item.sha256 === match.sha256 && item.path === match.path;
 
+  async function filePath(id: string): Promise<string> {
+    await opened;
+    const item = items.find((candidate) => candidate.id === id);
+    if (!item) throw new Error('This file is not in the offline library.');
+    const file = join(filesFolder, item.storedName);
+    try {
+      await stat(file);
+    } catch (error) {
+      if (!isMissingFileError(error)) throw error;
+      await serially(async () => {
+        items = items.filter((candidate) => candidate.id !== id);
+        await saveIndex();
+      });
+      log(`offline library: "${item.title}" was deleted outside the app; removed it`);
+      throw new Error('This file was deleted from the offline library. Download it again.', {
+        cause: error,
+      });
+    }
+    return file;
+  }
+
   return {
     ready: () => opened,
 
@@ -86,25 +134,13 @@ export function createOfflineLibrary(options: OfflineLibraryOptions): OfflineLib
       return items.some((item) => item.id === id);
     },
 
-    async filePath(id) {
-      await opened;
+    filePath,
+
+    async openTarget(id) {
+      const file = await filePath(id);
       const item = items.find((candidate) => candidate.id === id);
-      if (!item) throw new Error('This file is not in the offline library.');
-      const file = join(filesFolder, item.storedName);
-      try {
-        await stat(file);
-      } catch (error) {
-        if (!isMissingFileError(error)) throw error;
-        await serially(async () => {
-          items = items.filter((candidate) => candidate.id !== id);
-          await saveIndex();
-        });
-        log(`offline library: "${item.title}" was deleted outside the app; removed it`);
-        throw new Error('This file was deleted from the offline library. Download it again.', {
-          cause: error,
-        });
-      }
-      return file;
+      const openable = item !== undefined && mayOpen(item.contentType, item.storedName);
+      return { file, open: openable ? 'with-default-app' : 'in-folder' };
     },
 
     async addFile(sourceFile, file) {
@@ -116,11 +152,14 @@ export function createOfflineLibrary(options: OfflineLibraryOptions): OfflineLib
           return toLibraryItem(existing);
         }
         const id = randomUUID();
-        const storedName = `${file.sha256.slice(0, 16)}-${id.slice(0, 8)}-${safeFileName(file.fileName)}`;
+        // The extension follows the hub's detected type, so the OS can only pick a viewer for it.
+        const fileName = savedFileName(safeFileName(file.fileName), file.contentType);
+        const storedName = `${file.sha256.slice(0, 16)}-${id.slice(0, 8)}-${fileName}`;
         const target = join(filesFolder, storedName);
         await moveInto(sourceFile, target);
         const item: StoredLibraryItem = {
           ...file,
+          fileName,
           id,
           size: (await stat(target)).size,
           storedName,
@@ -152,14 +191,14 @@ export function createOfflineLibrary(options: OfflineLibraryOptions): OfflineLib
       });
     },
 
-    async saveSnapshot(key, data) {
+    async saveSnapshot(hubOrigin, key, data) {
       await opened;
-      await snapshots.save(key, data, now());
+      await snapshots.save(hubOrigin, key, data, now());
     },
 
-    async readSnapshot(key) {
+    async readSnapshot(hubOrigin, key) {
       await opened;
-      return snapshots.read(key);
+      return snapshots.read(hubOrigin, key);
     },
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TEMP_SUFFIX } from '../../src-server/storage/durable-file';
-import { isMissingFileError, readJsonFile, writeJsonDurably } from './durable-json';
+import { readJsonFile, writeJsonDurably } from './durable-json';
 
 /**
  * `<what>:<id>`, e.g. `course:abc123` or `course-sessions:abc123`. The renderer
@@ -31,59 +31,99 @@ export function checkSnapshotKey(key: unknown): string {
 
 interface StoredSnapshot {
   key: string;
+  /** The hub whose page saved it; absent in copies saved before snapshots were kept per hub. */
+  hubUrl?: string;
   savedAt: string;
   data: unknown;
 }
 
+export interface SnapshotCopy {
+  data: unknown;
+  savedAt: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /**
- * Last-synced copies of page data, one JSON file per key. The file name is a
- * hash of the key, so no key can name a path, and a key maps to one file.
+ * Last-synced copies of page data, one JSON file per hub and key:
+ * `<folder>/<hash of the hub's origin>/<hash of the key>.json`. Hashes, so no
+ * key or origin can name a path. A hub's page reads and writes only its own
+ * hub's folder; the local shell reads every hub's. Files directly in
+ * `<folder>` were saved before copies were kept per hub: only the local shell
+ * still sees them.
  */
 export function createSnapshotStore(folder: string, log: (line: string) => void) {
-  const fileOf = (key: string) =>
-    join(folder, `${createHash('sha256').update(key).digest('hex')}.json`);
+  const hubFolder = (origin: string) => join(folder, sha256(origin).slice(0, 32));
+  const fileIn = (directory: string, key: string) => join(directory, `${sha256(key)}.json`);
+
+  async function readCopy(file: string, key: string): Promise<StoredSnapshot | null> {
+    let stored: unknown;
+    try {
+      stored = await readJsonFile(file);
+    } catch (error) {
+      // A damaged copy is as good as none: the page loads fresh when online.
+      log(`offline library: snapshot ${key} is unreadable (${(error as Error).message})`);
+      return null;
+    }
+    return isStoredSnapshot(stored) && stored.key === key ? stored : null;
+  }
+
+  /** Every folder a local-shell read looks in: each hub's, and the old shared one. */
+  async function allFolders(): Promise<string[]> {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+    return [folder, ...entries.filter((e) => e.isDirectory()).map((e) => join(folder, e.name))];
+  }
 
   return {
     /** Startup: creates the folder and drops temp files of writes that were cut off. */
     async repair(): Promise<void> {
       await mkdir(folder, { recursive: true });
-      for (const name of await readdir(folder))
-        if (name.endsWith(TEMP_SUFFIX)) {
-          await unlink(join(folder, name)).catch(() => undefined);
-          log(`offline library: removed an unfinished snapshot write (${name})`);
-        }
+      for (const directory of await allFolders())
+        for (const name of await readdir(directory))
+          if (name.endsWith(TEMP_SUFFIX)) {
+            await unlink(join(directory, name)).catch(() => undefined);
+            log(`offline library: removed an unfinished snapshot write (${name})`);
+          }
     },
 
-    async save(key: unknown, data: unknown, now: Date): Promise<void> {
+    /** Saves a copy for the hub at `hubOrigin` (the page's own origin, never the page's word). */
+    async save(hubOrigin: string, key: unknown, data: unknown, now: Date): Promise<void> {
       const checked = checkSnapshotKey(key);
       if (data === undefined) throw new Error('A snapshot needs data (JSON), not undefined.');
-      const stored: StoredSnapshot = { key: checked, savedAt: now.toISOString(), data };
+      const stored: StoredSnapshot = {
+        key: checked,
+        hubUrl: hubOrigin,
+        savedAt: now.toISOString(),
+        data,
+      };
       const text = JSON.stringify(stored);
       if (Buffer.byteLength(text) > MAX_SNAPSHOT_BYTES)
         throw new Error(
           `A snapshot can be at most ${MAX_SNAPSHOT_BYTES / 1024 / 1024} MB of JSON.`,
         );
-      await writeJsonDurably(fileOf(checked), stored);
+      await mkdir(hubFolder(hubOrigin), { recursive: true });
+      await writeJsonDurably(fileIn(hubFolder(hubOrigin), checked), stored);
     },
 
-    async read(key: unknown): Promise<{ data: unknown; savedAt: string } | null> {
+    /**
+     * One hub's copy, or, for the local shell (`hubOrigin` undefined), what
+     * every hub saved under the key: lists (the course index) are joined,
+     * newest first; anything else is the newest copy.
+     */
+    async read(hubOrigin: string | undefined, key: unknown): Promise<SnapshotCopy | null> {
       const checked = checkSnapshotKey(key);
-      let stored: unknown;
-      try {
-        stored = await readJsonFile(fileOf(checked));
-      } catch (error) {
-        // A damaged copy is as good as none: the page loads fresh when online.
-        log(`offline library: snapshot ${checked} is unreadable (${(error as Error).message})`);
-        return null;
+      const folders = hubOrigin === undefined ? await allFolders() : [hubFolder(hubOrigin)];
+      const copies: StoredSnapshot[] = [];
+      for (const directory of folders) {
+        const copy = await readCopy(fileIn(directory, checked), checked);
+        if (copy) copies.push(copy);
       }
-      if (!isStoredSnapshot(stored) || stored.key !== checked) return null;
-      return { data: stored.data, savedAt: stored.savedAt };
-    },
-
-    async remove(key: unknown): Promise<void> {
-      await unlink(fileOf(checkSnapshotKey(key))).catch((error: unknown) => {
-        if (!isMissingFileError(error)) throw error;
-      });
+      copies.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+      const newest = copies[0];
+      if (!newest) return null;
+      if (copies.length > 1 && copies.every((copy) => Array.isArray(copy.data)))
+        return { data: copies.flatMap((copy) => copy.data as unknown[]), savedAt: newest.savedAt };
+      return { data: newest.data, savedAt: newest.savedAt };
     },
   };
 }

@@ -92,6 +92,10 @@ const expected: Record<IpcChannel, [string, unknown[]]> = {
   [c.notificationsSetBadgeCount]: ['notifications.setBadgeCount', [4]],
 };
 
+/** The groups that hold one hub's data get the calling page's scope first (hub-scope.ts). */
+const SCOPED_GROUPS = new Set(['downloads', 'library', 'outbox']);
+const PAGE_SCOPE = { kind: 'hub', origin: 'http://10.0.0.2:4000' } as const;
+
 describe('createIpcRoutes', () => {
   it.each(Object.entries(expected))(
     'forwards %s to %j with its arguments',
@@ -99,16 +103,18 @@ describe('createIpcRoutes', () => {
       const { services } = fakeServices();
       const routes = createIpcRoutes(services) as unknown as Record<
         string,
-        (a: unknown[]) => Promise<unknown>
+        (a: unknown[], scope: unknown) => Promise<unknown>
       >;
-      await expect(routes[channel]!(args)).resolves.toBe(name);
+      await expect(routes[channel]!(args, PAGE_SCOPE)).resolves.toBe(name);
       const [group, member] = name.includes('.') ? name.split('.') : [undefined, name];
       const target = (
         group
           ? (services as unknown as Record<string, Record<string, unknown>>)[group]![member!]
           : (services as unknown as Record<string, unknown>)[member!]
       ) as ReturnType<typeof vi.fn>;
-      expect(target).toHaveBeenCalledWith(...args);
+      if (group && SCOPED_GROUPS.has(group))
+        expect(target).toHaveBeenCalledWith(PAGE_SCOPE, ...args);
+      else expect(target).toHaveBeenCalledWith(...args);
     },
   );
 

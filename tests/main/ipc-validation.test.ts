@@ -14,7 +14,7 @@ const openExternalSchema = ipcArgumentSchemas[ipcChannels.openExternal];
 const appPage = `${appOrigin}/courses`;
 
 function openExternalCall(args: unknown[], senderUrl: string | undefined = appPage) {
-  const run = vi.fn((_args: [string]) => 'opened');
+  const run = vi.fn((_args: [string], _scope: unknown) => 'opened');
   const onError = vi.fn();
   const result = handleIpcCall({
     senderUrl,
@@ -28,10 +28,25 @@ function openExternalCall(args: unknown[], senderUrl: string | undefined = appPa
 }
 
 describe('handleIpcCall', () => {
-  it('runs the handler with the parsed arguments when a page of the app asks', async () => {
+  it('runs the handler with the parsed arguments and the page’s hub scope', async () => {
     const { result, run } = openExternalCall(['https://example.org/help']);
     await expect(result).resolves.toEqual({ ok: true, data: 'opened' });
-    expect(run).toHaveBeenCalledWith(['https://example.org/help']);
+    expect(run).toHaveBeenCalledWith(['https://example.org/help'], {
+      kind: 'hub',
+      origin: appOrigin,
+    });
+  });
+
+  it('gives the app’s own local shell the scope of every hub', async () => {
+    const run = vi.fn(() => 'opened');
+    await handleIpcCall({
+      senderUrl: `${LOCAL_SHELL_ORIGIN}/library`,
+      trustedOrigins: [LOCAL_SHELL_ORIGIN, appOrigin],
+      args: ['https://example.org/'],
+      schema: openExternalSchema,
+      run,
+    });
+    expect(run).toHaveBeenCalledWith(['https://example.org/'], { kind: 'all' });
   });
 
   it('refuses a sender from another origin without running the handler', async () => {

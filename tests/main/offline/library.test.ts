@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { mkdtemp } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClassHubBridge } from '../../../src-shared/bridge';
 import {
   createOfflineLibrary,
   type NewLibraryFile,
   type OfflineLibrary,
 } from '../../../src-main/offline/library';
+import { openLibraryItem } from '../../../src-main/offline/open-library-item';
 
 let root: string;
 let folder: string;
@@ -24,9 +24,7 @@ afterEach(() => rm(root, { recursive: true, force: true }));
 const open = (): OfflineLibrary =>
   createOfflineLibrary({ folder, log: (line) => lines.push(line) });
 
-// The library is what the ipc layer hands to the bridge (minus `open`, which needs Electron's shell).
-const _fits = (library: OfflineLibrary) =>
-  library satisfies Omit<ClassHubBridge['library'], 'open'>;
+const HUB = 'http://127.0.0.1:4000';
 
 let sourceCounter = 0;
 async function verifiedFile(bytes: string, change: Partial<NewLibraryFile> = {}) {
@@ -37,6 +35,7 @@ async function verifiedFile(bytes: string, change: Partial<NewLibraryFile> = {})
     path: `/api/materials/m${sourceCounter}/file`,
     title: 'Lecture',
     fileName: 'Lecture.pdf',
+    contentType: 'application/pdf',
     kind: 'document',
     source: 'material',
     size: bytes.length,
@@ -76,7 +75,7 @@ describe('offline library files', () => {
     const stored = await library.filePath(item.id);
     expect(dirname(stored)).toBe(join(folder, 'files'));
     expect(basename(stored)).toMatch(/^0{15}\d-[0-9a-f]{8}-evil_1___name__\.pdf$/);
-    expect(item.fileName).toBe(file.fileName); // the label is kept for display
+    expect(item.fileName).toBe('evil_1___name__.pdf'); // the name it is saved under
   });
 
   it('adding the same download twice keeps one item', async () => {
@@ -93,13 +92,16 @@ describe('offline library files', () => {
 describe('offline library snapshots', () => {
   it('round-trip JSON with the time they were saved, across restarts', async () => {
     const library = open();
-    expect(await library.readSnapshot('course:c1')).toBeNull();
-    await library.saveSnapshot('course:c1', { title: 'Physics', materials: [1, 2] });
-    await library.saveSnapshot('course:c1', { title: 'Physics 2' });
-    const read = await open().readSnapshot('course:c1');
+    expect(await library.readSnapshot(HUB, 'course:c1')).toBeNull();
+    await library.saveSnapshot(HUB, 'course:c1', { title: 'Physics', materials: [1, 2] });
+    await library.saveSnapshot(HUB, 'course:c1', { title: 'Physics 2' });
+    const read = await open().readSnapshot(HUB, 'course:c1');
     expect(read).toEqual({ data: { title: 'Physics 2' }, savedAt: expect.any(String) });
     expect(Number.isNaN(Date.parse(read!.savedAt))).toBe(false);
-    const names = await readdir(join(folder, 'snapshots'));
+    const [hubFolder, ...others] = await readdir(join(folder, 'snapshots'));
+    expect(others).toEqual([]);
+    expect(hubFolder).toMatch(/^[0-9a-f]{32}$/); // one folder per hub, named by a hash
+    const names = await readdir(join(folder, 'snapshots', hubFolder!));
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^[0-9a-f]{64}\.json$/); // hashed: no key names a path
   });
@@ -114,9 +116,9 @@ describe('offline library snapshots', () => {
       'Course:1',
       `course:${'x'.repeat(300)}`,
     ])
-      await expect(library.saveSnapshot(key, {})).rejects.toThrow(/snapshot key/);
-    await expect(library.readSnapshot('course/1')).rejects.toThrow(/snapshot key/);
-    await expect(library.saveSnapshot('course:c1', undefined)).rejects.toThrow(/needs data/);
+      await expect(library.saveSnapshot(HUB, key, {})).rejects.toThrow(/snapshot key/);
+    await expect(library.readSnapshot(HUB, 'course/1')).rejects.toThrow(/snapshot key/);
+    await expect(library.saveSnapshot(HUB, 'course:c1', undefined)).rejects.toThrow(/needs data/);
   });
 });
 
@@ -125,15 +127,15 @@ describe('offline library startup repair', () => {
     const library = open();
     const { source, file } = await verifiedFile('kept');
     const item = await library.addFile(source, file);
-    await library.saveSnapshot('course:c1', { ok: true });
+    await library.saveSnapshot(HUB, 'course:c1', { ok: true });
     await writeFile(join(folder, 'index.json.4242-7.tmp'), '{"version":1,"items":[{"id":"tor');
     await writeFile(join(folder, 'snapshots', 'abc.json.4242-8.tmp'), '{"key":');
 
     const reopened = open();
     expect(await reopened.list()).toEqual([item]);
     expect(await readdir(folder)).not.toContain('index.json.4242-7.tmp');
-    expect(await readdir(join(folder, 'snapshots'))).toHaveLength(1);
-    expect(await reopened.readSnapshot('course:c1')).toMatchObject({ data: { ok: true } });
+    expect(await readdir(join(folder, 'snapshots'))).toHaveLength(1); // the hub's folder
+    expect(await reopened.readSnapshot(HUB, 'course:c1')).toMatchObject({ data: { ok: true } });
     expect(lines.join('\n')).toMatch(/unfinished index write/);
   });
 
@@ -168,5 +170,62 @@ describe('offline library startup repair', () => {
     const { source, file } = await verifiedFile('fresh start');
     await library.addFile(source, file);
     expect(await open().usage()).toEqual({ bytes: 11, items: 1 });
+  });
+});
+
+describe('opening a library file', () => {
+  async function saved(fileName: string, contentType: string) {
+    const library = open();
+    const { source, file } = await verifiedFile('bytes', { fileName, contentType });
+    const item = await library.addFile(source, file);
+    const opened: string[] = [];
+    const shown: string[] = [];
+    await openLibraryItem(library, item.id, {
+      openPath: async (path) => void opened.push(basename(path)),
+      showItemInFolder: (path) => void shown.push(basename(path)),
+    });
+    return { library, item, opened, shown };
+  }
+
+  it.each([
+    ['Week 1.pdf', 'application/pdf', 'Week 1.pdf'],
+    ['photo.JPG', 'image/jpeg', 'photo.JPG'],
+    ['readme', 'text/plain; charset=utf-8', 'readme.txt'],
+    ['notes.bat', 'text/plain', 'notes.bat.txt'],
+    [
+      'essay.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'essay.docx',
+    ],
+  ])('opens %s (%s) with the system’s app, saved as %s', async (name, type, expected) => {
+    const { item, opened, shown } = await saved(name, type);
+    expect(item.fileName).toBe(expected);
+    expect(opened).toEqual([
+      expect.stringMatching(new RegExp(`-${expected.replace('.', '\\.')}$`)),
+    ]);
+    expect(shown).toEqual([]);
+  });
+
+  it.each([
+    ['pack.zip', 'application/zip', 'pack.zip'],
+    ['update.exe', 'application/x-msdownload', 'update.exe.bin'],
+    ['run.sh', 'application/octet-stream', 'run.sh.bin'],
+    ['page.html', 'text/html', 'page.html.bin'],
+  ])('shows %s (%s) in its folder instead, saved as %s', async (name, type, expected) => {
+    const { item, opened, shown } = await saved(name, type);
+    expect(item.fileName).toBe(expected);
+    expect(opened).toEqual([]);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.endsWith(expected)).toBe(true);
+  });
+
+  it('shows a file saved before types were kept in its folder', async () => {
+    const { item } = await saved('Week 1.pdf', 'application/pdf');
+    const index = JSON.parse(await readFile(join(folder, 'index.json'), 'utf8')) as {
+      items: Record<string, unknown>[];
+    };
+    for (const entry of index.items) delete entry.contentType;
+    await writeFile(join(folder, 'index.json'), JSON.stringify(index));
+    expect(await open().openTarget(item.id)).toMatchObject({ open: 'in-folder' });
   });
 });
