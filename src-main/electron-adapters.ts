@@ -1,5 +1,6 @@
 import {
   app,
+  dialog,
   Menu,
   nativeImage,
   Notification,
@@ -7,9 +8,11 @@ import {
   screen,
   shell,
   Tray,
+  type BrowserWindow,
   type MenuItemConstructorOptions,
 } from 'electron';
 import type { MenuAction, MenuItemTemplate } from './app-menu';
+import type { ConfirmQuestion } from './deep-link-trust';
 import { DEEP_LINK_SCHEME } from './deep-links';
 import { LOCAL_SHELL_SCHEME, serveLocalShell } from './local-shell';
 import { buildLocalShellPolicy } from './security';
@@ -67,6 +70,47 @@ export function registerDeepLinkClient(): void {
 export async function openPath(filePath: string): Promise<void> {
   const failure = await shell.openPath(filePath);
   if (failure !== '') throw new Error(`Could not open ${filePath}: ${failure}`);
+}
+
+/** An error the person should know of; a plain box before the app is ready (no windows yet). */
+export function showErrorMessage(message: {
+  title: string;
+  message: string;
+  detail: string;
+}): void {
+  if (!app.isReady()) {
+    dialog.showErrorBox(message.title, `${message.message}\n\n${message.detail}`);
+    return;
+  }
+  void dialog.showMessageBox({
+    type: 'error',
+    title: message.title,
+    message: message.message,
+    detail: message.detail,
+    buttons: ['OK'],
+    noLink: true,
+  });
+}
+
+/** A native yes/no dialog (modal to the window when there is one); true only for the confirm button. */
+export async function confirmDialog(
+  question: ConfirmQuestion,
+  parent?: BrowserWindow,
+): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    title: question.title,
+    message: question.message,
+    detail: question.detail,
+    buttons: [question.cancelLabel, question.confirmLabel],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const answer = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options);
+  return answer.response === 1;
 }
 
 export function showItemInFolder(filePath: string): void {

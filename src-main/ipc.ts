@@ -4,6 +4,7 @@ import type { DesktopServices } from './desktop-services';
 import { ipcChannels, type IpcChannel } from './ipc-channels';
 import { scopeEventPayload, scopeOfSender, type HubScope } from './hub-scope';
 import { createIpcRoutes } from './ipc-routes';
+import { appLog } from './logging/app-log';
 import { handleIpcCall, ipcArgumentSchemas } from './ipc-validation';
 import { isTrustedSender, type TrustedOrigins } from './security';
 
@@ -55,7 +56,7 @@ function handle(
       args,
       schema: ipcArgumentSchemas[channel],
       run,
-      onError: (error) => console.error(`[classhub] IPC ${channel} failed:`, error),
+      onError: (error) => appLog().error({ err: error, channel }, 'IPC call failed'),
     }),
   );
 }

@@ -2,8 +2,10 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import { buildAppMenuTemplate } from './app-menu';
 import { toBridgePlatform } from './bridge-arguments';
+import { admitDeepLink } from './deep-link-trust';
 import { findDeepLink, parseDeepLink, type JoinDeepLink } from './deep-links';
 import {
+  confirmDialog,
   createTray,
   displayWorkAreas,
   installAppMenu,
@@ -13,12 +15,16 @@ import {
   registerLocalShellScheme,
   serveLocalShellFrom,
   setBadgeCount,
+  showErrorMessage,
   showItemInFolder,
   showNativeNotification,
   type TrayHandle,
 } from './electron-adapters';
 import { registerIpcHandlers } from './ipc';
 import { LOCAL_SHELL_ORIGIN, localShellUrl } from './local-shell';
+import { appLog, useAppLog } from './logging/app-log';
+import { installCrashHandlers } from './logging/crash-handler';
+import { openLogFiles, type LogFiles } from './logging/log-files';
 import { DesktopOptionsError, resolveDesktopOptions, type DesktopOptions } from './options';
 import { webOriginOf } from './security';
 import { createDesktopServices, type ServicesHandle } from './services';
@@ -69,6 +75,10 @@ async function start(options: DesktopOptions): Promise<void> {
 
   await app.whenReady();
   const userData = app.getPath('userData');
+  const logs: LogFiles = await openLogFiles(path.join(userData, 'logs'));
+  useAppLog(logs.main);
+  logFolder.path = logs.folder;
+  appLog().info({ version: app.getVersion(), platform: process.platform }, 'ClassHub starting');
   const settingsFile = path.join(userData, 'desktop-settings.json');
   const windowStateFile = path.join(userData, 'window-state.json');
   let settings = await loadDesktopSettings(settingsFile);
@@ -84,7 +94,7 @@ async function start(options: DesktopOptions): Promise<void> {
   const updateSettings = (change: Partial<typeof settings>) => {
     settings = { ...settings, ...change };
     saveDesktopSettings(settingsFile, settings).catch((error: unknown) =>
-      console.error('[classhub] could not save settings:', error),
+      appLog().error({ err: error }, 'could not save the desktop settings'),
     );
   };
 
@@ -147,7 +157,7 @@ async function start(options: DesktopOptions): Promise<void> {
       .loadURL(url)
       .catch((error: unknown) => {
         // did-fail-load switches to the library; this only keeps the log honest.
-        console.error(`[classhub] could not load ${url}:`, error);
+        appLog().warn({ err: error, url }, 'could not load a page');
       });
   };
 
@@ -175,6 +185,7 @@ async function start(options: DesktopOptions): Promise<void> {
     // Stopping the hosted hub on purpose is not "offline": next time, open the start screen.
     onHostingChosen: (hostOnStartup) =>
       updateSettings(hostOnStartup ? { hostOnStartup } : { hostOnStartup, lastHubUrl: undefined }),
+    hubLogDestination: logs.hubDestination,
     openPath,
     showItemInFolder,
     openExternal,
@@ -206,9 +217,21 @@ async function start(options: DesktopOptions): Promise<void> {
     }
   };
 
+  /** A hub never used here opens only after the person says yes (deep-link-trust.ts). */
+  const admit = (link: JoinDeepLink) =>
+    admitDeepLink(link, {
+      usedBefore: async (url) => url === settings.lastHubUrl || services.hubUsedBefore(url),
+      confirm: (question) => confirmDialog(question, mainWindow),
+      remember: (url) => services.rememberHub(url),
+    });
   const openDeepLink = (link: JoinDeepLink) => {
-    showHub(link.hubUrl, link.appPath);
-    focusWindow();
+    admit(link)
+      .then((admitted) => {
+        if (!admitted) return;
+        showHub(link.hubUrl, link.appPath);
+        focusWindow();
+      })
+      .catch((error: unknown) => appLog().error({ err: error }, 'could not open a deep link'));
   };
   app.on('second-instance', (_event, argv) => {
     const link = findDeepLink(argv);
@@ -232,11 +255,14 @@ async function start(options: DesktopOptions): Promise<void> {
     unregisterIpc();
     tray?.destroy();
     Promise.all([services.close(), stateSaved])
-      .catch((error: unknown) => console.error('[classhub] shutdown:', error))
+      .catch((error: unknown) => appLog().error({ err: error }, 'shutdown failed'))
+      .then(() => appLog().info('ClassHub stopped'))
+      .then(() => logs.close())
       .finally(() => app.quit());
   });
 
-  const pendingLink = deepLinks.pending;
+  const pendingLink =
+    deepLinks.pending && (await admit(deepLinks.pending)) ? deepLinks.pending : undefined;
   deepLinks.open = openDeepLink;
   const decision = await decideStartup({
     ...(pendingLink ? { deepLink: pendingLink } : {}),
@@ -252,6 +278,17 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
+/** Where the logs are; known once the user-data folder is (start()). */
+const logFolder = { path: 'the app’s user-data folder (logs)' };
+// First, so nothing thrown later — even before the window exists — stops the app or a hosted hub.
+installCrashHandlers({
+  process,
+  log: { error: (details, message) => appLog().error(details, message) },
+  showOnce: showErrorMessage,
+  get logFolder() {
+    return logFolder.path;
+  },
+});
 registerLocalShellScheme();
 const options = readOptions();
 if (!options) {
@@ -263,7 +300,12 @@ if (!options) {
     app.quit();
   } else {
     start(options).catch((error: unknown) => {
-      console.error('[classhub] startup failed:', error);
+      appLog().fatal({ err: error }, 'startup failed');
+      showErrorMessage({
+        title: 'ClassHub cannot start',
+        message: 'ClassHub could not start.',
+        detail: `${error instanceof Error ? error.message : String(error)}\n\nLogs: ${logFolder.path}`,
+      });
       app.exit(1);
     });
   }

@@ -1,16 +1,19 @@
 import path from 'node:path';
+import type { DestinationStream } from 'pino';
 import type { HostedHubStatus, NativeNotificationRequest } from '../src-shared/bridge';
 import type { DesktopServices } from './desktop-services';
 import { browseHubs, type HubBrowser } from './discovery/hub-browser';
 import { createDownloadManager } from './downloads/download-manager';
 import { createHostedHub } from './hosting/hosted-hub';
 import { createHubDirectory } from './hubs/hub-directory';
+import { logLine } from './logging/app-log';
 import { createRecentHubs } from './hubs/recent-hubs';
 import { createNotificationRouter } from './notifications/notification-router';
 import { createOfflineLibrary } from './offline/library';
 import { createScopedLibrary } from './offline/scoped-library';
 import { createOutbox } from './outbox/outbox';
 import { createScopedDownloads, createScopedOutbox } from './scoped-queues';
+import { webOriginOf } from './security';
 
 /**
  * Builds every service behind the bridge from the modules of the subfolders,
@@ -39,10 +42,16 @@ export interface ServicesContext {
   showNativeNotification(options: { title: string; body: string; onClick: () => void }): void;
   setBadgeCount(count: number): void;
   log?: (line: string) => void;
+  /** Where the hosted hub writes its log (log-files.ts: hub.N.log); stdout when absent. */
+  hubLogDestination?: DestinationStream;
 }
 
 export interface ServicesHandle {
   bridge: DesktopServices;
+  /** The person connected to this hub before, or it is the hub hosted here (deep-link-trust.ts). */
+  hubUsedBefore(hubUrl: string): Promise<boolean>;
+  /** Adds a hub to the recent hubs (after the person agreed to open it). */
+  rememberHub(hubUrl: string): Promise<void>;
   /** The last hosting status seen, for the close-to-tray decision (synchronous). */
   hostingStatus(): HostedHubStatus | undefined;
   /** Stops transfers, the hosted hub and discovery; flushes stores. */
@@ -55,7 +64,7 @@ function ownAddress(status: HostedHubStatus): string | undefined {
 }
 
 export async function createDesktopServices(context: ServicesContext): Promise<ServicesHandle> {
-  const log = context.log ?? ((line: string) => console.warn(`[classhub] ${line}`));
+  const log = context.log ?? logLine;
   const folder = (name: string) => path.join(context.folder, name);
   /** The signed-in user's token, in memory only (never written to disk). */
   let credentials: { hubUrl: string; accessToken: string } | null = null;
@@ -72,7 +81,10 @@ export async function createDesktopServices(context: ServicesContext): Promise<S
   const hosted = createHostedHub({
     dataFolder: folder('hosted-hub'),
     settingsFile: folder('hosting.json'),
-    hubOptions: { rendererDir: context.rendererDir },
+    hubOptions: {
+      rendererDir: context.rendererDir,
+      ...(context.hubLogDestination ? { logDestination: context.hubLogDestination } : {}),
+    },
   });
   let lastHostingStatus: HostedHubStatus | undefined;
   const stopWatchingHosting = hosted.onStatus((status) => {
@@ -87,8 +99,9 @@ export async function createDesktopServices(context: ServicesContext): Promise<S
   } catch (error) {
     log(`hub discovery is off: ${String(error)}`);
   }
+  const recent = createRecentHubs({ file: folder('recent-hubs.json') });
   const directory = createHubDirectory({
-    recent: createRecentHubs({ file: folder('recent-hubs.json') }),
+    recent,
     ...(browser ? { browser } : {}),
     hosting: hosted,
     onConnect: (url) => context.showHub(url),
@@ -158,6 +171,14 @@ export async function createDesktopServices(context: ServicesContext): Promise<S
 
   return {
     bridge,
+    async hubUsedBefore(hubUrl) {
+      const hosted = lastHostingStatus?.urls ?? [];
+      if (hosted.some((url) => webOriginOf(url) === hubUrl)) return true;
+      return (await recent.list()).some((hub) => webOriginOf(hub.url) === hubUrl);
+    },
+    async rememberHub(hubUrl) {
+      await recent.remember(hubUrl);
+    },
     hostingStatus: () => lastHostingStatus,
     async close() {
       stopWatchingHosting();

@@ -10,6 +10,7 @@ import {
   type TrustedOrigins,
 } from './security';
 import { captureWindowState, MIN_WINDOW_SIZE, type WindowState } from './window-state';
+import { appLog } from './logging/app-log';
 
 export interface MainWindowOptions {
   /** Absolute path of the bundled preload (dist-main/preload.cjs). */
@@ -134,6 +135,6 @@ function rememberState(window: BrowserWindow, onStateChange: (state: WindowState
 export function openInSystemBrowser(url: string): void {
   if (!isSafeExternalUrl(url)) return;
   shell.openExternal(url).catch((error: unknown) => {
-    console.error('[classhub] could not open an external link:', error);
+    appLog().warn({ err: error }, 'could not open an external link');
   });
 }

@@ -10,6 +10,7 @@ import {
 } from './download-options';
 import { createSerialQueue, isMissingFileError } from '../offline/durable-json';
 import { checkDownloadRequest, hubFileUrl, hubOriginOf, sameDownload } from './download-request';
+import { logLine } from '../logging/app-log';
 import { createJobBook } from './job-book';
 import { partialFileOf, publicJob, type JobRecord } from './job-store';
 import { partialSize, transferToPartial, type TransferOutcome } from './transfer';
@@ -38,7 +39,7 @@ export function createDownloadManager(options: DownloadManagerOptions): Download
   const { folder, library } = options;
   const parallelism = Math.max(1, options.parallelism ?? 2);
   const retryDelays = options.retryDelaysMs ?? [1000, 4000, 15000];
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? logLine;
   const fetchImpl = options.fetch ?? globalThis.fetch;
   const book = createJobBook(folder, options.progressIntervalMs ?? 250, log);
   const { jobs, update } = book;

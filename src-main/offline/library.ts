@@ -5,6 +5,7 @@ import type { LibraryItem, LibraryUsage } from '../../src-shared/bridge';
 import { syncDirectory, TEMP_SUFFIX } from '../../src-server/storage/durable-file';
 import { createSerialQueue, isMissingFileError, writeJsonDurably } from './durable-json';
 import { loadLibraryIndex, toLibraryItem, type StoredLibraryItem } from './library-index';
+import { logLine } from '../logging/app-log';
 import { mayOpen, savedFileName } from './file-types';
 import { safeFileName } from './safe-file-name';
 import { createSnapshotStore, type SnapshotCopy } from './snapshots';
@@ -63,7 +64,7 @@ export interface OfflineLibrary {
  * `<folder>/snapshots/`.
  */
 export function createOfflineLibrary(options: OfflineLibraryOptions): OfflineLibrary {
-  const log = options.log ?? ((line: string) => console.warn(line));
+  const log = options.log ?? logLine;
   const now = options.now ?? (() => new Date());
   const indexFile = join(options.folder, 'index.json');
   const filesFolder = join(options.folder, 'files');
