@@ -1,4 +1,3 @@
-// @ts-nocheck -- a loose stand-in for Electron's API: the built bundle using it is what is under test.
 // A stand-in for the `electron` module, for running the BUILT main bundle
 // under plain Node (tests/main/built-bundle.test.ts). It records what main
 // does (IPC handlers, pages loaded, dialogs) and reports it to the test over
@@ -7,9 +6,11 @@
 // here is an inert stub.
 import { EventEmitter } from 'node:events';
 
+/** @param {Record<string, unknown>} message */
 const report = (message) => process.send?.(message);
 
 /** Any property, call or `new` gives another stub; never a thenable (so `await` on it finishes). */
+/** @returns {any} anything at all, as Electron's API is to code that only passes it around */
 function stub() {
   return new Proxy(function () {}, {
     get: (_target, property) => (property === 'then' ? undefined : stub()),
@@ -18,6 +19,7 @@ function stub() {
   });
 }
 
+/** @type {Map<string, string>} */
 const paths = new Map();
 const appEvents = new EventEmitter();
 let quitting = false;
@@ -28,12 +30,12 @@ export const app = Object.assign(appEvents, {
   getVersion: () => '0.0.0-built-bundle-test',
   whenReady: () => Promise.resolve(),
   isReady: () => true,
-  getPath: (name) => paths.get(name) ?? process.env.CLASSHUB_USER_DATA,
-  setPath: (name, value) => paths.set(name, value),
+  getPath: (/** @type {string} */ name) => paths.get(name) ?? process.env.CLASSHUB_USER_DATA,
+  setPath: (/** @type {string} */ name, /** @type {string} */ value) => paths.set(name, value),
   requestSingleInstanceLock: () => true,
   setAsDefaultProtocolClient: () => true,
   setBadgeCount: () => true,
-  exit: (code) => {
+  exit: (/** @type {number} */ code) => {
     report({ type: 'exit', code });
     process.exit(code);
   },
@@ -52,25 +54,31 @@ export const app = Object.assign(appEvents, {
   },
 });
 
+/** @type {Map<string, (event: unknown, ...args: unknown[]) => unknown>} */
 const handlers = new Map();
 export const ipcMain = {
+  /**
+   * @param {string} channel
+   * @param {(event: unknown, ...args: unknown[]) => unknown} handler
+   */
   handle(channel, handler) {
     handlers.set(channel, handler);
     report({ type: 'ipc-handle', channel });
   },
-  removeHandler: (channel) => handlers.delete(channel),
+  removeHandler: (/** @type {string} */ channel) => handlers.delete(channel),
 };
 
 const display = { id: 1, workArea: { x: 0, y: 0, width: 1280, height: 800 } };
 export const screen = { getPrimaryDisplay: () => display, getAllDisplays: () => [display] };
 
 export const dialog = {
-  showMessageBox: async (...args) => {
-    const options = args.at(-1);
+  showMessageBox: async (/** @type {{ title: string, message: string }[]} */ ...args) => {
+    const options = /** @type {{ title: string, message: string }} */ (args.at(-1));
     report({ type: 'dialog', title: options.title, message: options.message });
     return { response: 0 };
   },
-  showErrorBox: (title, content) => report({ type: 'dialog', title, message: content }),
+  showErrorBox: (/** @type {string} */ title, /** @type {string} */ content) =>
+    report({ type: 'dialog', title, message: content }),
 };
 
 export const shell = {
@@ -90,6 +98,7 @@ export class BrowserWindow extends EventEmitter {
       send: () => undefined,
     });
   }
+  /** @param {string} url */
   loadURL(url) {
     this.url = url;
     report({ type: 'load-url', url });
@@ -103,7 +112,7 @@ export class BrowserWindow extends EventEmitter {
   isFullScreen = () => false;
 }
 for (const name of ['show', 'hide', 'focus', 'restore', 'maximize', 'setMenuBarVisibility'])
-  BrowserWindow.prototype[name] = () => undefined;
+  Object.defineProperty(BrowserWindow.prototype, name, { value: () => undefined });
 
 export const Menu = stub();
 export const Tray = stub();
@@ -115,7 +124,7 @@ export const contextBridge = stub();
 export const ipcRenderer = stub();
 
 // The test's side of the channel: call a handler as a page would, or misbehave.
-process.on('message', (message) => {
+process.on('message', (/** @type {any} the test's own messages */ message) => {
   if (message.type === 'invoke') {
     const handler = handlers.get(message.channel);
     const event = { senderFrame: { url: message.senderUrl } };
