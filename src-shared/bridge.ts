@@ -40,8 +40,13 @@ export interface DownloadRequest {
   hubUrl: string;
   /** Path on the hub, e.g. /api/materials/<id>/download. Must start with /api/. */
   path: string;
-  /** Shown in the library; also the saved file's name (sanitised by main). */
+  /** Shown in the library. */
   title: string;
+  /**
+   * A label shown while the download runs. Never the saved name: main saves
+   * the file under the name and type the hub states for it (its own record),
+   * and the finished job and library item carry that name.
+   */
   fileName: string;
   /** The hub's sha256 of the bytes: the download is refused if it does not match. */
   sha256: string;
@@ -77,6 +82,7 @@ export interface LibraryItem {
   id: string;
   hubUrl: string;
   title: string;
+  /** The name it is saved under: the hub's, with the extension of the type the hub detected. */
   fileName: string;
   kind: DownloadRequest['kind'];
   source: DownloadRequest['source'];
@@ -175,7 +181,11 @@ export interface ClassHubBridge {
   readonly library: {
     list(): Promise<LibraryItem[]>;
     usage(): Promise<LibraryUsage>;
-    /** Opens the file with the system's default app. */
+    /**
+     * Opens a document or media file with the system's default app; any
+     * other file is shown in its folder. A hub's page sees only its own
+     * hub's files and snapshots; the app's local shell sees all.
+     */
     open(id: string): Promise<void>;
     remove(id: string): Promise<void>;
     /** Keeps the last-synced copy of a page's data (JSON) for offline use. */

@@ -1,11 +1,12 @@
-import { rm } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DownloadRequest } from '../../../src-shared/bridge';
 import {
   createDownloadManager,
   type DownloadManager,
 } from '../../../src-main/downloads/download-manager';
+import { partialFileOf } from '../../../src-main/downloads/job-store';
 import { createOfflineLibrary } from '../../../src-main/offline/library';
 import { upload } from '../../support/files';
 import { addMaterial, openClassroom, pdfBytes, type Classroom } from './hub-fixture';
@@ -95,5 +96,30 @@ describe('a downloaded file is saved under the hub’s name and type, not the pa
     expect(item.fileName).toBe('notes.bat.txt');
     expect(target.file.endsWith('notes.bat.txt')).toBe(true);
     expect(target.open).toBe('with-default-app');
+  });
+
+  it('asks the hub for the name when every byte was already saved before a restart', async () => {
+    const pdf = await addMaterial(room, 'Week 2 notes.pdf', pdfBytes(4096));
+    root = await tempFolder();
+    const library = createOfflineLibrary({ folder: join(root, 'library'), log: () => undefined });
+    let signedIn = false;
+    manager = createDownloadManager({
+      folder: join(root, 'downloads'),
+      library,
+      credentials: () =>
+        signedIn ? { hubUrl: room.hub.url, accessToken: room.student.token } : null,
+      log: () => undefined,
+    });
+    const [job] = await manager.enqueue([{ ...pdf.request, fileName: 'payload.exe' }]);
+    await waitForJob(manager, job!.id, (j) => j.state === 'paused');
+    // The whole file is already on disk (a crash after the last write): no GET carries the name.
+    const partial = partialFileOf(join(root, 'downloads'), job!.id);
+    await mkdir(dirname(partial), { recursive: true });
+    await writeFile(partial, pdf.bytes);
+    signedIn = true;
+    manager.retryWaiting();
+    const done = await waitForJob(manager, job!.id, (j) => j.state === 'done');
+    expect(done.fileName).toBe('Week 2 notes.pdf');
+    expect((await library.openTarget(done.libraryItemId!)).file).toMatch(/Week 2 notes\.pdf$/);
   });
 });
