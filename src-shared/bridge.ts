@@ -58,13 +58,7 @@ export interface DownloadRequest {
 }
 
 export type DownloadState =
-  | 'queued'
-  | 'downloading'
-  | 'paused'
-  | 'verifying'
-  | 'done'
-  | 'failed'
-  | 'cancelled';
+  'queued' | 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'cancelled';
 
 export interface DownloadJob extends DownloadRequest {
   id: string;
