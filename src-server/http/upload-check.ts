@@ -28,9 +28,9 @@ export async function checkUploadedFile(
     await blob.discard();
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
-      `"${fileName}" looks like a script or program (${runnable}), and this hub does not accept ` +
-        'those: opening it could run it on the computer of whoever downloads it. Upload the ' +
-        'document itself, or ask the hub’s admin to allow scripts and programs in the hub settings.',
+      `"${fileName}" looks like a script or program (${runnable}). This hub does not accept ` +
+        'those: opening one runs it on the computer of whoever downloads it. ' +
+        `${rules.describe} An admin can allow scripts and programs in the hub settings.`,
     );
   }
   // An allowed program the detector does not know is still stored, as plain bytes.

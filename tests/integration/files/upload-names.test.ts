@@ -61,7 +61,9 @@ describe('scripts and programs', () => {
     const reply = await send(name, text);
     expect(reply.status).toBe(415);
     expect(reply.body?.error.message).toMatch(/script or program/);
-    expect(reply.body?.error.message).toMatch(/admin to allow scripts and programs/);
+    expect(reply.body?.error.message).toMatch(
+      /An admin can allow scripts and programs in the hub settings/,
+    );
   });
 
   it.each([
