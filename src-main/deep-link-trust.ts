@@ -44,3 +44,25 @@ export async function admitDeepLink(link: JoinDeepLink, trust: DeepLinkTrust): P
   await trust.remember(link.hubUrl);
   return true;
 }
+
+/** Asked when a hub's page (not the app's own start screen) starts hosting on this computer. */
+export const hostingQuestion: ConfirmQuestion = {
+  title: 'Host a hub on this computer?',
+  message: 'A hub’s page asks ClassHub to start hosting a hub on this computer.',
+  detail:
+    'Others on this network will be able to reach it. Start it only if you meant to press “Host”.',
+  confirmLabel: 'Start hosting',
+  cancelLabel: 'Cancel',
+};
+
+/**
+ * Hosting opens a server on the network, so another hub's page may start it
+ * only after a yes; the app's own start screen (and the hosted hub's own
+ * page) may at once.
+ */
+export async function admitHostingStart(
+  fromAppsOwnPage: boolean,
+  confirm: DeepLinkTrust['confirm'],
+): Promise<boolean> {
+  return fromAppsOwnPage || confirm(hostingQuestion);
+}

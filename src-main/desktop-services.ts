@@ -1,5 +1,5 @@
 import type { ClassHubBridge } from '../src-shared/bridge';
-import type { Scoped } from './hub-scope';
+import type { HubScope, Scoped } from './hub-scope';
 
 /**
  * What main does for the bridge, grouped exactly like `ClassHubBridge`: the
@@ -12,7 +12,10 @@ import type { Scoped } from './hub-scope';
 export interface DesktopServices {
   openExternal: ClassHubBridge['openExternal'];
   setCredentials: ClassHubBridge['setCredentials'];
-  hosting: ClassHubBridge['hosting'];
+  /** `start` takes the page's scope: a hub's page starts hosting only after a yes (deep-link-trust.ts). */
+  hosting: Omit<ClassHubBridge['hosting'], 'start'> & {
+    start(scope: HubScope): ReturnType<ClassHubBridge['hosting']['start']>;
+  };
   hubs: ClassHubBridge['hubs'];
   downloads: Scoped<ClassHubBridge['downloads']>;
   library: Scoped<ClassHubBridge['library']>;

@@ -25,7 +25,7 @@ export function createIpcRoutes(services: DesktopServices): IpcRoutes {
     [c.setCredentials]: ([credentials]) => services.setCredentials(credentials),
 
     [c.hostingStatus]: () => services.hosting.status(),
-    [c.hostingStart]: () => services.hosting.start(),
+    [c.hostingStart]: (_, scope) => services.hosting.start(scope),
     [c.hostingStop]: () => services.hosting.stop(),
     [c.hostingSetKeepRunningInTray]: ([enabled]) => services.hosting.setKeepRunningInTray(enabled),
 

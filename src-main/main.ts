@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { buildAppMenuTemplate } from './app-menu';
 import { toBridgePlatform } from './bridge-arguments';
 import { admitDeepLink } from './deep-link-trust';
+import { ALL_HUBS } from './hub-scope';
 import { findDeepLink, parseDeepLink, type JoinDeepLink } from './deep-links';
 import {
   confirmDialog,
@@ -186,6 +187,7 @@ async function start(options: DesktopOptions): Promise<void> {
     onHostingChosen: (hostOnStartup) =>
       updateSettings(hostOnStartup ? { hostOnStartup } : { hostOnStartup, lastHubUrl: undefined }),
     hubLogDestination: logs.hubDestination,
+    confirm: (question) => confirmDialog(question, mainWindow),
     openPath,
     showItemInFolder,
     openExternal,
@@ -213,7 +215,7 @@ async function start(options: DesktopOptions): Promise<void> {
     else if (decision.kind === 'local-shell') showLocal(decision.appPath);
     else {
       showLocal('/start'); // the start screen shows the hub starting, then services opens it
-      await services.bridge.hosting.start();
+      await services.bridge.hosting.start(ALL_HUBS);
     }
   };
 

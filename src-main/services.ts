@@ -14,6 +14,8 @@ import { createScopedLibrary } from './offline/scoped-library';
 import { createOutbox } from './outbox/outbox';
 import { createScopedDownloads, createScopedOutbox } from './scoped-queues';
 import { webOriginOf } from './security';
+import { admitHostingStart, type ConfirmQuestion } from './deep-link-trust';
+import { DesktopError } from './ipc-result';
 
 /**
  * Builds every service behind the bridge from the modules of the subfolders,
@@ -36,6 +38,8 @@ export interface ServicesContext {
   onHostingChosen(hostOnStartup: boolean): void;
   /** Opens a document or media file with the system's app (offline/open-library-item.ts decides). */
   openPath(filePath: string): Promise<void>;
+  /** A native yes/no question (electron-adapters.ts › confirmDialog). */
+  confirm(question: ConfirmQuestion): Promise<boolean>;
   /** Shows any other file selected in its folder. */
   showItemInFolder(filePath: string): void;
   openExternal(url: string): Promise<void>;
@@ -132,7 +136,12 @@ export async function createDesktopServices(context: ServicesContext): Promise<S
     },
     hosting: {
       status: () => hosted.status(),
-      async start() {
+      async start(scope) {
+        const ownPage =
+          scope.kind === 'all' ||
+          (lastHostingStatus?.urls ?? []).some((url) => webOriginOf(url) === scope.origin);
+        if (!(await admitHostingStart(ownPage, context.confirm)))
+          throw new DesktopError('FORBIDDEN', 'Hosting was not started.');
         const status = await hosted.start();
         const address = status.state === 'running' ? ownAddress(status) : undefined;
         if (address) {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   admitDeepLink,
+  admitHostingStart,
   type ConfirmQuestion,
   type DeepLinkTrust,
 } from '../../src-main/deep-link-trust';
@@ -41,5 +42,19 @@ describe('a deep link to a hub', () => {
     expect(await admitDeepLink(link, t)).toBe(true);
     expect(t.confirm).toHaveBeenCalledTimes(1);
     expect(t.remember).toHaveBeenCalledWith('http://203.0.113.7:4000');
+  });
+});
+
+describe('starting to host from a page', () => {
+  it('starts at once from the app’s own start screen', async () => {
+    const confirm = vi.fn(async () => false);
+    expect(await admitHostingStart(true, confirm)).toBe(true);
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('asks first when a hub’s page asks, and does not start on no', async () => {
+    const confirm = vi.fn(async (_question: ConfirmQuestion) => false);
+    expect(await admitHostingStart(false, confirm)).toBe(false);
+    expect(confirm.mock.calls[0]![0].confirmLabel).toBe('Start hosting');
   });
 });

@@ -92,7 +92,7 @@ const expected: Record<IpcChannel, [string, unknown[]]> = {
   [c.notificationsSetBadgeCount]: ['notifications.setBadgeCount', [4]],
 };
 
-/** The groups that hold one hub's data get the calling page's scope first (hub-scope.ts). */
+/** The groups that hold one hub's data, and hosting.start, get the calling page's scope first (hub-scope.ts). */
 const SCOPED_GROUPS = new Set(['downloads', 'library', 'outbox']);
 const PAGE_SCOPE = { kind: 'hub', origin: 'http://10.0.0.2:4000' } as const;
 
@@ -112,7 +112,7 @@ describe('createIpcRoutes', () => {
           ? (services as unknown as Record<string, Record<string, unknown>>)[group]![member!]
           : (services as unknown as Record<string, unknown>)[member!]
       ) as ReturnType<typeof vi.fn>;
-      if (group && SCOPED_GROUPS.has(group))
+      if ((group && SCOPED_GROUPS.has(group)) || name === 'hosting.start')
         expect(target).toHaveBeenCalledWith(PAGE_SCOPE, ...args);
       else expect(target).toHaveBeenCalledWith(...args);
     },
