@@ -63,7 +63,8 @@ import type { Storage } from './repositories';
 
 /**
  * The data folder:
- *   db/<collection>.json   one lowdb document per collection
+ *   db/<collection>.json                 lowdb snapshot per collection (format version inside)
+ *   db/<collection>.journal-<g>.jsonl    its changes since, one line per group commit
  *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
  *   blobs/ab/<sha256>      uploaded files, content-addressed
  */
@@ -151,7 +152,7 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     doneMarks,
     blobs,
     async close() {
-      await Promise.all(collections.map((collection) => collection.flush()));
+      await Promise.all(collections.map((collection) => collection.close()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
     },
   };

@@ -8,9 +8,15 @@ import type {
   Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
+import {
+  authSessionRecordSchema,
+  accountTokenRecordSchema,
+  statusUpdateRecordSchema,
+} from '../record-schemas';
 
 export const authSessionsCollectionOptions = {
   name: 'auth-sessions',
+  schema: authSessionRecordSchema,
   indexes: { user: (session: AuthSessionRecord) => session.userId },
 };
 
@@ -41,6 +47,7 @@ export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
 
 export const accountTokensCollectionOptions = {
   name: 'account-tokens',
+  schema: accountTokenRecordSchema,
   unique: { hash: (token: AccountTokenRecord) => token.tokenHash },
   indexes: { user: (token: AccountTokenRecord) => token.userId },
 };
@@ -68,6 +75,7 @@ export class LowdbAccountTokensRepository implements AccountTokensRepository {
 
 export const statusUpdatesCollectionOptions = {
   name: 'status-updates',
+  schema: statusUpdateRecordSchema,
   indexes: { author: (update: StatusUpdateRecord) => update.authorId },
 };
 
