@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
+import type { FileSystem } from './file-system';
 import { BlobStore } from './blobs/blob-store';
 import {
   accountTokensCollectionOptions,
@@ -68,14 +69,22 @@ import type { Storage } from './repositories';
  *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
  *   blobs/ab/<sha256>      uploaded files, content-addressed
  */
-export async function openStorage(dataDir: string, logger: Logger): Promise<Storage> {
+export async function openStorage(
+  dataDir: string,
+  logger: Logger,
+  options: { readonly fileSystem?: FileSystem } = {},
+): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
   const collections: LowdbCollection<StoredRecord>[] = [];
   const open = async <T extends StoredRecord>(
-    options: Parameters<typeof LowdbCollection.open<T>>[1],
+    collectionOptions: Parameters<typeof LowdbCollection.open<T>>[1],
   ) => {
-    const collection = await LowdbCollection.open<T>(dbDir, options, logger);
+    const collection = await LowdbCollection.open<T>(
+      dbDir,
+      { ...collectionOptions, fileSystem: options.fileSystem },
+      logger,
+    );
     collections.push(collection as unknown as LowdbCollection<StoredRecord>);
     return collection;
   };

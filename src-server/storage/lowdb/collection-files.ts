@@ -1,9 +1,9 @@
-import { readdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low } from 'lowdb';
 import type { Logger } from '../../logger';
 import { removeLeftoverTempFiles } from '../durable-file';
 import { CorruptDataError } from '../errors';
+import type { FileSystem } from '../file-system';
 import {
   COLLECTION_FORMAT,
   COLLECTION_VERSION,
@@ -54,6 +54,7 @@ export class CollectionFiles {
   private compactAt: number;
 
   private constructor(
+    private readonly fs: FileSystem,
     private readonly directory: string,
     private readonly name: string,
     private readonly logger: Logger,
@@ -69,6 +70,7 @@ export class CollectionFiles {
 
   /** Reads snapshot and journals into `records` (insertion order kept), migrating an older snapshot. */
   static async load(
+    fs: FileSystem,
     directory: string,
     name: string,
     check: RecordCheck,
@@ -76,24 +78,25 @@ export class CollectionFiles {
     bounds: CompactionBounds = DEFAULT_COMPACTION,
   ): Promise<{ files: CollectionFiles; records: Map<string, { id: string }> }> {
     const snapshotFile = join(directory, `${name}.json`);
-    const leftovers = await removeLeftoverTempFiles(directory, snapshotFile);
+    const leftovers = await removeLeftoverTempFiles(directory, snapshotFile, fs);
     if (leftovers.length > 0)
       logger.warn(
         { collection: name, leftovers },
         'removed temp files of an interrupted write; the last acknowledged version is intact',
       );
-    const snapshot = await readSnapshot(snapshotFile, name, logger);
+    const snapshot = await readSnapshot(fs, snapshotFile, name, logger);
     const records = new Map<string, { id: string }>();
     snapshot.document.records.forEach((value, i) => {
       const record = check(value, snapshotFile, `record ${i + 1}`);
       records.set(record.id, record);
     });
-    const journal = await replayJournals(directory, name, snapshot.document.generation, {
+    const journal = await replayJournals(fs, directory, name, snapshot.document.generation, {
       check,
       logger,
       records,
     });
     const files = new CollectionFiles(
+      fs,
       directory,
       name,
       logger,
@@ -154,7 +157,7 @@ export class CollectionFiles {
   }
 
   private createJournal(generation: number): Promise<JournalFile> {
-    return JournalFile.create(this.journalPath(generation), {
+    return JournalFile.create(this.fs, this.journalPath(generation), {
       format: JOURNAL_FORMAT,
       version: COLLECTION_VERSION,
       collection: this.name,
@@ -169,7 +172,7 @@ export class CollectionFiles {
     folded: number,
   ): Promise<void> {
     const file = join(this.directory, `${this.name}.json`);
-    const db = new Low<CollectionDocument>(new DurableJsonFile(file), {
+    const db = new Low<CollectionDocument>(new DurableJsonFile(file, this.fs), {
       format: COLLECTION_FORMAT,
       version: COLLECTION_VERSION,
       collection: this.name,
@@ -177,12 +180,12 @@ export class CollectionFiles {
       records,
     });
     await db.write();
-    const written = (await stat(file)).size;
+    const written = (await this.fs.stat(file)).size;
     this.generation = generation;
     this.snapshotBytes = written;
     this.journalBytes -= folded;
     this.compactAt = this.boundFor(written);
-    await deleteJournalsBelow(this.directory, this.name, generation);
+    await deleteJournalsBelow(this.fs, this.directory, this.name, generation);
   }
 
   private postpone(error: unknown): void {
@@ -203,11 +206,12 @@ export class CollectionFiles {
 }
 
 async function readSnapshot(
+  fs: FileSystem,
   file: string,
   name: string,
   logger: Logger,
 ): Promise<{ document: CollectionDocument; bytes: number }> {
-  const adapter = new DurableJsonFile<CollectionDocument>(file);
+  const adapter = new DurableJsonFile<CollectionDocument>(file, fs);
   const data = await adapter.read();
   if (data === null) return { document: emptyDocument(name), bytes: 0 };
   const { document, from } = upgradeCollectionDocument(
@@ -222,7 +226,7 @@ async function readSnapshot(
       'migrated the collection file to the current format',
     );
   }
-  return { document, bytes: (await stat(file)).size };
+  return { document, bytes: (await fs.stat(file)).size };
 }
 
 function emptyDocument(name: string): CollectionDocument {
@@ -235,22 +239,31 @@ function emptyDocument(name: string): CollectionDocument {
   };
 }
 
-async function journalGenerations(directory: string, name: string): Promise<number[]> {
+async function journalGenerations(
+  fs: FileSystem,
+  directory: string,
+  name: string,
+): Promise<number[]> {
   const pattern = new RegExp(
     `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.journal-(\\d+)\\.jsonl$`,
   );
   const generations: number[] = [];
-  for (const entry of await readdir(directory)) {
+  for (const entry of await fs.readdir(directory)) {
     const match = pattern.exec(entry);
     if (match) generations.push(Number(match[1]));
   }
   return generations.sort((a, b) => a - b);
 }
 
-async function deleteJournalsBelow(directory: string, name: string, generation: number) {
-  const old = (await journalGenerations(directory, name)).filter((g) => g < generation);
+async function deleteJournalsBelow(
+  fs: FileSystem,
+  directory: string,
+  name: string,
+  generation: number,
+) {
+  const old = (await journalGenerations(fs, directory, name)).filter((g) => g < generation);
   await Promise.all(
-    old.map((g) => unlink(join(directory, `${name}.journal-${g}.jsonl`)).catch(() => undefined)),
+    old.map((g) => fs.unlink(join(directory, `${name}.journal-${g}.jsonl`)).catch(() => undefined)),
   );
   return old;
 }
@@ -261,18 +274,19 @@ async function deleteJournalsBelow(directory: string, name: string, generation: 
  * snapshot by a compaction cut off before it deleted them.
  */
 async function replayJournals(
+  fs: FileSystem,
   directory: string,
   name: string,
   snapshotGeneration: number,
   target: { check: RecordCheck; logger: Logger; records: Map<string, { id: string }> },
 ): Promise<{ file: JournalFile | undefined; bytes: number }> {
-  const stale = await deleteJournalsBelow(directory, name, snapshotGeneration);
+  const stale = await deleteJournalsBelow(fs, directory, name, snapshotGeneration);
   if (stale.length > 0)
     target.logger.info(
       { collection: name, generations: stale },
       'removed journals already folded into the snapshot',
     );
-  const generations = (await journalGenerations(directory, name)).filter(
+  const generations = (await journalGenerations(fs, directory, name)).filter(
     (g) => g >= snapshotGeneration,
   );
   let bytes = 0;
@@ -284,7 +298,7 @@ async function replayJournals(
         file,
         `journal ${snapshotGeneration + i} of this collection is missing`,
       );
-    const read = await readJournal(file);
+    const read = await readJournal(fs, file);
     if (read.tornBytes > 0)
       target.logger.warn(
         { collection: name, file, bytes: read.tornBytes },
@@ -297,7 +311,7 @@ async function replayJournals(
       );
     if (!read.header) {
       // Created by a rotation cut off before its header was durable: never written to.
-      await unlink(file);
+      await fs.unlink(file);
       continue;
     }
     for (const entry of read.entries) applyEntry(entry, file, target);
@@ -306,7 +320,7 @@ async function replayJournals(
   }
   if (!newest) return { file: undefined, bytes };
   return {
-    file: await JournalFile.reopen(newest.file, newest.generation, newest.goodBytes),
+    file: await JournalFile.reopen(fs, newest.file, newest.generation, newest.goodBytes),
     bytes,
   };
 }

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Logger } from '../../logger';
 import { UniqueViolation } from '../errors';
+import { nodeFileSystem, type FileSystem } from '../file-system';
 import type { Slice, Window } from '../repositories';
 import { CollectionFiles, type CompactionBounds } from './collection-files';
 import { recordCheck } from './record-check';
@@ -21,6 +22,8 @@ export interface CollectionOptions<T> {
   readonly schema?: ZodType;
   /** When the journal is folded into the snapshot; tests make it small. */
   readonly compaction?: CompactionBounds;
+  /** The real file system unless a test injects faults. */
+  readonly fileSystem?: FileSystem;
 }
 
 /** One caller's change: what each record it touched was before, to undo it if the commit fails. */
@@ -66,6 +69,7 @@ export class LowdbCollection<T extends StoredRecord> {
     logger: Logger,
   ): Promise<LowdbCollection<T>> {
     const { files, records } = await CollectionFiles.load(
+      options.fileSystem ?? nodeFileSystem,
       directory,
       options.name,
       recordCheck(options.schema),

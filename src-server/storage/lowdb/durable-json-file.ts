@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { writeFileDurably } from '../durable-file';
 import { CorruptDataError } from '../errors';
+import { nodeFileSystem, type FileSystem } from '../file-system';
 
 /** Records serialised between two yields to the event loop while a snapshot is written. */
 const RECORDS_PER_SLICE = 2_000;
@@ -18,12 +18,15 @@ const RECORDS_PER_SLICE = 2_000;
  * default data and the hub would start silently empty.
  */
 export class DurableJsonFile<T extends { records: readonly unknown[] }> implements Adapter<T> {
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly fs: FileSystem = nodeFileSystem,
+  ) {}
 
   async read(): Promise<T | null> {
     let text: string;
     try {
-      text = await readFile(this.file, 'utf8');
+      text = (await this.fs.readFile(this.file)).toString('utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -43,7 +46,7 @@ export class DurableJsonFile<T extends { records: readonly unknown[] }> implemen
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, await serialise(data));
+    await writeFileDurably(this.file, await serialise(data), this.fs);
   }
 }
 

@@ -1,7 +1,7 @@
-import { open, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { syncDirectory } from '../durable-file';
 import { CorruptDataError } from '../errors';
+import { writeFully, type FileHandle, type FileSystem } from '../file-system';
 
 /** First line of every journal: what it is, which format, which collection, which generation. */
 export interface JournalHeader {
@@ -30,8 +30,8 @@ export interface JournalRead {
  * interrupted append can leave is the last line. An unreadable line with
  * good lines after it is corruption, never a torn append.
  */
-export async function readJournal(file: string): Promise<JournalRead> {
-  const text = await readFile(file, 'utf8');
+export async function readJournal(fs: FileSystem, file: string): Promise<JournalRead> {
+  const text = (await fs.readFile(file)).toString('utf8');
   const lines = text.split('\n');
   const entries: { line: number; value: unknown }[] = [];
   let header: JournalHeader | undefined;
@@ -85,30 +85,36 @@ export class JournalFile {
   ) {}
 
   /** A new journal holding only its header, durable (file and directory entry) before it is used. */
-  static async create(file: string, header: JournalHeader): Promise<JournalFile> {
-    const handle = await open(file, 'w');
+  static async create(fs: FileSystem, file: string, header: JournalHeader): Promise<JournalFile> {
+    // "w": a file already there is the debris of a failed rotation, never a journal in use.
+    const handle = await fs.open(file, 'w');
     const bytes = Buffer.from(`${JSON.stringify(header)}\n`);
     try {
-      await writeAll(handle, bytes, 0);
+      await writeFully(handle, bytes, 0);
       await handle.sync();
-      await syncDirectory(dirname(file));
+      await syncDirectory(dirname(file), fs);
     } catch (error) {
-      await handle.close();
+      await handle.close().catch(() => undefined);
       throw error;
     }
     return new JournalFile(file, header.generation, handle, bytes.length);
   }
 
   /** Reopens a journal read by readJournal, cutting a torn tail off for good. */
-  static async reopen(file: string, generation: number, goodBytes: number): Promise<JournalFile> {
-    const handle = await open(file, 'r+');
+  static async reopen(
+    fs: FileSystem,
+    file: string,
+    generation: number,
+    goodBytes: number,
+  ): Promise<JournalFile> {
+    const handle = await fs.open(file, 'r+');
     try {
       if ((await handle.stat()).size !== goodBytes) {
         await handle.truncate(goodBytes);
         await handle.sync();
       }
     } catch (error) {
-      await handle.close();
+      await handle.close().catch(() => undefined);
       throw error;
     }
     return new JournalFile(file, generation, handle, goodBytes);
@@ -127,7 +133,7 @@ export class JournalFile {
     if (this.torn) await this.cutBack();
     const bytes = Buffer.from(`${line}\n`);
     try {
-      await writeAll(this.handle, bytes, this.size);
+      await writeFully(this.handle, bytes, this.size);
       await this.handle.datasync();
     } catch (error) {
       this.torn = true;
@@ -146,15 +152,5 @@ export class JournalFile {
     await this.handle.truncate(this.size);
     await this.handle.datasync();
     this.torn = false;
-  }
-}
-
-/** A write may be short (full disk, signals): loop until every byte is written, or fail. */
-async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position + done);
-    if (bytesWritten === 0) throw new Error('the disk accepted no bytes');
-    done += bytesWritten;
   }
 }
