@@ -35,7 +35,7 @@ describe('a data folder from an older hub', () => {
   it('starts, signs its people in and shows their courses, before and after a restart', async () => {
     hub = await startHub({ dataDir });
     const token = await signIn('emma1');
-    const mine = await hub.call('courses', { token, query: { mine: true } });
+    const mine = await hub.call('courses', { token, query: { scope: 'mine' } });
     expect(mine.status).toBe(200);
     const titles = (mine.body.items as { title: string }[]).map((c) => c.title).sort();
     expect(titles.length).toBeGreaterThan(0);
@@ -43,7 +43,7 @@ describe('a data folder from an older hub', () => {
     await restart();
     const again = await hub.call('courses', {
       token: await signIn('emma1'),
-      query: { mine: true },
+      query: { scope: 'mine' },
     });
     expect((again.body.items as { title: string }[]).map((c) => c.title).sort()).toEqual(titles);
   });

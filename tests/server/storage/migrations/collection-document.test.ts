@@ -114,7 +114,7 @@ describe('opening a data folder written in format 1', () => {
     const file = db('courses.json');
     const courses = JSON.parse(await readFile(file, 'utf8')) as V1File;
     const [first] = Object.values(courses.records);
-    (first as { capacity: unknown }).capacity = 'thirty';
+    (first as unknown as { capacity: unknown }).capacity = 'thirty';
     await writeFile(file, JSON.stringify(courses));
 
     await expect(openStorage(dir.path, silentLogger)).rejects.toMatchObject({
