@@ -1,17 +1,20 @@
 import type { Adapter } from 'lowdb';
-import { writeFileDurably } from '../durable-file';
+import { dirname } from 'node:path';
+import { syncDirectory, TEMP_SUFFIX } from '../durable-file';
 import { CorruptDataError } from '../errors';
-import { nodeFileSystem, type FileSystem } from '../file-system';
+import { nodeFileSystem, writeFully, type FileSystem } from '../file-system';
 
-/** Records serialised between two yields to the event loop while a snapshot is written. */
-const RECORDS_PER_SLICE = 2_000;
+/** Records serialised and written per step: a few milliseconds of work between yields. */
+const RECORDS_PER_CHUNK = 250;
+
+let tempCounter = 0;
 
 /**
- * A lowdb adapter for a collection's snapshot document. It writes with
- * writeFileDurably (temp + fsync + rename + directory fsync): lowdb's own
- * JSONFile renames but never fsyncs. It serialises the records in slices,
- * yielding between them, so compacting a large collection never stalls the
- * hub's requests for the whole JSON.stringify.
+ * A lowdb adapter for a collection's snapshot document. It writes durably
+ * (temp + fsync + rename + directory fsync): lowdb's own JSONFile renames
+ * but never fsyncs. It serialises and writes the records a chunk at a time,
+ * so compacting a large collection never stalls the hub's requests for a
+ * whole JSON.stringify (~200 ms at 30,000 sign-ins).
  *
  * read() answers null only when the file does not exist. A file holding
  * anything but a JSON object (null, [], "") is refused: lowdb would keep its
@@ -45,22 +48,51 @@ export class DurableJsonFile<T extends { records: readonly unknown[] }> implemen
     return data as T;
   }
 
+  /**
+   * Temp file written chunk by chunk (never one string of the whole
+   * collection), fsynced, renamed over the snapshot, directory fsynced: the
+   * durable-file protocol, streamed. On failure the temp file is removed and
+   * the old snapshot is untouched.
+   */
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.file, await serialise(data), this.fs);
+    const temp = `${this.file}.${process.pid}-s${++tempCounter}${TEMP_SUFFIX}`;
+    const handle = await this.fs.open(temp, 'w');
+    try {
+      let position = 0;
+      for (const chunk of chunks(data)) {
+        const bytes = Buffer.from(chunk);
+        await writeFully(handle, bytes, position);
+        position += bytes.length;
+      }
+      await handle.sync();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await handle.close();
+    try {
+      await this.fs.rename(temp, this.file);
+    } catch (error) {
+      await this.fs.unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    await syncDirectory(dirname(this.file), this.fs);
   }
 }
 
-async function serialise<T extends { records: readonly unknown[] }>(data: T): Promise<string> {
+/** The document as JSON text in pieces of RECORDS_PER_CHUNK records. */
+function* chunks<T extends { records: readonly unknown[] }>(data: T): Generator<string> {
   const { records, ...rest } = data;
-  const head = JSON.stringify(rest);
-  const parts: string[] = [];
-  for (let start = 0; start < records.length; start += RECORDS_PER_SLICE) {
-    if (start > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const end = Math.min(records.length, start + RECORDS_PER_SLICE);
-    for (let i = start; i < end; i++) parts.push(JSON.stringify(records[i]));
-  }
   // `rest` is never empty (format, version, …), so its "}" can take the records.
-  return `${head.slice(0, -1)},"records":[${parts.join(',')}]}`;
+  yield `${JSON.stringify(rest).slice(0, -1)},"records":[`;
+  for (let start = 0; start < records.length; start += RECORDS_PER_CHUNK) {
+    const end = Math.min(records.length, start + RECORDS_PER_CHUNK);
+    const parts: string[] = [];
+    for (let i = start; i < end; i++) parts.push(JSON.stringify(records[i]));
+    yield `${start > 0 ? ',' : ''}${parts.join(',')}`;
+  }
+  yield ']}';
 }
 
 function describe(data: unknown): string {

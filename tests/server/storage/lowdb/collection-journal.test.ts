@@ -64,6 +64,27 @@ describe('LowdbCollection journal and compaction', () => {
     expect(new Map([...reopened.values()].map((c) => [c.id, c]))).toEqual(expected);
   });
 
+  it('folds a journal longer than its snapshot into the snapshot at a clean shutdown, so the next start reads one file', async () => {
+    const collection = await LowdbCollection.open<Counter>(
+      dir.path,
+      { ...counters, compaction: undefined }, // the hub's own bounds: 1 MiB before any compaction
+      silentLogger,
+    );
+    for (let i = 0; i < 2_000; i++) await collection.insert(counter(i, i));
+    expect(await readdir(dir.path)).toEqual(['counters.journal-0.jsonl']);
+
+    await collection.close();
+
+    const snapshot = JSON.parse(await readFile(file('counters.json'), 'utf8')) as {
+      generation: number;
+      records: Counter[];
+    };
+    expect(snapshot.generation).toBe(1);
+    expect(snapshot.records).toHaveLength(2_000);
+    expect(await readFile(file('counters.journal-1.jsonl'), 'utf8')).toMatch(/^\{[^\n]*\}\n$/);
+    expect((await open()).size).toBe(2_000);
+  });
+
   it('keeps insertion order across journal and snapshot (the admin lists page by it)', async () => {
     const collection = await open();
     for (let i = 0; i < 30; i++) await collection.insert(counter(i));
