@@ -163,8 +163,9 @@ export class CollectionFiles {
     const folded = this.journalBytes;
     this.journal = journal;
     this.journalBytes += journal.bytes;
+    // Nothing is appended to the previous journal any more, whatever the snapshot's fate.
+    void previous?.close().catch(() => undefined);
     this.compacting = this.writeSnapshot(next, records, folded)
-      .then(() => previous?.close())
       .catch((error: unknown) => this.postpone(error))
       .finally(() => {
         this.compacting = undefined;
