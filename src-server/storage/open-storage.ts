@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger';
-import type { FileSystem } from './file-system';
 import { BlobStore } from './blobs/blob-store';
 import {
   accountTokensCollectionOptions,
@@ -35,6 +34,7 @@ import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/do
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
 import type {
@@ -72,19 +72,16 @@ import type { Storage } from './repositories';
 export async function openStorage(
   dataDir: string,
   logger: Logger,
-  options: { readonly fileSystem?: FileSystem } = {},
+  options: { fileSystem?: FileSystem } = {},
 ): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
+  const { fileSystem } = options;
   const collections: LowdbCollection<StoredRecord>[] = [];
   const open = async <T extends StoredRecord>(
-    collectionOptions: Parameters<typeof LowdbCollection.open<T>>[1],
+    options: Parameters<typeof LowdbCollection.open<T>>[1],
   ) => {
-    const collection = await LowdbCollection.open<T>(
-      dbDir,
-      { ...collectionOptions, fileSystem: options.fileSystem },
-      logger,
-    );
+    const collection = await LowdbCollection.open<T>(dbDir, { ...options, fileSystem }, logger);
     collections.push(collection as unknown as LowdbCollection<StoredRecord>);
     return collection;
   };

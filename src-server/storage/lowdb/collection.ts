@@ -24,6 +24,8 @@ export interface CollectionOptions<T> {
   readonly compaction?: CompactionBounds;
   /** The real file system unless a test injects faults. */
   readonly fileSystem?: FileSystem;
+  /** Told of every failed commit (after it is undone), e.g. so a full disk can be noticed hub-wide. */
+  readonly onWriteFailure?: (error: unknown) => void;
 }
 
 /** One caller's change: what each record it touched was before, to undo it if the commit fails. */
@@ -218,6 +220,7 @@ export class LowdbCollection<T extends StoredRecord> {
         await this.files.append(line);
       } catch (error) {
         this.undo(group, error);
+        this.options.onWriteFailure?.(error);
         continue;
       }
       for (const pending of group) pending.resolve();
