@@ -54,7 +54,12 @@ describe('LowdbCollection on a failing disk', () => {
   };
 
   it('on a full disk answers the caller with the error, keeps memory as it was, and works once space is free', async () => {
-    const seats = await open();
+    const reported: unknown[] = [];
+    const seats = await LowdbCollection.open<Seat>(
+      dir.path,
+      { ...options(), onWriteFailure: (error) => reported.push(error) },
+      silentLogger,
+    );
     await seats.insert(seat('s1', 'ann'));
     faults.limitSpace(10); // the next append is torn after 10 bytes, then ENOSPC
 
@@ -63,6 +68,7 @@ describe('LowdbCollection on a failing disk', () => {
     expect(seats.getByUnique('holder', 'bob')).toBeUndefined();
     expect(seats.listByIndex('row', 'a').map((s) => s.id)).toEqual(['s1']);
     expect(seats.size).toBe(1);
+    expect(reported).toEqual([expect.objectContaining({ code: 'ENOSPC' })]);
 
     faults.freeSpace();
     await seats.insert(seat('s3', 'bob')); // the key the failed insert held is free again
