@@ -211,14 +211,14 @@ export class LowdbCollection<T extends StoredRecord> {
     while (this.queue.length > 0) {
       const group = this.queue;
       this.queue = [];
-      const line = JSON.stringify(this.changeOf(group));
-      // Taken now, before any later change: exactly the state at the end of this append.
-      const state = this.files.wantsCompaction(line.length)
-        ? [...this.records.values()]
-        : undefined;
+      let state: T[] | undefined;
       try {
+        const line = JSON.stringify(this.changeOf(group));
+        // Taken now, before any later change: exactly the state at the end of this append.
+        if (this.files.wantsCompaction(line.length)) state = [...this.records.values()];
         await this.files.append(line);
       } catch (error) {
+        // Whatever failed (the disk, or a record JSON cannot hold), the group is undone and told.
         this.undo(group, error);
         this.options.onWriteFailure?.(error);
         continue;

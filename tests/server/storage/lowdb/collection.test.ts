@@ -120,6 +120,16 @@ describe('LowdbCollection', () => {
       await expect(openMembers()).rejects.toThrow(/newer ClassHub/);
     });
 
+    it('refuses a record JSON cannot hold without wedging later commits', async () => {
+      const collection = await openMembers();
+      const unstorable = { ...member(1), email: 1n } as unknown as Member;
+
+      await expect(collection.insert(unstorable)).rejects.toThrow(/BigInt/);
+      expect(collection.get('m1')).toBeUndefined();
+      await collection.insert(member(2));
+      expect([...(await onDisk()).keys()]).toEqual(['m2']);
+    });
+
     it('starts empty when the file does not exist yet, and writes nothing until a change', async () => {
       const collection = await openMembers();
       expect(collection.size).toBe(0);
