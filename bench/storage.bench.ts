@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../src-server/logger';
@@ -73,6 +73,15 @@ async function withTempDirs<T>(count: number, work: (dirs: string[]) => Promise<
   }
 }
 
+/** A collection's bytes on disk: its snapshot and journals. */
+async function collectionBytes(dir: string, name: string): Promise<number> {
+  let total = 0;
+  for (const file of await readdir(dir))
+    if (file === `${name}.json` || file.startsWith(`${name}.journal-`))
+      total += (await stat(join(dir, file))).size;
+  return total;
+}
+
 /** (a) One awaited write to collection A, beside a collection B of 10 vs 50,000 records. */
 async function unrelatedCollectionSize(): Promise<Row[]> {
   return withTempDirs(2, async ([smallDir, largeDir]) => {
@@ -89,7 +98,7 @@ async function unrelatedCollectionSize(): Promise<Row[]> {
         );
         await fillCollection(a, 'a', 20);
         await fillCollection(b, 'b', bRecords);
-        return { a, b, bBytes: (await stat(join(dir, 'b.json'))).size };
+        return { a, b, bBytes: await collectionBytes(dir, 'b') };
       }),
     );
     const [small, large] = setups as [(typeof setups)[0], (typeof setups)[0]];

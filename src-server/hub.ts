@@ -45,6 +45,7 @@ import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
+import { startSignInPruning } from './jobs/sign-in-pruning';
 import type { Handlers } from './http/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
@@ -154,6 +155,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);
     const pruning = startNotificationPruning(storage, logger, deps.now);
+    const signInPruning = startSignInPruning(storage, logger, { now: deps.now });
     const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
     const lanUrls =
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
@@ -175,6 +177,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         await collector.stop();
         await reminders.stop();
         await pruning.stop();
+        await signInPruning.stop();
         await bus.drain();
         await storage.close();
         await hasher.close();

@@ -34,6 +34,7 @@ import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/do
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
 import type {
@@ -63,18 +64,24 @@ import type { Storage } from './repositories';
 
 /**
  * The data folder:
- *   db/<collection>.json   one lowdb document per collection
+ *   db/<collection>.json                 lowdb snapshot per collection (format version inside)
+ *   db/<collection>.journal-<g>.jsonl    its changes since, one line per group commit
  *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
  *   blobs/ab/<sha256>      uploaded files, content-addressed
  */
-export async function openStorage(dataDir: string, logger: Logger): Promise<Storage> {
+export async function openStorage(
+  dataDir: string,
+  logger: Logger,
+  options: { fileSystem?: FileSystem } = {},
+): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
+  const { fileSystem } = options;
   const collections: LowdbCollection<StoredRecord>[] = [];
   const open = async <T extends StoredRecord>(
     options: Parameters<typeof LowdbCollection.open<T>>[1],
   ) => {
-    const collection = await LowdbCollection.open<T>(dbDir, options, logger);
+    const collection = await LowdbCollection.open<T>(dbDir, { ...options, fileSystem }, logger);
     collections.push(collection as unknown as LowdbCollection<StoredRecord>);
     return collection;
   };
@@ -151,7 +158,7 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     doneMarks,
     blobs,
     async close() {
-      await Promise.all(collections.map((collection) => collection.flush()));
+      await Promise.all(collections.map((collection) => collection.close()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
     },
   };

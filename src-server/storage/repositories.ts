@@ -91,6 +91,9 @@ export interface AuthSessionsRepository {
   delete(id: AuthSessionId): Promise<boolean>;
   /** Returns the ids removed. */
   deleteForUser(userId: UserId): Promise<AuthSessionId[]>;
+  /** Up to `limit` sign-ins whose refresh token expired at or before `cutoff`, found by index. */
+  listExpired(cutoff: string, limit: number): Promise<AuthSessionId[]>;
+  deleteMany(ids: readonly AuthSessionId[]): Promise<number>;
 }
 
 export interface AccountTokensRepository {
@@ -98,6 +101,9 @@ export interface AccountTokensRepository {
   insert(token: AccountTokenRecord): Promise<AccountTokenRecord>;
   delete(id: string): Promise<boolean>;
   deleteForUser(userId: UserId, purpose?: AccountTokenRecord['purpose']): Promise<number>;
+  /** Up to `limit` tokens that expired at or before `cutoff`, found by index. */
+  listExpired(cutoff: string, limit: number): Promise<string[]>;
+  deleteMany(ids: readonly string[]): Promise<number>;
 }
 
 export interface StatusUpdatesRepository {

@@ -8,10 +8,19 @@ import type {
   Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
+import {
+  authSessionRecordSchema,
+  accountTokenRecordSchema,
+  statusUpdateRecordSchema,
+} from '../record-schemas';
 
 export const authSessionsCollectionOptions = {
   name: 'auth-sessions',
-  indexes: { user: (session: AuthSessionRecord) => session.userId },
+  schema: authSessionRecordSchema,
+  indexes: {
+    user: (session: AuthSessionRecord) => session.userId,
+    expiryDay: (session: AuthSessionRecord) => dayOf(session.refreshExpiresAt),
+  },
 };
 
 export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
@@ -37,12 +46,27 @@ export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
     await this.sessions.deleteMany(ids);
     return ids;
   }
+  async listExpired(cutoff: string, limit: number) {
+    return expiredIds<AuthSessionRecord, AuthSessionId>(
+      this.sessions,
+      cutoff,
+      limit,
+      (s) => s.refreshExpiresAt,
+    );
+  }
+  async deleteMany(ids: readonly AuthSessionId[]) {
+    return this.sessions.deleteMany(ids);
+  }
 }
 
 export const accountTokensCollectionOptions = {
   name: 'account-tokens',
+  schema: accountTokenRecordSchema,
   unique: { hash: (token: AccountTokenRecord) => token.tokenHash },
-  indexes: { user: (token: AccountTokenRecord) => token.userId },
+  indexes: {
+    user: (token: AccountTokenRecord) => token.userId,
+    expiryDay: (token: AccountTokenRecord) => dayOf(token.expiresAt),
+  },
 };
 
 export class LowdbAccountTokensRepository implements AccountTokensRepository {
@@ -64,10 +88,45 @@ export class LowdbAccountTokensRepository implements AccountTokensRepository {
       .map((token) => token.id);
     return this.tokens.deleteMany(ids);
   }
+  async listExpired(cutoff: string, limit: number) {
+    return expiredIds(this.tokens, cutoff, limit, (t) => t.expiresAt);
+  }
+  async deleteMany(ids: readonly string[]) {
+    return this.tokens.deleteMany(ids);
+  }
+}
+
+/** UTC day of an ISO time: the expiry index has one key per day, so it stays small. */
+function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/**
+ * Expired records through the expiry-day index: whole days before the
+ * cutoff's day are expired, the cutoff's own day is checked one by one.
+ * Only expired records (and that one day) are read, never the collection.
+ */
+function expiredIds<T extends { id: string }, Id extends string>(
+  collection: LowdbCollection<T>,
+  cutoff: string,
+  limit: number,
+  expiresAt: (record: T) => string,
+): Id[] {
+  const cutoffDay = dayOf(cutoff);
+  const ids: Id[] = [];
+  for (const day of collection.indexKeys('expiryDay').sort()) {
+    if (day > cutoffDay) break;
+    for (const record of collection.listByIndex('expiryDay', day)) {
+      if (ids.length >= limit) return ids;
+      if (expiresAt(record) <= cutoff) ids.push(record.id as Id);
+    }
+  }
+  return ids;
 }
 
 export const statusUpdatesCollectionOptions = {
   name: 'status-updates',
+  schema: statusUpdateRecordSchema,
   indexes: { author: (update: StatusUpdateRecord) => update.authorId },
 };
 

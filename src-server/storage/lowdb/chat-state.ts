@@ -2,8 +2,12 @@ import type { UserId } from '../../../src-shared/ids';
 import type { MessageEditRecord, ReadMarkerRecord } from '../records';
 import type { MessageEditsRepository, ReadMarkersRepository } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { messageEditRecordSchema, readMarkerRecordSchema } from '../record-schemas';
 
-export const messageEditsCollectionOptions = { name: 'message-edits' };
+export const messageEditsCollectionOptions = {
+  name: 'message-edits',
+  schema: messageEditRecordSchema,
+};
 
 /** Only edited or deleted messages have a record here, so it stays small beside the history. */
 export class LowdbMessageEditsRepository implements MessageEditsRepository {
@@ -20,6 +24,7 @@ export class LowdbMessageEditsRepository implements MessageEditsRepository {
 
 export const readMarkersCollectionOptions = {
   name: 'read-markers',
+  schema: readMarkerRecordSchema,
   indexes: { user: (marker: ReadMarkerRecord) => marker.userId },
 };
 

@@ -1,11 +1,10 @@
-import { join } from 'node:path';
-import { Low } from 'lowdb';
+import type { ZodType } from 'zod';
 import type { Logger } from '../../logger';
-import { removeLeftoverTempFiles } from '../durable-file';
-import { CorruptDataError, UniqueViolation } from '../errors';
-import { GroupCommit } from '../group-commit';
+import { UniqueViolation } from '../errors';
+import { nodeFileSystem, type FileSystem } from '../file-system';
 import type { Slice, Window } from '../repositories';
-import { DurableJsonFile } from './durable-json-file';
+import { CollectionFiles, type CompactionBounds } from './collection-files';
+import { recordCheck } from './record-check';
 
 export interface StoredRecord {
   readonly id: string;
@@ -15,39 +14,55 @@ export interface StoredRecord {
 export type KeyOf<T> = (record: T) => string | undefined;
 
 export interface CollectionOptions<T> {
-  /** File name without extension; one lowdb file per collection keeps each write small. */
+  /** File name without extension; one snapshot and journal per collection keeps each write small. */
   readonly name: string;
   readonly unique?: Record<string, KeyOf<T>>;
   readonly indexes?: Record<string, KeyOf<T>>;
+  /** Checked against every record when the collection is loaded (record-schemas.ts). */
+  readonly schema?: ZodType;
+  /** When the journal is folded into the snapshot; tests make it small. */
+  readonly compaction?: CompactionBounds;
+  /** The real file system unless a test injects faults. */
+  readonly fileSystem?: FileSystem;
+  /** Told of every failed commit (after it is undone), e.g. so a full disk can be noticed hub-wide. */
+  readonly onWriteFailure?: (error: unknown) => void;
 }
 
-interface CollectionFile<T> {
-  version: 1;
-  records: Record<string, T>;
+/** One caller's change: what each record it touched was before, to undo it if the commit fails. */
+interface PendingChange<T> {
+  readonly before: { readonly id: string; readonly record: T | undefined }[];
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
 }
 
 /**
- * One collection in one lowdb file, with in-memory unique and secondary
- * indexes. Changes are applied to memory synchronously — so check-and-insert
- * cannot interleave with another request — and the returned promise settles
- * only once a group commit has made the change durable.
+ * One collection: records in memory with unique and secondary indexes, kept
+ * on disk as a lowdb snapshot plus a journal (collection-files.ts).
+ *
+ * Changes are applied to memory synchronously — so check-and-insert cannot
+ * interleave with another request — and the returned promise settles only
+ * once a group commit has appended them to the journal and fsynced it: one
+ * line and one fsync per group, holding only the records the group touched.
+ * If that append fails, the group's changes and every change made after
+ * them (which may build on them) are undone in memory and their callers get
+ * the error: a failed write is never visible later and never written by a
+ * later commit.
  */
 export class LowdbCollection<T extends StoredRecord> {
   private readonly uniqueIndexes = new Map<string, Map<string, string>>();
   private readonly secondaryIndexes = new Map<string, Map<string, Set<string>>>();
-  private readonly commit: GroupCommit;
-  private count = 0;
+  private queue: PendingChange<T>[] = [];
+  private running: Promise<void> | undefined;
 
   private constructor(
-    private readonly db: Low<CollectionFile<T>>,
+    private readonly files: CollectionFiles,
+    private readonly records: Map<string, T>,
     private readonly options: CollectionOptions<T>,
   ) {
-    this.commit = new GroupCommit(() => this.db.write());
     for (const name of Object.keys(options.unique ?? {})) this.uniqueIndexes.set(name, new Map());
     for (const name of Object.keys(options.indexes ?? {}))
       this.secondaryIndexes.set(name, new Map());
-    for (const record of Object.values(db.data.records)) this.addToIndexes(record);
-    this.count = Object.keys(db.data.records).length;
+    for (const record of records.values()) this.addToIndexes(record);
   }
 
   static async open<T extends StoredRecord>(
@@ -55,20 +70,15 @@ export class LowdbCollection<T extends StoredRecord> {
     options: CollectionOptions<T>,
     logger: Logger,
   ): Promise<LowdbCollection<T>> {
-    const file = join(directory, `${options.name}.json`);
-    const leftovers = await removeLeftoverTempFiles(directory, file);
-    if (leftovers.length > 0) {
-      logger.warn(
-        { collection: options.name, leftovers },
-        'removed temp files of an interrupted write; the last acknowledged version is intact',
-      );
-    }
-    const db = new Low<CollectionFile<T>>(new DurableJsonFile(file), { version: 1, records: {} });
-    await db.read();
-    if (db.data?.version !== 1 || typeof db.data.records !== 'object' || db.data.records === null) {
-      throw new CorruptDataError(file, 'unknown format');
-    }
-    return new LowdbCollection(db, options);
+    const { files, records } = await CollectionFiles.load(
+      options.fileSystem ?? nodeFileSystem,
+      directory,
+      options.name,
+      recordCheck(options.schema),
+      logger,
+      options.compaction,
+    );
+    return new LowdbCollection(files, records as Map<string, T>, options);
   }
 
   get name(): string {
@@ -76,11 +86,11 @@ export class LowdbCollection<T extends StoredRecord> {
   }
 
   get size(): number {
-    return this.count;
+    return this.records.size;
   }
 
   get(id: string): T | undefined {
-    return Object.hasOwn(this.db.data.records, id) ? this.db.data.records[id] : undefined;
+    return this.records.get(id);
   }
 
   getByUnique(index: string, key: string): T | undefined {
@@ -91,11 +101,16 @@ export class LowdbCollection<T extends StoredRecord> {
   /** Records with this key, in insertion order. */
   listByIndex(index: string, key: string): T[] {
     const ids = this.secondaryIndex(index).get(key);
-    return ids ? [...ids].map((id) => this.db.data.records[id]!) : [];
+    return ids ? [...ids].map((id) => this.records.get(id)!) : [];
   }
 
   countByIndex(index: string, key: string): number {
     return this.secondaryIndex(index).get(key)?.size ?? 0;
+  }
+
+  /** The keys of an index (e.g. the expiry days present), in no particular order. */
+  indexKeys(index: string): string[] {
+    return [...this.secondaryIndex(index).keys()];
   }
 
   /**
@@ -105,17 +120,17 @@ export class LowdbCollection<T extends StoredRecord> {
    * must count every match.
    */
   newestFirst(window: Window, matches?: (record: T) => boolean): Slice<T> {
-    const ids = Object.keys(this.db.data.records);
-    const record = (i: number) => this.db.data.records[ids[ids.length - 1 - i]!]!;
+    const all = [...this.records.values()];
+    const record = (i: number) => all[all.length - 1 - i]!;
     if (!matches) {
-      const end = Math.min(ids.length, window.offset + window.limit);
+      const end = Math.min(all.length, window.offset + window.limit);
       const items: T[] = [];
       for (let i = window.offset; i < end; i++) items.push(record(i));
-      return { items, total: ids.length };
+      return { items, total: all.length };
     }
     const items: T[] = [];
     let total = 0;
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < all.length; i++) {
       const candidate = record(i);
       if (!matches(candidate)) continue;
       if (total >= window.offset && items.length < window.limit) items.push(candidate);
@@ -125,16 +140,14 @@ export class LowdbCollection<T extends StoredRecord> {
   }
 
   values(): IterableIterator<T> {
-    return Object.values(this.db.data.records)[Symbol.iterator]();
+    return this.records.values();
   }
 
   async insert(record: T): Promise<T> {
     if (this.get(record.id)) throw new UniqueViolation(this.name, 'id');
     this.assertUnique(record);
-    this.db.data.records[record.id] = record;
-    this.count++;
-    this.addToIndexes(record);
-    await this.commit.request();
+    this.set(record.id, record);
+    await this.commit([{ id: record.id, record: undefined }]);
     return record;
   }
 
@@ -144,10 +157,8 @@ export class LowdbCollection<T extends StoredRecord> {
     if (!current) return undefined;
     const next = { ...change(current), id };
     this.assertUnique(next, id);
-    this.removeFromIndexes(current);
-    this.db.data.records[id] = next;
-    this.addToIndexes(next);
-    await this.commit.request();
+    this.set(id, next);
+    await this.commit([{ id, record: current }]);
     return next;
   }
 
@@ -156,22 +167,101 @@ export class LowdbCollection<T extends StoredRecord> {
   }
 
   async deleteMany(ids: Iterable<string>): Promise<number> {
-    let removed = 0;
-    for (const id of ids) {
+    const before: { id: string; record: T }[] = [];
+    for (const id of new Set(ids)) {
       const current = this.get(id);
       if (!current) continue;
-      this.removeFromIndexes(current);
-      delete this.db.data.records[id];
-      this.count--;
-      removed++;
+      this.set(id, undefined);
+      before.push({ id, record: current });
     }
-    if (removed > 0) await this.commit.request();
-    return removed;
+    if (before.length > 0) await this.commit(before);
+    return before.length;
   }
 
-  /** Waits until every change made so far is on disk. */
-  flush(): Promise<void> {
-    return this.commit.idle();
+  /** Waits until every change made so far is on disk, and any compaction has finished. */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    await this.files.idle();
+  }
+
+  /** Flushes, compacts a long journal so the next start is quick, then releases the files. */
+  async close(): Promise<void> {
+    await this.flush();
+    try {
+      // Only with nothing pending: the snapshot must hold acknowledged changes only.
+      if (!this.running && this.queue.length === 0)
+        await this.files.compactForShutdown(() => [...this.records.values()]);
+    } finally {
+      await this.files.close();
+    }
+  }
+
+  private commit(before: PendingChange<T>['before']): Promise<void> {
+    const done = new Promise<void>((resolve, reject) =>
+      this.queue.push({ before, resolve, reject }),
+    );
+    this.running ??= this.run();
+    return done;
+  }
+
+  /** The group commit: every change queued while one append runs goes into the next append. */
+  private async run(): Promise<void> {
+    // Let the rest of this tick's changes join the first group.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.queue.length > 0) {
+      const group = this.queue;
+      this.queue = [];
+      let state: T[] | undefined;
+      try {
+        const line = JSON.stringify(this.changeOf(group));
+        // Taken now, before any later change: exactly the state at the end of this append.
+        if (this.files.wantsCompaction(line.length)) state = [...this.records.values()];
+        await this.files.append(line);
+      } catch (error) {
+        // Whatever failed (the disk, or a record JSON cannot hold), the group is undone and told.
+        this.undo(group, error);
+        this.options.onWriteFailure?.(error);
+        continue;
+      }
+      for (const pending of group) pending.resolve();
+      if (state) await this.files.compact(state);
+    }
+    this.running = undefined;
+  }
+
+  /** The records the group touched as they are now: written again whole, or deleted. */
+  private changeOf(group: PendingChange<T>[]): { put?: T[]; del?: string[] } {
+    const firstBefore = new Map<string, T | undefined>();
+    for (const pending of group)
+      for (const { id, record } of pending.before)
+        if (!firstBefore.has(id)) firstBefore.set(id, record);
+    const put: T[] = [];
+    const del: string[] = [];
+    for (const [id, before] of firstBefore) {
+      const now = this.records.get(id);
+      if (now) put.push(now);
+      else if (before) del.push(id);
+    }
+    return { ...(put.length > 0 ? { put } : {}), ...(del.length > 0 ? { del } : {}) };
+  }
+
+  /** Undoes the failed group and everything queued after it, newest first, and fails their callers. */
+  private undo(group: PendingChange<T>[], error: unknown): void {
+    const failed = [...group, ...this.queue];
+    this.queue = [];
+    for (const pending of [...failed].reverse())
+      for (const { id, record } of [...pending.before].reverse()) this.set(id, record);
+    for (const pending of failed) pending.reject(error);
+  }
+
+  /** Puts `record` under `id` (undefined deletes it), keeping every index in step. */
+  private set(id: string, record: T | undefined): void {
+    const current = this.records.get(id);
+    if (current) this.removeFromIndexes(current);
+    if (record) {
+      this.records.set(id, record);
+      this.addToIndexes(record);
+    } else this.records.delete(id);
   }
 
   private assertUnique(record: T, ownId?: string): void {

@@ -9,11 +9,18 @@ import type {
   Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
+import {
+  courseRecordSchema,
+  enrolmentRecordSchema,
+  materialRecordSchema,
+  deadlineRecordSchema,
+} from '../record-schemas';
 
 const prefixOf = (code: string) => /^[A-Z]+/.exec(code)?.[0] ?? '';
 
 export const coursesCollectionOptions = {
   name: 'courses',
+  schema: courseRecordSchema,
   unique: {
     code: (course: CourseRecord) => course.code,
     joinCode: (course: CourseRecord) => course.joinCode,
@@ -53,6 +60,7 @@ const enrolmentId = (courseId: CourseId, userId: UserId) => `${courseId}:${userI
 
 export const enrolmentsCollectionOptions = {
   name: 'enrolments',
+  schema: enrolmentRecordSchema,
   indexes: {
     course: (e: EnrolmentRecord) => e.courseId,
     user: (e: EnrolmentRecord) => e.userId,
@@ -109,10 +117,12 @@ export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
 
 export const materialsCollectionOptions = {
   name: 'materials',
+  schema: materialRecordSchema,
   indexes: { course: (m: { courseId: string }) => m.courseId },
 };
 export const deadlinesCollectionOptions = {
   name: 'deadlines',
+  schema: deadlineRecordSchema,
   indexes: { course: (d: { courseId: string }) => d.courseId },
 };
 

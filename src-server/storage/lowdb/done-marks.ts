@@ -1,8 +1,9 @@
 import { UniqueViolation } from '../errors';
 import type { DoneMarksRepository } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { doneMarkRecordSchema } from '../record-schemas';
 
-export const doneMarksCollectionOptions = { name: 'done-marks' };
+export const doneMarksCollectionOptions = { name: 'done-marks', schema: doneMarkRecordSchema };
 
 export class LowdbDoneMarksRepository implements DoneMarksRepository {
   constructor(private readonly marks: LowdbCollection<{ id: string; at: string }>) {}

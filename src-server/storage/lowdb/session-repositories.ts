@@ -9,9 +9,16 @@ import type {
   Window,
 } from '../repositories';
 import type { LowdbCollection } from './collection';
+import {
+  sessionRecordSchema,
+  sessionMemberRecordSchema,
+  postRecordSchema,
+  commentRecordSchema,
+} from '../record-schemas';
 
 export const sessionsCollectionOptions = {
   name: 'sessions',
+  schema: sessionRecordSchema,
   unique: { joinToken: (session: SessionRecord) => session.joinToken },
 };
 
@@ -41,6 +48,7 @@ const memberId = (sessionId: SessionId, userId: UserId) => `${sessionId}:${userI
 
 export const sessionMembersCollectionOptions = {
   name: 'session-members',
+  schema: sessionMemberRecordSchema,
   indexes: {
     session: (member: SessionMemberRecord) => member.sessionId,
     user: (member: SessionMemberRecord) => member.userId,
@@ -86,6 +94,7 @@ export class LowdbSessionMembersRepository implements SessionMembersRepository {
 
 export const postsCollectionOptions = {
   name: 'posts',
+  schema: postRecordSchema,
   indexes: { session: (post: PostRecord) => post.sessionId },
 };
 
@@ -116,6 +125,7 @@ export class LowdbPostsRepository implements PostsRepository {
 
 export const commentsCollectionOptions = {
   name: 'comments',
+  schema: commentRecordSchema,
   indexes: {
     post: (comment: CommentRecord) => comment.postId,
     session: (comment: CommentRecord) => comment.sessionId,

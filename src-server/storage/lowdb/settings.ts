@@ -2,8 +2,9 @@ import { defaultHubSettings } from '../../../src-shared/schemas/admin';
 import type { HubSettingsRecord } from '../records';
 import type { SettingsRepository } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { hubSettingsRecordSchema } from '../record-schemas';
 
-export const settingsCollectionOptions = { name: 'settings' };
+export const settingsCollectionOptions = { name: 'settings', schema: hubSettingsRecordSchema };
 
 export class LowdbSettingsRepository implements SettingsRepository {
   constructor(private readonly settings: LowdbCollection<HubSettingsRecord>) {}

@@ -3,9 +3,11 @@ import type { SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { SubmissionRecord } from '../records';
 import type { KeyedRepository, SubmissionsRepository, Window } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { submissionRecordSchema, gradeRecordSchema, feedbackRecordSchema } from '../record-schemas';
 
 export const submissionsCollectionOptions = {
   name: 'submissions',
+  schema: submissionRecordSchema,
   indexes: {
     deadline: (s: SubmissionRecord) => s.deadlineId,
     deadlineStudent: (s: SubmissionRecord) => `${s.deadlineId}:${s.studentId}`,
@@ -36,10 +38,12 @@ export class LowdbSubmissionsRepository implements SubmissionsRepository {
 
 export const gradesCollectionOptions = {
   name: 'grades',
+  schema: gradeRecordSchema,
   indexes: { course: (g: { courseId: string }) => g.courseId },
 };
 export const feedbackCollectionOptions = {
   name: 'feedback',
+  schema: feedbackRecordSchema,
   indexes: { course: (f: { courseId: string }) => f.courseId },
 };
 

@@ -3,8 +3,9 @@ import type { FileId } from '../../../src-shared/schemas/files';
 import type { UploadRecord } from '../records';
 import type { UploadsRepository } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { uploadRecordSchema } from '../record-schemas';
 
-export const uploadsCollectionOptions = { name: 'uploads' };
+export const uploadsCollectionOptions = { name: 'uploads', schema: uploadRecordSchema };
 
 export class LowdbUploadsRepository implements UploadsRepository {
   constructor(private readonly uploads: LowdbCollection<UploadRecord>) {}

@@ -3,6 +3,7 @@ import type { UserId } from '../../../src-shared/ids';
 import type { UserRecord } from '../records';
 import type { Slice, UserQuery, UsersRepository } from '../repositories';
 import type { LowdbCollection } from './collection';
+import { userRecordSchema } from '../record-schemas';
 
 const NAME_FIELDS = ['username', 'firstName', 'lastName'];
 const ALL_FIELDS = [...NAME_FIELDS, 'email'];
@@ -11,6 +12,7 @@ type SearchDocument = Pick<UserRecord, 'id' | 'username' | 'firstName' | 'lastNa
 
 export const usersCollectionOptions = {
   name: 'users',
+  schema: userRecordSchema,
   unique: {
     username: (user: UserRecord) => user.username.toLowerCase(),
     email: (user: UserRecord) => user.email,
@@ -74,8 +76,10 @@ export class LowdbUsersRepository implements UsersRepository {
   }
 
   async delete(id: UserId) {
-    if (this.index.has(id)) this.index.discard(id);
-    return this.users.delete(id);
+    // After the write: a failed delete is undone, and the person must stay findable.
+    const deleted = await this.users.delete(id);
+    if (deleted && this.index.has(id)) this.index.discard(id);
+    return deleted;
   }
 
   async referencedBlobs() {

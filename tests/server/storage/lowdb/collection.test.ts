@@ -1,20 +1,13 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import * as durableFile from '../../../../src-server/storage/durable-file';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CorruptDataError, UniqueViolation } from '../../../../src-server/storage/errors';
 import {
   LowdbCollection,
   type CollectionOptions,
 } from '../../../../src-server/storage/lowdb/collection';
 import { captureLogger, makeTempDir, silentLogger, type TempDir } from '../helpers';
-
-// Pass-through spy: every whole-file write (temp + fsync + rename) of a collection goes through here.
-vi.mock('../../../../src-server/storage/durable-file', async (importOriginal) => {
-  const actual =
-    await importOriginal<typeof import('../../../../src-server/storage/durable-file')>();
-  return { ...actual, writeFileDurably: vi.fn(actual.writeFileDurably) };
-});
+import { journalLines, recordsOnDisk } from './disk';
 
 interface Member {
   readonly id: string;
@@ -28,15 +21,16 @@ const members: CollectionOptions<Member> = {
   indexes: { room: (member) => member.room },
 };
 
-const writesOf = (file: string) =>
-  vi.mocked(durableFile.writeFileDurably).mock.calls.filter(([target]) => basename(target) === file)
-    .length;
+const member = (i: number | string, room = 'r1'): Member => ({
+  id: `m${i}`,
+  email: `${i}@x.example`,
+  room,
+});
 
 describe('LowdbCollection', () => {
   let dir: TempDir;
   beforeEach(async () => {
     dir = await makeTempDir();
-    vi.mocked(durableFile.writeFileDurably).mockClear();
   });
   afterEach(async () => {
     await dir.remove();
@@ -44,47 +38,42 @@ describe('LowdbCollection', () => {
 
   const openMembers = (logger = silentLogger) =>
     LowdbCollection.open<Member>(dir.path, members, logger);
-  const readFileRecords = async () =>
-    (
-      JSON.parse(await readFile(join(dir.path, 'members.json'), 'utf8')) as {
-        records: Record<string, Member>;
-      }
-    ).records;
+  const onDisk = () => recordsOnDisk(dir.path, 'members');
 
   describe('durability', () => {
-    it('resolves an insert only once the record is in the file on disk', async () => {
+    it('resolves an insert only once the record is in a file on disk', async () => {
       const collection = await openMembers();
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
 
       // Read straight away, before any flush() or close: the promise alone must mean "stored".
-      expect(await readFileRecords()).toEqual({
-        m1: { id: 'm1', email: 'a@x.example', room: 'r1' },
-      });
+      expect(await onDisk()).toEqual(
+        new Map([['m1', { id: 'm1', email: 'a@x.example', room: 'r1' }]]),
+      );
       const reopened = await openMembers();
       expect(reopened.get('m1')).toEqual({ id: 'm1', email: 'a@x.example', room: 'r1' });
     });
 
     it('resolves updates and deletes only once they are on disk', async () => {
       const collection = await openMembers();
-      await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
-      await collection.insert({ id: 'm2', email: 'b@x.example', room: 'r1' });
+      await collection.insert(member(1));
+      await collection.insert(member(2));
 
-      await collection.update('m1', (member) => ({ ...member, room: 'r2' }));
-      expect((await readFileRecords()).m1?.room).toBe('r2');
+      await collection.update('m1', (m) => ({ ...m, room: 'r2' }));
+      expect((await onDisk()).get('m1')).toMatchObject({ room: 'r2' });
 
       await collection.delete('m2');
-      expect(Object.keys(await readFileRecords())).toEqual(['m1']);
+      expect([...(await onDisk()).keys()]).toEqual(['m1']);
     });
 
-    it('removes temp files left by an interrupted write on open, logs them, and keeps the acknowledged data', async () => {
+    it('removes temp files left by an interrupted snapshot write on open, logs them, and keeps the acknowledged data', async () => {
       const collection = await openMembers();
-      await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
-      await writeFile(join(dir.path, 'members.json.4242-7.tmp'), '{"version":1,"records":{"m2":');
+      await collection.insert(member(1));
+      await writeFile(join(dir.path, 'members.json.4242-7.tmp'), '{"version":2,"records":[{"id":');
 
       const captured = captureLogger();
       const reopened = await openMembers(captured.logger);
 
-      expect(await readdir(dir.path)).toEqual(['members.json']);
+      expect(await readdir(dir.path)).toEqual(['members.journal-0.jsonl']);
       expect(reopened.size).toBe(1);
       expect(captured.warnings()).toEqual([
         expect.objectContaining({ collection: 'members', leftovers: ['members.json.4242-7.tmp'] }),
@@ -109,15 +98,43 @@ describe('LowdbCollection', () => {
       await expect(openMembers()).rejects.toBeInstanceOf(CorruptDataError);
     });
 
-    it('refuses to open valid JSON of an unknown shape', async () => {
-      await writeFile(join(dir.path, 'members.json'), '[{"id":"m1"}]');
-      await expect(openMembers()).rejects.toBeInstanceOf(CorruptDataError);
+    it('refuses a file holding null, naming the file, rather than starting empty', async () => {
+      const file = join(dir.path, 'members.json');
+      await writeFile(file, 'null');
+      await expect(openMembers()).rejects.toMatchObject({
+        name: 'CorruptDataError',
+        file,
+        message: expect.stringContaining('holds null'),
+      });
     });
 
-    it('starts empty when the file does not exist yet', async () => {
+    it('refuses valid JSON of an unknown shape', async () => {
+      await writeFile(join(dir.path, 'members.json'), '[{"id":"m1"}]');
+      await expect(openMembers()).rejects.toBeInstanceOf(CorruptDataError);
+      await writeFile(join(dir.path, 'members.json'), '{"records":{}}');
+      await expect(openMembers()).rejects.toThrow(/no format version/);
+    });
+
+    it('refuses a file written by a newer hub instead of misreading it', async () => {
+      await writeFile(join(dir.path, 'members.json'), '{"version":99,"records":[]}');
+      await expect(openMembers()).rejects.toThrow(/newer ClassHub/);
+    });
+
+    it('refuses a record JSON cannot hold without wedging later commits', async () => {
+      const collection = await openMembers();
+      const unstorable = { ...member(1), email: 1n } as unknown as Member;
+
+      await expect(collection.insert(unstorable)).rejects.toThrow(/BigInt/);
+      expect(collection.get('m1')).toBeUndefined();
+      await collection.insert(member(2));
+      expect([...(await onDisk()).keys()]).toEqual(['m2']);
+    });
+
+    it('starts empty when the file does not exist yet, and writes nothing until a change', async () => {
       const collection = await openMembers();
       expect(collection.size).toBe(0);
       expect([...collection.values()]).toEqual([]);
+      expect(await readdir(dir.path)).toEqual([]);
     });
   });
 
@@ -139,7 +156,7 @@ describe('LowdbCollection', () => {
         expect(result.reason).toBeInstanceOf(UniqueViolation);
         expect(result.reason).toMatchObject({ collection: 'members', key: 'email' });
       }
-      expect(Object.keys(await readFileRecords())).toHaveLength(1);
+      expect((await onDisk()).size).toBe(1);
     });
 
     it('refuses an insert that reuses an id', async () => {
@@ -241,59 +258,76 @@ describe('LowdbCollection', () => {
       const collection = await openMembers();
       expect(await collection.update('nobody', (member) => member)).toBeUndefined();
       expect(await collection.delete('nobody')).toBe(false);
-      expect(writesOf('members.json')).toBe(0);
+      expect(await readdir(dir.path)).toEqual([]);
     });
   });
 
   describe('write cost', () => {
-    it('writes the file far fewer than 200 times for 200 concurrent inserts, and stores all of them', async () => {
+    it('appends far fewer than 200 journal lines for 200 concurrent inserts, and stores all of them', async () => {
       const collection = await openMembers();
 
-      await Promise.all(
-        Array.from({ length: 200 }, (_, i) =>
-          collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' }),
-        ),
-      );
+      await Promise.all(Array.from({ length: 200 }, (_, i) => collection.insert(member(i))));
 
-      const writes = writesOf('members.json');
-      expect(writes).toBeGreaterThanOrEqual(1);
-      expect(writes).toBeLessThanOrEqual(5);
-      expect(Object.keys(await readFileRecords())).toHaveLength(200);
+      const lines = await journalLines(dir.path, 'members');
+      expect(lines.length).toBeGreaterThanOrEqual(1);
+      expect(lines.length).toBeLessThanOrEqual(5);
+      expect((await onDisk()).size).toBe(200);
     });
 
-    it('writes once per insert when inserts are awaited one by one (the spy counts real writes)', async () => {
+    it('appends one line per insert when inserts are awaited one by one', async () => {
       const collection = await openMembers();
-      for (let i = 0; i < 5; i++)
-        await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
-      expect(writesOf('members.json')).toBe(5);
+      for (let i = 0; i < 5; i++) await collection.insert(member(i));
+      expect(await journalLines(dir.path, 'members')).toHaveLength(5);
     });
 
-    it('never touches the file of another collection when one collection is written', async () => {
+    it('writes only the changed record per commit, whatever the size of the collection', async () => {
+      const appendedByOneUpdate = async (size: number) => {
+        const sub = await makeTempDir();
+        try {
+          const collection = await LowdbCollection.open<Member>(sub.path, members, silentLogger);
+          await Promise.all(Array.from({ length: size }, (_, i) => collection.insert(member(i))));
+          await collection.flush();
+          const before = await journalLines(sub.path, 'members');
+          await collection.update('m7', (m) => ({ ...m, room: 'moved' }));
+          const after = await journalLines(sub.path, 'members');
+          await collection.close();
+          return after.slice(before.length);
+        } finally {
+          await sub.remove();
+        }
+      };
+
+      const small = await appendedByOneUpdate(20);
+      const large = await appendedByOneUpdate(3_000);
+
+      expect(large).toEqual(small);
+      expect(JSON.parse(large[0]!)).toEqual({
+        put: [{ id: 'm7', email: '7@x.example', room: 'moved' }],
+      });
+    });
+
+    it('never touches the files of another collection when one collection is written', async () => {
       const rooms = await LowdbCollection.open<Member>(dir.path, { name: 'rooms' }, silentLogger);
       await Promise.all(
         Array.from({ length: 500 }, (_, i) =>
           rooms.insert({ id: `r${i}`, email: '', room: `room ${i}` }),
         ),
       );
-      const roomsFile = join(dir.path, 'rooms.json');
+      const roomsFile = join(dir.path, 'rooms.journal-0.jsonl');
       const before = await stat(roomsFile);
       const roomsContent = await readFile(roomsFile);
-      const roomsWritesBefore = writesOf('rooms.json');
 
       const collection = await openMembers();
-      for (let i = 0; i < 20; i++)
-        await collection.insert({ id: `m${i}`, email: `${i}@x.example`, room: 'r1' });
+      for (let i = 0; i < 20; i++) await collection.insert(member(i));
 
       const after = await stat(roomsFile);
-      // A rewrite by rename would change the inode even within the mtime resolution.
       expect({ ino: after.ino, size: after.size, mtimeMs: after.mtimeMs }).toEqual({
         ino: before.ino,
         size: before.size,
         mtimeMs: before.mtimeMs,
       });
       expect(await readFile(roomsFile)).toEqual(roomsContent);
-      expect(writesOf('rooms.json')).toBe(roomsWritesBefore);
-      expect(writesOf('members.json')).toBe(20);
+      expect(await journalLines(dir.path, 'members')).toHaveLength(20);
     });
   });
 });
