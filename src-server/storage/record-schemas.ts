@@ -94,6 +94,7 @@ export const hubSettingsRecordSchema = z.object({
   uploadLimitBytes: count.optional(),
   avatarLimitBytes: count.optional(),
   notificationRetentionDays: count.optional(),
+  allowRunnableUploads: z.boolean().optional(),
 });
 
 export const uploadRecordSchema = z.object({
