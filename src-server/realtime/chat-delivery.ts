@@ -11,7 +11,8 @@ import {
 } from '../../src-shared/schemas/chat';
 import { DomainError } from '../domain-error';
 import type { ChatService } from '../domains/chat/chat-service';
-import { assertInRoom, parseRoom } from '../domains/chat/room-access';
+import { assertMayRead, parseRoom } from '../domains/access/room-access';
+import { placesOf } from '../domains/access/places';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
@@ -58,14 +59,13 @@ export function deliverChat(
     joinRooms(socket).then(() => next(), next);
   });
   async function joinRooms(socket: HubSocket): Promise<void> {
-    const memberships = (await storage.sessionMembers.listForUser(socket.data.userId)).filter(
-      (m) => m.status === 'active',
-    );
     const user = await storage.users.get(socket.data.userId);
-    await socket.join([
-      ...memberships.map((m) => sessionRoom(m.sessionId)),
-      ...(user ? await chat.courseRoomsOf(user) : []),
-    ]);
+    const places = user && (await placesOf(storage, user));
+    if (places)
+      await socket.join([
+        ...places.sessions.map((s) => sessionRoom(s.id)),
+        ...places.courses.map((c) => courseRoom(c.id)),
+      ]);
   }
 
   io.on('connection', async (socket) => {
@@ -189,7 +189,7 @@ export function deliverChat(
       const user = socket && (await storage.users.get(socket.data.userId));
       if (!socket || !user) continue;
       try {
-        await assertInRoom(storage, user, room);
+        await assertMayRead(storage, user, room);
         socket.emit(event, render(user));
       } catch {
         if (room.startsWith('session:')) await socket.leave(room);
@@ -198,16 +198,14 @@ export function deliverChat(
   }
 
   async function announcePresence(userId: UserId, online: boolean): Promise<void> {
-    const rooms = [
-      ...(await storage.sessionMembers.listForUser(userId))
-        .filter((m) => m.status === 'active')
-        .map((m) => sessionRoom(m.sessionId)),
-      // Course chats show who is online too: the student's active courses, the teacher's own.
-      ...(await storage.enrolments.listForUser(userId))
-        .filter((e) => e.status === 'active')
-        .map((e) => courseRoom(e.courseId)),
-      ...(await storage.courses.listForTeacher(userId)).map((c) => courseRoom(c.id)),
-    ];
+    const user = await storage.users.get(userId);
+    const places = user && (await placesOf(storage, user));
+    const rooms = places
+      ? [
+          ...places.sessions.map((s) => sessionRoom(s.id)),
+          ...places.courses.map((c) => courseRoom(c.id)),
+        ]
+      : [];
     const peers = (await storage.readMarkers.listForUser(userId))
       .filter((m) => m.stream.startsWith('dm:'))
       .map((m) => parseRoom(m.stream as Room))

@@ -1,7 +1,7 @@
 import type { SessionId } from '../../src-shared/schemas/sessions';
 import { watchSessionRequestSchema } from '../../src-shared/schemas/realtime';
 import { DomainError } from '../domain-error';
-import { sessionAccess } from '../domains/sessions/access';
+import { sessionAccess } from '../domains/access/session-access';
 import { toComment, toMember, toPost, toSession, type Viewer } from '../domains/sessions/views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';

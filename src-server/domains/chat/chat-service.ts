@@ -17,7 +17,8 @@ import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
 import { messageRenderer } from './message-view';
 import { RecentClientIds } from './recent-client-ids';
-import { assertInRoom, mayMessage } from './room-access';
+import { mayMessage, placesOf } from '../access/places';
+import { assertMayRead, assertMayWrite } from '../access/room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
@@ -40,7 +41,7 @@ export class ChatService {
     actor: UserRecord,
     input: SendMessage,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
-    await assertInRoom(this.deps.storage, actor, input.room);
+    await assertMayWrite(this.deps.storage, actor, input.room);
     const seen = await this.recentClientIds.forRoom(input.room);
     const key = `${actor.id}:${input.clientId}`;
     const earlier = seen.get(key);
@@ -74,7 +75,7 @@ export class ChatService {
     seq: number,
     text: string | undefined,
   ): Promise<ChatMessage> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayWrite(this.deps.storage, actor, room);
     const entry = await this.deps.storage.chat.get(room, seq);
     if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
     if (entry.entry.authorId !== actor.id)
@@ -99,7 +100,7 @@ export class ChatService {
     limit: number,
     before?: number,
   ): Promise<ChatMessage[]> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayRead(this.deps.storage, actor, room);
     const entries = await this.deps.storage.chat.page(room, limit, before);
     return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
   }
@@ -111,7 +112,7 @@ export class ChatService {
     afterSeq: number,
     limit: number,
   ): Promise<ChatMessage[]> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayRead(this.deps.storage, actor, room);
     const entries = await this.deps.storage.chat.since(room, afterSeq, limit);
     return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
   }
@@ -171,17 +172,19 @@ export class ChatService {
     return this.summary(actor, room);
   }
 
-  /** Rooms of a person: their sessions' rooms and their conversations, with unread counts. */
+  /**
+   * Rooms of a person, with unread counts: the chats of the courses they
+   * belong to (archived ones are closed and not listed), of their sessions,
+   * and their conversations.
+   */
   async rooms(actor: UserRecord): Promise<RoomSummary[]> {
-    const sessions = (await this.deps.storage.sessionMembers.listForUser(actor.id)).filter(
-      (m) => m.status === 'active',
-    );
+    const places = await placesOf(this.deps.storage, actor);
     const direct = (await this.deps.storage.readMarkers.listForUser(actor.id)).filter((m) =>
       m.stream.startsWith('dm:'),
     );
     const rooms = [
-      ...(await this.courseRoomsOf(actor)),
-      ...sessions.map((m) => `session:${m.sessionId}` as Room),
+      ...places.courses.filter((c) => !c.archived).map((c) => `course:${c.id}` as Room),
+      ...places.sessions.map((s) => `session:${s.id}` as Room),
       ...direct.map((m) => m.stream as Room),
     ];
     const summaries: RoomSummary[] = [];
@@ -189,27 +192,15 @@ export class ChatService {
       try {
         summaries.push(await this.summary(actor, room));
       } catch {
-        // A conversation whose peer is gone or no longer shares a session is simply not listed.
+        // A conversation whose peer is gone or no longer shares a place is simply not listed.
       }
     }
     return summaries;
   }
 
-  /** Courses a person teaches or is actively enrolled in, as chat rooms. */
-  async courseRoomsOf(user: UserRecord): Promise<Room[]> {
-    const { storage } = this.deps;
-    const taught = (await storage.courses.listForTeacher(user.id))
-      .filter((c) => !c.archived)
-      .map((c) => c.id);
-    const enrolled = (await storage.enrolments.listForUser(user.id))
-      .filter((e) => e.status === 'active')
-      .map((e) => e.courseId);
-    return [...taught, ...enrolled].map((id) => `course:${id}` as Room);
-  }
-
   async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
     const { storage } = this.deps;
-    const parsed = await assertInRoom(storage, actor, room);
+    const parsed = await assertMayRead(storage, actor, room);
     const lastSeq = storage.chat.lastSeq(room);
     const readSeq = Math.min(lastSeq, (await storage.readMarkers.get(actor.id, room))?.seq ?? 0);
     const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };

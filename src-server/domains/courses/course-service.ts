@@ -15,7 +15,7 @@ import { UniqueViolation } from '../../storage/errors';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { newJoinToken } from '../sessions/join-token';
-import { assertManages, courseAccess } from './course-access';
+import { assertManages, courseAccess } from '../access/course-access';
 import { teacherStudents, type StudentsQuery, type TeacherStudent } from './teacher-students';
 import { toCourse, toEnrolment } from './views';
 import { pageOfList } from '../paging';

@@ -13,8 +13,13 @@ import { DomainError, fieldError } from '../../domain-error';
 import { UniqueViolation } from '../../storage/errors';
 import type { SessionRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
-import { assertHost, sessionAccess, type SessionAccess } from './access';
-import { assertInCourseOf, assertMayHostFor } from './course-link';
+import { assertMayHostFor } from '../access/course-access';
+import {
+  assertHost,
+  assertInCourseOf,
+  sessionAccess,
+  type SessionAccess,
+} from '../access/session-access';
 import { tooManyGuesses, withFreshToken } from './join-token';
 import { toMember, toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';

@@ -19,7 +19,6 @@ import type {
 import type { Storage } from '../../storage/repositories';
 import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
-import { courseOf } from './course-link';
 
 /** Who is looking: their account (for email visibility) and their place in the session. */
 export interface Viewer {
@@ -107,4 +106,14 @@ export async function toComment(
       canDelete: canDeleteComment(viewer.session, comment, post),
     },
   };
+}
+
+/** The course a session belongs to, as its card shows it. */
+export async function courseOf(
+  storage: Storage,
+  session: SessionRecord,
+): Promise<Session['course']> {
+  if (!session.courseId) return null;
+  const course = await storage.courses.get(session.courseId);
+  return course ? { id: course.id, code: course.code, title: course.title } : null;
 }
