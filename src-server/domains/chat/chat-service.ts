@@ -129,6 +129,8 @@ export class ChatService {
     seq: number,
   ): Promise<{ room: Room; readSeq: number }> {
     const { storage } = this.deps;
+    // First: a marker answers with the room's length, and one per invented room would grow without end.
+    await assertMayRead(storage, actor, room);
     const last = storage.chat.lastSeq(room);
     const current = await storage.readMarkers.get(actor.id, room);
     const readSeq = Math.min(last, Math.max(seq, current?.seq ?? 0));

@@ -274,3 +274,32 @@ describe('presence, typing and read markers', () => {
     expect((await hub.call('chatRooms', { token: member.token })).body.items[0].unread).toBe(1);
   });
 });
+
+describe('read markers', () => {
+  it('are refused for rooms a person is not in, or that do not exist, without learning their length', async () => {
+    const dm = (await hub.call('openDirect', { token: member.token, body: { userId: host.id } }))
+      .body.room;
+    const memberSocket = await online(member);
+    await send(memberSocket, 'private', randomUUID(), dm);
+    const outsiderSocket = await online(outsider);
+    for (const target of [dm, room, `course:${randomUUID()}`, `session:${randomUUID()}`]) {
+      const rest = await hub.call('markRoomRead', {
+        token: outsider.token,
+        params: { room: target },
+        body: { seq: 1000 },
+      });
+      expect([403, 404]).toContain(rest.status);
+      expect(JSON.stringify(rest.body)).not.toContain('readSeq');
+      const socketReply = await outsiderSocket.emitWithAck('chat:read', {
+        room: target,
+        seq: 1000,
+      });
+      expect(socketReply).toMatchObject({ ok: false });
+    }
+    expect((await hub.call('chatRooms', { token: outsider.token })).body.items).toEqual([]);
+    expect(await memberSocket.emitWithAck('chat:read', { room: dm, seq: 1000 })).toEqual({
+      ok: true,
+      data: { room: dm, readSeq: 1 },
+    });
+  });
+});
