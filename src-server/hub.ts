@@ -24,7 +24,9 @@ import { AdminSessionRecords } from './domains/admin/session-records';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatFiles } from './domains/chat/chat-files';
+import { AccessService } from './domains/access/access-service';
 import { ChatService } from './domains/chat/chat-service';
+import { Presence } from './domains/chat/presence';
 import { CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
 import { dashboardRoutes } from './domains/courses/dashboard-routes';
@@ -39,6 +41,7 @@ import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
 import { PostService } from './domains/sessions/post-service';
 import { sessionRoutes } from './domains/sessions/routes';
+import { SessionLiveViews } from './domains/sessions/live-views';
 import { SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
@@ -48,13 +51,11 @@ import { startNotificationPruning } from './jobs/notification-pruning';
 import type { Handlers } from './http/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
-import { deliverChat } from './realtime/chat-delivery';
-import { deliverCourses } from './realtime/course-delivery';
-import { deliverSessions } from './realtime/session-delivery';
-import { createSocketServer } from './realtime/socket-server';
+import { startRealtime } from './realtime/realtime';
 import { lockDataFolder } from './storage/data-folder-lock';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
+import { keepServingOnUnhandledRejections } from './unexpected-errors';
 import { HUB_VERSION } from './version';
 
 export interface Hub {
@@ -85,6 +86,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     throw error;
   });
   const hasher = new PasswordHasher(config.bcryptRounds);
+  const stopGuarding = keepServingOnUnhandledRejections(logger);
   try {
     await applyStartupOptions(config, storage, logger);
     const bus = new EventBus(logger);
@@ -111,7 +113,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const sessions = new SessionService(deps);
     const posts = new PostService(deps, sessions);
     const courses = new CourseService(deps);
-    const chat = new ChatService(deps);
+    const presence = new Presence();
+    const chat = new ChatService(deps, presence);
     const feedback = new FeedbackService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
@@ -146,10 +149,20 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       checkResponses: process.env.NODE_ENV !== 'production',
     });
     const server = createServer(app);
-    const io = createSocketServer(server, auth, bus, logger);
-    deliverSessions(io, bus, storage, logger);
-    deliverChat(io, bus, storage, chat, notifications, logger);
-    deliverCourses(io, bus);
+    const realtime = startRealtime(
+      server,
+      bus,
+      {
+        auth,
+        access: new AccessService(storage),
+        chat,
+        presence,
+        notifications,
+        sessionViews: new SessionLiveViews(deps),
+      },
+      { maxConnectionsPerPerson: config.maxConnectionsPerPerson },
+      logger,
+    );
     const port = await listen(server, config);
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);
@@ -171,18 +184,22 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const close = () =>
       (closing ??= (async () => {
         await advertisement?.stop();
-        await stopAccepting(io, server);
+        realtime.stop();
+        await stopAccepting(realtime.io, server);
         await collector.stop();
         await reminders.stop();
         await pruning.stop();
         await bus.drain();
+        await chat.close();
         await storage.close();
         await hasher.close();
         await unlock();
+        stopGuarding();
         logger.info('hub stopped; every write is on disk');
       })());
     return { url, lanUrls, port, dataDir, advertised: advertisement !== undefined, close };
   } catch (error) {
+    stopGuarding();
     await storage.close();
     await hasher.close();
     await unlock();

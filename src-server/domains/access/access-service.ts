@@ -6,6 +6,9 @@ import type { AccessStorage } from './ports';
 import { assertMayRead, assertMayWrite, type ParsedRoom } from './room-access';
 import { sessionAccess, type SessionAccess } from './session-access';
 
+/** A signed-in person as the rules see them; callers outside domains/ use this name, not storage's. */
+export type Person = UserRecord;
+
 /** The access rules for callers that hold no storage: socket handlers and delivery. */
 export class AccessService {
   constructor(private readonly storage: AccessStorage) {}

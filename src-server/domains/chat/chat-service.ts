@@ -8,14 +8,15 @@ import {
   type sendMessageRequestSchema,
 } from '../../../src-shared/schemas/chat';
 import type { CourseId } from '../../../src-shared/schemas/courses';
-import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import { toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
-import { messageRenderer } from './message-view';
+import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
+import type { Presence } from './presence';
+import { ReadPositions } from './read-positions';
 import { RecentClientIds } from './recent-client-ids';
 import { mayMessage, placesOf } from '../access/places';
 import { assertMayRead, assertMayWrite } from '../access/room-access';
@@ -28,15 +29,18 @@ type SendMessage = z.output<typeof sendMessageRequestSchema>;
  * are small records beside it. A resend with the same client id is stored once.
  */
 export class ChatService {
-  /** Who is connected, by user id; maintained by the socket layer. */
-  readonly online = new Map<UserId, number>();
-
   private readonly recentClientIds: RecentClientIds;
+  private readonly readPositions: ReadPositions;
 
-  constructor(private readonly deps: DomainDeps) {
+  constructor(
+    private readonly deps: DomainDeps,
+    private readonly presence: Presence,
+  ) {
     this.recentClientIds = new RecentClientIds(deps.storage);
+    this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
   }
 
+  /** The answer (an ack) means the message is stored; read positions follow in the background. */
   async send(
     actor: UserRecord,
     input: SendMessage,
@@ -48,11 +52,10 @@ export class ChatService {
     if (earlier)
       return { message: await this.message(actor, input.room, await earlier), duplicate: true };
     const stored = this.append(actor, input);
-    this.recentClientIds.remember(
-      seen,
-      key,
-      stored.then((entry) => entry.seq),
-    );
+    const storedSeq = stored.then((entry) => entry.seq);
+    // A resend waiting on it handles a failure; this copy must never reject unheard (full disk).
+    storedSeq.catch(() => undefined);
+    this.recentClientIds.remember(seen, key, storedSeq);
     let entry: HistoryEntry<ChatRecord>;
     try {
       entry = await stored;
@@ -60,13 +63,14 @@ export class ChatService {
       seen.delete(key);
       throw error;
     }
-    await this.markRead(actor, input.room, entry.seq);
+    await this.advanceRead(actor, input.room, entry.seq);
     this.deps.bus.publish('chat.message-sent', {
       room: input.room,
       seq: entry.seq,
       authorId: actor.id,
+      message: chatMessage(input.room, entry, actor, undefined, EVERY_MEMBER),
     });
-    return { message: await this.toMessage(actor, input.room, entry), duplicate: false };
+    return { message: chatMessage(input.room, entry, actor, undefined, actor), duplicate: false };
   }
 
   async edit(
@@ -82,7 +86,7 @@ export class ChatService {
       throw new DomainError('FORBIDDEN', 'You can edit or delete only your own messages.');
     const current = await this.deps.storage.messageEdits.get(room, seq);
     if (current?.deleted) throw new DomainError('CONFLICT', 'This message was deleted.');
-    await this.deps.storage.messageEdits.put({
+    const edit = await this.deps.storage.messageEdits.put({
       id: `${room}#${seq}`,
       text: text ?? '',
       deleted: text === undefined,
@@ -90,8 +94,12 @@ export class ChatService {
     });
     if (text === undefined)
       await this.deps.storage.uploads.deleteMany(entry.entry.files.map((f) => f.id));
-    this.deps.bus.publish('chat.message-changed', { room, seq });
-    return this.toMessage(actor, room, entry);
+    this.deps.bus.publish('chat.message-changed', {
+      room,
+      seq,
+      message: chatMessage(room, entry, actor, edit, EVERY_MEMBER),
+    });
+    return chatMessage(room, entry, actor, edit, actor);
   }
 
   async history(
@@ -128,23 +136,34 @@ export class ChatService {
     room: Room,
     seq: number,
   ): Promise<{ room: Room; readSeq: number }> {
-    const { storage } = this.deps;
     // First: a marker answers with the room's length, and one per invented room would grow without end.
-    await assertMayRead(storage, actor, room);
-    const last = storage.chat.lastSeq(room);
-    const current = await storage.readMarkers.get(actor.id, room);
-    const readSeq = Math.min(last, Math.max(seq, current?.seq ?? 0));
-    if (readSeq !== current?.seq) {
-      await storage.readMarkers.put({
-        id: `${actor.id}|${room}`,
-        userId: actor.id,
-        stream: room,
-        seq: readSeq,
-        readSeqs: [],
-      });
+    await assertMayRead(this.deps.storage, actor, room);
+    return { room, readSeq: await this.advanceRead(actor, room, seq) };
+  }
+
+  /** Moves a read position forward (never past the last message); the person's devices hear at once. */
+  private async advanceRead(actor: UserRecord, room: Room, seq: number): Promise<number> {
+    const last = this.deps.storage.chat.lastSeq(room);
+    const current = await this.readPositions.get(actor.id, room);
+    const readSeq = Math.min(last, Math.max(seq, current ?? 0));
+    if (readSeq !== current) {
+      this.readPositions.set(actor.id, room, readSeq);
       this.deps.bus.publish('chat.read', { userId: actor.id, room, readSeq });
     }
-    return { room, readSeq };
+    return readSeq;
+  }
+
+  /** Writes read positions still in memory (shutdown). */
+  close(): Promise<void> {
+    return this.readPositions.close();
+  }
+
+  /** People someone has a conversation with: they hear when that person comes and goes. */
+  async conversationPeersOf(userId: UserId): Promise<UserId[]> {
+    return (await this.deps.storage.readMarkers.listForUser(userId))
+      .filter((m) => m.stream.startsWith('dm:'))
+      .flatMap((m) => m.stream.slice(3).split(':') as UserId[])
+      .filter((id) => id !== userId);
   }
 
   /** Opens (or finds) the conversation with someone you share a session with. */
@@ -204,7 +223,7 @@ export class ChatService {
     const { storage } = this.deps;
     const parsed = await assertMayRead(storage, actor, room);
     const lastSeq = storage.chat.lastSeq(room);
-    const readSeq = Math.min(lastSeq, (await storage.readMarkers.get(actor.id, room))?.seq ?? 0);
+    const readSeq = Math.min(lastSeq, (await this.readPositions.get(actor.id, room)) ?? 0);
     const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
     if (parsed.kind === 'dm') {
       const peer = (await storage.users.get(
@@ -245,8 +264,8 @@ export class ChatService {
     };
   }
 
-  isOnline(userId: UserId): boolean {
-    return (this.online.get(userId) ?? 0) > 0;
+  private isOnline(userId: UserId): boolean {
+    return this.presence.isOnline(userId);
   }
 
   private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
@@ -271,12 +290,5 @@ export class ChatService {
     entry: HistoryEntry<ChatRecord>,
   ): Promise<ChatMessage> {
     return (await messageRenderer(this.deps.storage, room, entry))(viewer);
-  }
-
-  /** How to show a stored message to any viewer (see message-view.ts). */
-  async messageRenderer(room: Room, seq: number): Promise<(viewer: Actor) => ChatMessage> {
-    const entry = await this.deps.storage.chat.get(room, seq);
-    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
-    return messageRenderer(this.deps.storage, room, entry);
   }
 }

@@ -170,7 +170,7 @@ export class SessionService {
         status: 'active',
         joinedAt: this.deps.now().toISOString(),
       });
-      bus.publish('session.member-joined', { member });
+      bus.publish('session.member-joined', { member, session });
     } catch (error) {
       if (error instanceof UniqueViolation)
         throw new DomainError('CONFLICT', `You are already in “${session.title}”.`);
