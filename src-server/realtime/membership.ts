@@ -25,6 +25,8 @@ export class RoomMembership {
   private readonly epochs = new Map<UserId, number>();
   /** The course of each course session a socket joined, so leaving a course leaves its sessions at once. */
   private readonly courseOfSession = new Map<SessionId, CourseId>();
+  /** Sessions a socket watches without being a member (an admin looking in), by socket id. */
+  private readonly lookingIn = new Map<string, Set<SessionId>>();
 
   constructor(
     private readonly io: HubSocketServer,
@@ -41,12 +43,19 @@ export class RoomMembership {
   /** An admin looking in, or a member opening the page: joins after the same check REST uses. */
   async watch(socket: HubSocket, sessionId: SessionId): Promise<void> {
     const userId = socket.data.userId;
-    const { session } = await this.fresh(userId, async () => {
+    const { session, membership } = await this.fresh(userId, async () => {
       const user = await this.userOf(userId);
       if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
       return this.access.session(user, sessionId);
     });
     this.remember(session);
+    if (!membership) {
+      if (!this.lookingIn.has(socket.id)) {
+        this.lookingIn.set(socket.id, new Set());
+        socket.once('disconnect', () => this.lookingIn.delete(socket.id));
+      }
+      this.lookingIn.get(socket.id)!.add(sessionId);
+    }
     void socket.join(sessionRoom(sessionId));
   }
 
@@ -97,6 +106,7 @@ export class RoomMembership {
       const sockets = this.io.in(userRoom(user.id));
       sockets.socketsLeave(APPROVER_ROOMS.filter((room) => !wanted.includes(room)));
       if (user.status === 'active' && wanted.length > 0) sockets.socketsJoin(wanted);
+      if (!user.isAdmin) this.stopLookingIn(user.id);
     });
   }
 
@@ -156,6 +166,16 @@ export class RoomMembership {
         socket.emit('session:access-lost', { sessionId, reason });
         void socket.leave(room);
       }
+    }
+  }
+
+  /** A former admin stops watching the sessions they only looked into, before anything else is sent. */
+  private stopLookingIn(userId: UserId): void {
+    for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      for (const sessionId of this.lookingIn.get(socketId) ?? [])
+        void socket?.leave(sessionRoom(sessionId));
+      this.lookingIn.delete(socketId);
     }
   }
 

@@ -215,3 +215,35 @@ describe('connections and writes per person', () => {
       .toBe(true);
   });
 });
+
+describe('an admin who loses admin', () => {
+  it('stops receiving the sessions they were only looking into, on the open connection', async () => {
+    const otherAdmin = await signUp(hub, { role: 'teacher' });
+    await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: otherAdmin.id },
+      body: { isAdmin: true },
+    });
+    const session = (
+      await hub.call('createSession', { token: teacher.token, body: { title: 'Open day' } })
+    ).body;
+    const room = `session:${session.id}`;
+    const [teacherSocket, watcher] = await Promise.all([online(teacher), online(otherAdmin)]);
+    expect(await watcher.emitWithAck('session:watch', { sessionId: session.id })).toMatchObject({
+      ok: true,
+    });
+    const seen = collect(watcher, 'chat:message');
+    const send = (text: string) =>
+      teacherSocket.emitWithAck('chat:send', { room, clientId: randomUUID(), text });
+    await send('while admin');
+    await expect.poll(() => seen.length).toBe(1);
+    await hub.call('adminUpdateUser', {
+      token: admin.token,
+      params: { userId: otherAdmin.id },
+      body: { isAdmin: false },
+    });
+    await send('after');
+    await settle(watcher);
+    expect(seen.map((m) => m.text)).toEqual(['while admin']);
+  });
+});
