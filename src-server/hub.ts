@@ -25,9 +25,11 @@ import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatFiles } from './domains/chat/chat-files';
 import { AccessService } from './domains/access/access-service';
-import { ChatService } from './domains/chat/chat-service';
+import { ACCESS_REPOSITORIES } from './domains/access/ports';
+import { withRepositories } from './domains/deps';
+import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { Presence } from './domains/chat/presence';
-import { CourseService } from './domains/courses/course-service';
+import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
 import { dashboardRoutes } from './domains/courses/dashboard-routes';
 import { DashboardService } from './domains/courses/dashboard-service';
@@ -41,8 +43,8 @@ import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
 import { PostService } from './domains/sessions/post-service';
 import { sessionRoutes } from './domains/sessions/routes';
-import { SessionLiveViews } from './domains/sessions/live-views';
-import { SessionService } from './domains/sessions/session-service';
+import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
+import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
@@ -110,11 +112,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const downloadLinks = new DownloadLinks(deps.now);
     const registration = new RegistrationService(deps, auth);
     const profiles = new ProfileService(deps);
-    const sessions = new SessionService(deps);
+    const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
     const posts = new PostService(deps, sessions);
-    const courses = new CourseService(deps);
+    const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
     const presence = new Presence();
-    const chat = new ChatService(deps, presence);
+    const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
     const feedback = new FeedbackService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
@@ -154,11 +156,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       bus,
       {
         auth,
-        access: new AccessService(storage),
+        access: new AccessService(withRepositories(deps, ...ACCESS_REPOSITORIES).storage),
         chat,
         presence,
         notifications,
-        sessionViews: new SessionLiveViews(deps),
+        sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
       },
       { maxConnectionsPerPerson: config.maxConnectionsPerPerson },
       logger,

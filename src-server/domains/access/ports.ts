@@ -1,7 +1,14 @@
 import type { Storage } from '../../storage/repositories';
 
-/** What the access rules read: memberships and the places they point at, nothing else. */
-export type AccessStorage = Pick<
-  Storage,
-  'users' | 'courses' | 'enrolments' | 'deadlines' | 'sessions' | 'sessionMembers'
->;
+/** The repositories the access rules read: memberships and the places they point at, nothing else. */
+export const ACCESS_REPOSITORIES = [
+  'users',
+  'courses',
+  'enrolments',
+  'deadlines',
+  'sessions',
+  'sessionMembers',
+] as const;
+export type AccessRepository = (typeof ACCESS_REPOSITORIES)[number];
+
+export type AccessStorage = Pick<Storage, AccessRepository>;

@@ -12,6 +12,7 @@ import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import { toSummary } from '../accounts/views';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
@@ -23,6 +24,15 @@ import { assertMayRead, assertMayWrite } from '../access/room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
+export const CHAT_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'chat',
+  'messageEdits',
+  'readMarkers',
+  'uploads',
+] as const;
+type ChatRepository = (typeof CHAT_REPOSITORIES)[number];
+
 /**
  * Chat: messages are appended to the room's stream in the chat log (a
  * message costs one line, however long the history); edits and deletions
@@ -33,7 +43,7 @@ export class ChatService {
   private readonly readPositions: ReadPositions;
 
   constructor(
-    private readonly deps: DomainDeps,
+    private readonly deps: DomainDeps<ChatRepository>,
     private readonly presence: Presence,
   ) {
     this.recentClientIds = new RecentClientIds(deps.storage);

@@ -13,6 +13,7 @@ import type {
   SessionRecord,
 } from '../../storage/records';
 import { sessionAccess } from '../access/session-access';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { toComment, toMember, toPost, toSession, type Viewer } from './views';
 
@@ -24,13 +25,16 @@ export interface LiveViewer {
   session(session: SessionRecord): Promise<Session>;
 }
 
+export const LIVE_VIEW_REPOSITORIES = [...ACCESS_REPOSITORIES, 'comments'] as const;
+type LiveViewRepository = (typeof LIVE_VIEW_REPOSITORIES)[number];
+
 /**
  * The views real-time delivery sends to each person watching a session.
  * Posts and comments carry per-viewer permissions and download rights, so
  * they are built per viewer — after the access module says they may see it.
  */
 export class SessionLiveViews {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<LiveViewRepository>) {}
 
   /** Each person's view of the session, for those who may still see it. */
   async viewersOf(

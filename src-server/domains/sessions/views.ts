@@ -17,6 +17,9 @@ import type {
   UserRecord,
 } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
+
+/** The repositories session views read. */
+export type SessionViewStorage = Pick<Storage, 'users' | 'courses' | 'sessionMembers' | 'comments'>;
 import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
 
@@ -26,12 +29,12 @@ export interface Viewer {
   readonly session: SessionViewer;
 }
 
-async function person(storage: Storage, id: string): Promise<UserRecord> {
+async function person(storage: SessionViewStorage, id: string): Promise<UserRecord> {
   return (await storage.users.get(id as UserRecord['id'])) ?? formerMember(id);
 }
 
 export async function toSession(
-  storage: Storage,
+  storage: SessionViewStorage,
   session: SessionRecord,
   viewer: Viewer,
   myRole: Session['myRole'],
@@ -53,7 +56,7 @@ export async function toSession(
 }
 
 export async function toMember(
-  storage: Storage,
+  storage: SessionViewStorage,
   member: SessionMemberRecord,
   viewer: Viewer,
 ): Promise<Member> {
@@ -66,7 +69,7 @@ export async function toMember(
 }
 
 export async function toPost(
-  storage: Storage,
+  storage: SessionViewStorage,
   post: PostRecord,
   viewer: Viewer,
   hostId: string,
@@ -89,7 +92,7 @@ export async function toPost(
 }
 
 export async function toComment(
-  storage: Storage,
+  storage: SessionViewStorage,
   comment: CommentRecord,
   viewer: Viewer,
   post: { authorId: string },
@@ -110,7 +113,7 @@ export async function toComment(
 
 /** The course a session belongs to, as its card shows it. */
 export async function courseOf(
-  storage: Storage,
+  storage: SessionViewStorage,
   session: SessionRecord,
 ): Promise<Session['course']> {
   if (!session.courseId) return null;
