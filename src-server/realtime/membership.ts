@@ -16,9 +16,11 @@ const MAX_LOOKUPS = 5;
  * The one place that decides which rooms a socket is in. A socket is
  * authorised when it joins a room (at connect, from the access module's
  * places, or when it asks to watch a session), and membership follows
- * enrolment, blocking, removal, archive and role changes the moment their
- * event is published — leaving is synchronous, so nothing sent after a
- * removal reaches the removed person. Delivery then simply broadcasts to rooms.
+ * enrolment, blocking, removal, session membership and role changes the
+ * moment their event is published — leaving is synchronous, so nothing sent
+ * after a removal reaches the removed person. (Archiving a course changes no
+ * room: its people still follow its pages live, and its chat takes no new
+ * messages.) Delivery then simply broadcasts to rooms.
  */
 export class RoomMembership {
   /** Bumped on every membership change of a person: a room list computed before it is stale. */
