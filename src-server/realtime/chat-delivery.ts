@@ -22,6 +22,8 @@ import type { HubSocket, HubSocketServer } from './socket-server';
 /** Most a reconnecting client gets per answer; `more: true` asks it to sync again. */
 const SYNC_BATCH = 500;
 const TYPING_EVERY_MS = 2000;
+/** A read position may be 0 (nothing read); built once, not per receipt. */
+const readRequestSchema = messageRefSchema.extend({ seq: messageRefSchema.shape.seq.min(0) });
 /** Chat writes per person (all their devices together) per 10 seconds. */
 const WRITES_PER_10_S = 30;
 
@@ -85,10 +87,7 @@ export function deliverChat(
     );
     socket.on('chat:read', (request, ack) =>
       handle(ack, async () => {
-        const { room, seq } = parsePayload(
-          messageRefSchema.extend({ seq: messageRefSchema.shape.seq.min(0) }),
-          request,
-        );
+        const { room, seq } = parsePayload(readRequestSchema, request);
         return chat.markRead(await actorOf(socket), room, seq);
       }),
     );
