@@ -21,6 +21,8 @@ export const hubConfigSchema = z.object({
   rendererDir: z.string().min(1).optional(),
   accessTokenMinutes: z.coerce.number().int().min(1).max(1440).default(15),
   refreshTokenDays: z.coerce.number().int().min(1).max(365).default(30),
+  /** Open Socket.IO connections one person may hold at once (tabs, devices); more are refused. */
+  maxConnectionsPerPerson: z.coerce.number().int().min(1).max(1000).default(10),
   /** Announce the hub on the local network (mDNS / DNS-SD); strings come from the environment. */
   advertise: z.union([z.boolean(), z.stringbool()], { error: 'Use true or false.' }).default(true),
 });
@@ -88,6 +90,11 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
     'refreshTokenDays',
     'refresh-token-days',
     'Lifetime of a refresh token (a sign-in lasts this long unused).',
+  ),
+  doc(
+    'maxConnectionsPerPerson',
+    'max-connections-per-person',
+    'Live connections one person may hold at once (tabs and devices together).',
   ),
   {
     ...doc(

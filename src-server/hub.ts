@@ -24,8 +24,12 @@ import { AdminSessionRecords } from './domains/admin/session-records';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
 import { ChatFiles } from './domains/chat/chat-files';
-import { ChatService } from './domains/chat/chat-service';
-import { CourseService } from './domains/courses/course-service';
+import { AccessService } from './domains/access/access-service';
+import { ACCESS_REPOSITORIES } from './domains/access/ports';
+import { withRepositories } from './domains/deps';
+import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
+import { Presence } from './domains/chat/presence';
+import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
 import { CourseContentService } from './domains/courses/content-service';
 import { dashboardRoutes } from './domains/courses/dashboard-routes';
 import { DashboardService } from './domains/courses/dashboard-service';
@@ -39,7 +43,8 @@ import { healthRoutes } from './domains/health/routes';
 import { NotificationService } from './domains/notifications/notification-service';
 import { PostService } from './domains/sessions/post-service';
 import { sessionRoutes } from './domains/sessions/routes';
-import { SessionService } from './domains/sessions/session-service';
+import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
+import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
@@ -49,13 +54,11 @@ import { startSignInPruning } from './jobs/sign-in-pruning';
 import type { Handlers } from './http/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
-import { deliverChat } from './realtime/chat-delivery';
-import { deliverCourses } from './realtime/course-delivery';
-import { deliverSessions } from './realtime/session-delivery';
-import { createSocketServer } from './realtime/socket-server';
+import { startRealtime } from './realtime/realtime';
 import { lockDataFolder } from './storage/data-folder-lock';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
+import { keepServingOnUnhandledRejections } from './unexpected-errors';
 import { HUB_VERSION } from './version';
 
 export interface Hub {
@@ -86,6 +89,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     throw error;
   });
   const hasher = new PasswordHasher(config.bcryptRounds);
+  const stopGuarding = keepServingOnUnhandledRejections(logger);
   try {
     await applyStartupOptions(config, storage, logger);
     const bus = new EventBus(logger);
@@ -109,10 +113,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const downloadLinks = new DownloadLinks(deps.now);
     const registration = new RegistrationService(deps, auth);
     const profiles = new ProfileService(deps);
-    const sessions = new SessionService(deps);
+    const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
     const posts = new PostService(deps, sessions);
-    const courses = new CourseService(deps);
-    const chat = new ChatService(deps);
+    const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
+    const presence = new Presence();
+    const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
     const feedback = new FeedbackService(deps);
     const notifications = new NotificationService(deps);
     notifications.subscribe(bus);
@@ -147,10 +152,20 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       checkResponses: process.env.NODE_ENV !== 'production',
     });
     const server = createServer(app);
-    const io = createSocketServer(server, auth, bus, logger);
-    deliverSessions(io, bus, storage, logger);
-    deliverChat(io, bus, storage, chat, notifications, logger);
-    deliverCourses(io, bus);
+    const realtime = startRealtime(
+      server,
+      bus,
+      {
+        auth,
+        access: new AccessService(withRepositories(deps, ...ACCESS_REPOSITORIES).storage),
+        chat,
+        presence,
+        notifications,
+        sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
+      },
+      { maxConnectionsPerPerson: config.maxConnectionsPerPerson },
+      logger,
+    );
     const port = await listen(server, config);
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);
@@ -173,19 +188,23 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const close = () =>
       (closing ??= (async () => {
         await advertisement?.stop();
-        await stopAccepting(io, server);
+        realtime.stop();
+        await stopAccepting(realtime.io, server);
         await collector.stop();
         await reminders.stop();
         await pruning.stop();
         await signInPruning.stop();
         await bus.drain();
+        await chat.close();
         await storage.close();
         await hasher.close();
         await unlock();
+        stopGuarding();
         logger.info('hub stopped; every write is on disk');
       })());
     return { url, lanUrls, port, dataDir, advertised: advertisement !== undefined, close };
   } catch (error) {
+    stopGuarding();
     await storage.close();
     await hasher.close();
     await unlock();

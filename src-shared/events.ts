@@ -82,7 +82,11 @@ export interface ServerToClientEvents {
   'chat:typing': (event: { room: Room; userId: UserId; name: string }) => void;
   /** One of your devices read a room up to readSeq. */
   'chat:read': (event: { room: Room; readSeq: number }) => void;
-  'presence:changed': (event: { userId: UserId; online: boolean }) => void;
+  /**
+   * Who came online and who went offline among the people of one of your
+   * rooms, batched: at most one event per room every half second.
+   */
+  'presence:changed': (event: { online: UserId[]; offline: UserId[] }) => void;
   'notification:new': (notification: Notification) => void;
   /** The unread count changed on another of your devices. */
   'notification:read': (event: { unread: number }) => void;

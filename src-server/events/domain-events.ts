@@ -1,7 +1,7 @@
 import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { RevokedNotice } from '../../src-shared/events';
 import type { SessionId } from '../../src-shared/schemas/sessions';
-import type { Room } from '../../src-shared/schemas/chat';
+import type { ChatMessage, Room } from '../../src-shared/schemas/chat';
 import type { Notification } from '../../src-shared/schemas/notifications';
 import type {
   CommentRecord,
@@ -40,7 +40,7 @@ export interface DomainEvents {
   'session.updated': { session: SessionRecord };
   /** `memberIds`: everyone who was in it (the records are gone). */
   'session.deleted': { session: SessionRecord; memberIds: UserId[]; actorId: UserId };
-  'session.member-joined': { member: SessionMemberRecord };
+  'session.member-joined': { member: SessionMemberRecord; session: SessionRecord };
   /** Left on their own, removed by the host, or blocked. */
   'session.member-left': {
     member: SessionMemberRecord;
@@ -54,9 +54,10 @@ export interface DomainEvents {
   'comment.created': { comment: CommentRecord; post: PostRecord; actorId: UserId };
   'comment.updated': { comment: CommentRecord; post: PostRecord; actorId: UserId };
   'comment.deleted': { comment: CommentRecord; post: PostRecord; actorId: UserId };
-  'chat.message-sent': { room: Room; seq: number; authorId: UserId };
-  /** Edited or deleted. */
-  'chat.message-changed': { room: Room; seq: number };
+  /** `message`: as every member of the room may see it (no emails), ready to broadcast. */
+  'chat.message-sent': { room: Room; seq: number; authorId: UserId; message: ChatMessage };
+  /** Edited or deleted; `message` as in chat.message-sent. */
+  'chat.message-changed': { room: Room; seq: number; message: ChatMessage };
   'chat.read': { userId: UserId; room: Room; readSeq: number };
   'course.created': { course: CourseRecord };
   'course.updated': { course: CourseRecord };

@@ -10,143 +10,106 @@ import {
   type Room,
 } from '../../src-shared/schemas/chat';
 import { DomainError } from '../domain-error';
+import type { AccessService, Person } from '../domains/access/access-service';
 import type { ChatService } from '../domains/chat/chat-service';
-import { assertInRoom, parseRoom } from '../domains/chat/room-access';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
-import type { UserRecord } from '../storage/records';
-import type { Storage } from '../storage/repositories';
 import { parsePayload, responder } from './respond';
-import { courseRoom, sessionRoom, userRoom } from './rooms';
+import { chatTargets, userRoom } from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
 /** Most a reconnecting client gets per answer; `more: true` asks it to sync again. */
 const SYNC_BATCH = 500;
 const TYPING_EVERY_MS = 2000;
+/** A read position may be 0 (nothing read); built once, not per receipt. */
+const readRequestSchema = messageRefSchema.extend({ seq: messageRefSchema.shape.seq.min(0) });
+/** Chat writes per person (all their devices together) per 10 seconds. */
+const WRITES_PER_10_S = 30;
+
+export interface ChatDeliveryServices {
+  readonly chat: ChatService;
+  readonly notifications: NotificationService;
+  readonly access: AccessService;
+  readonly userOf: (id: UserId) => Promise<Person | undefined>;
+}
 
 /**
- * Chat, presence and notifications over Socket.IO. Every request is
- * validated and authorised by the chat service on each call; messages go
- * out only after they are stored, built for each recipient.
+ * Chat and notifications over Socket.IO. Every request is validated and
+ * authorised by the services on each call. Messages go out once stored, as
+ * one packet per room: who is in a room was decided when they joined it
+ * (membership.ts), so delivery looks nothing up.
  */
 export function deliverChat(
   io: HubSocketServer,
   bus: EventBus,
-  storage: Storage,
-  chat: ChatService,
-  notifications: NotificationService,
+  { chat, notifications, access, userOf }: ChatDeliveryServices,
   logger: Logger,
 ): void {
   const respond = responder(logger);
-  const writes = new RateLimiterMemory({ points: 30, duration: 10 });
-  const lastTyping = new Map<string, number>();
+  const writes = new RateLimiterMemory({ points: WRITES_PER_10_S, duration: 10 });
+  const typing = new TypingThrottle();
 
-  const actorOf = async (socket: HubSocket): Promise<UserRecord> => {
-    const user = await storage.users.get(socket.data.userId);
+  const actorOf = async (socket: HubSocket): Promise<Person> => {
+    const user = await userOf(socket.data.userId);
     if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
     return user;
   };
+  // Per person, not per connection: opening more tabs buys no more writes.
   const limited = async (socket: HubSocket) => {
-    await writes.consume(socket.id).catch(() => {
+    await writes.consume(socket.data.userId).catch(() => {
       throw new DomainError('TOO_MANY_REQUESTS', 'You are sending too fast. Wait a few seconds.');
     });
   };
+  const handle = <T>(ack: unknown, work: () => Promise<T>) => void respond(ack, work);
 
-  // Rooms are joined before the handshake completes, so nothing sent right after "connect" is missed.
-  io.use((socket, next) => {
-    joinRooms(socket).then(() => next(), next);
-  });
-  async function joinRooms(socket: HubSocket): Promise<void> {
-    const memberships = (await storage.sessionMembers.listForUser(socket.data.userId)).filter(
-      (m) => m.status === 'active',
+  io.on('connection', (socket) => {
+    socket.on('chat:send', (request, ack) =>
+      handle(ack, async () => {
+        await limited(socket);
+        const input = parsePayload(sendMessageRequestSchema, request);
+        return (await chat.send(await actorOf(socket), input)).message;
+      }),
     );
-    const user = await storage.users.get(socket.data.userId);
-    await socket.join([
-      ...memberships.map((m) => sessionRoom(m.sessionId)),
-      ...(user ? await chat.courseRoomsOf(user) : []),
-    ]);
-  }
-
-  io.on('connection', async (socket) => {
-    const userId = socket.data.userId;
-    const count = (chat.online.get(userId) ?? 0) + 1;
-    chat.online.set(userId, count);
-    if (count === 1) await announcePresence(userId, true);
-    socket.on('disconnect', () => {
-      const left = (chat.online.get(userId) ?? 1) - 1;
-      if (left > 0) chat.online.set(userId, left);
-      else {
-        chat.online.delete(userId);
-        void announcePresence(userId, false);
-      }
-    });
-
-    socket.on(
-      'chat:send',
-      (request, ack) =>
-        void respond(ack, async () => {
-          await limited(socket);
-          return (
-            await chat.send(await actorOf(socket), parsePayload(sendMessageRequestSchema, request))
-          ).message;
-        }),
+    socket.on('chat:edit', (request, ack) =>
+      handle(ack, async () => {
+        await limited(socket);
+        const { room, seq, text } = parsePayload(editMessageRequestSchema, request);
+        return chat.edit(await actorOf(socket), room, seq, text);
+      }),
     );
-    socket.on(
-      'chat:edit',
-      (request, ack) =>
-        void respond(ack, async () => {
-          await limited(socket);
-          const { room, seq, text } = parsePayload(editMessageRequestSchema, request);
-          return chat.edit(await actorOf(socket), room, seq, text);
-        }),
+    socket.on('chat:delete', (request, ack) =>
+      handle(ack, async () => {
+        await limited(socket);
+        const { room, seq } = parsePayload(messageRefSchema, request);
+        return chat.edit(await actorOf(socket), room, seq, undefined);
+      }),
     );
-    socket.on(
-      'chat:delete',
-      (request, ack) =>
-        void respond(ack, async () => {
-          await limited(socket);
-          const { room, seq } = parsePayload(messageRefSchema, request);
-          return chat.edit(await actorOf(socket), room, seq, undefined);
-        }),
+    socket.on('chat:read', (request, ack) =>
+      handle(ack, async () => {
+        const { room, seq } = parsePayload(readRequestSchema, request);
+        return chat.markRead(await actorOf(socket), room, seq);
+      }),
     );
-    socket.on(
-      'chat:read',
-      (request, ack) =>
-        void respond(ack, async () => {
-          const { room, seq } = parsePayload(
-            messageRefSchema.extend({ seq: messageRefSchema.shape.seq.min(0) }),
-            request,
-          );
-          return chat.markRead(await actorOf(socket), room, seq);
-        }),
+    socket.on('chat:typing', (request) =>
+      handle(undefined, async () => {
+        const { room } = parsePayload(typingRequestSchema, request);
+        if (!typing.due(socket.data.userId, room)) return;
+        const actor = await actorOf(socket);
+        await access.mayWriteRoom(actor, room);
+        const event = { room, userId: actor.id, name: actor.firstName };
+        socket.to(chatTargets(room)).emit('chat:typing', event);
+      }),
     );
-    socket.on(
-      'chat:typing',
-      (request) =>
-        void respond(undefined, async () => {
-          const { room } = parsePayload(typingRequestSchema, request);
-          const key = `${socket.id}|${room}`;
-          const now = Date.now();
-          if (now - (lastTyping.get(key) ?? 0) < TYPING_EVERY_MS) return;
-          lastTyping.set(key, now);
-          const actor = await actorOf(socket);
-          await chat.summary(actor, room); // authorises
-          const event = { room, userId: actor.id, name: actor.firstName };
-          for (const target of recipientsOf(room)) socket.to(target).emit('chat:typing', event);
-        }),
-    );
-    socket.on(
-      'sync',
-      (request, ack) =>
-        void respond(ack, async () =>
-          sync(await actorOf(socket), parsePayload(syncRequestSchema, request)),
-        ),
+    socket.on('sync', (request, ack) =>
+      handle(ack, async () =>
+        sync(await actorOf(socket), parsePayload(syncRequestSchema, request)),
+      ),
     );
   });
 
   async function sync(
-    actor: UserRecord,
+    actor: Person,
     request: { rooms: Record<string, number>; notificationsSeq?: number | undefined },
   ): Promise<SyncResult> {
     const result: SyncResult = { messages: [], notifications: [], lostRooms: [], more: false };
@@ -160,82 +123,22 @@ export function deliverChat(
       }
     }
     if (request.notificationsSeq !== undefined) {
+      const seen = request.notificationsSeq;
       const page = await notifications.page(actor, SYNC_BATCH);
-      result.notifications = page.items.filter((n) => n.seq > request.notificationsSeq!).reverse();
-      if (
-        page.items.length === SYNC_BATCH &&
-        page.items.every((n) => n.seq > request.notificationsSeq!)
-      )
+      result.notifications = page.items.filter((n) => n.seq > seen).reverse();
+      if (page.items.length === SYNC_BATCH && page.items.every((n) => n.seq > seen))
         result.more = true;
     }
     return result;
   }
 
-  /** Session rooms go to the room; a conversation goes to both people's devices. */
-  function recipientsOf(room: Room): string[] {
-    const parsed = parseRoom(room);
-    return parsed.kind === 'dm' ? parsed.userIds.map(userRoom) : [room];
-  }
-
-  /** Each recipient is checked again (membership may have ended a moment ago), then sent their view. */
-  async function deliver(
-    room: Room,
-    seq: number,
-    event: 'chat:message' | 'chat:message-updated',
-  ): Promise<void> {
-    const render = await chat.messageRenderer(room, seq);
-    for (const remote of await io.in(recipientsOf(room)).fetchSockets()) {
-      const socket = io.sockets.sockets.get(remote.id);
-      const user = socket && (await storage.users.get(socket.data.userId));
-      if (!socket || !user) continue;
-      try {
-        await assertInRoom(storage, user, room);
-        socket.emit(event, render(user));
-      } catch {
-        if (room.startsWith('session:')) await socket.leave(room);
-      }
-    }
-  }
-
-  async function announcePresence(userId: UserId, online: boolean): Promise<void> {
-    const rooms = [
-      ...(await storage.sessionMembers.listForUser(userId))
-        .filter((m) => m.status === 'active')
-        .map((m) => sessionRoom(m.sessionId)),
-      // Course chats show who is online too: the student's active courses, the teacher's own.
-      ...(await storage.enrolments.listForUser(userId))
-        .filter((e) => e.status === 'active')
-        .map((e) => courseRoom(e.courseId)),
-      ...(await storage.courses.listForTeacher(userId)).map((c) => courseRoom(c.id)),
-    ];
-    const peers = (await storage.readMarkers.listForUser(userId))
-      .filter((m) => m.stream.startsWith('dm:'))
-      .map((m) => parseRoom(m.stream as Room))
-      .flatMap((p) =>
-        p.kind === 'dm' ? p.userIds.filter((id) => id !== userId).map(userRoom) : [],
-      );
-    if (rooms.length + peers.length > 0)
-      io.to([...rooms, ...peers]).emit('presence:changed', { userId, online });
-  }
-
-  // A course room follows enrolment at once: in when active, out when blocked, dropped or removed.
-  bus.on('enrolment.created', ({ enrolment }) => {
-    io.in(userRoom(enrolment.userId)).socketsJoin(courseRoom(enrolment.courseId));
+  // One encoded packet per room: every member may see the same view (no emails in it).
+  bus.on('chat.message-sent', ({ room, message }) => {
+    io.to(chatTargets(room)).emit('chat:message', message);
   });
-  bus.on('enrolment.changed', ({ enrolment }) => {
-    const sockets = io.in(userRoom(enrolment.userId));
-    if (enrolment.status === 'active') sockets.socketsJoin(courseRoom(enrolment.courseId));
-    else sockets.socketsLeave(courseRoom(enrolment.courseId));
+  bus.on('chat.message-changed', ({ room, message }) => {
+    io.to(chatTargets(room)).emit('chat:message-updated', message);
   });
-  bus.on('enrolment.removed', ({ enrolment }) => {
-    io.in(userRoom(enrolment.userId)).socketsLeave(courseRoom(enrolment.courseId));
-  });
-  bus.on('course.created', ({ course }) => {
-    io.in(userRoom(course.teacherId)).socketsJoin(courseRoom(course.id));
-  });
-
-  bus.on('chat.message-sent', ({ room, seq }) => deliver(room, seq, 'chat:message'));
-  bus.on('chat.message-changed', ({ room, seq }) => deliver(room, seq, 'chat:message-updated'));
   bus.on('chat.read', ({ userId, room, readSeq }) => {
     io.to(userRoom(userId)).emit('chat:read', { room, readSeq });
   });
@@ -245,4 +148,22 @@ export function deliverChat(
   bus.on('notification.read', ({ userId, unread }) => {
     io.to(userRoom(userId)).emit('notification:read', { unread });
   });
+}
+
+/** Typing is relayed at most once every two seconds per person and room. */
+class TypingThrottle {
+  private readonly last = new Map<string, number>();
+
+  due(userId: UserId, room: string): boolean {
+    const key = `${userId}|${room}`;
+    const now = Date.now();
+    if (now - (this.last.get(key) ?? 0) < TYPING_EVERY_MS) return false;
+    this.last.set(key, now);
+    if (this.last.size > 10_000) this.forgetBefore(now - TYPING_EVERY_MS);
+    return true;
+  }
+
+  private forgetBefore(cutoff: number): void {
+    for (const [key, at] of this.last) if (at < cutoff) this.last.delete(key);
+  }
 }

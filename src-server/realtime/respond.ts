@@ -5,17 +5,23 @@ import type { Logger } from '../logger';
 
 /**
  * Runs a socket request and answers its ack with `{ ok, data }` or
- * `{ ok: false, error }`. A failing request never throws out of the handler,
- * so it cannot disconnect the socket or disturb anyone else.
+ * `{ ok: false, error }`. A failing request never throws out of the handler
+ * (its promise never rejects), so it cannot disconnect the socket, disturb
+ * anyone else or stop the hub; unexpected errors are logged by toErrorResponse.
  */
 export function responder(logger: Logger) {
   return async function respond<T>(ack: unknown, work: () => Promise<T>): Promise<void> {
     const reply = typeof ack === 'function' ? (ack as (reply: Ack<T>) => void) : undefined;
+    let answer: Ack<T>;
     try {
-      const data = await work();
-      reply?.({ ok: true, data });
+      answer = { ok: true, data: await work() };
     } catch (error) {
-      reply?.({ ok: false, error: toErrorResponse(error, logger).body.error });
+      answer = { ok: false, error: toErrorResponse(error, logger).body.error };
+    }
+    try {
+      reply?.(answer);
+    } catch (error) {
+      logger.error({ err: error }, 'could not answer a socket request');
     }
   };
 }

@@ -11,7 +11,8 @@ import { toAccount } from '../domains/accounts/views';
 import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
-import { userRoom } from './rooms';
+import type { RoomMembership } from './membership';
+import { APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS, userRoom } from './rooms';
 
 export interface SocketData {
   userId: UserId;
@@ -39,11 +40,9 @@ export type HubSocket = Socket<
 export function createSocketServer(
   http: HttpServer,
   auth: AuthService,
-  bus: EventBus,
   logger: Logger,
 ): HubSocketServer {
   const io: HubSocketServer = new Server(http, { serveClient: false, maxHttpBufferSize: 1e6 });
-
   io.use((socket, next) => {
     const token = (socket.handshake.auth as Partial<SocketAuth>).token;
     if (typeof token !== 'string' || token.length === 0) {
@@ -66,18 +65,61 @@ export function createSocketServer(
       },
     );
   });
+  return io;
+}
 
-  io.on('connection', async (socket) => {
-    void socket.join(userRoom(socket.data.userId));
-    const user = await auth.userOf(socket.data.userId);
-    if (user?.isAdmin) void socket.join(APPROVERS_OF_ALL);
-    else if (user?.role === 'teacher') void socket.join(APPROVERS_OF_STUDENTS);
+/**
+ * Admits an authenticated socket: at most `max` open connections per person
+ * (one sign-in cannot open a thousand), then its rooms, joined before
+ * "connect" so nothing sent right after it is missed.
+ */
+export function admitSockets(
+  io: HubSocketServer,
+  membership: RoomMembership,
+  max: number,
+  logger: Logger,
+): void {
+  const open = new Map<UserId, number>();
+  io.use((socket, next) => {
+    const userId = socket.data.userId;
+    const count = open.get(userId) ?? 0;
+    if (count >= max)
+      return next(
+        refusal(
+          'TOO_MANY_REQUESTS',
+          `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`,
+        ),
+      );
+    open.set(userId, count + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (open.get(userId) ?? 1) - 1;
+      if (left > 0) open.set(userId, left);
+      else open.delete(userId);
+    };
+    socket.once('disconnect', release);
+    socket.conn.once('close', release); // a handshake abandoned before it completed
+    membership.admit(socket).then(
+      () => next(),
+      (error: unknown) => {
+        release();
+        const { body } = toErrorResponse(error, logger);
+        next(refusal(body.error.code, body.error.message));
+      },
+    );
+  });
+}
+
+/** The hub's own events: ping, account changes, approvals, revoked sign-ins. */
+export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
+  io.on('connection', (socket) => {
     socket.on('hub:ping', (ack) => {
       if (typeof ack === 'function')
         ack({ ok: true, data: { serverTime: new Date().toISOString() } });
     });
   });
-
   bus.on('account.registered', ({ user }) => {
     if (user.status !== 'pending') return;
     const rooms =
@@ -95,11 +137,7 @@ export function createSocketServer(
       socket.disconnect(true);
     }
   });
-  return io;
 }
-
-const APPROVERS_OF_ALL = 'approvers:all';
-const APPROVERS_OF_STUDENTS = 'approvers:students';
 
 function refusal(code: string, message: string): Error {
   return Object.assign(new Error(message), { data: { code, message } });

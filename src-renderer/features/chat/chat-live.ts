@@ -37,8 +37,14 @@ socket.on('chat:typing', ({ room, userId, name }) => {
 });
 // Removed, blocked, left or deleted: the session's room goes at once, not at the next sync.
 socket.on('session:access-lost', ({ sessionId }) => loseRoom(sessionRoom(sessionId)));
-socket.on('presence:changed', ({ userId, online }) => {
-  chatStore.set((s) => ({ online: { ...s.online, [userId]: online } }));
+socket.on('presence:changed', ({ online, offline }) => {
+  chatStore.set((s) => ({
+    online: {
+      ...s.online,
+      ...Object.fromEntries(online.map((id) => [id, true])),
+      ...Object.fromEntries(offline.map((id) => [id, false])),
+    },
+  }));
 });
 
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;

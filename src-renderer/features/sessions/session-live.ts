@@ -56,8 +56,10 @@ socket.on('comment:updated', ({ sessionId, comment }) => {
 socket.on('comment:deleted', ({ sessionId, postId, commentId }) => {
   if (isOpen(sessionId)) removeComment(postId, commentId);
 });
-socket.on('presence:changed', ({ userId, online }) => {
-  if (sessionStore.get().members.some((m) => m.user.id === userId)) setOnline(userId, online);
+socket.on('presence:changed', ({ online, offline }) => {
+  const members = new Set(sessionStore.get().members.map((m) => m.user.id));
+  for (const userId of online) if (members.has(userId)) setOnline(userId, true);
+  for (const userId of offline) if (members.has(userId)) setOnline(userId, false);
 });
 
 // After a reconnect the hub has forgotten the watch: ask again (members are auto-joined anyway).

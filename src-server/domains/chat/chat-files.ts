@@ -5,7 +5,7 @@ import { DomainError } from '../../domain-error';
 import { sendStoredFile } from '../../http/download';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
-import { assertInRoom } from './room-access';
+import { assertMayRead } from '../access/room-access';
 
 /** Files attached to chat messages: for the people in the room, gone with a deleted message. */
 export class ChatFiles {
@@ -20,7 +20,7 @@ export class ChatFiles {
     res: Response,
   ): Promise<void> {
     const { storage } = this.deps;
-    await assertInRoom(storage, actor, room);
+    await assertMayRead(storage, actor, room);
     const entry = await storage.chat.get(room, seq);
     const edit = entry && (await storage.messageEdits.get(room, seq));
     const file = !edit?.deleted && entry?.entry.files.find((f) => f.id === fileId);

@@ -8,18 +8,30 @@ import {
   type sendMessageRequestSchema,
 } from '../../../src-shared/schemas/chat';
 import type { CourseId } from '../../../src-shared/schemas/courses';
-import type { Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import { toSummary } from '../accounts/views';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
-import { messageRenderer } from './message-view';
+import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
+import type { Presence } from './presence';
+import { ReadPositions } from './read-positions';
 import { RecentClientIds } from './recent-client-ids';
-import { assertInRoom, mayMessage } from './room-access';
+import { mayMessage, placesOf } from '../access/places';
+import { assertMayRead, assertMayWrite } from '../access/room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
+
+export const CHAT_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'chat',
+  'messageEdits',
+  'readMarkers',
+  'uploads',
+] as const;
+type ChatRepository = (typeof CHAT_REPOSITORIES)[number];
 
 /**
  * Chat: messages are appended to the room's stream in the chat log (a
@@ -27,31 +39,33 @@ type SendMessage = z.output<typeof sendMessageRequestSchema>;
  * are small records beside it. A resend with the same client id is stored once.
  */
 export class ChatService {
-  /** Who is connected, by user id; maintained by the socket layer. */
-  readonly online = new Map<UserId, number>();
-
   private readonly recentClientIds: RecentClientIds;
+  private readonly readPositions: ReadPositions;
 
-  constructor(private readonly deps: DomainDeps) {
+  constructor(
+    private readonly deps: DomainDeps<ChatRepository>,
+    private readonly presence: Presence,
+  ) {
     this.recentClientIds = new RecentClientIds(deps.storage);
+    this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
   }
 
+  /** The answer (an ack) means the message is stored; read positions follow in the background. */
   async send(
     actor: UserRecord,
     input: SendMessage,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
-    await assertInRoom(this.deps.storage, actor, input.room);
+    await assertMayWrite(this.deps.storage, actor, input.room);
     const seen = await this.recentClientIds.forRoom(input.room);
     const key = `${actor.id}:${input.clientId}`;
     const earlier = seen.get(key);
     if (earlier)
       return { message: await this.message(actor, input.room, await earlier), duplicate: true };
     const stored = this.append(actor, input);
-    this.recentClientIds.remember(
-      seen,
-      key,
-      stored.then((entry) => entry.seq),
-    );
+    const storedSeq = stored.then((entry) => entry.seq);
+    // A resend waiting on it handles a failure; this copy must never reject unheard (full disk).
+    storedSeq.catch(() => undefined);
+    this.recentClientIds.remember(seen, key, storedSeq);
     let entry: HistoryEntry<ChatRecord>;
     try {
       entry = await stored;
@@ -59,13 +73,14 @@ export class ChatService {
       seen.delete(key);
       throw error;
     }
-    await this.markRead(actor, input.room, entry.seq);
+    await this.advanceRead(actor, input.room, entry.seq);
     this.deps.bus.publish('chat.message-sent', {
       room: input.room,
       seq: entry.seq,
       authorId: actor.id,
+      message: chatMessage(input.room, entry, actor, undefined, EVERY_MEMBER),
     });
-    return { message: await this.toMessage(actor, input.room, entry), duplicate: false };
+    return { message: chatMessage(input.room, entry, actor, undefined, actor), duplicate: false };
   }
 
   async edit(
@@ -74,14 +89,14 @@ export class ChatService {
     seq: number,
     text: string | undefined,
   ): Promise<ChatMessage> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayWrite(this.deps.storage, actor, room);
     const entry = await this.deps.storage.chat.get(room, seq);
     if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
     if (entry.entry.authorId !== actor.id)
       throw new DomainError('FORBIDDEN', 'You can edit or delete only your own messages.');
     const current = await this.deps.storage.messageEdits.get(room, seq);
     if (current?.deleted) throw new DomainError('CONFLICT', 'This message was deleted.');
-    await this.deps.storage.messageEdits.put({
+    const edit = await this.deps.storage.messageEdits.put({
       id: `${room}#${seq}`,
       text: text ?? '',
       deleted: text === undefined,
@@ -89,8 +104,12 @@ export class ChatService {
     });
     if (text === undefined)
       await this.deps.storage.uploads.deleteMany(entry.entry.files.map((f) => f.id));
-    this.deps.bus.publish('chat.message-changed', { room, seq });
-    return this.toMessage(actor, room, entry);
+    this.deps.bus.publish('chat.message-changed', {
+      room,
+      seq,
+      message: chatMessage(room, entry, actor, edit, EVERY_MEMBER),
+    });
+    return chatMessage(room, entry, actor, edit, actor);
   }
 
   async history(
@@ -99,7 +118,7 @@ export class ChatService {
     limit: number,
     before?: number,
   ): Promise<ChatMessage[]> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayRead(this.deps.storage, actor, room);
     const entries = await this.deps.storage.chat.page(room, limit, before);
     return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
   }
@@ -111,7 +130,7 @@ export class ChatService {
     afterSeq: number,
     limit: number,
   ): Promise<ChatMessage[]> {
-    await assertInRoom(this.deps.storage, actor, room);
+    await assertMayRead(this.deps.storage, actor, room);
     const entries = await this.deps.storage.chat.since(room, afterSeq, limit);
     return Promise.all(entries.map((entry) => this.toMessage(actor, room, entry)));
   }
@@ -127,21 +146,34 @@ export class ChatService {
     room: Room,
     seq: number,
   ): Promise<{ room: Room; readSeq: number }> {
-    const { storage } = this.deps;
-    const last = storage.chat.lastSeq(room);
-    const current = await storage.readMarkers.get(actor.id, room);
-    const readSeq = Math.min(last, Math.max(seq, current?.seq ?? 0));
-    if (readSeq !== current?.seq) {
-      await storage.readMarkers.put({
-        id: `${actor.id}|${room}`,
-        userId: actor.id,
-        stream: room,
-        seq: readSeq,
-        readSeqs: [],
-      });
+    // First: a marker answers with the room's length, and one per invented room would grow without end.
+    await assertMayRead(this.deps.storage, actor, room);
+    return { room, readSeq: await this.advanceRead(actor, room, seq) };
+  }
+
+  /** Moves a read position forward (never past the last message); the person's devices hear at once. */
+  private async advanceRead(actor: UserRecord, room: Room, seq: number): Promise<number> {
+    const last = this.deps.storage.chat.lastSeq(room);
+    const current = await this.readPositions.get(actor.id, room);
+    const readSeq = Math.min(last, Math.max(seq, current ?? 0));
+    if (readSeq !== current) {
+      this.readPositions.set(actor.id, room, readSeq);
       this.deps.bus.publish('chat.read', { userId: actor.id, room, readSeq });
     }
-    return { room, readSeq };
+    return readSeq;
+  }
+
+  /** Writes read positions still in memory (shutdown). */
+  close(): Promise<void> {
+    return this.readPositions.close();
+  }
+
+  /** People someone has a conversation with: they hear when that person comes and goes. */
+  async conversationPeersOf(userId: UserId): Promise<UserId[]> {
+    return (await this.deps.storage.readMarkers.listForUser(userId))
+      .filter((m) => m.stream.startsWith('dm:'))
+      .flatMap((m) => m.stream.slice(3).split(':') as UserId[])
+      .filter((id) => id !== userId);
   }
 
   /** Opens (or finds) the conversation with someone you share a session with. */
@@ -171,17 +203,19 @@ export class ChatService {
     return this.summary(actor, room);
   }
 
-  /** Rooms of a person: their sessions' rooms and their conversations, with unread counts. */
+  /**
+   * Rooms of a person, with unread counts: the chats of the courses they
+   * belong to (archived ones are closed and not listed), of their sessions,
+   * and their conversations.
+   */
   async rooms(actor: UserRecord): Promise<RoomSummary[]> {
-    const sessions = (await this.deps.storage.sessionMembers.listForUser(actor.id)).filter(
-      (m) => m.status === 'active',
-    );
+    const places = await placesOf(this.deps.storage, actor);
     const direct = (await this.deps.storage.readMarkers.listForUser(actor.id)).filter((m) =>
       m.stream.startsWith('dm:'),
     );
     const rooms = [
-      ...(await this.courseRoomsOf(actor)),
-      ...sessions.map((m) => `session:${m.sessionId}` as Room),
+      ...places.courses.filter((c) => !c.archived).map((c) => `course:${c.id}` as Room),
+      ...places.sessions.map((s) => `session:${s.id}` as Room),
       ...direct.map((m) => m.stream as Room),
     ];
     const summaries: RoomSummary[] = [];
@@ -189,29 +223,17 @@ export class ChatService {
       try {
         summaries.push(await this.summary(actor, room));
       } catch {
-        // A conversation whose peer is gone or no longer shares a session is simply not listed.
+        // A conversation whose peer is gone or no longer shares a place is simply not listed.
       }
     }
     return summaries;
   }
 
-  /** Courses a person teaches or is actively enrolled in, as chat rooms. */
-  async courseRoomsOf(user: UserRecord): Promise<Room[]> {
-    const { storage } = this.deps;
-    const taught = (await storage.courses.listForTeacher(user.id))
-      .filter((c) => !c.archived)
-      .map((c) => c.id);
-    const enrolled = (await storage.enrolments.listForUser(user.id))
-      .filter((e) => e.status === 'active')
-      .map((e) => e.courseId);
-    return [...taught, ...enrolled].map((id) => `course:${id}` as Room);
-  }
-
   async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
     const { storage } = this.deps;
-    const parsed = await assertInRoom(storage, actor, room);
+    const parsed = await assertMayRead(storage, actor, room);
     const lastSeq = storage.chat.lastSeq(room);
-    const readSeq = Math.min(lastSeq, (await storage.readMarkers.get(actor.id, room))?.seq ?? 0);
+    const readSeq = Math.min(lastSeq, (await this.readPositions.get(actor.id, room)) ?? 0);
     const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
     if (parsed.kind === 'dm') {
       const peer = (await storage.users.get(
@@ -252,8 +274,8 @@ export class ChatService {
     };
   }
 
-  isOnline(userId: UserId): boolean {
-    return (this.online.get(userId) ?? 0) > 0;
+  private isOnline(userId: UserId): boolean {
+    return this.presence.isOnline(userId);
   }
 
   private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
@@ -278,12 +300,5 @@ export class ChatService {
     entry: HistoryEntry<ChatRecord>,
   ): Promise<ChatMessage> {
     return (await messageRenderer(this.deps.storage, room, entry))(viewer);
-  }
-
-  /** How to show a stored message to any viewer (see message-view.ts). */
-  async messageRenderer(room: Room, seq: number): Promise<(viewer: Actor) => ChatMessage> {
-    const entry = await this.deps.storage.chat.get(room, seq);
-    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
-    return messageRenderer(this.deps.storage, room, entry);
   }
 }

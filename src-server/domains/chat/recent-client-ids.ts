@@ -12,7 +12,7 @@ const DEDUPE_WINDOW = 500;
 export class RecentClientIds {
   private readonly byRoom = new Map<string, Map<string, Promise<number>>>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: Pick<Storage, 'chat'>) {}
 
   async forRoom(room: Room): Promise<Map<string, Promise<number>>> {
     let seen = this.byRoom.get(room);

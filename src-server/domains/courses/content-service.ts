@@ -17,7 +17,7 @@ import { sendStoredFile } from '../../http/download';
 import { claimUploads } from '../files/claim';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
-import { assertInside, assertManages, courseAccess } from './course-access';
+import { assertInside, assertManages, courseAccess } from '../access/course-access';
 import { toDeadline, toMaterial } from './views';
 import { pageOfList } from '../paging';
 

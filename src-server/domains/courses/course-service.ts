@@ -15,7 +15,7 @@ import { UniqueViolation } from '../../storage/errors';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { newJoinToken } from '../sessions/join-token';
-import { assertManages, courseAccess } from './course-access';
+import { assertManages, courseAccess } from '../access/course-access';
 import { teacherStudents, type StudentsQuery, type TeacherStudent } from './teacher-students';
 import { toCourse, toEnrolment } from './views';
 import { pageOfList } from '../paging';
@@ -27,9 +27,11 @@ type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 /** Course codes start at 101 per prefix, like a university catalogue. */
 const FIRST_CODE_NUMBER = 101;
 
+export const COURSE_REPOSITORIES = ['users', 'courses', 'enrolments'] as const;
+
 /** Courses and enrolment: the catalogue, codes, capacity, and the teacher's control over students. */
 export class CourseService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof COURSE_REPOSITORIES)[number]>) {}
 
   async catalogue(actor: UserRecord, query: CatalogueQuery): Promise<Page<Course>> {
     const { storage } = this.deps;

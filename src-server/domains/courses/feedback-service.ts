@@ -5,7 +5,7 @@ import { DomainError } from '../../domain-error';
 import type { FeedbackRecord, UserRecord } from '../../storage/records';
 import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
-import { courseAccess } from './course-access';
+import { courseAccess } from '../access/course-access';
 
 /**
  * Course feedback. An anonymous author is stored (for moderation) but this

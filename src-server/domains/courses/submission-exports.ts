@@ -5,7 +5,7 @@ import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import type { SubmissionRecord, UserRecord } from '../../storage/records';
 import { formerMember } from '../accounts/views';
 import type { DomainDeps } from '../deps';
-import { assertManages, courseAccess, deadlineAccess } from './course-access';
+import { assertManages, courseAccess, deadlineAccess } from '../access/course-access';
 
 /** What a teacher takes away from a course: every latest submission as a zip, grades as CSV. */
 export class SubmissionExports {

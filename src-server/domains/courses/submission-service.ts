@@ -19,7 +19,7 @@ import type {
 import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { toStoredFile } from '../files/routes';
-import { assertManages, courseAccess, deadlineAccess } from './course-access';
+import { assertManages, courseAccess, deadlineAccess } from '../access/course-access';
 import { pageOfList } from '../paging';
 import { IdempotentActions } from '../idempotency';
 

@@ -19,7 +19,7 @@ export type TeacherStudent = z.output<typeof teacherStudentSchema>;
  * every enrolment in the teacher's courses; filtered by course, status and name.
  */
 export async function teacherStudents(
-  storage: Storage,
+  storage: Pick<Storage, 'users' | 'courses' | 'enrolments'>,
   actor: UserRecord,
   query: StudentsQuery,
 ): Promise<Page<TeacherStudent>> {

@@ -11,7 +11,7 @@ import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
 
 export async function toCourse(
-  storage: Storage,
+  storage: Pick<Storage, 'users' | 'enrolments'>,
   course: CourseRecord,
   viewer: Actor & { id: string },
 ): Promise<Course> {
@@ -34,7 +34,7 @@ export async function toCourse(
 }
 
 export async function toEnrolment(
-  storage: Storage,
+  storage: Pick<Storage, 'users' | 'enrolments'>,
   enrolment: EnrolmentRecord,
   course: CourseRecord,
   viewer: Actor,

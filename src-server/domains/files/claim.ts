@@ -10,7 +10,7 @@ import type { Storage } from '../../storage/repositories';
  * `field` names the request field to blame when an id is not theirs.
  */
 export async function claimUploads(
-  storage: Storage,
+  storage: Pick<Storage, 'uploads'>,
   actorId: UserId,
   fileIds: readonly FileId[],
   owner: string,

@@ -5,7 +5,7 @@ import type { EventBus } from '../../events/bus';
 import type { NotificationRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import type { DomainDeps } from '../deps';
-import { parseRoom } from '../chat/room-access';
+import { parseRoom } from '../access/room-access';
 
 const INBOX = (userId: UserId) => `inbox:${userId}`;
 

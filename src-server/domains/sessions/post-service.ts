@@ -25,7 +25,7 @@ import { sendStoredFile } from '../../http/download';
 import { claimUploads } from '../files/claim';
 import type { PostRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
-import { assertMember, sessionAccess, type SessionAccess } from './access';
+import { assertMember, sessionAccess, type SessionAccess } from '../access/session-access';
 import type { SessionService } from './session-service';
 import { toComment, toPost } from './views';
 import { pageOfList } from '../paging';

@@ -12,9 +12,15 @@ import type {
 import { DomainError, fieldError } from '../../domain-error';
 import { UniqueViolation } from '../../storage/errors';
 import type { SessionRecord, UserRecord } from '../../storage/records';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
-import { assertHost, sessionAccess, type SessionAccess } from './access';
-import { assertInCourseOf, assertMayHostFor } from './course-link';
+import { assertMayHostFor } from '../access/course-access';
+import {
+  assertHost,
+  assertInCourseOf,
+  sessionAccess,
+  type SessionAccess,
+} from '../access/session-access';
 import { tooManyGuesses, withFreshToken } from './join-token';
 import { toMember, toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';
@@ -23,12 +29,20 @@ type CreateSession = z.output<typeof createSessionRequestSchema>;
 type UpdateSession = z.output<typeof updateSessionRequestSchema>;
 type SessionListQuery = z.output<typeof sessionListQuerySchema>;
 
+export const SESSION_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'posts',
+  'comments',
+  'uploads',
+] as const;
+type SessionRepository = (typeof SESSION_REPOSITORIES)[number];
+
 /** Sessions and their membership: hosting, joining by token, leaving, removing and blocking. */
 export class SessionService {
   /** Wrong tokens per person: 10 guesses per 10 minutes leaves 44-bit tokens far out of reach. */
   private readonly wrongTokens = new RateLimiterMemory({ points: 10, duration: 600 });
 
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<SessionRepository>) {}
 
   async list(actor: UserRecord, query: SessionListQuery): Promise<Page<Session>> {
     const { storage } = this.deps;
@@ -165,7 +179,7 @@ export class SessionService {
         status: 'active',
         joinedAt: this.deps.now().toISOString(),
       });
-      bus.publish('session.member-joined', { member });
+      bus.publish('session.member-joined', { member, session });
     } catch (error) {
       if (error instanceof UniqueViolation)
         throw new DomainError('CONFLICT', `You are already in “${session.title}”.`);

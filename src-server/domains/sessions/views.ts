@@ -17,9 +17,11 @@ import type {
   UserRecord,
 } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
+
+/** The repositories session views read. */
+export type SessionViewStorage = Pick<Storage, 'users' | 'courses' | 'sessionMembers' | 'comments'>;
 import { formerMember, toSummary } from '../accounts/views';
 import { toStoredFile } from '../files/routes';
-import { courseOf } from './course-link';
 
 /** Who is looking: their account (for email visibility) and their place in the session. */
 export interface Viewer {
@@ -27,12 +29,12 @@ export interface Viewer {
   readonly session: SessionViewer;
 }
 
-async function person(storage: Storage, id: string): Promise<UserRecord> {
+async function person(storage: SessionViewStorage, id: string): Promise<UserRecord> {
   return (await storage.users.get(id as UserRecord['id'])) ?? formerMember(id);
 }
 
 export async function toSession(
-  storage: Storage,
+  storage: SessionViewStorage,
   session: SessionRecord,
   viewer: Viewer,
   myRole: Session['myRole'],
@@ -54,7 +56,7 @@ export async function toSession(
 }
 
 export async function toMember(
-  storage: Storage,
+  storage: SessionViewStorage,
   member: SessionMemberRecord,
   viewer: Viewer,
 ): Promise<Member> {
@@ -67,7 +69,7 @@ export async function toMember(
 }
 
 export async function toPost(
-  storage: Storage,
+  storage: SessionViewStorage,
   post: PostRecord,
   viewer: Viewer,
   hostId: string,
@@ -90,7 +92,7 @@ export async function toPost(
 }
 
 export async function toComment(
-  storage: Storage,
+  storage: SessionViewStorage,
   comment: CommentRecord,
   viewer: Viewer,
   post: { authorId: string },
@@ -107,4 +109,14 @@ export async function toComment(
       canDelete: canDeleteComment(viewer.session, comment, post),
     },
   };
+}
+
+/** The course a session belongs to, as its card shows it. */
+export async function courseOf(
+  storage: SessionViewStorage,
+  session: SessionRecord,
+): Promise<Session['course']> {
+  if (!session.courseId) return null;
+  const course = await storage.courses.get(session.courseId);
+  return course ? { id: course.id, code: course.code, title: course.title } : null;
 }

@@ -1,0 +1,68 @@
+import type { UserId } from '../../../src-shared/ids';
+import type { Room } from '../../../src-shared/schemas/chat';
+import type { Logger } from '../../logger';
+import type { ReadMarkersRepository } from '../../storage/repositories';
+
+/** How long a read position may wait in memory before it is written. */
+const FLUSH_EVERY_MS = 1000;
+
+/**
+ * How far each person has read each chat room. A read position changes with
+ * every message a person sends or reads, so it lives in memory and is
+ * written in the background — coalesced per person and room, once a second
+ * and at close — never on the send path. A crash loses at most the last
+ * second of positions: a few messages shown as unread again, never a message.
+ */
+export class ReadPositions {
+  private readonly pending = new Map<string, { userId: UserId; room: Room; seq: number }>();
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly markers: ReadMarkersRepository,
+    private readonly logger: Logger,
+  ) {
+    this.timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async get(userId: UserId, room: Room): Promise<number | undefined> {
+    return this.pending.get(key(userId, room))?.seq ?? (await this.markers.get(userId, room))?.seq;
+  }
+
+  /** Records a new position (in memory); it is written within a second. */
+  set(userId: UserId, room: Room, seq: number): void {
+    this.pending.set(key(userId, room), { userId, room, seq });
+  }
+
+  /** Writes every waiting position; one flush at a time, so an older one never lands last. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.writePending());
+    return this.flushing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  private async writePending(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    const results = await Promise.allSettled(
+      batch.map(([id, { userId, room, seq }]) =>
+        this.markers.put({ id, userId, stream: room, seq, readSeqs: [] }),
+      ),
+    );
+    results.forEach((result, i) => {
+      if (result.status === 'fulfilled') return;
+      const [id, position] = batch[i]!;
+      // Kept for the next flush unless a newer position arrived meanwhile.
+      if (!this.pending.has(id)) this.pending.set(id, position);
+      this.logger.warn({ err: result.reason }, 'could not write a chat read position; will retry');
+    });
+  }
+}
+
+const key = (userId: UserId, room: Room) => `${userId}|${room}`;

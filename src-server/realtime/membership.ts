@@ -1,0 +1,195 @@
+import type { UserId } from '../../src-shared/ids';
+import type { CourseId } from '../../src-shared/schemas/courses';
+import type { SessionId } from '../../src-shared/schemas/sessions';
+import { DomainError } from '../domain-error';
+import type { AccessService, Person } from '../domains/access/access-service';
+import type { EventBus } from '../events/bus';
+import { APPROVER_ROOMS, approverRoomsOf, courseRoom, sessionRoom, userRoom } from './rooms';
+import type { HubSocket, HubSocketServer } from './socket-server';
+
+type AccessLost = 'left' | 'removed' | 'blocked' | 'deleted';
+
+/** Membership changing this often while one person connects is an attack or a bug: stop looking. */
+const MAX_LOOKUPS = 5;
+
+/**
+ * The one place that decides which rooms a socket is in. A socket is
+ * authorised when it joins a room (at connect, from the access module's
+ * places, or when it asks to watch a session), and membership follows
+ * enrolment, blocking, removal, session membership and role changes the
+ * moment their event is published — leaving is synchronous, so nothing sent
+ * after a removal reaches the removed person. (Archiving a course changes no
+ * room: its people still follow its pages live, and its chat takes no new
+ * messages.) Delivery then simply broadcasts to rooms.
+ */
+export class RoomMembership {
+  /** Bumped on every membership change of a person: a room list computed before it is stale. */
+  private readonly epochs = new Map<UserId, number>();
+  /** The course of each course session a socket joined, so leaving a course leaves its sessions at once. */
+  private readonly courseOfSession = new Map<SessionId, CourseId>();
+  /** Sessions a socket watches without being a member (an admin looking in), by socket id. */
+  private readonly lookingIn = new Map<string, Set<SessionId>>();
+
+  constructor(
+    private readonly io: HubSocketServer,
+    private readonly access: AccessService,
+    private readonly userOf: (id: UserId) => Promise<Person | undefined>,
+  ) {}
+
+  /** Joins a new socket to every room its person belongs in, before it counts as connected. */
+  async admit(socket: HubSocket): Promise<void> {
+    const rooms = await this.fresh(socket.data.userId, () => this.roomsOf(socket.data.userId));
+    void socket.join(rooms);
+  }
+
+  /** An admin looking in, or a member opening the page: joins after the same check REST uses. */
+  async watch(socket: HubSocket, sessionId: SessionId): Promise<void> {
+    const userId = socket.data.userId;
+    const { session, membership } = await this.fresh(userId, async () => {
+      const user = await this.userOf(userId);
+      if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
+      return this.access.session(user, sessionId);
+    });
+    this.remember(session);
+    if (!membership) {
+      if (!this.lookingIn.has(socket.id)) {
+        this.lookingIn.set(socket.id, new Set());
+        socket.once('disconnect', () => this.lookingIn.delete(socket.id));
+      }
+      this.lookingIn.get(socket.id)!.add(sessionId);
+    }
+    void socket.join(sessionRoom(sessionId));
+  }
+
+  unwatch(socket: HubSocket, sessionId: SessionId): void {
+    void socket.leave(sessionRoom(sessionId));
+  }
+
+  follow(bus: EventBus): void {
+    bus.on('course.created', ({ course }) => this.join(course.teacherId, [courseRoom(course.id)]));
+    bus.on('enrolment.created', ({ enrolment }) =>
+      this.enter(enrolment.userId, enrolment.courseId),
+    );
+    bus.on('enrolment.changed', ({ enrolment }) => {
+      if (enrolment.status === 'active') return this.enter(enrolment.userId, enrolment.courseId);
+      const reason = enrolment.status === 'blocked' ? 'blocked' : 'removed';
+      this.leaveCourse(enrolment.userId, enrolment.courseId, reason);
+    });
+    bus.on('enrolment.removed', ({ enrolment }) =>
+      this.leaveCourse(enrolment.userId, enrolment.courseId, 'removed'),
+    );
+    bus.on('session.created', ({ session }) => {
+      this.remember(session);
+      this.join(session.hostId, [sessionRoom(session.id)]);
+    });
+    bus.on('session.member-joined', ({ member, session }) => {
+      this.remember(session);
+      this.join(member.userId, [sessionRoom(member.sessionId)]);
+    });
+    bus.on('session.member-left', ({ member, reason }) => {
+      this.bump(member.userId);
+      this.io.to(userRoom(member.userId)).emit('session:access-lost', {
+        sessionId: member.sessionId,
+        reason,
+      });
+      this.io.in(userRoom(member.userId)).socketsLeave(sessionRoom(member.sessionId));
+    });
+    bus.on('session.deleted', ({ session, memberIds }) => {
+      for (const id of memberIds) this.bump(id);
+      const room = sessionRoom(session.id);
+      this.io.to(room).emit('session:access-lost', { sessionId: session.id, reason: 'deleted' });
+      this.io.in(room).socketsLeave(room);
+      this.courseOfSession.delete(session.id);
+    });
+    // Role and admin changes move the person's devices in or out of the approvers' rooms at once.
+    bus.on('account.updated', ({ user }) => {
+      this.bump(user.id);
+      const wanted = approverRoomsOf(user);
+      const sockets = this.io.in(userRoom(user.id));
+      sockets.socketsLeave(APPROVER_ROOMS.filter((room) => !wanted.includes(room)));
+      if (user.status === 'active' && wanted.length > 0) sockets.socketsJoin(wanted);
+      if (!user.isAdmin) this.stopLookingIn(user.id);
+    });
+  }
+
+  private async roomsOf(userId: UserId): Promise<string[]> {
+    const user = await this.userOf(userId);
+    if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
+    const places = await this.access.places(user);
+    places.sessions.forEach((session) => this.remember(session));
+    return [
+      userRoom(user.id),
+      ...approverRoomsOf(user),
+      ...places.courses.map((c) => courseRoom(c.id)),
+      ...places.sessions.map((s) => sessionRoom(s.id)),
+    ];
+  }
+
+  /** In a course again (enrolled, unblocked): its room now, and its sessions they are a member of. */
+  private enter(userId: UserId, courseId: CourseId): Promise<void> {
+    this.join(userId, [courseRoom(courseId)]);
+    return this.rejoin(userId);
+  }
+
+  /** Joins every room the person belongs in to all their devices. */
+  private async rejoin(userId: UserId): Promise<void> {
+    const rooms = await this.fresh(userId, () => this.roomsOf(userId));
+    this.io.in(userRoom(userId)).socketsJoin(rooms);
+  }
+
+  /**
+   * Runs a look-up again when the person's membership changed while it ran,
+   * so a room list from before a removal is never applied after it.
+   */
+  private async fresh<T>(userId: UserId, lookUp: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const epoch = this.epochOf(userId);
+      const result = await lookUp();
+      if (epoch === this.epochOf(userId) || attempt === MAX_LOOKUPS) return result;
+    }
+  }
+
+  private join(userId: UserId, rooms: string[]): void {
+    this.bump(userId);
+    this.io.in(userRoom(userId)).socketsJoin(rooms);
+  }
+
+  /** Out of the course room and of the course's sessions, on every device, before anything else is sent. */
+  private leaveCourse(userId: UserId, courseId: CourseId, reason: AccessLost): void {
+    this.bump(userId);
+    for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      if (!socket) continue;
+      void socket.leave(courseRoom(courseId));
+      for (const room of [...socket.rooms]) {
+        if (!room.startsWith('session:')) continue;
+        const sessionId = room.slice('session:'.length) as SessionId;
+        if (this.courseOfSession.get(sessionId) !== courseId) continue;
+        socket.emit('session:access-lost', { sessionId, reason });
+        void socket.leave(room);
+      }
+    }
+  }
+
+  /** A former admin stops watching the sessions they only looked into, before anything else is sent. */
+  private stopLookingIn(userId: UserId): void {
+    for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+      const socket = this.io.sockets.sockets.get(socketId);
+      for (const sessionId of this.lookingIn.get(socketId) ?? [])
+        void socket?.leave(sessionRoom(sessionId));
+      this.lookingIn.delete(socketId);
+    }
+  }
+
+  private remember(session: { id: SessionId; courseId?: CourseId | undefined }): void {
+    if (session.courseId) this.courseOfSession.set(session.id, session.courseId);
+  }
+
+  private epochOf(userId: UserId): number {
+    return this.epochs.get(userId) ?? 0;
+  }
+
+  private bump(userId: UserId): void {
+    this.epochs.set(userId, this.epochOf(userId) + 1);
+  }
+}

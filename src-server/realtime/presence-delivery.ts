@@ -1,0 +1,50 @@
+import type { ChatService } from '../domains/chat/chat-service';
+import type { Presence } from '../domains/chat/presence';
+import type { Logger } from '../logger';
+import { userRoom } from './rooms';
+import type { HubSocket, HubSocketServer } from './socket-server';
+
+/** How often who came and went is reported: a class connecting costs one event per room per tick. */
+const REPORT_EVERY_MS = 500;
+
+/**
+ * Presence: connections are counted as they come and go; every half second
+ * each course and session room (and each conversation partner) gets one
+ * `presence:changed` listing who came online and who went offline.
+ */
+export function deliverPresence(
+  io: HubSocketServer,
+  presence: Presence,
+  chat: ChatService,
+  logger: Logger,
+): { stop(): void } {
+  io.on('connection', (socket) => {
+    const userId = socket.data.userId;
+    socket.on('disconnecting', () => presence.disconnected(userId, audienceOf(socket)));
+    presence.connected(userId, audienceOf(socket));
+  });
+
+  let running = false;
+  async function report(): Promise<void> {
+    for (const userId of presence.pendingPeople()) {
+      presence.addAudience(userId, (await chat.conversationPeersOf(userId)).map(userRoom));
+    }
+    for (const [room, diff] of presence.takeChanges()) io.to(room).emit('presence:changed', diff);
+  }
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    report()
+      .catch((error: unknown) => logger.error({ err: error }, 'could not report presence'))
+      .finally(() => (running = false));
+  }, REPORT_EVERY_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
+
+/** The course and session rooms a socket is in hear about its person. */
+function audienceOf(socket: HubSocket): string[] {
+  return [...socket.rooms].filter(
+    (room) => room.startsWith('course:') || room.startsWith('session:'),
+  );
+}

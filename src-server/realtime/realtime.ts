@@ -1,0 +1,57 @@
+import type { Server as HttpServer } from 'node:http';
+import type { UserId } from '../../src-shared/ids';
+import type { AccessService } from '../domains/access/access-service';
+import type { AuthService } from '../domains/accounts/auth-service';
+import type { ChatService } from '../domains/chat/chat-service';
+import type { Presence } from '../domains/chat/presence';
+import type { NotificationService } from '../domains/notifications/notification-service';
+import type { SessionLiveViews } from '../domains/sessions/live-views';
+import type { EventBus } from '../events/bus';
+import type { Logger } from '../logger';
+import { deliverChat } from './chat-delivery';
+import { deliverCourses } from './course-delivery';
+import { RoomMembership } from './membership';
+import { deliverPresence } from './presence-delivery';
+import { deliverSessions } from './session-delivery';
+import {
+  admitSockets,
+  createSocketServer,
+  deliverAccounts,
+  type HubSocketServer,
+} from './socket-server';
+
+export interface RealtimeServices {
+  readonly auth: AuthService;
+  readonly access: AccessService;
+  readonly chat: ChatService;
+  readonly presence: Presence;
+  readonly notifications: NotificationService;
+  readonly sessionViews: SessionLiveViews;
+}
+
+/**
+ * Socket.IO for the hub, wired in the order it must run: handshake auth,
+ * the connection cap and room membership (middleware, so rooms are joined
+ * before "connect"), then membership following events before any delivery
+ * subscribes, so a removal has taken effect before the next broadcast.
+ */
+export function startRealtime(
+  http: HttpServer,
+  bus: EventBus,
+  services: RealtimeServices,
+  options: { maxConnectionsPerPerson: number },
+  logger: Logger,
+): { io: HubSocketServer; stop(): void } {
+  const { auth, access, chat, presence, notifications, sessionViews } = services;
+  const userOf = (id: UserId) => auth.userOf(id);
+  const io = createSocketServer(http, auth, logger);
+  const membership = new RoomMembership(io, access, userOf);
+  admitSockets(io, membership, options.maxConnectionsPerPerson, logger);
+  membership.follow(bus);
+  deliverAccounts(io, bus);
+  deliverSessions(io, bus, membership, sessionViews, logger);
+  deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
+  deliverCourses(io, bus);
+  const presenceReports = deliverPresence(io, presence, chat, logger);
+  return { io, stop: () => presenceReports.stop() };
+}
