@@ -42,6 +42,7 @@ import { sessionRoutes } from './domains/sessions/routes';
 import { SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
+import { responseChecksWanted } from './http/response-checks';
 import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
@@ -143,7 +144,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       logger,
       version: HUB_VERSION,
       rendererDir,
-      checkResponses: process.env.NODE_ENV !== 'production',
+      checkResponses: responseChecksWanted(),
     });
     const server = createServer(app);
     const io = createSocketServer(server, auth, bus, logger);

@@ -10,6 +10,7 @@ import { apiNotFound, errorHandler } from './errors';
 import type { Handlers } from './handlers';
 import { mountRoutes } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
+import { rendererRouter } from './static';
 
 export interface HttpAppOptions {
   readonly handlers: Handlers;
@@ -66,10 +67,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use('/api', apiNotFound);
 
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html'))) {
-    const rendererDir = options.rendererDir;
-    app.use(express.static(rendererDir, { index: false, maxAge: '1h' }));
-    // Client-side routes: deep links and reloads get the app, which routes itself.
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(rendererDir, 'index.html')));
+    app.use(rendererRouter(options.rendererDir));
   } else {
     app.get('/', (_req, res) => {
       res
