@@ -26,7 +26,7 @@ export const TARGETS = {
 };
 export const HUB_BUILD = {
   output: 'dist-hub/cli.js',
-  sources: ['src-server', 'src-shared', 'scripts', 'package.json'],
+  sources: ['src-server', 'src-shared', 'scripts'],
   script: 'build:hub',
   tools: ['esbuild', 'tsx'],
 };
