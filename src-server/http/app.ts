@@ -75,7 +75,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
         .send(
           '<!doctype html><html lang="en"><meta charset="utf-8"><title>ClassHub hub</title>' +
             '<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">' +
-            '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build:renderer</code>.</p>' +
+            '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build</code>.</p>' +
             '<p>The API and its interactive docs are at <a href="/api/docs/">/api/docs</a>.</p></body></html>',
         );
     });
