@@ -1,5 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
+// The tests' hubs check every response against the contract (src-server/http/response-checks.ts).
+process.env.NODE_ENV ??= 'test';
+
 /**
  * Browser tests: each test gets its own real hub (tests/support/e2e-hub.ts)
  * serving the built renderer, in Debian's Chromium. `npm run test:e2e`

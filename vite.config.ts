@@ -1,5 +1,8 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { moveSourceMaps, precompress } from './scripts/precompress';
 
 /**
  * The renderer build. The hub serves dist-renderer/ at `/` (deep links fall
@@ -8,15 +11,38 @@ import { defineConfig } from 'vite';
  * (CLASSHUB_HUB_URL points it elsewhere).
  */
 const hubUrl = process.env.CLASSHUB_HUB_URL ?? 'http://127.0.0.1:4000';
+const outDir = fileURLToPath(new URL('./dist-renderer', import.meta.url));
+const mapsDir = fileURLToPath(new URL('./dist-renderer-maps', import.meta.url));
+
+/**
+ * After the build: source maps out of the served folder (dist-renderer-maps/),
+ * then .br and .gz copies of every text file for the hub to send as they are
+ * (scripts/precompress.ts, src-server/http/static.ts).
+ */
+const productionFiles: Plugin = {
+  name: 'classhub-production-files',
+  apply: 'build',
+  async closeBundle() {
+    await rm(mapsDir, { recursive: true, force: true });
+    await moveSourceMaps(outDir, mapsDir);
+    const files = await precompress(outDir);
+    const total = (key: 'bytes' | 'brotli' | 'gzip') =>
+      files.reduce((sum, file) => sum + file[key], 0);
+    this.info(
+      `precompressed ${files.length} files: ${total('bytes')} B → brotli ${total('brotli')} B, gzip ${total('gzip')} B`,
+    );
+  },
+};
 
 export default defineConfig({
   root: 'src-renderer',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), productionFiles],
   build: {
-    outDir: '../dist-renderer',
+    outDir,
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for reading stack traces, without a sourceMappingURL in the served bundles.
+    sourcemap: 'hidden',
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across hub updates.

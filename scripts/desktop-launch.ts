@@ -23,25 +23,36 @@ export function locateElectronBinary(
 }
 
 export type WindowUnavailable =
-  | { reason: 'no-binary' }
+  /** detail: why there is no binary (scripts/electron-download.ts); without it, the usual causes. */
+  | { reason: 'no-binary'; detail?: string }
+  | { reason: 'not-installed' }
   | { reason: 'exited-early'; code: number | null; signal: string | null }
   | { reason: 'spawn-failed'; message: string };
 
 /** What `npm start` prints when the desktop window cannot open. */
 export function browserFallbackMessage(hubUrl: string, why: WindowUnavailable): string {
-  const cause =
-    why.reason === 'no-binary'
-      ? "Electron's binary is not on this machine and could not be downloaded (offline, or downloads are blocked)."
-      : why.reason === 'spawn-failed'
-        ? `Electron could not be started: ${why.message}.`
-        : `Electron closed right after starting (${why.signal ? `signal ${why.signal}` : `exit code ${why.code}`}); this machine may have no display or miss a system library.`;
   return [
     '',
-    `The desktop window cannot open here. ${cause}`,
+    `The desktop window cannot open here. ${windowCause(why)}`,
     `The same app is served in the browser instead: open ${hubUrl}`,
     '(The desktop-only features — hosting from the app, downloads, offline library — need the desktop app.)',
     '',
   ].join('\n');
+}
+
+function windowCause(why: WindowUnavailable): string {
+  switch (why.reason) {
+    case 'no-binary':
+      return why.detail
+        ? `Electron's binary is not on this machine: ${why.detail}.`
+        : "Electron's binary is not on this machine and could not be downloaded (offline, or downloads are blocked).";
+    case 'not-installed':
+      return 'The electron package is not installed (an `npm ci --omit=dev` install has the hub only).';
+    case 'spawn-failed':
+      return `Electron could not be started: ${why.message}.`;
+    case 'exited-early':
+      return `Electron closed right after starting (${why.signal ? `signal ${why.signal}` : `exit code ${why.code}`}); this machine may have no display or miss a system library.`;
+  }
 }
 
 /** Closing within this long after start counts as "could not start", not as the user quitting. */

@@ -12,6 +12,14 @@ import {
   locateElectronBinary,
   type WindowUnavailable,
 } from './desktop-launch';
+import {
+  DOWNLOAD_MARKER,
+  downloadFailureReason,
+  freshFailureDetail,
+  readDownloadFailure,
+  rememberDownloadFailure,
+  rememberedFailureDetail,
+} from './electron-download';
 
 /**
  * `npm start`: ClassHub on this computer. The first time, it fills the data
@@ -34,8 +42,10 @@ if (!existsSync(join(dataDir, 'db', 'users.json'))) {
   console.log(`First start: seeding demo data into ${dataDir}`);
   await seedDemoWorld(dataDir);
 }
-if (scripts['build:renderer'] && !existsSync('dist-renderer/index.html')) {
-  console.log('Building the web app (first start only)…');
+// The built start (scripts/launch.mjs) has built it already, or has no tools to build it with.
+const development = process.env.NODE_ENV !== 'production';
+if (development && scripts['build:renderer'] && !existsSync('dist-renderer/index.html')) {
+  console.log('Building the web app (it is not built yet)…');
   execSync('npm run build:renderer', { stdio: 'inherit' });
 }
 
@@ -50,8 +60,13 @@ console.log(
   `  demo accounts: admin, prof_davis, emma1 … — password ${DEMO_PASSWORD}\n  stop with Ctrl+C`,
 );
 
+let stopping = false;
 const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping: finishing pending writes…');
   await hub.close();
+  console.log(`ClassHub stopped; all data is saved in ${dataDir}.`);
   process.exit(code);
 };
 process.once('SIGINT', () => void stop(0));
@@ -59,12 +74,12 @@ process.once('SIGTERM', () => void stop(0));
 
 const serveBrowser = (why: WindowUnavailable) => console.log(browserFallbackMessage(hub.url, why));
 const electron = electronBinary();
-if (!electron) {
-  serveBrowser({ reason: 'no-binary' });
+if ('unavailable' in electron) {
+  serveBrowser(electron.unavailable);
 } else {
   if (scripts['build:main']) execSync('npm run build:main', { stdio: 'inherit' });
   const startedAt = Date.now();
-  const window = spawn(electron, ['.'], {
+  const window = spawn(electron.binary, ['.'], {
     stdio: 'inherit',
     env: { ...process.env, CLASSHUB_HUB_URL: hub.url },
   });
@@ -78,18 +93,52 @@ if (!electron) {
 
 /**
  * The Electron binary, downloaded on first use (electron ≥ 42 no longer does
- * it at install). Where the download is impossible — no network — the hub
- * still runs and the browser is the window.
+ * it at install). A failed download is remembered (scripts/electron-download.ts):
+ * explained once, then skipped with a one-line reason until the marker is
+ * deleted or `npm ci` brings a fresh install. The hub runs either way and the
+ * browser is the window.
  */
-function electronBinary(): string | undefined {
-  const packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+function electronBinary(): { binary: string } | { unavailable: WindowUnavailable } {
+  let packageDir: string;
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { unavailable: { reason: 'not-installed' } };
+  }
   const found = locateElectronBinary(packageDir);
-  if (found) return found;
-  console.log('Fetching the Electron binary (first start only)…');
+  if (found) return { binary: found };
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+    const detail = 'ELECTRON_SKIP_BINARY_DOWNLOAD is set, so it is not downloaded';
+    return { unavailable: { reason: 'no-binary', detail } };
+  }
+  const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const remembered = readDownloadFailure(DOWNLOAD_MARKER, version);
+  if (remembered) {
+    const detail = rememberedFailureDetail(remembered, DOWNLOAD_MARKER);
+    return { unavailable: { reason: 'no-binary', detail } };
+  }
+  console.log(`Downloading Electron ${version} for the desktop window (once per install)…`);
   const download = spawnSync(process.execPath, [join(packageDir, 'install.js')], {
     stdio: 'pipe',
+    encoding: 'utf8',
     timeout: 180_000,
   });
-  if (download.status !== 0) console.log('  could not download Electron.');
-  return locateElectronBinary(packageDir);
+  const binary = locateElectronBinary(packageDir);
+  if (binary) return { binary };
+  const timedOut = download.error !== undefined && download.signal !== null;
+  const reason = downloadFailureReason(
+    `${download.stderr ?? ''}\n${download.stdout ?? ''}`,
+    process.versions.node,
+    timedOut,
+  );
+  rememberDownloadFailure(DOWNLOAD_MARKER, {
+    electronVersion: version,
+    failedAt: new Date().toISOString(),
+    reason,
+  });
+  return {
+    unavailable: { reason: 'no-binary', detail: freshFailureDetail(reason, DOWNLOAD_MARKER) },
+  };
 }

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     process.once(signal, () => {
       console.log(`\n${signal}: finishing pending writes…`);
       hub.close().then(
-        () => process.exit(0),
+        () => {
+          // The last line an operator sees: nothing anyone saved is still pending.
+          console.log(`ClassHub hub stopped; all data is saved in ${hub.dataDir}.`);
+          process.exit(0);
+        },
         (error: unknown) => {
           console.error(error);
           process.exit(1);

@@ -47,6 +47,7 @@ import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/liv
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
+import { responseChecksWanted } from './http/response-checks';
 import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
@@ -149,7 +150,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       logger,
       version: HUB_VERSION,
       rendererDir,
-      checkResponses: process.env.NODE_ENV !== 'production',
+      checkResponses: responseChecksWanted(),
     });
     const server = createServer(app);
     const realtime = startRealtime(

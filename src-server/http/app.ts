@@ -10,6 +10,7 @@ import { apiNotFound, errorHandler } from './errors';
 import type { Handlers } from './handlers';
 import { mountRoutes } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
+import { rendererRouter } from './static';
 
 export interface HttpAppOptions {
   readonly handlers: Handlers;
@@ -66,10 +67,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use('/api', apiNotFound);
 
   if (options.rendererDir && existsSync(join(options.rendererDir, 'index.html'))) {
-    const rendererDir = options.rendererDir;
-    app.use(express.static(rendererDir, { index: false, maxAge: '1h' }));
-    // Client-side routes: deep links and reloads get the app, which routes itself.
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(rendererDir, 'index.html')));
+    app.use(rendererRouter(options.rendererDir));
   } else {
     app.get('/', (_req, res) => {
       res
@@ -77,7 +75,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
         .send(
           '<!doctype html><html lang="en"><meta charset="utf-8"><title>ClassHub hub</title>' +
             '<body style="font-family:system-ui;max-width:40rem;margin:4rem auto;line-height:1.5">' +
-            '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build:renderer</code>.</p>' +
+            '<h1>ClassHub hub is running</h1><p>The web app is not built in this copy: run <code>npm run build</code>.</p>' +
             '<p>The API and its interactive docs are at <a href="/api/docs/">/api/docs</a>.</p></body></html>',
         );
     });
