@@ -29,6 +29,16 @@ const forbid = {
     regex: folder('src-renderer'),
     message: 'Nothing imports the renderer; move what both sides need to src-shared.',
   },
+  storage: {
+    regex: '(^|/)storage(/|$)',
+    message:
+      'realtime/ and http/ reach data through domain services, never storage/ (DESIGN.md, Real time).',
+  },
+  http: {
+    regex: '(^|/)http(/|$)|^express(/|$)',
+    message:
+      'Services know nothing of HTTP: return data or a stream descriptor and let routes.ts answer (DESIGN.md, Domains and services).',
+  },
   main: {
     regex: folder('src-main'),
     message:
@@ -93,6 +103,22 @@ export default defineConfig([
     files: ['src-renderer/**', 'tests/renderer/**', 'tests/e2e/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
+  {
+    // Type-aware rules: a promise nobody awaits can reject unhandled and stop the hub
+    // (or the desktop app that hosts it).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: ['./tsconfig.json', './tsconfig.renderer.json', './tsconfig.e2e.json'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
 
   // The layer table of DESIGN.md.
   {
@@ -102,6 +128,17 @@ export default defineConfig([
   {
     files: ['src-server/**'],
     rules: restrict([forbid.renderer, forbid.main, forbid.electron]),
+  },
+  // Zones inside the hub.
+  {
+    files: ['src-server/realtime/**', 'src-server/http/**'],
+    rules: restrict([forbid.renderer, forbid.main, forbid.electron, forbid.storage]),
+  },
+  {
+    // routes.ts files are the HTTP edge of a domain and may use express types.
+    files: ['src-server/domains/**'],
+    ignores: ['src-server/domains/**/routes.ts', 'src-server/domains/**/*-routes.ts'],
+    rules: restrict([forbid.renderer, forbid.main, forbid.electron, forbid.http]),
   },
   {
     files: ['src-renderer/**'],
