@@ -79,7 +79,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const unlock = await lockDataFolder(dataDir, logger);
+  const lock = await lockDataFolder(dataDir, logger);
+  const unlock = () => lock.release();
   const storage = await openStorage(dataDir, logger).catch(async (error: unknown) => {
     await unlock();
     throw error;
@@ -159,6 +160,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
     publicUrl ||= lanUrls[0] ?? url;
     Object.assign(addresses, { url, lanUrls });
+    await lock.announce(url, lanUrls);
     logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
     // A hub bound to loopback cannot be reached by anyone who would find it.
     const reachable = !['127.0.0.1', '::1', 'localhost'].includes(config.host);
