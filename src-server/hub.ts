@@ -45,7 +45,7 @@ import { createHttpApp } from './http/app';
 import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
-import type { Handlers } from './http/handlers';
+import type { Handlers } from './domains/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { deliverChat } from './realtime/chat-delivery';
@@ -145,8 +145,12 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       version: HUB_VERSION,
       rendererDir,
       checkResponses: process.env.NODE_ENV !== 'production',
+      uploadStallMs: config.uploadStallSeconds * 1000,
+      requestTimeoutMs: config.requestTimeoutSeconds * 1000,
     });
     const server = createServer(app);
+    // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.
+    server.requestTimeout = 0;
     const io = createSocketServer(server, auth, bus, logger);
     deliverSessions(io, bus, storage, logger);
     deliverChat(io, bus, storage, chat, notifications, logger);

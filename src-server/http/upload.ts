@@ -2,33 +2,30 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain-error';
-import type { BlobStore, StagedBlob } from '../storage/blobs/blob-store';
-import { textTypeOf } from './file-types';
+import type { FileRules, ReceivedFile, StagedUpload, StagingArea } from '../domains/handlers';
+import { IMAGE_TYPES, MATERIAL_TYPES, textTypeOf } from './file-types';
 
-export interface ReceivedFile {
-  readonly blob: StagedBlob;
-  /** Detected from the bytes, never taken from the client's claim. */
-  readonly contentType: string;
-  /** The client's file name: a label only, never a path. */
-  readonly fileName: string;
-}
+const ALLOWED: Record<FileRules['accept'], readonly string[]> = {
+  material: MATERIAL_TYPES,
+  picture: IMAGE_TYPES,
+};
 
-export interface UploadRules {
+export interface UploadRules extends FileRules {
+  /** The multipart field that carries the file (from the route table). */
   readonly field: string;
-  readonly accept: readonly string[];
-  readonly limitBytes: number;
-  readonly describe: string;
+  /** The upload is cut when no bytes arrive for this long; a slow one that keeps moving is not. */
+  readonly stallMs: number;
 }
 
 /**
- * Streams the one file of a multipart request into the blob store's staging
- * area, then checks its type by content. The caller commits or discards.
+ * Streams the one file of a multipart request into a staging area, then
+ * checks its type by content. The caller commits or discards.
  */
-export async function receiveFile(
+export async function receiveFile<T extends StagedUpload>(
   req: Request,
-  blobs: BlobStore,
+  store: StagingArea<T>,
   rules: UploadRules,
-): Promise<ReceivedFile> {
+): Promise<ReceivedFile<T>> {
   let parser: busboy.Busboy;
   try {
     parser = busboy({
@@ -42,7 +39,24 @@ export async function receiveFile(
       `Send the file as multipart/form-data in a field named "${rules.field}".`,
     );
   }
-  const received = new Promise<{ blob: StagedBlob; fileName: string }>((resolve, reject) => {
+  const { blob, fileName } = await receiveStaged(req, parser, store, rules);
+  const detected = await fileTypeFromBuffer(blob.head);
+  const contentType = detected?.mime ?? textTypeOf(blob.head, fileName);
+  if (!contentType || !ALLOWED[rules.accept].includes(contentType)) {
+    await blob.discard();
+    const what = detected ? `a ${detected.ext.toUpperCase()} file` : 'not a recognised file type';
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `This file is ${what}. ${rules.describe}`);
+  }
+  return { blob, contentType, fileName: safeLabel(fileName) };
+}
+
+function receiveStaged<T extends StagedUpload>(
+  req: Request,
+  parser: busboy.Busboy,
+  store: StagingArea<T>,
+  rules: UploadRules,
+): Promise<{ blob: T; fileName: string }> {
+  const received = new Promise<{ blob: T; fileName: string }>((resolve, reject) => {
     let sawFile = false;
     parser.on('file', (name, stream, info) => {
       if (name !== rules.field || sawFile) {
@@ -50,16 +64,18 @@ export async function receiveFile(
         return;
       }
       sawFile = true;
-      blobs
+      store
         .stage(stream, rules.limitBytes)
         .then((blob) => resolve({ blob, fileName: info.filename || 'file' }), reject);
     });
     parser.on('error', (error) =>
       reject(
-        new DomainError(
-          'BAD_REQUEST',
-          `The upload could not be read: ${(error as Error).message}.`,
-        ),
+        error instanceof DomainError
+          ? error
+          : new DomainError(
+              'BAD_REQUEST',
+              `The upload could not be read: ${(error as Error).message}.`,
+            ),
       ),
     );
     parser.on('close', () => {
@@ -73,17 +89,37 @@ export async function receiveFile(
     req.on('aborted', () =>
       reject(new DomainError('BAD_REQUEST', 'The upload was cut off before it finished.')),
     );
+    watchForStall(req, parser, rules.stallMs);
   });
   req.pipe(parser);
-  const { blob, fileName } = await received;
-  const detected = await fileTypeFromBuffer(blob.head);
-  const contentType = detected?.mime ?? textTypeOf(blob.head, fileName);
-  if (!contentType || !rules.accept.includes(contentType)) {
-    await blob.discard();
-    const what = detected ? `a ${detected.ext.toUpperCase()} file` : 'not a recognised file type';
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', `This file is ${what}. ${rules.describe}`);
-  }
-  return { blob, contentType, fileName: safeLabel(fileName) };
+  return received;
+}
+
+/**
+ * Node's own request timeout would cut a big upload on a slow link however
+ * well it moves; this cuts only one that has stopped. The parser fails, so
+ * the staged part is discarded and the person gets a JSON answer (408).
+ */
+function watchForStall(req: Request, parser: busboy.Busboy, stallMs: number): void {
+  let timer: NodeJS.Timeout | undefined;
+  const stop = () => clearTimeout(timer);
+  const arm = () => {
+    stop();
+    timer = setTimeout(() => {
+      // The rest of the body will not be read: the connection cannot carry another request.
+      req.res?.setHeader('Connection', 'close');
+      req.unpipe(parser);
+      parser.destroy(
+        new DomainError(
+          'REQUEST_TIMEOUT',
+          `The upload stopped: no data arrived for ${seconds(stallMs)} seconds. Check the network connection and upload the file again.`,
+        ),
+      );
+    }, stallMs);
+  };
+  arm();
+  req.on('data', arm).once('end', stop).once('close', stop);
+  parser.once('close', stop).once('error', stop);
 }
 
 /** A file name is shown, never used as a path: keep the last segment, drop control characters, cap the length. */
@@ -94,4 +130,9 @@ export function safeLabel(fileName: string): string {
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
   const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (clean || 'file').slice(0, 200);
+}
+
+/** 60000 → "60", 500 → "0.5": what a person reads in the message. */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }

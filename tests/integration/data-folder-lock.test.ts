@@ -90,8 +90,7 @@ describe('one hub per data folder, across processes', () => {
     let previous: ChildHub | undefined;
     for (let cycle = 0; cycle < 50; cycle++) {
       const hub = await started(); // throws, failing the test, if a restart is refused
-      if (previous)
-        expect(hub.output()).toContain(`its process ${previous.process.pid} has ended`);
+      if (previous) expect(hub.output()).toContain(`its process ${previous.process.pid} has ended`);
       restarts += 1;
       keepBusy(hub.url, `c${cycle}`);
       await new Promise((resolve) => setTimeout(resolve, (cycle * 37) % 150));
