@@ -6,7 +6,7 @@ import { initialsAvatarSvg } from './initials-avatar';
 import type { ProfileLinks } from './profile-links';
 import type { ProfileService } from './profile-service';
 import type { RegistrationService } from './registration-service';
-import { avatarKey, toAccount } from './views';
+import { isAvatarKey, toAccount } from './views';
 import type { FileReply } from '../file-reply';
 import type { UserRecord } from '../../storage/records';
 
@@ -90,7 +90,7 @@ export function accountRoutes(
           throw error;
         });
       // A missing account and a wrong key answer alike, so the route tells no one who exists.
-      if (!user || query.k !== avatarKey(user))
+      if (!user || !isAvatarKey(user, query.k))
         throw new DomainError(
           'UNAUTHENTICATED',
           'Sign in first: pictures open through the addresses the hub gives signed-in people.',

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Account, Profile, UserSummary } from '../../../src-shared/schemas/accounts';
 import type { AdminAccount } from '../../../src-shared/schemas/admin';
 import { canSeeEmails, type Actor } from '../../../src-shared/permissions';
@@ -20,6 +20,13 @@ export function avatarUrl(user: UserRecord): string {
  */
 export function avatarKey(user: Pick<UserRecord, 'id'>): string {
   return createHash('sha256').update(`avatar\n${user.id}`).digest('base64url').slice(0, 22);
+}
+
+/** Compared in constant time, so response timing does not leak the key a character at a time. */
+export function isAvatarKey(user: Pick<UserRecord, 'id'>, given: string | undefined): boolean {
+  const expected = Buffer.from(avatarKey(user));
+  const actual = Buffer.from(given ?? '');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
 export function toSummary(user: UserRecord, viewer: Actor): UserSummary {
