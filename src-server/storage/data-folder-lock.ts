@@ -96,12 +96,15 @@ function holdLock(
   heartbeat.unref();
   let released: Promise<void> | undefined;
   return {
+    // The lock holds without the address; a failure only costs the next hub's pointer to us.
     announce: (url, lanUrls) =>
       guarded(dataDir, logger, async () => {
         if (!(await stillOurs())) return;
         current = { ...current, url, lanUrls };
         await writeOwner(file, current);
-      }),
+      }).catch((error: unknown) =>
+        logger.warn({ err: error }, 'could not record the hub address in the data folder lock'),
+      ),
     release: () =>
       (released ??= (async () => {
         clearInterval(heartbeat);
