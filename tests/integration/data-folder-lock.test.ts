@@ -98,6 +98,6 @@ describe('one hub per data folder, across processes', () => {
       previous = hub;
     }
     expect(restarts).toBe(50);
-    // About 1.5 s a cycle on a free machine; measured 6.6 s a cycle at load average ~15.
+    // Measured on 2 shared cores: 6.6 s a cycle at load average ~15, over 12 s at ~28.
   }, 1_500_000);
 });
