@@ -25,6 +25,10 @@ export const hubConfigSchema = z.object({
   maxConnectionsPerPerson: z.coerce.number().int().min(1).max(1000).default(10),
   /** Announce the hub on the local network (mDNS / DNS-SD); strings come from the environment. */
   advertise: z.union([z.boolean(), z.stringbool()], { error: 'Use true or false.' }).default(true),
+  /** Seconds without a byte before an upload is cut; a slow upload that keeps moving never is. */
+  uploadStallSeconds: z.coerce.number().min(0.05).max(3600).default(60),
+  /** Seconds any other request may take to arrive whole. */
+  requestTimeoutSeconds: z.coerce.number().min(0.05).max(3600).default(60),
 });
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
@@ -95,6 +99,16 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
     'maxConnectionsPerPerson',
     'max-connections-per-person',
     'Live connections one person may hold at once (tabs and devices together).',
+  ),
+  doc(
+    'uploadStallSeconds',
+    'upload-stall-seconds',
+    'An upload is cut when no data arrives for this many seconds; a slow upload that keeps moving runs to the end.',
+  ),
+  doc(
+    'requestTimeoutSeconds',
+    'request-timeout-seconds',
+    'Seconds any other request may take to arrive whole.',
   ),
   {
     ...doc(

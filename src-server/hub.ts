@@ -52,7 +52,7 @@ import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
 import { startSignInPruning } from './jobs/sign-in-pruning';
-import type { Handlers } from './http/handlers';
+import type { Handlers } from './domains/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { startRealtime } from './realtime/realtime';
@@ -84,7 +84,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const unlock = await lockDataFolder(dataDir, logger);
+  const lock = await lockDataFolder(dataDir, logger);
+  const unlock = () => lock.release();
   const storage = await openStorage(dataDir, logger).catch(async (error: unknown) => {
     await unlock();
     throw error;
@@ -151,8 +152,12 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       version: HUB_VERSION,
       rendererDir,
       checkResponses: responseChecksWanted(),
+      uploadStallMs: config.uploadStallSeconds * 1000,
+      requestTimeoutMs: config.requestTimeoutSeconds * 1000,
     });
     const server = createServer(app);
+    // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.
+    server.requestTimeout = 0;
     const realtime = startRealtime(
       server,
       bus,
@@ -177,6 +182,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       config.host === '0.0.0.0' ? lanAddresses().map((ip) => `http://${ip}:${port}`) : [];
     publicUrl ||= lanUrls[0] ?? url;
     Object.assign(addresses, { url, lanUrls });
+    await lock.announce(url, lanUrls);
     logger.info({ url, lanUrls, dataDir, version: HUB_VERSION }, 'hub is listening');
     // A hub bound to loopback cannot be reached by anyone who would find it.
     const reachable = !['127.0.0.1', '::1', 'localhost'].includes(config.host);

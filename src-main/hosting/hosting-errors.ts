@@ -7,6 +7,9 @@ export function describeHostingError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const owner = /in use by another hub \(process (\d+)\)/.exec(message);
+  const ownerUrl = /running at (\S+)\. Open/.exec(message)?.[1];
+  if (owner && ownerUrl)
+    return `Another ClassHub hub is already using this computer's hub data (process ${owner[1]}), at ${ownerUrl}. Open that address to use it, or stop that hub, then press Start again.`;
   if (owner)
     return `Another ClassHub hub is already using this computer's hub data (process ${owner[1]}). Close the other ClassHub window or stop that hub, then press Start again.`;
   if (code === 'EADDRINUSE' || /already in use/i.test(message))

@@ -7,10 +7,11 @@ import type { DownloadLinks } from '../domains/accounts/download-links';
 import type { Logger } from '../logger';
 import { docsRouter } from './docs';
 import { apiNotFound, errorHandler } from './errors';
-import type { Handlers } from './handlers';
+import type { Handlers } from '../domains/handlers';
 import { mountRoutes } from './mount-routes';
 import { buildOpenApiDocument } from './openapi';
 import { rendererRouter } from './static';
+import { requestDeadline } from './request-deadline';
 
 export interface HttpAppOptions {
   readonly handlers: Handlers;
@@ -21,6 +22,10 @@ export interface HttpAppOptions {
   /** The built renderer; without it / shows a short page saying how to build it. */
   readonly rendererDir: string | undefined;
   readonly checkResponses: boolean;
+  /** An upload is cut when no bytes arrive for this long (see http/upload.ts). */
+  readonly uploadStallMs: number;
+  /** Any other request must arrive whole within this (see http/request-deadline.ts). */
+  readonly requestTimeoutMs: number;
 }
 
 const JSON_LIMIT = '1mb';
@@ -30,6 +35,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestDeadline(options.requestTimeoutMs));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -62,6 +68,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       options.downloadLinks,
       logger,
       options.checkResponses,
+      options.uploadStallMs,
     ),
   );
   app.use('/api', apiNotFound);

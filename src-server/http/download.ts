@@ -1,27 +1,27 @@
+import { pipeline } from 'node:stream/promises';
 import type { Request, Response } from 'express';
-import type { BlobId } from '../../src-shared/ids';
-import type { BlobStore } from '../storage/blobs/blob-store';
-
-export interface Downloadable {
-  readonly blobId: BlobId;
-  readonly fileName: string;
-  readonly contentType: string;
-}
+import type { FileReply, StoredFileReply, StreamedFileReply } from '../domains/file-reply';
 
 /** Types a browser may show inline without being able to run anything. */
 const INLINE_SAFE = /^(image\/(png|jpeg|gif|webp)|application\/pdf|audio\/|video\/|text\/plain)/;
+
+/** Turns what a download route returned into the response. */
+export function sendFileReply(req: Request, res: Response, reply: FileReply): Promise<void> {
+  return reply.kind === 'stored' ? sendStoredFile(req, res, reply) : sendStream(res, reply);
+}
+
+/** A served file can never run as a page of the hub, whatever its bytes. */
+function harden(res: Response): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+}
 
 /**
  * Sends a stored file through Express's sendFile (the `send` module): HTTP
  * Range for resumable downloads, conditional GET, HEAD. The ETag is the
  * sha256 of the bytes, so a client can check what it saved.
  */
-export async function sendStoredFile(
-  req: Request,
-  res: Response,
-  blobs: BlobStore,
-  file: Downloadable,
-): Promise<void> {
+async function sendStoredFile(req: Request, res: Response, file: StoredFileReply): Promise<void> {
   const inline = req.query.inline === '1' && INLINE_SAFE.test(file.contentType);
   res.attachment(file.fileName); // RFC 6266 encoding of any name
   if (inline)
@@ -29,12 +29,11 @@ export async function sendStoredFile(
       'Content-Disposition',
       String(res.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'),
     );
-  res.setHeader('ETag', `"${file.blobId}"`);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  res.setHeader('ETag', `"${file.etag}"`);
+  harden(res);
   await new Promise<void>((resolve, reject) => {
     res.sendFile(
-      blobs.filePath(file.blobId),
+      file.path,
       {
         headers: { 'Content-Type': file.contentType },
         etag: false,
@@ -49,5 +48,24 @@ export async function sendStoredFile(
         reject(error);
       },
     );
+  });
+}
+
+/** Bytes made on request; a failure half way cuts the connection, so no one keeps a torn file as whole. */
+async function sendStream(res: Response, reply: StreamedFileReply): Promise<void> {
+  if (reply.fileName !== undefined) res.attachment(reply.fileName); // sets a type by extension…
+  res.type(reply.contentType); // …which the detected one replaces
+  if (reply.size !== undefined) res.setHeader('Content-Length', String(reply.size));
+  if (reply.cache === 'immutable')
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+  harden(res);
+  const body = reply.open();
+  if (typeof body === 'string') {
+    res.send(body);
+    return;
+  }
+  await pipeline(body, res).catch((error: unknown) => {
+    if (!res.headersSent) throw error;
+    res.destroy();
   });
 }

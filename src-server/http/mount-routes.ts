@@ -7,7 +7,10 @@ import type { DownloadLinks } from '../domains/accounts/download-links';
 import { DomainError } from '../domain-error';
 import type { Logger } from '../logger';
 import { validationError } from './errors';
-import type { Handlers, RouteContext } from './handlers';
+import type { FileReply } from '../domains/file-reply';
+import type { Handlers, RouteContext } from '../domains/handlers';
+import { sendFileReply } from './download';
+import { receiveFile } from './upload';
 
 /**
  * Registers every route of the shared table: authenticate → check the
@@ -20,11 +23,20 @@ export function mountRoutes(
   links: DownloadLinks,
   logger: Logger,
   checkResponses: boolean,
+  uploadStallMs: number,
 ): Router {
   const router = Router();
   for (const name of Object.keys(api) as RouteName[]) {
     const route = api[name] as RouteDef;
     router[route.method](route.path, async (req, res) => {
+      const receive: RouteContext<RouteName>['receiveFile'] = (store, rules) => {
+        if (!route.upload) throw new Error(`${name} is not an upload route`);
+        return receiveFile(req, store, {
+          ...rules,
+          field: route.upload.field,
+          stallMs: uploadStallMs,
+        });
+      };
       const authenticated =
         route.auth === 'public' ? undefined : await authorise(req, route, auth, links);
       const context = {
@@ -33,11 +45,13 @@ export function mountRoutes(
         body: route.body ? parseBody(route.body, req) : undefined,
         auth: authenticated,
         address: req.socket.remoteAddress ?? 'unknown',
-        req,
-        res,
+        receiveFile: receive,
       } as unknown as RouteContext<typeof name>;
       const result = await (handlers[name] as (c: typeof context) => Promise<unknown>)(context);
-      if (route.response === 'file' || res.headersSent) return;
+      if (route.response === 'file') {
+        await sendFileReply(req, res, result as FileReply);
+        return;
+      }
       if (route.response === undefined) {
         res.status(route.successStatus ?? 204).end();
         return;

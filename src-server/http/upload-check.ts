@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { DomainError } from '../domain-error';
-import type { StagedBlob } from '../storage/blobs/blob-store';
+import type { StagedUpload } from '../domains/handlers';
 import { extensionsOf, normaliseFileName } from './file-names';
 import { runnableReason, textTypeOf } from './file-types';
 
@@ -17,7 +17,7 @@ export interface UploadTypeRules {
  * name kept is the one that was checked. Discards the blob when refusing.
  */
 export async function checkUploadedFile(
-  blob: StagedBlob,
+  blob: StagedUpload,
   rawName: string,
   rules: UploadTypeRules,
 ): Promise<{ contentType: string; fileName: string }> {

@@ -24,6 +24,7 @@ import {
   userSearchQuerySchema,
   userSummarySchema,
   usernameParamsSchema,
+  avatarQuerySchema,
 } from '../schemas/accounts';
 
 const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
@@ -229,8 +230,10 @@ export const accountRoutes = {
     tag: 'users',
     auth: 'public',
     summary: "A person's avatar: the uploaded image, or an SVG with their initials",
-    description: 'Public so that <img> tags can load it without a token; it reveals only initials.',
+    description:
+      'Open it through an avatarUrl from another answer: its key stands in for the token, so <img> tags load it, and without one every username answers the same 401 (no probing for accounts).',
     params: usernameParamsSchema,
+    query: avatarQuerySchema,
     response: 'file',
   }),
   pendingAccounts: route({

@@ -195,5 +195,11 @@ export const userSearchQuerySchema = pageQuerySchema.extend({
 export type UserSearchQuery = z.infer<typeof userSearchQuerySchema>;
 
 export const usernameParamsSchema = z.object({ username: z.string().min(1).max(64) });
+
+/** `k` is the key in an avatarUrl; `v` only changes the address when the picture changes. */
+export const avatarQuerySchema = z.object({
+  k: z.string().max(64).optional(),
+  v: z.string().max(64).optional(),
+});
 export const userIdParamsSchema = z.object({ userId: userIdSchema });
 export const statusUpdateParamsSchema = z.object({ statusUpdateId: statusUpdateIdSchema });

@@ -129,7 +129,10 @@ export function CoursePage() {
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
-            <Tabs.Tab value="feedback">{t('courses.tab.feedback')}</Tabs.Tab>
+            {/* The hub shows a course's feedback to its people and staff only. */}
+            {(member || enrolment === 'completed') && (
+              <Tabs.Tab value="feedback">{t('courses.tab.feedback')}</Tabs.Tab>
+            )}
           </Tabs.List>
           <Tabs.Panel value="overview">
             <Stack>

@@ -1,6 +1,4 @@
-import type { BlobId } from '../../../src-shared/ids';
-import type { HandlersFor } from '../../http/handlers';
-import { receiveFile } from '../../http/upload';
+import type { HandlersFor } from '../handlers';
 import { DomainError } from '../../domain-error';
 import type { AccountsDeps } from './deps';
 import type { AuthService } from './auth-service';
@@ -8,7 +6,9 @@ import { initialsAvatarSvg } from './initials-avatar';
 import type { ProfileLinks } from './profile-links';
 import type { ProfileService } from './profile-service';
 import type { RegistrationService } from './registration-service';
-import { toAccount } from './views';
+import { isAvatarKey, toAccount } from './views';
+import type { FileReply } from '../file-reply';
+import type { UserRecord } from '../../storage/records';
 
 type AccountRoutes =
   | 'register'
@@ -37,8 +37,6 @@ type AccountRoutes =
   | 'approveAccount'
   | 'rejectAccount';
 
-const AVATAR_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
-
 export function accountRoutes(
   deps: AccountsDeps,
   services: {
@@ -64,11 +62,10 @@ export function accountRoutes(
     updateMe: ({ auth: me, body }) => profiles.updateProfile(me.user, body),
     changePassword: ({ auth: me, body }) =>
       auth.changePassword(me, body.currentPassword, body.newPassword),
-    uploadAvatar: async ({ auth: me, req }) => {
+    uploadAvatar: async ({ auth: me, receiveFile }) => {
       const { avatarLimitBytes } = await deps.storage.settings.get();
-      const file = await receiveFile(req, deps.storage.blobs, {
-        field: 'avatar',
-        accept: AVATAR_TYPES,
+      const file = await receiveFile(deps.storage.blobs, {
+        accept: 'picture',
         limitBytes: avatarLimitBytes,
         describe: 'A profile picture must be a PNG, JPEG, WebP or GIF image.',
       });
@@ -84,17 +81,21 @@ export function accountRoutes(
     profile: ({ auth: me, params }) => profiles.profile(me.user, params.username),
     statusUpdates: ({ auth: me, params, query }) =>
       profiles.statusUpdates(me.user, params.username, query),
-    avatar: async ({ params, res }) => {
-      // Any existing account, pending ones included: approvers see them in their list, and an
-      // avatar reveals no more than the username the register form already does.
-      const user = await profiles.visibleUser({ isAdmin: true }, params.username);
-      res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      if (!user.avatar) {
-        res.type('image/svg+xml').send(initialsAvatarSvg(user));
-        return;
-      }
-      await streamBlob(deps, user.avatar.blobId, user.avatar.contentType, res);
+    avatar: async ({ params, query }) => {
+      // Any existing account, pending ones included: approvers see them in their list.
+      const user = await profiles
+        .visibleUser({ isAdmin: true }, params.username)
+        .catch((error: unknown) => {
+          if (error instanceof DomainError) return null;
+          throw error;
+        });
+      // A missing account and a wrong key answer alike, so the route tells no one who exists.
+      if (!user || !isAvatarKey(user, query.k))
+        throw new DomainError(
+          'UNAUTHENTICATED',
+          'Sign in first: pictures open through the addresses the hub gives signed-in people.',
+        );
+      return avatarReply(deps, user);
     },
 
     profileCourses: ({ auth: me, params }) => services.links.courses(me.user, params.username),
@@ -106,22 +107,20 @@ export function accountRoutes(
   };
 }
 
-async function streamBlob(
-  deps: AccountsDeps,
-  blobId: BlobId,
-  contentType: string,
-  res: import('express').Response,
-): Promise<void> {
+async function avatarReply(deps: AccountsDeps, user: UserRecord): Promise<FileReply> {
+  if (!user.avatar) {
+    const svg = initialsAvatarSvg(user);
+    return { kind: 'stream', contentType: 'image/svg+xml', cache: 'immutable', open: () => svg };
+  }
+  const { blobId, contentType } = user.avatar;
   const size = await deps.storage.blobs.size(blobId);
   if (size === undefined)
     throw new DomainError('NOT_FOUND', 'The picture file is missing from the hub.');
-  res.type(contentType).setHeader('Content-Length', String(size));
-  await new Promise<void>((resolve, reject) => {
-    deps.storage.blobs
-      .read(blobId)
-      .on('error', reject)
-      .pipe(res)
-      .on('finish', resolve)
-      .on('error', reject);
-  });
+  return {
+    kind: 'stream',
+    contentType,
+    size,
+    cache: 'immutable',
+    open: () => deps.storage.blobs.read(blobId),
+  };
 }

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { FeedbackService } from '../courses/feedback-service';
 import type { AdminCourseRecords } from './course-records';
 import type { AdminSessionRecords } from './session-records';

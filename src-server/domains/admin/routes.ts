@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { AdminService } from './service';
 
 export function adminRoutes(

@@ -1,8 +1,7 @@
-import type { Request, Response } from 'express';
 import type { Room } from '../../../src-shared/schemas/chat';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
-import { sendStoredFile } from '../../http/download';
+import { storedFile, type FileReply } from '../file-reply';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertMayRead } from '../access/room-access';
@@ -11,14 +10,7 @@ import { assertMayRead } from '../access/room-access';
 export class ChatFiles {
   constructor(private readonly deps: DomainDeps) {}
 
-  async download(
-    actor: UserRecord,
-    room: Room,
-    seq: number,
-    fileId: FileId,
-    req: Request,
-    res: Response,
-  ): Promise<void> {
+  async download(actor: UserRecord, room: Room, seq: number, fileId: FileId): Promise<FileReply> {
     const { storage } = this.deps;
     await assertMayRead(storage, actor, room);
     const entry = await storage.chat.get(room, seq);
@@ -29,6 +21,6 @@ export class ChatFiles {
         'NOT_FOUND',
         'This file is not in the chat (its message may have been deleted).',
       );
-    await sendStoredFile(req, res, storage.blobs, file);
+    return storedFile(storage.blobs, file);
   }
 }

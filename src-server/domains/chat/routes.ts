@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { NotificationService } from '../notifications/notification-service';
 import type { ChatService } from './chat-service';
 import { pageOfList } from '../paging';
@@ -32,8 +32,8 @@ export function chatRoutes(
     },
     sendMessage: async ({ auth, params, body }) =>
       (await chat.send(auth.user, { ...body, room: params.room })).message,
-    downloadChatFile: ({ auth, params, req, res }) =>
-      files.download(auth.user, params.room, params.seq, params.fileId, req, res),
+    downloadChatFile: ({ auth, params }) =>
+      files.download(auth.user, params.room, params.seq, params.fileId),
     markRoomRead: ({ auth, params, body }) => chat.markRead(auth.user, params.room, body.seq),
     notifications: ({ auth, query }) => notifications.page(auth.user, query.limit, query.before),
     markNotificationRead: ({ auth, params }) => notifications.markRead(auth.user, params.seq),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type {
@@ -13,7 +12,7 @@ import type {
 } from '../../../src-shared/schemas/courses';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
-import { sendStoredFile } from '../../http/download';
+import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
@@ -106,15 +105,10 @@ export class CourseContentService {
     });
   }
 
-  async download(
-    actor: UserRecord,
-    materialId: MaterialId,
-    req: Request,
-    res: Response,
-  ): Promise<void> {
+  async download(actor: UserRecord, materialId: MaterialId): Promise<FileReply> {
     const { material, access } = await this.loadMaterial(actor, materialId);
     assertInside(access);
-    await sendStoredFile(req, res, this.deps.storage.blobs, material.file);
+    return storedFile(this.deps.storage.blobs, material.file);
   }
 
   async deadlines(

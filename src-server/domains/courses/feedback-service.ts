@@ -15,8 +15,17 @@ import { courseAccess } from '../access/course-access';
 export class FeedbackService {
   constructor(private readonly deps: DomainDeps) {}
 
+  /** For the course's people (its teacher, students active or finished) and admins: others learn nothing, not even who rated. */
   async summary(actor: UserRecord, courseId: CourseId) {
-    await courseAccess(this.deps.storage, actor, courseId);
+    const access = await courseAccess(this.deps.storage, actor, courseId);
+    const status = access.enrolment?.status;
+    if (!access.isTeacher && !actor.isAdmin && status !== 'active' && status !== 'completed')
+      throw new DomainError(
+        'FORBIDDEN',
+        status === 'blocked'
+          ? 'Your teacher has blocked you from this course.'
+          : 'Course feedback is for the course’s teacher and students. Enrol in the course to read it.',
+      );
     const all = await this.deps.storage.feedback.listByCourse(courseId);
     const distribution = [0, 0, 0, 0, 0];
     for (const f of all) distribution[f.rating - 1]! += 1;

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { CourseContentService } from './content-service';
 import type { CourseService } from './course-service';
 
@@ -35,8 +35,7 @@ export function courseContentRoutes(content: CourseContentService): HandlersFor<
     renameMaterial: ({ auth, params, body }) =>
       content.renameMaterial(auth.user, params.materialId, body.title),
     deleteMaterial: ({ auth, params }) => content.deleteMaterial(auth.user, params.materialId),
-    downloadMaterial: ({ auth, params, req, res }) =>
-      content.download(auth.user, params.materialId, req, res),
+    downloadMaterial: ({ auth, params }) => content.download(auth.user, params.materialId),
     deadlines: ({ auth, params, query }) => content.deadlines(auth.user, params.courseId, query),
     createDeadline: ({ auth, params, body }) =>
       content.createDeadline(auth.user, params.courseId, body),

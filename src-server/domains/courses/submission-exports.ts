@@ -1,31 +1,29 @@
-import type { Response } from 'express';
 import { ZipArchive } from 'archiver';
 import type { UserId } from '../../../src-shared/ids';
 import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import type { SubmissionRecord, UserRecord } from '../../storage/records';
 import { formerMember } from '../accounts/views';
 import type { DomainDeps } from '../deps';
+import type { FileReply } from '../file-reply';
 import { assertManages, courseAccess, deadlineAccess } from '../access/course-access';
+import { csvRow } from './csv';
 
 /** What a teacher takes away from a course: every latest submission as a zip, grades as CSV. */
 export class SubmissionExports {
   constructor(private readonly deps: DomainDeps) {}
 
   /** Each student's latest version, streamed into a zip: `<username>/<file>` (never buffered whole). */
-  async zip(actor: UserRecord, deadlineId: DeadlineId, res: Response): Promise<void> {
+  async zip(actor: UserRecord, deadlineId: DeadlineId): Promise<FileReply> {
     const { deadline, access } = await deadlineAccess(this.deps.storage, actor, deadlineId);
     assertManages(actor, access, 'download every submission');
     const latest = new Map<UserId, SubmissionRecord>();
     for (const s of await this.deps.storage.submissions.listForDeadline(deadlineId))
       latest.set(s.studentId, s);
-    const archive = new ZipArchive({ zlib: { level: 6 } });
-    res.type('application/zip');
-    res.attachment(`${access.course.code}-${deadline.title}.zip`);
-    const done = new Promise<void>((resolve, reject) => {
-      archive.on('error', reject);
-      res.on('finish', resolve).on('close', resolve);
-    });
-    archive.pipe(res);
+    const entries: {
+      name: string;
+      blobId: SubmissionRecord['files'][number]['blobId'];
+      date: Date;
+    }[] = [];
     for (const submission of latest.values()) {
       const student =
         (await this.deps.storage.users.get(submission.studentId)) ??
@@ -35,18 +33,30 @@ export class SubmissionExports {
         let name = file.fileName;
         for (let n = 2; used.has(name); n++) name = `${n}-${file.fileName}`;
         used.add(name);
-        archive.append(this.deps.storage.blobs.read(file.blobId), {
+        entries.push({
           name: `${student.username}/${name}`,
+          blobId: file.blobId,
           date: new Date(submission.submittedAt),
         });
       }
     }
-    await archive.finalize();
-    await done;
+    const { blobs } = this.deps.storage;
+    return {
+      kind: 'stream',
+      contentType: 'application/zip',
+      fileName: `${access.course.code}-${deadline.title}.zip`,
+      open: () => {
+        const archive = new ZipArchive({ zlib: { level: 6 } });
+        for (const entry of entries)
+          archive.append(blobs.read(entry.blobId), { name: entry.name, date: entry.date });
+        void archive.finalize().catch(() => undefined); // an error also reaches the stream, and the sender
+        return archive;
+      },
+    };
   }
 
-  /** One row per student who ever enrolled, one column per deadline; formula-looking cells are neutralised for spreadsheets. */
-  async gradesCsv(actor: UserRecord, courseId: CourseId, res: Response): Promise<void> {
+  /** One row per student who ever enrolled, one column per deadline; every cell quoted and made inert for spreadsheets. */
+  async gradesCsv(actor: UserRecord, courseId: CourseId): Promise<FileReply> {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'export grades');
     const deadlines = (await this.deps.storage.deadlines.listForCourse(courseId)).sort((a, b) =>
@@ -73,13 +83,12 @@ export class SubmissionExports {
         ...deadlines.map((d) => String(grades.get(`${d.id}:${student.id}`)?.points ?? '')),
       ]);
     }
-    res.type('text/csv; charset=utf-8');
-    res.attachment(`${access.course.code}-grades.csv`);
-    res.send(lines.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n');
+    const text = lines.map(csvRow).join('\r\n') + '\r\n';
+    return {
+      kind: 'stream',
+      contentType: 'text/csv; charset=utf-8',
+      fileName: `${access.course.code}-grades.csv`,
+      open: () => text,
+    };
   }
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

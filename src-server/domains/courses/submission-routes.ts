@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { FeedbackService } from './feedback-service';
 import type { SubmissionExports } from './submission-exports';
 import type { SubmissionService } from './submission-service';
@@ -24,12 +24,12 @@ export function submissionRoutes(
     mySubmissions: ({ auth, params }) => submissions.mine(auth.user, params.deadlineId),
     deadlineOverview: ({ auth, params, query }) =>
       submissions.overview(auth.user, params.deadlineId, query),
-    downloadSubmissionFile: ({ auth, params, req, res }) =>
-      submissions.download(auth.user, params.submissionId, params.fileId, req, res),
-    submissionsZip: ({ auth, params, res }) => exports.zip(auth.user, params.deadlineId, res),
+    downloadSubmissionFile: ({ auth, params }) =>
+      submissions.download(auth.user, params.submissionId, params.fileId),
+    submissionsZip: ({ auth, params }) => exports.zip(auth.user, params.deadlineId),
     gradeSubmission: ({ auth, params, body }) =>
       submissions.grade(auth.user, params.deadlineId, params.userId, body.points, body.feedback),
-    gradesCsv: ({ auth, params, res }) => exports.gradesCsv(auth.user, params.courseId, res),
+    gradesCsv: ({ auth, params }) => exports.gradesCsv(auth.user, params.courseId),
     courseFeedback: ({ auth, params }) => feedback.summary(auth.user, params.courseId),
     giveFeedback: ({ auth, params, body }) => feedback.give(auth.user, params.courseId, body),
   };

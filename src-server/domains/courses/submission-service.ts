@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { DeadlineId } from '../../../src-shared/schemas/courses';
@@ -8,7 +7,7 @@ import type { Grade, Submission, SubmissionId } from '../../../src-shared/schema
 import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
 import { DomainError, fieldError } from '../../domain-error';
-import { sendStoredFile } from '../../http/download';
+import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
 import type {
   DeadlineRecord,
@@ -175,9 +174,7 @@ export class SubmissionService {
     actor: UserRecord,
     submissionId: SubmissionId,
     fileId: FileId,
-    req: Request,
-    res: Response,
-  ): Promise<void> {
+  ): Promise<FileReply> {
     const submission = await this.deps.storage.submissions.get(submissionId);
     if (!submission) throw new DomainError('NOT_FOUND', 'This submission does not exist.');
     const access = await courseAccess(this.deps.storage, actor, submission.courseId);
@@ -189,7 +186,7 @@ export class SubmissionService {
     }
     const file = submission.files.find((f) => f.id === fileId);
     if (!file) throw new DomainError('NOT_FOUND', 'This submission has no such file.');
-    await sendStoredFile(req, res, this.deps.storage.blobs, file);
+    return storedFile(this.deps.storage.blobs, file);
   }
 
   private load(actor: UserRecord, deadlineId: DeadlineId) {

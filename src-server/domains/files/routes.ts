@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileKindOf, type FileId, type StoredFile } from '../../../src-shared/schemas/files';
-import type { HandlersFor } from '../../http/handlers';
-import { MATERIAL_TYPES } from '../../http/file-types';
-import { receiveFile } from '../../http/upload';
+import type { HandlersFor } from '../handlers';
 import type { UploadRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import type { DownloadLinks } from '../accounts/download-links';
@@ -26,11 +24,10 @@ export function fileRoutes(
 ): HandlersFor<'upload' | 'downloadLink'> {
   return {
     downloadLink: ({ auth, body }) => Promise.resolve(links.sign(body.path, auth.session.id)),
-    upload: async ({ auth, req }) => {
+    upload: async ({ auth, receiveFile }) => {
       const { uploadLimitBytes, allowRunnableUploads } = await deps.storage.settings.get();
-      const file = await receiveFile(req, deps.storage.blobs, {
-        field: 'file',
-        accept: MATERIAL_TYPES,
+      const file = await receiveFile(deps.storage.blobs, {
+        accept: 'material',
         limitBytes: uploadLimitBytes,
         allowRunnable: allowRunnableUploads,
         describe:

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import { HUB_VERSION } from '../../version';
 
 /** `addresses` is filled in once the hub listens (the port is known only then). */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { FileId } from '../../../src-shared/schemas/files';
@@ -21,7 +20,7 @@ import {
   canEditPost,
 } from '../../../src-shared/session-permissions';
 import { DomainError, fieldError } from '../../domain-error';
-import { sendStoredFile } from '../../http/download';
+import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
 import type { PostRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
@@ -149,13 +148,7 @@ export class PostService {
     this.deps.bus.publish('post.deleted', { post, actorId: actor.id });
   }
 
-  async download(
-    actor: UserRecord,
-    postId: PostId,
-    fileId: FileId,
-    req: Request,
-    res: Response,
-  ): Promise<void> {
+  async download(actor: UserRecord, postId: PostId, fileId: FileId): Promise<FileReply> {
     const { post, access } = await this.load(actor, postId);
     const file = post.files.find((f) => f.id === fileId);
     if (!file) throw new DomainError('NOT_FOUND', 'This post has no such file.');
@@ -165,7 +158,7 @@ export class PostService {
         'Members can open the host’s files and their own; this one belongs to another member.',
       );
     }
-    await sendStoredFile(req, res, this.deps.storage.blobs, file);
+    return storedFile(this.deps.storage.blobs, file);
   }
 
   async comments(actor: UserRecord, postId: PostId, query: PageQuery): Promise<Page<Comment>> {

@@ -1,4 +1,4 @@
-import type { HandlersFor } from '../../http/handlers';
+import type { HandlersFor } from '../handlers';
 import type { PostService } from './post-service';
 import type { SessionService } from './session-service';
 
@@ -54,8 +54,7 @@ export function sessionRoutes(
     updatePost: ({ auth, params, body }) => posts.update(auth.user, params.postId, body),
     deletePost: ({ auth, params }) => posts.delete(auth.user, params.postId),
     removePostFile: ({ auth, params }) => posts.removeFile(auth.user, params.postId, params.fileId),
-    downloadPostFile: ({ auth, params, req, res }) =>
-      posts.download(auth.user, params.postId, params.fileId, req, res),
+    downloadPostFile: ({ auth, params }) => posts.download(auth.user, params.postId, params.fileId),
     comments: ({ auth, params, query }) => posts.comments(auth.user, params.postId, query),
     createComment: ({ auth, params, body }) => posts.comment(auth.user, params.postId, body.text),
     updateComment: ({ auth, params, body }) =>

@@ -106,6 +106,29 @@ describe('avatars', () => {
     expect(avatar.body).toContain('>AD<');
   });
 
+  it('answers 401 alike for existing and invented usernames to someone not signed in', async () => {
+    const existing = await raw(hub.url, '/api/users/emma1/avatar');
+    const invented = await raw(hub.url, '/api/users/no_such_person/avatar');
+    const guessedKey = await raw(hub.url, '/api/users/emma1/avatar?k=AAAAAAAAAAAAAAAAAAAAAA');
+
+    for (const reply of [existing, invented, guessedKey]) {
+      expect(reply.status).toBe(401);
+      expect(reply.body.error.message).toMatch(/Sign in/);
+    }
+    expect(invented.body).toEqual(existing.body);
+  });
+
+  it('loads through the avatarUrl a signed-in person is given, without a token, as an <img> does', async () => {
+    const profile = (
+      await hub.call('profile', { token: teacher.token, params: { username: 'emma1' } })
+    ).body;
+    expect(profile.avatarUrl).toMatch(/^\/api\/users\/emma1\/avatar\?k=[\w-]+&v=initials$/);
+    const avatar = await raw(hub.url, profile.avatarUrl);
+    expect(avatar.status).toBe(200);
+    expect(avatar.headers.get('content-type')).toContain('image/svg+xml');
+    expect(avatar.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
   it('stores an uploaded PNG by content and serves the same bytes', async () => {
     const reply = await upload(
       `${hub.url}/api/me/avatar`,

@@ -42,10 +42,51 @@ describe('course feedback', () => {
       body: { rating: 5 },
     });
     const summary = await hub.call('courseFeedback', {
-      token: outsider.token,
+      token: teacher.token,
       params: { courseId },
     });
     expect(summary.body).toMatchObject({ average: 4.5, count: 2, distribution: [0, 0, 0, 1, 1] });
+  });
+
+  it('is read by the course’s teacher, its students and the admin, and no one else', async () => {
+    await hub.call('giveFeedback', {
+      token: student.token,
+      params: { courseId },
+      body: { rating: 4, comment: 'Named and proud' },
+    });
+    for (const reader of [teacher, student, classmate, admin]) {
+      const reply = await hub.call('courseFeedback', { token: reader.token, params: { courseId } });
+      expect(reply.status).toBe(200);
+      expect(reply.body.count).toBe(1);
+    }
+    for (const stranger of [outsider, otherTeacher]) {
+      const reply = await hub.call('courseFeedback', {
+        token: stranger.token,
+        params: { courseId },
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.body.error.message).toMatch(/feedback is for the course’s teacher and students/);
+      expect(JSON.stringify(reply.body)).not.toContain(student.username);
+    }
+  });
+
+  it('stays readable for a student who finished the course, not for one who was blocked', async () => {
+    await hub.call('setEnrolmentStatus', {
+      token: teacher.token,
+      params: { courseId, userId: student.id },
+      body: { status: 'completed' },
+    });
+    await hub.call('setEnrolmentStatus', {
+      token: teacher.token,
+      params: { courseId, userId: classmate.id },
+      body: { status: 'blocked' },
+    });
+    expect(
+      (await hub.call('courseFeedback', { token: student.token, params: { courseId } })).status,
+    ).toBe(200);
+    expect(
+      (await hub.call('courseFeedback', { token: classmate.token, params: { courseId } })).status,
+    ).toBe(403);
   });
 
   it('never reveals an anonymous author to anyone but the admin', async () => {
@@ -54,7 +95,7 @@ describe('course feedback', () => {
       params: { courseId },
       body: { rating: 1, comment: 'Honest words', anonymous: true },
     });
-    for (const viewer of [teacher, classmate, outsider, otherTeacher]) {
+    for (const viewer of [teacher, classmate]) {
       const reply = await hub.call('courseFeedback', { token: viewer.token, params: { courseId } });
       expect(reply.body.items[0]).toMatchObject({ rating: 1, anonymous: true, mine: false });
       expect(reply.body.items[0].author).toBeUndefined();

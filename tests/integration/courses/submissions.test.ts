@@ -206,16 +206,20 @@ describe('grading', () => {
       params: { deadlineId, userId: student.id },
       body: { points: 18 },
     });
-    await hub.call('updateMe', { token: classmate.token, body: { firstName: '=HYPERLINK("x")' } });
+    await hub.call('updateMe', {
+      token: classmate.token,
+      body: { firstName: '=HYPERLINK("x")', lastName: 'Smith;=1+1' },
+    });
     const csv = await raw(hub.url, `/api/courses/${courseId}/grades.csv`, {
       headers: { authorization: `Bearer ${teacher.token}` },
     });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (csv.body as string).trim().split('\r\n');
-    expect(lines[0]).toBe('username,first name,last name,Lab report (/20)');
-    expect(lines).toContain(`${student.username},Emma,Adams,18`);
-    expect(lines.find((l) => l.startsWith(classmate.username))).toBe(
-      `${classmate.username},"'=HYPERLINK(""x"")",Brown,`,
+    expect(lines[0]).toBe('"username","first name","last name","Lab report (/20)"');
+    expect(lines).toContain(`"${student.username}","Emma","Adams","18"`);
+    // A spreadsheet splitting on semicolons would see `=1+1` as a cell of its own: made text too.
+    expect(lines.find((l) => l.startsWith(`"${classmate.username}"`))).toBe(
+      `"${classmate.username}","'=HYPERLINK(""x"")","Smith;'=1+1",""`,
     );
     expect(
       (

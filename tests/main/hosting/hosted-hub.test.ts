@@ -87,7 +87,7 @@ describe('hosting a hub in the app', () => {
     const second = await hosted(0).start();
     expect(second).toMatchObject({ state: 'failed', urls: [] });
     expect(second.error).toMatch(
-      /^Another ClassHub hub is already using this computer's hub data \(process \d+\)\. Close the other ClassHub window or stop that hub, then press Start again\.$/,
+      /^Another ClassHub hub is already using this computer's hub data \(process \d+\), at http:\/\/127\.0\.0\.1:\d+\. Open that address to use it, or stop that hub, then press Start again\.$/,
     );
   });
 
@@ -111,6 +111,15 @@ describe('hosting errors', () => {
     );
     expect(describeHostingError(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toBe(
       'The disk is full. Free some space, then press Start again.',
+    );
+  });
+
+  it('point the teacher to the hub that already uses the data folder', () => {
+    const inUse = new Error(
+      'The data folder /data is in use by another hub (process 4242), running at http://127.0.0.1:4000. Open http://127.0.0.1:4000 to use it, stop that hub first, or choose another folder with --data.',
+    );
+    expect(describeHostingError(inUse)).toMatch(
+      /already using .* \(process 4242\), at http:\/\/127\.0\.0\.1:4000\. Open that address/,
     );
   });
 });
