@@ -1,5 +1,5 @@
-import { open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { nodeFileSystem, writeFully, type FileSystem } from './file-system';
 
 let tempCounter = 0;
 export const TEMP_SUFFIX = '.tmp';
@@ -8,28 +8,42 @@ export const TEMP_SUFFIX = '.tmp';
  * Replaces `file` so that after this resolves the new content survives a
  * power cut, and at no moment can a reader see a half-written file:
  * write a temp file, fsync it, rename over the target, fsync the directory
- * (the rename itself lives in the directory entry).
+ * (the rename itself lives in the directory entry). On any failure (a full
+ * disk, a failing fsync) the temp file is removed and the target is untouched.
  */
-export async function writeFileDurably(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  fs: FileSystem = nodeFileSystem,
+): Promise<void> {
   const temp = `${file}.${process.pid}-${++tempCounter}${TEMP_SUFFIX}`;
-  const handle = await open(temp, 'w');
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const handle = await fs.open(temp, 'w');
   try {
-    await handle.writeFile(data);
+    await writeFully(handle, bytes, 0);
     await handle.sync();
   } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    await fs.unlink(temp).catch(() => undefined);
     throw error;
   }
   await handle.close();
-  await rename(temp, file);
-  await syncDirectory(dirname(file));
+  try {
+    await fs.rename(temp, file);
+  } catch (error) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDirectory(dirname(file), fs);
 }
 
 /** Windows cannot open a directory for fsync; NTFS journals the rename instead. */
-export async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(
+  directory: string,
+  fs: FileSystem = nodeFileSystem,
+): Promise<void> {
   if (process.platform === 'win32') return;
-  const handle = await open(directory, 'r');
+  const handle = await fs.open(directory, 'r');
   try {
     await handle.sync();
   } finally {
@@ -45,11 +59,12 @@ export async function syncDirectory(directory: string): Promise<void> {
 export async function removeLeftoverTempFiles(
   directory: string,
   target: string,
+  fs: FileSystem = nodeFileSystem,
 ): Promise<string[]> {
   const prefix = `${basename(target)}.`;
-  const names = (await readdir(directory)).filter(
+  const names = (await fs.readdir(directory)).filter(
     (name) => name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX),
   );
-  await Promise.all(names.map((name) => unlink(join(directory, name))));
+  await Promise.all(names.map((name) => fs.unlink(join(directory, name))));
   return names;
 }

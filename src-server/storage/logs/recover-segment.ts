@@ -1,5 +1,5 @@
-import { readFile, truncate } from 'node:fs/promises';
 import type { Logger } from '../../logger';
+import type { FileSystem } from '../file-system';
 import type { RecordPosition } from './stream-index';
 
 export interface RecoveredSegment {
@@ -18,8 +18,12 @@ const NEWLINE = 0x0a;
  * leave a partial last line: it was never acknowledged (the ack waits for
  * fsync), so it is cut off — with a log line, since the operator should know.
  */
-export async function recoverSegment(file: string, logger: Logger): Promise<RecoveredSegment> {
-  const bytes = await readFile(file);
+export async function recoverSegment(
+  file: string,
+  logger: Logger,
+  fs: FileSystem,
+): Promise<RecoveredSegment> {
+  const bytes = await fs.readFile(file);
   const positions: Omit<RecordPosition, 'segment'>[] = [];
   let lastSeq = 0;
   let lastAt: string | undefined;
@@ -49,7 +53,7 @@ export async function recoverSegment(file: string, logger: Logger): Promise<Reco
     offset = newline + 1;
   }
   if (goodEnd < bytes.length) {
-    await truncate(file, goodEnd);
+    await fs.truncate(file, goodEnd);
     logger.warn(
       { file, droppedBytes: bytes.length - goodEnd },
       'cut off an unacknowledged partial line left by an interrupted write',

@@ -1,7 +1,7 @@
-import { mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import { syncDirectory } from '../durable-file';
+import { nodeFileSystem, writeFully, type FileHandle, type FileSystem } from '../file-system';
 import { GroupCommit } from '../group-commit';
 import { StreamIndex, type RecordPosition } from './stream-index';
 import { recoverSegment } from './recover-segment';
@@ -18,6 +18,8 @@ export interface LogRecord<T> {
 export interface SegmentedLogOptions {
   /** A segment is closed and a new one begun past this size. */
   readonly segmentBytes?: number;
+  /** The real file system unless a test injects faults. */
+  readonly fileSystem?: FileSystem;
 }
 
 interface PendingLine {
@@ -49,6 +51,7 @@ export class SegmentedLog<T> {
     private segmentSize: number,
     private writer: FileHandle,
     lastSeq: number,
+    private readonly fs: FileSystem,
   ) {
     this.nextSeq = lastSeq + 1;
   }
@@ -58,8 +61,9 @@ export class SegmentedLog<T> {
     logger: Logger,
     options: SegmentedLogOptions = {},
   ): Promise<SegmentedLog<T>> {
-    await mkdir(directory, { recursive: true });
-    const segments = (await readdir(directory))
+    const fs = options.fileSystem ?? nodeFileSystem;
+    await fs.mkdir(directory);
+    const segments = (await fs.readdir(directory))
       .filter((name) => /^\d+\.jsonl$/.test(name))
       .map((name) => Number.parseInt(name, 10))
       .sort((a, b) => a - b);
@@ -68,15 +72,15 @@ export class SegmentedLog<T> {
     let lastSize = 0;
     const lastAt = new Map<number, string>();
     for (const segment of segments) {
-      const recovered = await recoverSegment(join(directory, segmentName(segment)), logger);
+      const recovered = await recoverSegment(join(directory, segmentName(segment)), logger, fs);
       for (const position of recovered.positions) positions.push({ ...position, segment });
       if (recovered.lastAt) lastAt.set(segment, recovered.lastAt);
       lastSeq = Math.max(lastSeq, recovered.lastSeq);
       lastSize = recovered.size;
     }
     const current = segments.at(-1) ?? 1;
-    const writer = await open(join(directory, segmentName(current)), 'a');
-    if (segments.length === 0) await syncDirectory(directory);
+    const writer = await fs.open(join(directory, segmentName(current)), 'a');
+    if (segments.length === 0) await syncDirectory(directory, fs);
     const log = new SegmentedLog<T>(
       directory,
       options.segmentBytes ?? 8 * 1024 * 1024,
@@ -84,6 +88,7 @@ export class SegmentedLog<T> {
       lastSize,
       writer,
       lastSeq,
+      fs,
     );
     for (const position of positions) log.index.add(position);
     for (const [segment, at] of lastAt) log.segmentLastAt.set(segment, at);
@@ -104,12 +109,12 @@ export class SegmentedLog<T> {
       if (segment === this.segment || at >= cutoff) break;
       await this.readers.get(segment)?.close();
       this.readers.delete(segment);
-      await unlink(join(this.directory, segmentName(segment)));
+      await this.fs.unlink(join(this.directory, segmentName(segment)));
       this.segmentLastAt.delete(segment);
       this.index.dropSegment(segment);
       removed++;
     }
-    if (removed > 0) await syncDirectory(this.directory);
+    if (removed > 0) await syncDirectory(this.directory, this.fs);
     return removed;
   }
 
@@ -210,7 +215,7 @@ export class SegmentedLog<T> {
 
   private async writeLines(lines: PendingLine[]): Promise<void> {
     if (lines.length === 0) return;
-    await this.writer.write(Buffer.concat(lines.map((line) => line.bytes)));
+    await writeFully(this.writer, Buffer.concat(lines.map((line) => line.bytes)), null);
     await this.writer.datasync();
   }
 
@@ -218,8 +223,8 @@ export class SegmentedLog<T> {
     await this.writer.close();
     this.segment += 1;
     this.segmentSize = 0;
-    this.writer = await open(join(this.directory, segmentName(this.segment)), 'a');
-    await syncDirectory(this.directory);
+    this.writer = await this.fs.open(join(this.directory, segmentName(this.segment)), 'a');
+    await syncDirectory(this.directory, this.fs);
   }
 
   private async readPositions(positions: RecordPosition[]): Promise<LogRecord<T>[]> {
@@ -236,7 +241,7 @@ export class SegmentedLog<T> {
   private async reader(segment: number): Promise<FileHandle> {
     let reader = this.readers.get(segment);
     if (!reader) {
-      reader = await open(join(this.directory, segmentName(segment)), 'r');
+      reader = await this.fs.open(join(this.directory, segmentName(segment)), 'r');
       this.readers.set(segment, reader);
     }
     return reader;
