@@ -1,22 +1,22 @@
 import type { Logger } from '../../logger';
 import type { FileSystem } from '../file-system';
-import type { RecordPosition } from './stream-index';
+import { parseLine } from './segment-format';
+import { SegmentIndex } from './segment-index';
 
 export interface RecoveredSegment {
-  readonly positions: Omit<RecordPosition, 'segment'>[];
-  readonly lastSeq: number;
-  /** Time of the segment's newest record, for pruning by age. */
-  readonly lastAt: string | undefined;
-  /** Size after any torn tail was cut off. */
-  readonly size: number;
+  readonly index: SegmentIndex;
+  /** False for a version 1 segment (no header line) or an empty file. */
+  readonly hasHeader: boolean;
 }
 
 const NEWLINE = 0x0a;
 
 /**
- * Reads one segment to rebuild the index. A process killed mid-append can
- * leave a partial last line: it was never acknowledged (the ack waits for
- * fsync), so it is cut off — with a log line, since the operator should know.
+ * Reads every line of one segment to build its index: the open segment at
+ * each start, and a sealed one whose saved index is missing or damaged. A
+ * process killed mid-append can leave a partial last line: it was never
+ * acknowledged (the ack waits for fsync), so it is cut off — with a log
+ * line, since the operator should know.
  */
 export async function recoverSegment(
   file: string,
@@ -24,26 +24,20 @@ export async function recoverSegment(
   fs: FileSystem,
 ): Promise<RecoveredSegment> {
   const bytes = await fs.readFile(file);
-  const positions: Omit<RecordPosition, 'segment'>[] = [];
-  let lastSeq = 0;
-  let lastAt: string | undefined;
+  const index = new SegmentIndex();
+  let hasHeader = false;
   let offset = 0;
   let goodEnd = 0;
   while (offset < bytes.length) {
     const newline = bytes.indexOf(NEWLINE, offset);
     if (newline === -1) break; // torn tail: no newline
     const line = bytes.subarray(offset, newline + 1);
-    const record = parseLine(line);
-    if (record) {
-      positions.push({
-        stream: record.stream,
-        streamSeq: record.streamSeq,
-        seq: record.seq,
-        offset,
-        length: line.length,
-      });
-      lastSeq = Math.max(lastSeq, record.seq);
-      lastAt = record.at ?? lastAt;
+    const parsed = parseLine(line, file);
+    if (parsed.kind === 'header' && offset === 0) {
+      hasHeader = true;
+      goodEnd = newline + 1;
+    } else if (parsed.kind === 'record') {
+      index.add(parsed.head, offset, line.length);
       goodEnd = newline + 1;
     } else if (newline + 1 < bytes.length) {
       // A damaged line in the middle cannot come from a crash; keep everything else and say so loudly.
@@ -59,33 +53,6 @@ export async function recoverSegment(
       'cut off an unacknowledged partial line left by an interrupted write',
     );
   }
-  return { positions, lastSeq, lastAt, size: goodEnd };
-}
-
-function parseLine(
-  line: Buffer,
-): { stream: string; streamSeq: number; seq: number; at?: string } | undefined {
-  try {
-    const value = JSON.parse(line.toString('utf8')) as {
-      stream?: unknown;
-      streamSeq?: unknown;
-      seq?: unknown;
-      at?: unknown;
-    };
-    if (
-      typeof value.stream === 'string' &&
-      typeof value.streamSeq === 'number' &&
-      typeof value.seq === 'number'
-    ) {
-      return {
-        stream: value.stream,
-        streamSeq: value.streamSeq,
-        seq: value.seq,
-        ...(typeof value.at === 'string' ? { at: value.at } : {}),
-      };
-    }
-  } catch {
-    // fall through: an unparsable line
-  }
-  return undefined;
+  index.size = goodEnd;
+  return { index, hasHeader };
 }
