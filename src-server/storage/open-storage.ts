@@ -34,6 +34,8 @@ import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/do
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { DiskSpace } from './disk-space';
+import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
 import type {
@@ -67,9 +69,23 @@ import type { Storage } from './repositories';
  *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
  *   blobs/ab/<sha256>      uploaded files, content-addressed
  */
-export async function openStorage(dataDir: string, logger: Logger): Promise<Storage> {
+export async function openStorage(
+  dataDir: string,
+  logger: Logger,
+  options: { fileSystem?: FileSystem } = {},
+): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
+  const { fileSystem } = options;
+  const diskSpace = await DiskSpace.open(dataDir, logger, {
+    ...(fileSystem ? { fileSystem } : {}),
+  });
+  // Chat and notifications give way on a full disk; the audit log does not (a sign-in writes to it).
+  const logOptions = (refuseWhenDiskFull: boolean) => ({
+    diskSpace,
+    refuseWhenDiskFull,
+    ...(fileSystem ? { fileSystem } : {}),
+  });
   const collections: LowdbCollection<StoredRecord>[] = [];
   const open = async <T extends StoredRecord>(
     options: Parameters<typeof LowdbCollection.open<T>>[1],
@@ -95,7 +111,11 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   );
   const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
   const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
-  const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
+  const auditLog = await SegmentedLog.open<AuditEntry>(
+    join(dataDir, 'logs', 'audit'),
+    logger,
+    logOptions(false),
+  );
   const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
   const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
   const materials = new LowdbCourseItemsRepository<MaterialRecord>(
@@ -116,10 +136,15 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
   const doneMarks = new LowdbDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
   );
-  const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
+  const chatLog = await SegmentedLog.open<ChatRecord>(
+    join(dataDir, 'logs', 'chat'),
+    logger,
+    logOptions(true),
+  );
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
     logger,
+    logOptions(true),
   );
   const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
   const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
@@ -153,6 +178,7 @@ export async function openStorage(dataDir: string, logger: Logger): Promise<Stor
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
+      diskSpace.close();
     },
   };
 }

@@ -264,7 +264,7 @@ export class SegmentedLog<T> {
     try {
       await this.write(batch);
     } catch (error) {
-      this.options.diskSpace?.noteWriteFailure(error);
+      await this.options.diskSpace?.noteWriteFailure(error);
       throw error;
     }
   }
