@@ -15,6 +15,9 @@ import { indexName, SEGMENT_HEADER, SEGMENT_PATTERN, segmentName } from './segme
 import { SegmentIndex } from './segment-index';
 import { StreamIndex } from './stream-index';
 
+/** The open segment's index is saved every this many records, so a restart after a crash parses at most these. */
+const CHECKPOINT_EVERY = 10_000;
+
 /** One line of a log. `streamSeq` counts 1, 2, 3… within its stream (a chat room, a user's inbox). */
 export interface LogRecord<T> {
   readonly seq: number;
@@ -61,8 +64,10 @@ export class SegmentedLog<T> {
   private readonly readers = new Map<number, Promise<FileHandle>>();
   /** Newest record time per segment, for pruning whole old segments. */
   private readonly segmentLastAt = new Map<number, string>();
-  /** Index files of sealed segments still being saved. */
-  private readonly saving = new Set<Promise<void>>();
+  /** Index files being saved, one after another so an older one never lands last. */
+  private saving: Promise<void> = Promise.resolve();
+  /** Records of the open segment covered by its last saved checkpoint. */
+  private checkpointed = 0;
   private pending: PendingAppend<T>[] = [];
   private readonly commit = new GroupCommit(() => this.flush());
   private nextSeq = 1;
@@ -103,7 +108,7 @@ export class SegmentedLog<T> {
    * records never disappear from the middle of a stream.
    */
   async pruneBefore(cutoff: string): Promise<number> {
-    await Promise.all(this.saving);
+    await this.saving;
     let removed = 0;
     for (const [segment, at] of [...this.segmentLastAt].sort((a, b) => a[0] - b[0])) {
       if (segment === this.segment || at >= cutoff) break;
@@ -166,8 +171,10 @@ export class SegmentedLog<T> {
     if (this.closed) return;
     this.closed = true;
     await this.commit.idle();
+    // A checkpoint of the open segment lets the next start skip parsing it.
+    if (this.current.records > this.checkpointed) this.saveIndex(this.segment, this.current);
     await this.writer?.close();
-    await Promise.all(this.saving);
+    await this.saving;
     const readers = [...this.readers.values()];
     this.readers.clear();
     for (const reader of readers) await reader.then((handle) => handle.close()).catch(() => {});
@@ -196,7 +203,16 @@ export class SegmentedLog<T> {
 
   private async openTail(segment: number): Promise<void> {
     const file = join(this.directory, segmentName(segment));
-    const { index, hasHeader } = await recoverSegment(file, this.logger, this.fs);
+    const indexFile = join(this.directory, indexName(segment));
+    const checkpoint = await this.readIndexFile(indexFile, file, true);
+    if (typeof checkpoint === 'string' && checkpoint !== 'missing')
+      this.logger.warn(
+        { file, indexFile, reason: checkpoint },
+        'ignored a damaged checkpoint of the open log segment; reading the whole segment',
+      );
+    const usable = checkpoint instanceof SegmentIndex ? checkpoint : undefined;
+    this.checkpointed = usable?.records ?? 0;
+    const { index, hasHeader } = await recoverSegment(file, this.logger, this.fs, usable);
     this.writer = await this.fs.open(file, 'r+');
     if (index.size === 0 && !hasHeader) {
       // An empty (or cut-off) new segment: give it its header before any record.
@@ -226,7 +242,12 @@ export class SegmentedLog<T> {
     return rebuilt;
   }
 
-  private async readIndexFile(indexFile: string, file: string): Promise<SegmentIndex | string> {
+  /** `partial`: the open segment's checkpoint may cover only its beginning. */
+  private async readIndexFile(
+    indexFile: string,
+    file: string,
+    partial = false,
+  ): Promise<SegmentIndex | string> {
     let bytes: Buffer;
     try {
       bytes = await this.fs.readFile(indexFile);
@@ -237,7 +258,8 @@ export class SegmentedLog<T> {
     const decoded = SegmentIndex.decode(bytes);
     if (typeof decoded === 'string') return decoded;
     const { size } = await this.fs.stat(file);
-    if (size !== decoded.size) return `segment is ${size} bytes, index covers ${decoded.size}`;
+    if (partial ? size < decoded.size : size !== decoded.size)
+      return `segment is ${size} bytes, index covers ${decoded.size}`;
     return decoded;
   }
 
@@ -304,6 +326,10 @@ export class SegmentedLog<T> {
     this.segmentSize = offset;
     this.nextSeq += records.length;
     this.segmentLastAt.set(this.segment, records.at(-1)!.at);
+    if (this.current.records - this.checkpointed >= CHECKPOINT_EVERY) {
+      this.saveIndex(this.segment, this.current);
+      this.checkpointed = this.current.records;
+    }
   }
 
   private get segmentBytes(): number {
@@ -345,20 +371,22 @@ export class SegmentedLog<T> {
     this.current.size = SEGMENT_HEADER.length;
     await sealed.writer.close();
     this.saveIndex(sealed.segment, sealed.index);
+    this.checkpointed = 0;
     return next;
   }
 
+  /** Saves in the background (encoded now, so later appends do not leak into it); a failure only costs start-up time. */
   private saveIndex(segment: number, index: SegmentIndex): void {
     const indexFile = join(this.directory, indexName(segment));
-    const saving = writeFileDurably(indexFile, index.encode(), this.fs)
-      .catch((error: unknown) =>
+    const bytes = index.encode();
+    this.saving = this.saving.then(() =>
+      writeFileDurably(indexFile, bytes, this.fs).catch((error: unknown) =>
         this.logger.warn(
           { err: error, indexFile },
           'could not save a log segment index; it is rebuilt at the next start',
         ),
-      )
-      .finally(() => this.saving.delete(saving));
-    this.saving.add(saving);
+      ),
+    );
   }
 
   /** A new segment holding only its header, durable with its directory entry; removed again on failure. */

@@ -67,25 +67,49 @@ describe('SegmentedLog index files', () => {
     await dir.remove();
   });
 
-  it('saves an index for each sealed segment and reads only the open segment at start', async () => {
+  it('saves an index for each segment, so a start after a clean stop parses no segment at all', async () => {
     const records = await history();
     const segments = await files('.jsonl');
     expect(segments.length).toBeGreaterThan(3);
-    expect(await files('.idx')).toEqual(
-      segments.slice(0, -1).map((name) => name.replace('.jsonl', '.idx')),
-    );
+    expect(await files('.idx')).toEqual(segments.map((name) => name.replace('.jsonl', '.idx')));
 
     const faults = new FaultyFileSystem();
     const log = await openLog({ faults });
 
-    const wholeReads = faults.history.filter((call) => call.op === 'readFile');
-    expect(
-      wholeReads.filter((call) => call.path.endsWith('.jsonl')).map((call) => call.path),
-    ).toEqual([join(logDir, segments.at(-1)!)]);
+    const wholeReads = faults.history.filter(
+      (call) => call.op === 'readFile' && call.path.endsWith('.jsonl'),
+    );
+    expect(wholeReads).toEqual([]);
     const byStream = (stream: string) => records.filter((record) => record.stream === stream);
     expect(await log.readForward('room:a', 0, 1000)).toEqual(byStream('room:a'));
     expect(await log.readBackward('room:b', 1000)).toEqual(byStream('room:b').reverse());
     expect((await log.append('room:a', { text: 'next' })).seq).toBe(61);
+  });
+
+  it('after a crash parses only the open segment, from its last checkpoint on', async () => {
+    const records = await history();
+    const crashed = await openLog(); // appends, then "dies": never closed, so no new checkpoint
+    const late = await crashed.append('room:a', { text: 'after the checkpoint' });
+    const faults = new FaultyFileSystem();
+    const captured = captureLogger();
+
+    const log = await openLog({ faults, logger: captured });
+
+    const segments = await files('.jsonl');
+    const tail = join(logDir, segments.at(-1)!);
+    const opensAndWholeReads = faults.history.filter(
+      (call) => call.path.endsWith('.jsonl') && (call.op === 'open' || call.op === 'readFile'),
+    );
+    expect(opensAndWholeReads).toEqual([
+      { op: 'open', path: tail }, // reads the bytes after the checkpoint
+      { op: 'open', path: tail }, // the writer
+    ]);
+    expect(captured.warnings()).toEqual([]);
+    expect(await log.readBackward('room:a', 2)).toEqual([
+      late,
+      records.filter((record) => record.stream === 'room:a').at(-1),
+    ]);
+    expect((await log.append('room:b', { text: 'next' })).seq).toBe(62);
   });
 
   it('rebuilds a damaged index from its segment, says so, and saves a good one', async () => {
@@ -128,6 +152,21 @@ describe('SegmentedLog index files', () => {
       'index format 99, expected 1',
     ]);
     expect(log.countInStream('room:a') + log.countInStream('room:b')).toBe(60);
+  });
+
+  it('reads the whole open segment when its checkpoint is damaged, with a warning', async () => {
+    await history();
+    const tailIndex = join(logDir, (await files('.idx')).at(-1)!);
+    await writeFile(tailIndex, 'not an index');
+    const captured = captureLogger();
+
+    const log = await openLog({ logger: captured });
+
+    expect(captured.warnings()).toEqual([
+      expect.objectContaining({ indexFile: tailIndex, reason: 'not an index file' }),
+    ]);
+    expect(log.countInStream('room:a') + log.countInStream('room:b')).toBe(60);
+    expect((await log.append('room:a', { text: 'next' })).streamSeq).toBe(41);
   });
 
   it('builds the index of a segment that has none (a hub stopped before saving it) with an info line', async () => {
@@ -173,7 +212,7 @@ describe('SegmentedLog index files', () => {
       'old 4',
       'new',
     ]);
-    expect(await files('.idx')).toEqual(['00000001.idx']);
+    expect(await files('.idx')).toEqual(['00000001.idx', '00000002.idx']); // sealed, and the open one's checkpoint
   });
 
   it('refuses to open a segment written by a newer ClassHub, naming the file', async () => {
@@ -208,8 +247,10 @@ describe('SegmentedLog index files', () => {
     const removed = await log.pruneBefore(new Date(Date.now() + 60_000).toISOString());
 
     expect(removed).toBe(segments.length - 1);
-    expect(await files('.idx')).toEqual([]);
     expect(await files('.jsonl')).toEqual(segments.slice(-1));
+    expect(await files('.idx')).toEqual(
+      segments.slice(-1).map((name) => name.replace('.jsonl', '.idx')),
+    );
     expect(log.lastStreamSeq('room:a')).toBe(40);
   });
 });
