@@ -26,6 +26,8 @@ export const RESERVE_FILE = 'reserved-space';
 export class DiskSpace {
   private full = false;
   private recovering: Promise<void> | undefined;
+  /** The first reserve being written after start. */
+  private background: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
 
   private constructor(
@@ -78,8 +80,14 @@ export class DiskSpace {
     if (isDiskFull(error)) await this.enterFull('a write met a full disk');
   }
 
-  close(): void {
+  /** Resolves once the reserve written after start is on disk (or failed, which is logged). */
+  whenReserved(): Promise<void> {
+    return this.background;
+  }
+
+  async close(): Promise<void> {
     clearInterval(this.timer);
+    await this.background;
   }
 
   private get reservePath(): string {
@@ -96,14 +104,18 @@ export class DiskSpace {
         await this.enterFull('the disk is full at start');
       return;
     }
-    this.full = true;
-    await this.recover();
-    if (this.full) {
-      this.logger.warn(
-        { dataDir: this.dataDir },
-        'the disk holding the data folder is full: the hub starts, but chat and notifications are refused until space is freed',
+    if ((await this.freeBytes()) >= 2 * this.reserveBytes) {
+      // A new data folder: there is room, so the reserve is written without holding up the start.
+      this.background = this.writeReserve().catch((error: unknown) =>
+        this.logger.warn({ err: error }, 'could not write the reserved-space file'),
       );
+      return;
     }
+    this.full = true;
+    this.logger.warn(
+      { dataDir: this.dataDir },
+      'the disk holding the data folder is full: the hub starts, but chat and notifications are refused until space is freed',
+    );
   }
 
   private async check(): Promise<void> {
@@ -115,6 +127,7 @@ export class DiskSpace {
   private async enterFull(reason: string): Promise<void> {
     if (this.full) return;
     this.full = true;
+    await this.background; // a reserve still being written must not land after its release
     const released = await this.fs.unlink(this.reservePath).then(
       () => true,
       () => false,
@@ -136,7 +149,7 @@ export class DiskSpace {
   private async tryRecover(): Promise<void> {
     if ((await this.freeBytes()) < 2 * this.reserveBytes) return;
     try {
-      await writeFileDurably(this.reservePath, Buffer.alloc(this.reserveBytes), this.fs);
+      await this.writeReserve();
     } catch (error) {
       if (isDiskFull(error)) return;
       throw error;
@@ -146,6 +159,10 @@ export class DiskSpace {
       { dataDir: this.dataDir },
       'the disk has free space again: all writes accepted',
     );
+  }
+
+  private writeReserve(): Promise<void> {
+    return writeFileDurably(this.reservePath, Buffer.alloc(this.reserveBytes), this.fs);
   }
 
   private freeBytes(): Promise<number> {

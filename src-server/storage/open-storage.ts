@@ -178,7 +178,7 @@ export async function openStorage(
     async close() {
       await Promise.all(collections.map((collection) => collection.flush()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
-      diskSpace.close();
+      await diskSpace.close();
     },
   };
 }

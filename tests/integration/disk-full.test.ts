@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startChildHub, type ChildHub } from '../support/child-hub';
 import { FaultyFileSystem } from '../support/faulty-file-system';
 import { call } from '../support/http';
@@ -14,6 +14,11 @@ const FULL = { status: 507, body: { error: { code: 'STORAGE_FULL' } } };
 /** Longer than a memory page, so it never fits in the unused end of a full disk's last page. */
 const long = (label: string) => `${label} ${'x'.repeat(3990 - label.length)}`;
 const labels = (items: { text: string }[]) => items.map((item) => item.text.split(' ')[0]);
+/** The hub writes its reserved-space file in the background after start; a test fills the disk only after. */
+const reserveWritten = (dataDir: string) =>
+  vi.waitFor(async () => {
+    expect((await stat(join(dataDir, 'reserved-space'))).size).toBe(8 * 1024 * 1024);
+  });
 
 /**
  * A full disk must not stop the hub: a write is refused with a clear
@@ -46,6 +51,7 @@ describe('a full disk, injected under the storage code', () => {
         body: { clientId: randomUUID(), text },
       });
     expect((await send('before')).status).toBe(201);
+    await reserveWritten(hub.dataDir);
 
     faults.limitSpace(0);
     const refused = await send('refused');

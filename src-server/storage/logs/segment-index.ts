@@ -17,13 +17,6 @@ const MAGIC = 'CHLI';
 export const INDEX_VERSION = 1;
 const STRIDE = 4;
 
-export interface IndexedRecord {
-  readonly stream: string;
-  readonly streamSeq: number;
-  readonly offset: number;
-  readonly length: number;
-}
-
 export class SegmentIndex {
   private readonly streams: string[] = [];
   private readonly streamNumbers = new Map<string, number>();
@@ -61,16 +54,23 @@ export class SegmentIndex {
     this.size = Math.max(this.size, offset + length);
   }
 
-  forEach(visit: (record: IndexedRecord) => void): void {
-    for (let i = 0; i < this.count; i++) {
-      const at = i * STRIDE;
-      visit({
-        stream: this.streams[this.data[at]!]!,
-        streamSeq: this.data[at + 1]!,
-        offset: this.data[at + 2]!,
-        length: this.data[at + 3]!,
-      });
-    }
+  /**
+   * The records, without an object each (start-up walks millions):
+   * `visit(streams, table, count)` with `table` holding, per record, the
+   * stream's number in `streams`, streamSeq, offset and length.
+   */
+  raw<R>(visit: (streams: readonly string[], table: Uint32Array, count: number) => R): R {
+    return visit(this.streams, this.data, this.count);
+  }
+
+  /** Takes over a decoded table (decode only). */
+  load(streams: string[], table: Uint32Array<ArrayBuffer>, count: number): void {
+    streams.forEach((stream, number) => {
+      this.streams.push(stream);
+      this.streamNumbers.set(stream, number);
+    });
+    this.data = table.length > 0 ? table : new Uint32Array(64 * STRIDE);
+    this.count = count;
   }
 
   encode(): Buffer {
@@ -118,9 +118,7 @@ export class SegmentIndex {
 
 function decodeBody(body: Buffer): SegmentIndex | string {
   const index = new SegmentIndex();
-  index.size = body.readUInt32LE(8);
   const count = body.readUInt32LE(12);
-  index.lastSeq = body.readDoubleLE(16);
   let at = 24;
   const text = () => {
     const length = body.readUInt32LE(at);
@@ -133,19 +131,14 @@ function decodeBody(body: Buffer): SegmentIndex | string {
   at += 4;
   const streams = Array.from({ length: streamCount }, text);
   if (body.length - at !== count * STRIDE * 4) return 'record table has the wrong size';
-  for (let i = 0; i < count; i++) {
-    const base = at + i * STRIDE * 4;
-    const stream = streams[body.readUInt32LE(base)];
-    if (stream === undefined) return 'record names an unknown stream';
-    index.add(
-      { stream, streamSeq: body.readUInt32LE(base + 4), seq: 0, at: undefined },
-      body.readUInt32LE(base + 8),
-      body.readUInt32LE(base + 12),
-    );
-  }
+  const table = new Uint32Array(count * STRIDE);
+  for (let i = 0; i < table.length; i++) table[i] = body.readUInt32LE(at + i * 4);
+  for (let i = 0; i < count; i++)
+    if (table[i * STRIDE]! >= streamCount) return 'record names an unknown stream';
+  index.load(streams, table, count);
+  index.size = body.readUInt32LE(8);
   index.lastSeq = body.readDoubleLE(16);
   index.lastAt = lastAt === '' ? undefined : lastAt;
-  index.size = body.readUInt32LE(8);
   return index;
 }
 

@@ -272,9 +272,13 @@ export class SegmentedLog<T> {
   }
 
   private apply(segment: number, index: SegmentIndex): void {
-    index.forEach(({ stream, streamSeq, offset, length }) =>
-      this.index.add(stream, { streamSeq, segment, offset, length }),
-    );
+    index.raw((streams, table, count) => {
+      const positions = streams.map((stream) => this.index.positionsOf(stream));
+      for (let i = 0; i < count; i++) {
+        const at = i * 4;
+        positions[table[at]!]!.push(table[at + 1]!, segment, table[at + 2]!, table[at + 3]!);
+      }
+    });
     this.nextSeq = Math.max(this.nextSeq, index.lastSeq + 1);
     if (index.lastAt !== undefined) this.segmentLastAt.set(segment, index.lastAt);
   }

@@ -93,12 +93,24 @@ export class StreamIndex {
   private readonly streams = new Map<string, StreamPositions>();
 
   add(stream: string, position: RecordPosition): void {
+    this.positionsOf(stream).push(
+      position.streamSeq,
+      position.segment,
+      position.offset,
+      position.length,
+    );
+  }
+
+  /** A stream's positions, created empty; for loading many records without a lookup each. */
+  positionsOf(stream: string): {
+    push(streamSeq: number, segment: number, offset: number, length: number): void;
+  } {
     let positions = this.streams.get(stream);
     if (!positions) {
       positions = new StreamPositions();
       this.streams.set(stream, positions);
     }
-    positions.push(position.streamSeq, position.segment, position.offset, position.length);
+    return positions;
   }
 
   lastStreamSeq(stream: string): number {

@@ -19,6 +19,7 @@ describe('DiskSpace', () => {
       fileSystem: faults,
     });
     opened.push(space);
+    await space.whenReserved();
     return { space, logger };
   };
   const reserveSize = () =>
@@ -32,7 +33,7 @@ describe('DiskSpace', () => {
     faults = new FaultyFileSystem();
   });
   afterEach(async () => {
-    for (const space of opened.splice(0)) space.close();
+    for (const space of opened.splice(0)) await space.close();
     await dir.remove();
   });
 
@@ -83,7 +84,7 @@ describe('DiskSpace', () => {
   });
 
   it('releases the reserve at start when it exists but the disk around it is full', async () => {
-    (await open()).space.close();
+    await (await open()).space.close();
     faults.limitSpace(10);
 
     const { space } = await open();
