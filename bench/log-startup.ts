@@ -23,11 +23,23 @@ export interface LogStartupOptions {
   readonly rounds: number;
 }
 
+interface Pair {
+  readonly empty: number[];
+  readonly full: number[];
+}
+
 export interface LogStartupFigures {
   readonly messages: number;
-  readonly startMs: { readonly empty: number[]; readonly full: number[] };
-  readonly rssMb: { readonly empty: number[]; readonly full: number[] };
+  /** The chat log alone: SegmentedLog.open, first thing in a fresh process. */
+  readonly logOpenMs: Pair;
+  /** The whole hub: createHub until it listens. */
+  readonly startMs: Pair;
+  /** RSS once the hub is up (after a GC). */
+  readonly rssMb: Pair;
 }
+
+type Measure = 'logOpenMs' | 'startMs' | 'rssMb';
+type Sample = Record<Measure, number>;
 
 const SELF = fileURLToPath(import.meta.url);
 const run = promisify(execFile);
@@ -50,6 +62,7 @@ export async function runLogStartupBench(
   await startInChild(full);
   const figures: LogStartupFigures = {
     messages: options.messages,
+    logOpenMs: { empty: [], full: [] },
     startMs: { empty: [], full: [] },
     rssMb: { empty: [], full: [] },
   };
@@ -58,8 +71,8 @@ export async function runLogStartupBench(
     const order = round % 2 === 0 ? (['empty', 'full'] as const) : (['full', 'empty'] as const);
     for (const which of order) {
       const sample = await startInChild(which === 'empty' ? empty : full);
-      figures.startMs[which].push(sample.ms);
-      figures.rssMb[which].push(sample.rssMb);
+      for (const measure of ['logOpenMs', 'startMs', 'rssMb'] as const)
+        figures[measure][which].push(sample[measure]);
     }
   }
   print(figures);
@@ -67,19 +80,24 @@ export async function runLogStartupBench(
 }
 
 /** Starts a hub on `dataDir` in a fresh Node process and reads what it reports. */
-async function startInChild(dataDir: string): Promise<{ ms: number; rssMb: number }> {
+async function startInChild(dataDir: string): Promise<Sample> {
   const { stdout } = await run(
     process.execPath,
     ['--expose-gc', '--import', 'tsx', SELF, '--child', dataDir],
     { maxBuffer: 1024 * 1024 },
   );
   const line = stdout.trim().split('\n').at(-1)!;
-  return JSON.parse(line) as { ms: number; rssMb: number };
+  return JSON.parse(line) as Sample;
 }
 
-/** In the child: the hub module is loaded first, so only createHub itself is timed. */
+/** In the child: modules are loaded first, so only opening is timed. */
 async function child(dataDir: string): Promise<void> {
   const { createHub } = await import('../src-server/hub');
+  const logStarted = performance.now();
+  const log = await SegmentedLog.open(join(dataDir, 'logs', 'chat'), createLogger('warn'));
+  const logOpenMs = performance.now() - logStarted;
+  await log.close();
+  (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
   const hub = await createHub({
     dataDir,
@@ -88,11 +106,12 @@ async function child(dataDir: string): Promise<void> {
     logLevel: 'warn',
     advertise: false,
   });
-  const ms = performance.now() - started;
+  const startMs = performance.now() - started;
   (globalThis as { gc?: () => void }).gc?.();
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   await hub.close();
-  process.stdout.write(`${JSON.stringify({ ms, rssMb })}\n`);
+  const sample: Sample = { logOpenMs, startMs, rssMb };
+  process.stdout.write(`${JSON.stringify(sample)}\n`);
 }
 
 /** A chat log of `messages` messages over course rooms and direct messages, as a term would leave. */
@@ -137,10 +156,10 @@ async function buildHistoryOnce(dataDir: string, messages: number): Promise<void
 }
 
 function print(figures: LogStartupFigures): void {
-  const row = (label: string, name: 'startMs' | 'rssMb', unit: string) => {
+  const row = (label: string, name: Measure, unit: string) => {
     const { empty, full } = figures[name];
     const differences = full.map((value, i) => value - empty[i]!);
-    const f = (value: number) => `${value.toFixed(name === 'startMs' ? 0 : 1)} ${unit}`;
+    const f = (value: number) => `${value.toFixed(name === 'rssMb' ? 1 : 0)} ${unit}`;
     return (
       `${label.padEnd(14)} empty ${f(median(empty))} (${f(Math.min(...empty))}–${f(Math.max(...empty))})` +
       `   ${figures.messages.toLocaleString('en')} msgs ${f(median(full))} (${f(Math.min(...full))}–${f(Math.max(...full))})` +
@@ -150,6 +169,7 @@ function print(figures: LogStartupFigures): void {
   process.stdout.write(
     [
       `hub start-up, empty vs ${figures.messages.toLocaleString('en')} chat messages, ${figures.startMs.empty.length} rounds, each start a fresh process (median, min–max):`,
+      row('chat log open', 'logOpenMs', 'ms'),
       row('createHub', 'startMs', 'ms'),
       row('RSS after', 'rssMb', 'MB'),
       '',

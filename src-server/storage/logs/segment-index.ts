@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { LineHead } from './segment-format';
 
@@ -16,6 +17,8 @@ import type { LineHead } from './segment-format';
 const MAGIC = 'CHLI';
 export const INDEX_VERSION = 1;
 const STRIDE = 4;
+/** On little-endian machines (nearly all) the record table is copied as it is. */
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 export class SegmentIndex {
   private readonly streams: string[] = [];
@@ -132,7 +135,8 @@ function decodeBody(body: Buffer): SegmentIndex | string {
   const streams = Array.from({ length: streamCount }, text);
   if (body.length - at !== count * STRIDE * 4) return 'record table has the wrong size';
   const table = new Uint32Array(count * STRIDE);
-  for (let i = 0; i < table.length; i++) table[i] = body.readUInt32LE(at + i * 4);
+  if (LITTLE_ENDIAN) new Uint8Array(table.buffer).set(body.subarray(at, at + count * STRIDE * 4));
+  else for (let i = 0; i < table.length; i++) table[i] = body.readUInt32LE(at + i * 4);
   for (let i = 0; i < count; i++)
     if (table[i * STRIDE]! >= streamCount) return 'record names an unknown stream';
   index.load(streams, table, count);
@@ -143,6 +147,7 @@ function decodeBody(body: Buffer): SegmentIndex | string {
 }
 
 function littleEndian(values: Uint32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
   const bytes = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
   return bytes;

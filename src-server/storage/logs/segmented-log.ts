@@ -189,7 +189,8 @@ export class SegmentedLog<T> {
       .map((name) => Number.parseInt(name, 10))
       .sort((a, b) => a - b);
     await this.removeOrphanIndexes(names, new Set(segments));
-    for (const segment of segments.slice(0, -1)) this.apply(segment, await this.sealed(segment));
+    const loaded = new Map<number, SegmentIndex>();
+    for (const segment of segments.slice(0, -1)) loaded.set(segment, await this.sealed(segment));
     const tail = segments.at(-1);
     if (tail === undefined) {
       this.writer = await this.createSegment(1);
@@ -197,22 +198,16 @@ export class SegmentedLog<T> {
       this.segmentSize = SEGMENT_HEADER.length;
     } else {
       await this.openTail(tail);
+      loaded.set(tail, this.current);
     }
-    this.index.trim();
+    this.applyAll(loaded);
   }
 
   private async openTail(segment: number): Promise<void> {
     const file = join(this.directory, segmentName(segment));
-    const indexFile = join(this.directory, indexName(segment));
-    const checkpoint = await this.readIndexFile(indexFile, file, true);
-    if (typeof checkpoint === 'string' && checkpoint !== 'missing')
-      this.logger.warn(
-        { file, indexFile, reason: checkpoint },
-        'ignored a damaged checkpoint of the open log segment; reading the whole segment',
-      );
-    const usable = checkpoint instanceof SegmentIndex ? checkpoint : undefined;
-    this.checkpointed = usable?.records ?? 0;
-    const { index, hasHeader } = await recoverSegment(file, this.logger, this.fs, usable);
+    const checkpoint = await this.savedIndex(segment, true);
+    this.checkpointed = checkpoint?.records ?? 0;
+    const { index, hasHeader } = await recoverSegment(file, this.logger, this.fs, checkpoint);
     this.writer = await this.fs.open(file, 'r+');
     if (index.size === 0 && !hasHeader) {
       // An empty (or cut-off) new segment: give it its header before any record.
@@ -223,44 +218,54 @@ export class SegmentedLog<T> {
     this.segment = segment;
     this.segmentSize = index.size;
     this.current = index;
-    this.apply(segment, index);
   }
 
-  /** A sealed segment's index: from its file, or rebuilt from the segment when missing or damaged. */
+  /**
+   * A sealed segment's index: its saved file, completed from the segment when
+   * it is only a checkpoint (the hub stopped before saving the final one), or
+   * rebuilt from the whole segment when missing or damaged — then saved.
+   */
   private async sealed(segment: number): Promise<SegmentIndex> {
     const file = join(this.directory, segmentName(segment));
+    const saved = await this.savedIndex(segment, false);
+    if (saved && saved.size === (await this.fs.stat(file)).size) return saved;
+    const { index } = await recoverSegment(file, this.logger, this.fs, saved);
     const indexFile = join(this.directory, indexName(segment));
-    const problem = await this.readIndexFile(indexFile, file);
-    if (problem instanceof SegmentIndex) return problem;
-    const rebuilt = (await recoverSegment(file, this.logger, this.fs)).index;
-    const detail = { file, indexFile, reason: problem };
-    if (problem === 'missing') this.logger.info(detail, 'built the index of a log segment');
-    else this.logger.warn(detail, 'rebuilt a damaged log segment index from its segment');
-    await writeFileDurably(indexFile, rebuilt.encode(), this.fs).catch((error: unknown) =>
+    await writeFileDurably(indexFile, index.encode(), this.fs).catch((error: unknown) =>
       this.logger.warn({ err: error, indexFile }, 'could not save a rebuilt log index'),
     );
-    return rebuilt;
+    return index;
   }
 
-  /** `partial`: the open segment's checkpoint may cover only its beginning. */
-  private async readIndexFile(
-    indexFile: string,
-    file: string,
-    partial = false,
-  ): Promise<SegmentIndex | string> {
+  /**
+   * The index saved for a segment if it can be trusted (it may cover only the
+   * segment's beginning); otherwise undefined, saying why in the log.
+   */
+  private async savedIndex(segment: number, open: boolean): Promise<SegmentIndex | undefined> {
+    const file = join(this.directory, segmentName(segment));
+    const indexFile = join(this.directory, indexName(segment));
     let bytes: Buffer;
     try {
       bytes = await this.fs.readFile(indexFile);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-      throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (!open) this.logger.info({ file, indexFile }, 'built the index of a log segment');
+      return undefined;
     }
     const decoded = SegmentIndex.decode(bytes);
-    if (typeof decoded === 'string') return decoded;
     const { size } = await this.fs.stat(file);
-    if (partial ? size < decoded.size : size !== decoded.size)
-      return `segment is ${size} bytes, index covers ${decoded.size}`;
-    return decoded;
+    const reason =
+      typeof decoded === 'string'
+        ? decoded
+        : decoded.size > size
+          ? `segment is ${size} bytes, index covers ${decoded.size}`
+          : undefined;
+    if (reason === undefined) return decoded as SegmentIndex;
+    this.logger.warn(
+      { file, indexFile, reason },
+      'a log segment index is damaged; rebuilding it from its segment',
+    );
+    return undefined;
   }
 
   /** Index files whose segment was pruned (the hub stopped between the two unlinks). */
@@ -271,16 +276,34 @@ export class SegmentedLog<T> {
     }
   }
 
-  private apply(segment: number, index: SegmentIndex): void {
-    index.raw((streams, table, count) => {
-      const positions = streams.map((stream) => this.index.positionsOf(stream));
-      for (let i = 0; i < count; i++) {
-        const at = i * 4;
-        positions[table[at]!]!.push(table[at + 1]!, segment, table[at + 2]!, table[at + 3]!);
-      }
-    });
-    this.nextSeq = Math.max(this.nextSeq, index.lastSeq + 1);
-    if (index.lastAt !== undefined) this.segmentLastAt.set(segment, index.lastAt);
+  /**
+   * Fills the stream index from every segment's index. Records are counted
+   * per stream first, so each stream's array is allocated once at its final
+   * size: no regrowth, no spare capacity, for millions of records.
+   */
+  private applyAll(indexes: Map<number, SegmentIndex>): void {
+    const totals = new Map<string, number>();
+    for (const index of indexes.values()) {
+      index.raw((streams, table, count) => {
+        const perStream = new Uint32Array(streams.length);
+        for (let i = 0; i < count; i++) perStream[table[i * 4]!]! += 1;
+        streams.forEach((stream, n) =>
+          totals.set(stream, (totals.get(stream) ?? 0) + perStream[n]!),
+        );
+      });
+    }
+    for (const [stream, total] of totals) this.index.positionsOf(stream, total);
+    for (const [segment, index] of indexes) {
+      index.raw((streams, table, count) => {
+        const positions = streams.map((stream) => this.index.positionsOf(stream));
+        for (let i = 0; i < count; i++) {
+          const at = i * 4;
+          positions[table[at]!]!.push(table[at + 1]!, segment, table[at + 2]!, table[at + 3]!);
+        }
+      });
+      this.nextSeq = Math.max(this.nextSeq, index.lastSeq + 1);
+      if (index.lastAt !== undefined) this.segmentLastAt.set(segment, index.lastAt);
+    }
   }
 
   private async flush(): Promise<void> {

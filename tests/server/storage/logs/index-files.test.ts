@@ -169,6 +169,27 @@ describe('SegmentedLog index files', () => {
     expect((await log.append('room:a', { text: 'next' })).streamSeq).toBe(41);
   });
 
+  it('completes a sealed segment whose final index was never saved from its last checkpoint, without a warning', async () => {
+    const records = await history();
+    const tailIndex = (await files('.idx')).at(-1)!;
+    const faults = new FaultyFileSystem().failNext('rename', {
+      path: tailIndex,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const crashed = await openLog({ faults }); // its seal of the tail fails to save, then it "dies"
+    for (let i = 0; i < 10; i++)
+      records.push(await crashed.append('room:a', { text: `late ${i}` }));
+    expect((await files('.jsonl')).at(-1)).not.toBe(tailIndex.replace('.idx', '.jsonl'));
+    const captured = captureLogger();
+
+    const log = await openLog({ logger: captured });
+
+    expect(captured.warnings()).toEqual([]);
+    expect(await log.readForward('room:a', 0, 1000)).toEqual(
+      records.filter((record) => record.stream === 'room:a'),
+    );
+  });
+
   it('builds the index of a segment that has none (a hub stopped before saving it) with an info line', async () => {
     await history();
     const [first] = await files('.idx');
