@@ -79,25 +79,34 @@ export async function runLogStartupBench(
   return figures;
 }
 
-/** Starts a hub on `dataDir` in a fresh Node process and reads what it reports. */
+/**
+ * Opens `dataDir` in fresh Node processes and reads what they report: the
+ * chat log alone in one, the whole hub in another (so neither's memory
+ * shows in the other's RSS).
+ */
 async function startInChild(dataDir: string): Promise<Sample> {
-  const { stdout } = await run(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', SELF, '--child', dataDir],
-    { maxBuffer: 1024 * 1024 },
-  );
-  const line = stdout.trim().split('\n').at(-1)!;
-  return JSON.parse(line) as Sample;
+  const report = async (what: 'log' | 'hub') => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', SELF, '--child', what, dataDir],
+      { maxBuffer: 1024 * 1024 },
+    );
+    return JSON.parse(stdout.trim().split('\n').at(-1)!) as Partial<Sample>;
+  };
+  return { ...(await report('log')), ...(await report('hub')) } as Sample;
 }
 
-/** In the child: modules are loaded first, so only opening is timed. */
-async function child(dataDir: string): Promise<void> {
+/** In a child: modules are loaded first, so only opening is timed. */
+async function child(what: string, dataDir: string): Promise<void> {
+  if (what === 'log') {
+    const started = performance.now();
+    const log = await SegmentedLog.open(join(dataDir, 'logs', 'chat'), createLogger('warn'));
+    const logOpenMs = performance.now() - started;
+    await log.close();
+    process.stdout.write(`${JSON.stringify({ logOpenMs })}\n`);
+    return;
+  }
   const { createHub } = await import('../src-server/hub');
-  const logStarted = performance.now();
-  const log = await SegmentedLog.open(join(dataDir, 'logs', 'chat'), createLogger('warn'));
-  const logOpenMs = performance.now() - logStarted;
-  await log.close();
-  (globalThis as { gc?: () => void }).gc?.();
   const started = performance.now();
   const hub = await createHub({
     dataDir,
@@ -110,8 +119,7 @@ async function child(dataDir: string): Promise<void> {
   (globalThis as { gc?: () => void }).gc?.();
   const rssMb = process.memoryUsage().rss / 1024 / 1024;
   await hub.close();
-  const sample: Sample = { logOpenMs, startMs, rssMb };
-  process.stdout.write(`${JSON.stringify(sample)}\n`);
+  process.stdout.write(`${JSON.stringify({ startMs, rssMb })}\n`);
 }
 
 /** A chat log of `messages` messages over course rooms and direct messages, as a term would leave. */
@@ -199,7 +207,7 @@ export async function chatLogBytes(
 
 if (process.argv[1] === SELF) {
   const childAt = process.argv.indexOf('--child');
-  if (childAt !== -1) await child(process.argv[childAt + 1]!);
+  if (childAt !== -1) await child(process.argv[childAt + 1]!, process.argv[childAt + 2]!);
   else
     await runLogStartupBench(
       process.argv.includes('--quick')

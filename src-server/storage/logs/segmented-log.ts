@@ -189,8 +189,8 @@ export class SegmentedLog<T> {
       .map((name) => Number.parseInt(name, 10))
       .sort((a, b) => a - b);
     await this.removeOrphanIndexes(names, new Set(segments));
-    const loaded = new Map<number, SegmentIndex>();
-    for (const segment of segments.slice(0, -1)) loaded.set(segment, await this.sealed(segment));
+    // One segment's index at a time, dropped once applied: memory holds the positions, not the files.
+    for (const segment of segments.slice(0, -1)) this.apply(segment, await this.sealed(segment));
     const tail = segments.at(-1);
     if (tail === undefined) {
       this.writer = await this.createSegment(1);
@@ -198,9 +198,8 @@ export class SegmentedLog<T> {
       this.segmentSize = SEGMENT_HEADER.length;
     } else {
       await this.openTail(tail);
-      loaded.set(tail, this.current);
+      this.apply(tail, this.current);
     }
-    this.applyAll(loaded);
   }
 
   private async openTail(segment: number): Promise<void> {
@@ -276,34 +275,19 @@ export class SegmentedLog<T> {
     }
   }
 
-  /**
-   * Fills the stream index from every segment's index. Records are counted
-   * per stream first, so each stream's array is allocated once at its final
-   * size: no regrowth, no spare capacity, for millions of records.
-   */
-  private applyAll(indexes: Map<number, SegmentIndex>): void {
-    const totals = new Map<string, number>();
-    for (const index of indexes.values()) {
-      index.raw((streams, table, count) => {
-        const perStream = new Uint32Array(streams.length);
-        for (let i = 0; i < count; i++) perStream[table[i * 4]!]! += 1;
-        streams.forEach((stream, n) =>
-          totals.set(stream, (totals.get(stream) ?? 0) + perStream[n]!),
-        );
-      });
-    }
-    for (const [stream, total] of totals) this.index.positionsOf(stream, total);
-    for (const [segment, index] of indexes) {
-      index.raw((streams, table, count) => {
-        const positions = streams.map((stream) => this.index.positionsOf(stream));
-        for (let i = 0; i < count; i++) {
-          const at = i * 4;
-          positions[table[at]!]!.push(table[at + 1]!, segment, table[at + 2]!, table[at + 3]!);
-        }
-      });
-      this.nextSeq = Math.max(this.nextSeq, index.lastSeq + 1);
-      if (index.lastAt !== undefined) this.segmentLastAt.set(segment, index.lastAt);
-    }
+  /** Adds a segment's records to the stream index, each stream grown once for all of its records here. */
+  private apply(segment: number, index: SegmentIndex): void {
+    index.raw((streams, table, count) => {
+      const perStream = new Uint32Array(streams.length);
+      for (let i = 0; i < count; i++) perStream[table[i * 4]!]! += 1;
+      const positions = streams.map((stream, n) => this.index.positionsOf(stream, perStream[n]));
+      for (let i = 0; i < count; i++) {
+        const at = i * 4;
+        positions[table[at]!]!.push(table[at + 1]!, segment, table[at + 2]!, table[at + 3]!);
+      }
+    });
+    this.nextSeq = Math.max(this.nextSeq, index.lastSeq + 1);
+    if (index.lastAt !== undefined) this.segmentLastAt.set(segment, index.lastAt);
   }
 
   private async flush(): Promise<void> {
