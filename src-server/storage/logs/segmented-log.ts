@@ -434,7 +434,7 @@ export class SegmentedLog<T> {
     if (!reader) {
       reader = this.fs.open(join(this.directory, segmentName(segment)), 'r');
       this.readers.set(segment, reader);
-      reader.catch(() => {
+      void reader.catch(() => {
         if (this.readers.get(segment) === reader) this.readers.delete(segment);
       });
     }
