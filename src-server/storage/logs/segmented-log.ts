@@ -2,17 +2,12 @@ import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import type { DiskSpace } from '../disk-space';
 import { syncDirectory, writeFileDurably } from '../durable-file';
-import {
-  nodeFileSystem,
-  readFully,
-  writeFully,
-  type FileHandle,
-  type FileSystem,
-} from '../file-system';
+import { nodeFileSystem, writeFully, type FileHandle, type FileSystem } from '../file-system';
 import { GroupCommit } from '../group-commit';
 import { recoverSegment } from './recover-segment';
 import { indexName, SEGMENT_HEADER, SEGMENT_PATTERN, segmentName } from './segment-format';
 import { SegmentIndex } from './segment-index';
+import { SegmentReaders } from './segment-readers';
 import { StreamIndex } from './stream-index';
 
 /** The open segment's index is saved every this many records, so a restart after a crash parses at most these. */
@@ -61,7 +56,9 @@ interface PendingAppend<T> {
  */
 export class SegmentedLog<T> {
   private readonly index = new StreamIndex();
-  private readonly readers = new Map<number, Promise<FileHandle>>();
+  private readonly readers = new SegmentReaders((segment) =>
+    this.fs.open(join(this.directory, segmentName(segment)), 'r'),
+  );
   /** Newest record time per segment, for pruning whole old segments. */
   private readonly segmentLastAt = new Map<number, string>();
   /** Index files being saved, one after another so an older one never lands last. */
@@ -112,9 +109,7 @@ export class SegmentedLog<T> {
     let removed = 0;
     for (const [segment, at] of [...this.segmentLastAt].sort((a, b) => a[0] - b[0])) {
       if (segment === this.segment || at >= cutoff) break;
-      const reader = this.readers.get(segment);
-      this.readers.delete(segment);
-      await reader?.then((handle) => handle.close()).catch(() => undefined);
+      this.readers.retire(segment);
       await this.fs.unlink(join(this.directory, segmentName(segment)));
       await this.fs.unlink(join(this.directory, indexName(segment))).catch(() => undefined);
       this.segmentLastAt.delete(segment);
@@ -175,9 +170,7 @@ export class SegmentedLog<T> {
     if (this.current.records > this.checkpointed) this.saveIndex(this.segment, this.current);
     await this.writer?.close();
     await this.saving;
-    const readers = [...this.readers.values()];
-    this.readers.clear();
-    for (const reader of readers) await reader.then((handle) => handle.close()).catch(() => {});
+    await this.readers.closeAll();
   }
 
   /** Reads sealed segments' saved indexes and parses only the open (last) segment. */
@@ -421,23 +414,9 @@ export class SegmentedLog<T> {
   ): Promise<LogRecord<T>[]> {
     const records: LogRecord<T>[] = [];
     for (const position of positions) {
-      const reader = await this.reader(position.segment);
-      const bytes = await readFully(reader, position.length, position.offset);
+      const bytes = await this.readers.read(position.segment, position.length, position.offset);
       records.push(JSON.parse(bytes.toString('utf8')) as LogRecord<T>);
     }
     return records;
-  }
-
-  /** One handle per segment, shared: concurrent first reads wait for the same open instead of each opening one. */
-  private reader(segment: number): Promise<FileHandle> {
-    let reader = this.readers.get(segment);
-    if (!reader) {
-      reader = this.fs.open(join(this.directory, segmentName(segment)), 'r');
-      this.readers.set(segment, reader);
-      void reader.catch(() => {
-        if (this.readers.get(segment) === reader) this.readers.delete(segment);
-      });
-    }
-    return reader;
   }
 }

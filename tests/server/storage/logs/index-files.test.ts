@@ -260,6 +260,24 @@ describe('SegmentedLog index files', () => {
     expect(readOpens() - before).toBe(1);
   });
 
+  it('keeps at most 8 segments open for reading, however many are read', async () => {
+    const log = await openLog();
+    for (let i = 0; i < 240; i += 4)
+      await Promise.all([0, 1, 2, 3].map((n) => log.append('room:a', { text: `m${i + n}` })));
+    expect((await files('.jsonl')).length).toBeGreaterThan(10);
+    await log.close();
+    const faults = new FaultyFileSystem();
+    const reopened = await openLog({ faults });
+    const openHandles = () => (faults.calls.get('open') ?? 0) - (faults.calls.get('close') ?? 0);
+    const before = openHandles(); // the writer
+
+    const all = await reopened.readForward('room:a', 0, 1000);
+    await new Promise((resolve) => setImmediate(resolve)); // closes are not awaited by reads
+
+    expect(all).toHaveLength(240);
+    expect(openHandles() - before).toBeLessThanOrEqual(8);
+  });
+
   it('deletes the index with its segment when pruning', async () => {
     await history();
     const log = await openLog();
