@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DestinationStream } from 'pino';
+import type { FileSystem } from './storage/file-system';
 import { verificationModeSchema } from '../src-shared/schemas/accounts';
 
 /**
@@ -38,6 +39,8 @@ export type HubOptions = z.input<typeof hubConfigSchema> & {
   logDestination?: DestinationStream;
   /** The hub's clock; tests move it forward to expire tokens and links. */
   now?: () => Date;
+  /** The storage code's file system; tests put a fault layer here (full disk, failing fsync). */
+  fileSystem?: FileSystem;
 };
 
 type OptionKey = keyof HubConfig;

@@ -79,17 +79,19 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist-renderer', import.me
 
 /** The one way to start a hub: from the CLI, from tests, from the Electron main process. */
 export async function createHub(options: HubOptions = {}): Promise<Hub> {
-  const { logDestination, now, ...rest } = options;
+  const { logDestination, now, fileSystem, ...rest } = options;
   const config = parseHubConfig(rest);
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lock = await lockDataFolder(dataDir, logger);
   const unlock = () => lock.release();
-  const storage = await openStorage(dataDir, logger).catch(async (error: unknown) => {
-    await unlock();
-    throw error;
-  });
+  const storage = await openStorage(dataDir, logger, fileSystem ? { fileSystem } : {}).catch(
+    async (error: unknown) => {
+      await unlock();
+      throw error;
+    },
+  );
   const hasher = new PasswordHasher(config.bcryptRounds);
   const stopGuarding = keepServingOnUnhandledRejections(logger);
   try {

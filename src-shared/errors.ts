@@ -28,6 +28,8 @@ export const errorStatus = {
   RANGE_NOT_SATISFIABLE: 416,
   TOO_MANY_REQUESTS: 429,
   STORAGE_UNAVAILABLE: 503,
+  /** The hub's disk is full: nothing was stored; reading and signing in still work. */
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 } as const;
 

@@ -4,10 +4,12 @@ import { errorStatus, type ErrorBody, type FieldIssue } from '../../src-shared/e
 import { DomainError } from '../domain-error';
 import type { Logger } from '../logger';
 import { BlobTooLarge } from '../storage/blobs/blob-store';
-import { UniqueViolation } from '../storage/errors';
+import { StorageFullError, UniqueViolation } from '../storage/errors';
 
 /** Disk trouble: the change is not known to be stored, and retrying later may work. */
-const STORAGE_CODES = new Set(['ENOSPC', 'EIO', 'EROFS', 'EDQUOT', 'EMFILE', 'ENFILE']);
+const STORAGE_CODES = new Set(['EIO', 'EROFS', 'EMFILE', 'ENFILE']);
+/** A full disk (or quota): said plainly, because only freeing space helps. */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'STORAGE_FULL']);
 
 export function validationError(
   error: z.ZodError,
@@ -78,10 +80,17 @@ function toDomainError(error: unknown): DomainError | undefined {
     message?: string;
     limit?: number;
   };
+  if (error instanceof StorageFullError || (e?.code && DISK_FULL_CODES.has(e.code))) {
+    return new DomainError(
+      'STORAGE_FULL',
+      "The hub's disk is full, so this was not saved. Reading and signing in still work; " +
+        'ask the person running the hub to free some space, then try again.',
+    );
+  }
   if (e?.code && STORAGE_CODES.has(e.code)) {
     return new DomainError(
       'STORAGE_UNAVAILABLE',
-      'The hub could not save this change (its disk is full or failing). Try again later.',
+      'The hub could not save this change (its disk is failing or unavailable). Try again later.',
     );
   }
   switch (e?.type) {

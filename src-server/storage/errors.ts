@@ -22,3 +22,17 @@ export class CorruptDataError extends Error {
     this.name = 'CorruptDataError';
   }
 }
+
+/**
+ * The disk holding the data folder is full: the change was not stored, and
+ * nothing in memory pretends it was. Reads and sign-ins keep working (they
+ * use the reserved space, see disk-space.ts); writes work again by themselves
+ * once space is freed.
+ */
+export class StorageFullError extends Error {
+  readonly code = 'STORAGE_FULL';
+  constructor() {
+    super('the disk holding the data folder is full');
+    this.name = 'StorageFullError';
+  }
+}

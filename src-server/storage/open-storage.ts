@@ -34,6 +34,7 @@ import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/do
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
 import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { SegmentedLog } from './logs/segmented-log';
@@ -66,7 +67,8 @@ import type { Storage } from './repositories';
  * The data folder:
  *   db/<collection>.json                 lowdb snapshot per collection (format version inside)
  *   db/<collection>.journal-<g>.jsonl    its changes since, one line per group commit
- *   logs/<name>/*.jsonl    append-only segmented logs (audit; later chat, notifications)
+ *   logs/<name>/*.jsonl    append-only segmented logs (audit, chat, notifications), each with a *.idx
+ *   reserved-space         8 MB released when the disk fills, so sign-ins keep working
  *   blobs/ab/<sha256>      uploaded files, content-addressed
  */
 export async function openStorage(
@@ -77,11 +79,25 @@ export async function openStorage(
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
   const { fileSystem } = options;
+  const diskSpace = await DiskSpace.open(dataDir, logger, {
+    ...(fileSystem ? { fileSystem } : {}),
+  });
+  // Chat and notifications give way on a full disk; the audit log does not (a sign-in writes to it).
+  const logOptions = (refuseWhenDiskFull: boolean) => ({
+    diskSpace,
+    refuseWhenDiskFull,
+    ...(fileSystem ? { fileSystem } : {}),
+  });
   const collections: LowdbCollection<StoredRecord>[] = [];
   const open = async <T extends StoredRecord>(
     options: Parameters<typeof LowdbCollection.open<T>>[1],
   ) => {
-    const collection = await LowdbCollection.open<T>(dbDir, { ...options, fileSystem }, logger);
+    const collection = await LowdbCollection.open<T>(
+      dbDir,
+      // A collection that meets a full disk tells the guard, so chat gives way before sign-ins do.
+      { ...options, fileSystem, onWriteFailure: (error) => void diskSpace.noteWriteFailure(error) },
+      logger,
+    );
     collections.push(collection as unknown as LowdbCollection<StoredRecord>);
     return collection;
   };
@@ -102,7 +118,11 @@ export async function openStorage(
   );
   const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
   const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
-  const auditLog = await SegmentedLog.open<AuditEntry>(join(dataDir, 'logs', 'audit'), logger);
+  const auditLog = await SegmentedLog.open<AuditEntry>(
+    join(dataDir, 'logs', 'audit'),
+    logger,
+    logOptions(false),
+  );
   const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
   const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
   const materials = new LowdbCourseItemsRepository<MaterialRecord>(
@@ -123,10 +143,15 @@ export async function openStorage(
   const doneMarks = new LowdbDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
   );
-  const chatLog = await SegmentedLog.open<ChatRecord>(join(dataDir, 'logs', 'chat'), logger);
+  const chatLog = await SegmentedLog.open<ChatRecord>(
+    join(dataDir, 'logs', 'chat'),
+    logger,
+    logOptions(true),
+  );
   const notificationLog = await SegmentedLog.open<NotificationRecord>(
     join(dataDir, 'logs', 'notifications'),
     logger,
+    logOptions(true),
   );
   const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
   const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
@@ -160,6 +185,7 @@ export async function openStorage(
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);
+      await diskSpace.close();
     },
   };
 }

@@ -48,10 +48,15 @@ export class FaultyFileSystem implements FileSystem {
   private faults: CallFault[] = [];
   /** How many times each operation was called (including failed calls). */
   readonly calls = new Map<FaultOp, number>();
+  /** Every call in order, with the path it was for. */
+  readonly history: { op: FaultOp; path: string }[] = [];
 
   constructor(private readonly inner: FileSystem = nodeFileSystem) {}
 
-  /** From now on only `bytes` more bytes can be written, across all files. */
+  /**
+   * From now on only `bytes` more bytes fit, across all files. Growing a file
+   * takes space; shrinking, emptying, replacing or deleting one gives it back.
+   */
   limitSpace(bytes: number): this {
     this.spaceLeft = bytes;
     return this;
@@ -98,7 +103,10 @@ export class FaultyFileSystem implements FileSystem {
 
   async open(path: string, flags: OpenFlags): Promise<FileHandle> {
     this.check('open', path);
-    return this.wrap(await this.inner.open(path, flags), path);
+    const emptied = flags === 'w' ? await this.sizeOf(path) : 0;
+    const handle = await this.inner.open(path, flags);
+    this.refund(emptied);
+    return this.wrap(handle, path);
   }
   async readFile(path: string) {
     this.check('readFile', path);
@@ -106,11 +114,15 @@ export class FaultyFileSystem implements FileSystem {
   }
   async rename(from: string, to: string) {
     this.check('rename', to);
-    return this.inner.rename(from, to);
+    const replaced = await this.sizeOf(to);
+    await this.inner.rename(from, to);
+    this.refund(replaced);
   }
   async unlink(path: string) {
     this.check('unlink', path);
-    return this.inner.unlink(path);
+    const size = await this.sizeOf(path);
+    await this.inner.unlink(path);
+    this.refund(size);
   }
   async readdir(path: string) {
     this.check('readdir', path);
@@ -122,7 +134,9 @@ export class FaultyFileSystem implements FileSystem {
   }
   async truncate(path: string, length: number) {
     this.check('truncate', path);
-    return this.inner.truncate(path, length);
+    const size = await this.sizeOf(path);
+    await this.inner.truncate(path, length);
+    this.refund(size - length);
   }
   stat(path: string) {
     return this.inner.stat(path);
@@ -135,11 +149,14 @@ export class FaultyFileSystem implements FileSystem {
     return {
       write: async (buffer, offset, length, position) => {
         this.check('write', path);
-        if (length > 0 && this.spaceLeft <= 0)
-          throw ioError('ENOSPC', 'write', 'no space left on device');
-        const allowed = Math.min(length, this.maxWrite, this.spaceLeft);
+        // Only growth takes space: overwriting bytes inside the file is free, as on a real disk.
+        const { size } = await handle.stat();
+        const from = position ?? size;
+        const fitting = Math.max(0, size - from) + this.spaceLeft;
+        const allowed = Math.min(length, this.maxWrite, fitting);
+        if (length > 0 && allowed <= 0) throw ioError('ENOSPC', 'write', 'no space left on device');
         const result = await handle.write(buffer, offset, allowed, position);
-        this.spaceLeft -= result.bytesWritten;
+        this.spaceLeft -= Math.max(0, from + result.bytesWritten - size);
         return result;
       },
       read: async (buffer, offset, length, position) => {
@@ -156,7 +173,9 @@ export class FaultyFileSystem implements FileSystem {
       },
       truncate: async (length) => {
         this.check('truncate', path);
-        return handle.truncate(length);
+        const { size } = await handle.stat();
+        await handle.truncate(length);
+        this.refund(size - length);
       },
       stat: () => handle.stat(),
       close: async () => {
@@ -166,8 +185,21 @@ export class FaultyFileSystem implements FileSystem {
     };
   }
 
+  private async sizeOf(path: string): Promise<number> {
+    return this.inner.stat(path).then(
+      (stat) => stat.size,
+      () => 0,
+    );
+  }
+
+  /** Space given back by a file that shrank or went away. */
+  private refund(bytes: number): void {
+    if (bytes > 0) this.spaceLeft += bytes;
+  }
+
   private check(op: FaultOp, path: string): void {
     this.count(op);
+    this.history.push({ op, path });
     const fault = this.faults.find(
       (candidate) => candidate.op === op && candidate.times > 0 && (candidate.path?.(path) ?? true),
     );

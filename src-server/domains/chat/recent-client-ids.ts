@@ -27,6 +27,8 @@ export class RecentClientIds {
   }
 
   remember(seen: Map<string, Promise<number>>, key: string, seq: Promise<number>): void {
+    // A failed store is answered to its sender; this copy must not become an unhandled rejection (it stops the hub).
+    void seq.catch(() => undefined);
     seen.set(key, seq);
     if (seen.size > DEDUPE_WINDOW) seen.delete(seen.keys().next().value!);
   }
