@@ -8,6 +8,7 @@ import { ConnectionIndicator } from '../../features/connection/ConnectionIndicat
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { BrandMark } from '../../ui/BrandMark';
 import { useT } from '../i18n';
+import { useRevealTarget } from '../reveal-target';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './layout.module.css';
 import { NavigationLinks } from './NavigationLinks';
@@ -21,6 +22,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const t = useT();
   const [drawerOpen, drawer] = useDisclosure(false);
   const { pathname } = useLocation();
+  useRevealTarget();
 
   // Keeps status, role and names current; a revoked sign-in signs out through the client.
   useEffect(() => {

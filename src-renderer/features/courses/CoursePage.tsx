@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconArchive, IconDownload, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -39,7 +39,11 @@ export function CoursePage() {
   const status = courseStore.use((s) => s.status);
   const error = courseStore.use((s) => s.error);
   const contentError = courseStore.use((s) => s.contentError);
-  const [tab, setTab] = useState<string | null>('overview');
+  // `?tab=` lets a link (a notification) open a tab; the hash after it points at the item.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'overview';
+  const setTab = (value: string | null) =>
+    setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true });
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -60,6 +64,14 @@ export function CoursePage() {
   const manages = course.joinCode !== undefined;
   const enrolment = course.myEnrolment?.status;
   const member = manages || enrolment === 'active';
+  // A link to a tab this person does not have (a roster, after being blocked) shows the overview.
+  const tabs = [
+    'overview',
+    ...(member ? ['materials', 'deadlines'] : []),
+    ...(manages ? ['students'] : []),
+    'feedback',
+  ];
+  const shownTab = tabs.includes(tab) ? tab : 'overview';
   const run = (action: () => Promise<void>) => {
     setBusy(true);
     setActionError(undefined);
@@ -123,7 +135,7 @@ export function CoursePage() {
           </Alert>
         )}
         {contentError !== undefined && <ErrorNotice error={contentError} />}
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs value={shownTab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="overview">{t('courses.tab.overview')}</Tabs.Tab>
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}

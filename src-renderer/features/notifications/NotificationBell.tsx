@@ -9,6 +9,7 @@ import { useT } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
 import { authStore } from '../auth/auth-store';
 import { startDesktopNotifications } from './desktop-notifications';
+import { notificationPath } from './notification-link';
 import { connectNotifications } from './notifications-live';
 import { markNotificationRead, notificationsStore } from './notifications-store';
 import { NotificationPanel } from './NotificationPanel';
@@ -56,7 +57,7 @@ export function NotificationBell() {
   function open(notification: Notification) {
     panel.close();
     if (!notification.read) void markNotificationRead(notification.seq);
-    void navigate(notification.link);
+    void navigate(notificationPath(notification.target));
   }
 
   const label =

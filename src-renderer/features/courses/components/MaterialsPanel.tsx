@@ -10,6 +10,7 @@ import { useState } from 'react';
 import type { Course, Material } from '../../../../src-shared/schemas/courses';
 import { api } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, deleteMaterial, renameMaterial } from '../course-store';
@@ -64,7 +65,7 @@ function MaterialRow({ material, manages }: { material: Material; manages: boole
   };
 
   return (
-    <Card shadow="xs" component="li" padding="sm">
+    <Card shadow="xs" component="li" padding="sm" id={targetIds.material(material.id)}>
       <Group wrap="wrap" gap="sm">
         <FileKindIcon kind={material.file.kind} />
         <Stack gap={2} style={{ flex: '1 1 160px', minWidth: 0 }}>

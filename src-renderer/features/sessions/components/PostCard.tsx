@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Post } from '../../../../src-shared/schemas/sessions';
 import { useLanguage, useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { deletePost, editPost, loadComments } from '../session-actions';
 import { sessionStore } from '../session-store';
@@ -37,6 +38,7 @@ export function PostCard({ post }: { post: Post }) {
       shadow="xs"
       withBorder
       component="article"
+      id={targetIds.post(post.id)}
       aria-label={t('sessions.post.label', { name })}
     >
       <Stack gap="sm">
