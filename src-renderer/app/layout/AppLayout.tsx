@@ -2,7 +2,7 @@ import { AppShell, Burger, Drawer, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { UserMenu } from '../../features/auth/components/UserMenu';
+import { UserMenu } from './UserMenu';
 import { loadAccount } from '../../features/auth/session';
 import { ConnectionIndicator } from '../../features/connection/ConnectionIndicator';
 import { NotificationBell } from '../../features/notifications/NotificationBell';

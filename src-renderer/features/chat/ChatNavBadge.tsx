@@ -2,7 +2,6 @@ import { Badge, VisuallyHidden } from '@mantine/core';
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n';
 import { ensureRooms } from './chat-actions';
-import './chat-live';
 import { chatStore } from './chat-store';
 import { totalUnread } from './room-list';
 

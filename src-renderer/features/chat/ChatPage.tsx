@@ -10,7 +10,6 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAccount } from '../auth/auth-store';
 import { loadRooms, openDirect } from './chat-actions';
-import './chat-live';
 import { chatStore } from './chat-store';
 import classes from './chat.module.css';
 import { Conversation } from './components/Conversation';

@@ -10,37 +10,6 @@ export const TYPING_SHOWN_MS = 4000;
 
 const myId = () => authStore.get().account?.id;
 
-/**
- * Keeps the chat store fresh from the hub's events. Wired once, at import
- * (the navigation badge imports it, so unread counts move on every page).
- */
-socket.on('chat:message', (message) => {
-  const state = chatStore.get();
-  const known = state.rooms.some((r) => r.room === message.room);
-  const conversation = state.conversations[message.room];
-  // A message beyond the next seq means one went missing on the way: catch up fills the hole.
-  const hole =
-    conversation?.status === 'ready' &&
-    conversation.messages.length > 0 &&
-    message.seq > newestSeq(conversation.messages) + 1;
-  addMessages([message], myId());
-  if (hole) void catchUp().catch(() => undefined);
-  // Someone started a conversation with you: the rooms list learns of it from the hub.
-  if (!known && state.roomsStatus !== 'idle') void loadRooms();
-});
-socket.on('chat:message-updated', (message) => addMessages([message], myId()));
-socket.on('chat:read', ({ room, readSeq }) => applyRead(room, readSeq));
-socket.on('chat:typing', ({ room, userId, name }) => {
-  if (userId === myId()) return;
-  addTyping(room, { userId, name, until: Date.now() + TYPING_SHOWN_MS });
-  scheduleExpiry();
-});
-// Removed, blocked, left or deleted: the session's room goes at once, not at the next sync.
-socket.on('session:access-lost', ({ sessionId }) => loseRoom(sessionRoom(sessionId)));
-socket.on('presence:changed', ({ userId, online }) => {
-  chatStore.set((s) => ({ online: { ...s.online, [userId]: online } }));
-});
-
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 function scheduleExpiry(): void {
   clearTimeout(expiryTimer);
@@ -57,17 +26,62 @@ function scheduleExpiry(): void {
   );
 }
 
-// Back online: fetch what was missed in the open histories, refresh counts and presence, resend.
-socket.status.subscribe((state, previous) => {
-  if (state.connection !== 'connected' || previous.connection === 'connected') return;
-  const { roomsStatus } = chatStore.get();
-  void catchUp()
-    .catch(() => undefined)
-    .then(() => (roomsStatus === 'idle' ? undefined : loadRooms()));
-  resendAfterReconnect();
-});
-
-// Another person signing in on this window must not see the last one's conversations.
-authStore.subscribe((state, previous) => {
-  if (state.account?.id !== previous.account?.id && previous.account) chatStore.reset();
-});
+/**
+ * Keeps the chat store fresh from the hub's events, on every page (unread
+ * counts move in the navigation). Called once by the app's setup (app/live.ts);
+ * returns the stop function.
+ */
+export function connectChatLive(): () => void {
+  const stops: (() => void)[] = [];
+  const keep = (stop: () => void) => void stops.push(stop);
+  keep(
+    socket.on('chat:message', (message) => {
+      const state = chatStore.get();
+      const known = state.rooms.some((r) => r.room === message.room);
+      const conversation = state.conversations[message.room];
+      // A message beyond the next seq means one went missing on the way: catch up fills the hole.
+      const hole =
+        conversation?.status === 'ready' &&
+        conversation.messages.length > 0 &&
+        message.seq > newestSeq(conversation.messages) + 1;
+      addMessages([message], myId());
+      if (hole) void catchUp().catch(() => undefined);
+      // Someone started a conversation with you: the rooms list learns of it from the hub.
+      if (!known && state.roomsStatus !== 'idle') void loadRooms();
+    }),
+  );
+  keep(socket.on('chat:message-updated', (message) => addMessages([message], myId())));
+  keep(socket.on('chat:read', ({ room, readSeq }) => applyRead(room, readSeq)));
+  keep(
+    socket.on('chat:typing', ({ room, userId, name }) => {
+      if (userId === myId()) return;
+      addTyping(room, { userId, name, until: Date.now() + TYPING_SHOWN_MS });
+      scheduleExpiry();
+    }),
+  );
+  // Removed, blocked, left or deleted: the session's room goes at once, not at the next sync.
+  keep(socket.on('session:access-lost', ({ sessionId }) => loseRoom(sessionRoom(sessionId))));
+  keep(
+    socket.on('presence:changed', ({ userId, online }) => {
+      chatStore.set((s) => ({ online: { ...s.online, [userId]: online } }));
+    }),
+  );
+  // Back online: fetch what was missed in the open histories, refresh counts and presence, resend.
+  keep(
+    socket.status.subscribe((state, previous) => {
+      if (state.connection !== 'connected' || previous.connection === 'connected') return;
+      const { roomsStatus } = chatStore.get();
+      void catchUp()
+        .catch(() => undefined)
+        .then(() => (roomsStatus === 'idle' ? undefined : loadRooms()));
+      resendAfterReconnect();
+    }),
+  );
+  // Another person signing in on this window must not see the last one's conversations.
+  keep(
+    authStore.subscribe((state, previous) => {
+      if (state.account?.id !== previous.account?.id && previous.account) chatStore.reset();
+    }),
+  );
+  return () => stops.forEach((stop) => stop());
+}

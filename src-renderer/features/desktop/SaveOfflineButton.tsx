@@ -5,7 +5,7 @@ import type { Material } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { isDesktop } from '../../desktop';
 import { courseStore } from '../courses/course-store';
-import { tones } from '../courses/components/tones';
+import { tones } from '../../ui/tones';
 import { enqueueDownloads, materialDownload, offlineState } from './course-downloads';
 import { bridgeErrorMessage, desktopStore, watchDesktop } from './desktop-store';
 

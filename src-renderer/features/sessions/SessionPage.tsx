@@ -15,7 +15,6 @@ import { PostFeed } from './components/PostFeed';
 import { SessionHeader } from './components/SessionHeader';
 import { closeSession, openSession } from './session-actions';
 import { sessionStore, type AccessLostReason } from './session-store';
-import './session-live';
 
 const lostText: Record<AccessLostReason, MessageKey> = {
   removed: 'sessions.lost.removed',

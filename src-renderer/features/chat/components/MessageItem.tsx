@@ -7,7 +7,7 @@ import type { ChatMessage, Room } from '../../../../src-shared/schemas/chat';
 import type { StoredFile } from '../../../../src-shared/schemas/files';
 import { useLanguage, useT } from '../../../app/i18n';
 import { errorText } from '../../../app/i18n/error-text';
-import { fetchFile } from '../../courses/file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { deleteMessage, discardOutgoing, editMessage, retrySend } from '../chat-actions';
 import classes from '../chat.module.css';
 import { dayLabel, fullDateTime, timeOf } from '../format';

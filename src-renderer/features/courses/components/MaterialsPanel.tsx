@@ -14,10 +14,10 @@ import { targetIds } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, deleteMaterial, renameMaterial } from '../course-store';
-import { formatSize } from '../countdown';
-import { fetchFile } from '../file-transfer';
-import { ConfirmButton } from './ConfirmButton';
-import { FileKindIcon } from './FileKindIcon';
+import { formatSize } from '../../../ui/countdown';
+import { fetchFile } from '../../../app/file-transfer';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { FileKindIcon } from '../../../ui/FileKindIcon';
 import { MaterialUpload } from './MaterialUpload';
 import { SaveOfflineButton } from '../../desktop/SaveOfflineButton';
 

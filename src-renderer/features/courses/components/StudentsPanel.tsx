@@ -7,8 +7,8 @@ import { targetIds } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, removeStudent, setEnrolmentStatus } from '../course-store';
-import { statusTone, tones } from './tones';
-import { ConfirmButton } from './ConfirmButton';
+import { statusTone, tones } from '../../../ui/tones';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
 
 /** Teachers: the course's students, with block / unblock / remove taking effect at once. */
 export function StudentsPanel() {
