@@ -1,10 +1,10 @@
-import { authStore } from '../features/auth/auth-store';
-import { chatStore } from '../features/chat/chat-store';
-import { connectChatLive } from '../features/chat/chat-live';
-import { connectCourseLive, courseStore } from '../features/courses/course-store';
-import { keepCourseSnapshots, provideCourseChat } from '../features/desktop/course-snapshot';
-import { shareCredentialsWithDesktop } from '../features/desktop/credentials';
-import { connectSessionLive } from '../features/sessions/session-live';
+import { authStore } from '../features/auth';
+import { chatStore } from '../features/chat';
+import { connectChatLive } from '../features/chat';
+import { connectCourseLive, courseStore } from '../features/courses';
+import { keepCourseSnapshots, provideCourseChat } from '../features/desktop';
+import { shareCredentialsWithDesktop } from '../features/desktop';
+import { connectSessionLive } from '../features/sessions';
 
 /**
  * Everything that keeps the app in step with the hub (and, on the desktop,

@@ -3,9 +3,9 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { UserMenu } from './UserMenu';
-import { loadAccount } from '../../features/auth/session';
-import { ConnectionIndicator } from '../../features/connection/ConnectionIndicator';
-import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { loadAccount } from '../../features/auth';
+import { ConnectionIndicator } from '../../features/connection';
+import { NotificationBell } from '../../features/notifications';
 import { BrandMark } from '../../ui/BrandMark';
 import { useT } from '../i18n';
 import { useRevealTarget } from '../reveal-target';
@@ -28,7 +28,9 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   useEffect(() => {
     loadAccount().catch(() => undefined);
   }, []);
-  useEffect(() => drawer.close(), [pathname]);
+  // A new page closes the drawer (Mantine's handlers are stable).
+  const closeDrawer = drawer.close;
+  useEffect(() => closeDrawer(), [pathname, closeDrawer]);
 
   return (
     <AppShell

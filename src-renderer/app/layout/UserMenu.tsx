@@ -3,10 +3,10 @@ import { IconChevronDown, IconDevicesOff, IconLogout, IconUserCircle } from '@ta
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useT } from '../i18n';
-import { useAccount } from '../../features/auth/auth-store';
-import { signOut } from '../../features/auth/session';
-import { SwitchHubMenuItem } from '../../features/desktop/SwitchHubMenuItem';
-import { SignOutEverywhereDialog } from '../../features/auth/components/SignOutEverywhereDialog';
+import { useAccount } from '../../features/auth';
+import { signOut } from '../../features/auth';
+import { SwitchHubMenuItem } from '../../features/desktop';
+import { SignOutEverywhereDialog } from '../../features/auth';
 
 /** The avatar button at the top right: profile, sign out, sign out everywhere. */
 export function UserMenu() {

@@ -8,7 +8,7 @@ import type { UserId } from '../../../src-shared/ids';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { loadRooms, openDirect } from './chat-actions';
 import { chatStore } from './chat-store';
 import classes from './chat.module.css';

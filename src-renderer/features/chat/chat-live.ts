@@ -1,5 +1,5 @@
 import { socket } from '../../app/hub-client';
-import { authStore } from '../auth/auth-store';
+import { authStore } from '../auth';
 import { catchUp, loadRooms, resendAfterReconnect } from './chat-actions';
 import { addMessages, addTyping, applyRead, chatStore, expireTyping, loseRoom } from './chat-store';
 import { sessionRoom } from './room-names';

@@ -27,8 +27,8 @@ import { FeedbackPanel } from './components/FeedbackPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
-import { OpenChatButton } from '../chat/ChatButtons';
-import { CourseDownloadButton } from '../desktop/CourseDownloadButton';
+import { OpenChatButton } from '../chat';
+import { CourseDownloadButton } from '../desktop';
 import { CourseAdminActions } from './components/CourseAdminActions';
 
 /** `/courses/:courseId`: the course as its teacher or a student sees it. */
@@ -36,6 +36,7 @@ export function CoursePage() {
   const t = useT();
   const { courseId } = useParams() as { courseId: CourseId };
   const course = courseStore.use((s) => s.course);
+  const materials = courseStore.use((s) => s.materials);
   const status = courseStore.use((s) => s.status);
   const error = courseStore.use((s) => s.error);
   const contentError = courseStore.use((s) => s.contentError);
@@ -98,7 +99,7 @@ export function CoursePage() {
             </Button>
           )}
           {member && <OpenChatButton room={`course:${course.id}`} />}
-          {member && <CourseDownloadButton course={course} />}
+          {member && <CourseDownloadButton course={course} materials={materials} />}
           {manages && <CourseAdminActions course={course} />}
           {manages && (
             <Button

@@ -7,7 +7,7 @@ import type { Notification } from '../../../src-shared/schemas/notifications';
 import { socket } from '../../app/hub-client';
 import { useT } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { authStore } from '../auth/auth-store';
+import { authStore } from '../auth';
 import { startDesktopNotifications } from './desktop-notifications';
 import { notificationPath } from './notification-link';
 import { connectNotifications } from './notifications-live';

@@ -19,7 +19,7 @@ import { fetchFile } from '../../../app/file-transfer';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { FileKindIcon } from '../../../ui/FileKindIcon';
 import { MaterialUpload } from './MaterialUpload';
-import { SaveOfflineButton } from '../../desktop/SaveOfflineButton';
+import { SaveOfflineButton } from '../../desktop';
 
 /** Materials of the course, newest first; teachers upload, rename and delete. */
 export function MaterialsPanel({ course, manages }: { course: Course; manages: boolean }) {
@@ -44,7 +44,7 @@ export function MaterialsPanel({ course, manages }: { course: Course; manages: b
       ) : (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {materials.map((material) => (
-            <MaterialRow key={material.id} material={material} manages={manages} />
+            <MaterialRow key={material.id} material={material} course={course} manages={manages} />
           ))}
         </Stack>
       )}
@@ -52,7 +52,15 @@ export function MaterialsPanel({ course, manages }: { course: Course; manages: b
   );
 }
 
-function MaterialRow({ material, manages }: { material: Material; manages: boolean }) {
+function MaterialRow({
+  material,
+  course,
+  manages,
+}: {
+  material: Material;
+  course: Course;
+  manages: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const [editing, setEditing] = useState(false);
@@ -104,7 +112,7 @@ function MaterialRow({ material, manages }: { material: Material; manages: boole
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap" ml="auto">
-          <SaveOfflineButton material={material} />
+          <SaveOfflineButton material={material} course={course} />
           <Tooltip label={t('courses.material.open')}>
             <ActionIcon
               variant="subtle"

@@ -18,7 +18,7 @@ import { formatDueAt } from '../../../ui/countdown';
 import { uploadFile } from '../../../app/file-transfer';
 import { loadMine, submissionsStore, submitWork } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
-import { sendSubmissionOrQueue } from '../../desktop/outbox';
+import { sendSubmissionOrQueue } from '../../desktop';
 import { tones } from '../../../ui/tones';
 
 /** Students: hand in files and a comment; earlier versions and the grade below. */

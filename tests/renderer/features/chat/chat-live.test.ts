@@ -26,9 +26,8 @@ const emit = (event: string, payload: unknown) => {
 };
 
 const { chatStore } = await import('../../../../src-renderer/features/chat/chat-store');
-const { TYPING_SHOWN_MS, connectChatLive } = await import(
-  '../../../../src-renderer/features/chat/chat-live'
-);
+const { TYPING_SHOWN_MS, connectChatLive } =
+  await import('../../../../src-renderer/features/chat/chat-live');
 // The app's setup (app/live.ts) wires this once; here the test does.
 connectChatLive();
 
