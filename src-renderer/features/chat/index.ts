@@ -3,3 +3,4 @@ export { MessageButton, OpenChatButton } from './ChatButtons';
 export { ChatNavBadge } from './ChatNavBadge';
 export { ChatPage } from './ChatPage';
 export { connectChatLive } from './chat-live';
+export { useChatUnreadTotal } from './unread';
