@@ -116,6 +116,7 @@ export function toNotification(
     ...place,
     type: 'legacy',
     params: { kind: record.kind, title: record.title, body: record.body },
-    target: { kind: 'path', path: record.link.startsWith('/') ? record.link : '/' },
+    // Only app paths: "//host/…" would lead out of the app.
+    target: { kind: 'path', path: /^\/(?!\/)/.test(record.link) ? record.link : '/' },
   };
 }

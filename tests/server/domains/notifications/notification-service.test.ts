@@ -59,5 +59,10 @@ describe('reading a stored notification', () => {
       undefined,
     );
     expect(sent.target).toEqual({ kind: 'path', path: '/' });
+    const protocolRelative = toNotification(
+      entry({ kind: 'x', title: 't', body: '', link: '//evil.example/x' } as NotificationRecord),
+      undefined,
+    );
+    expect(protocolRelative.target).toEqual({ kind: 'path', path: '/' });
   });
 });
