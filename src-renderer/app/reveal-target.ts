@@ -9,6 +9,7 @@ import { useLocation } from 'react-router';
  */
 export const targetIds = {
   post: (postId: string) => `post-${postId}`,
+  comment: (commentId: string) => `comment-${commentId}`,
   deadline: (deadlineId: string) => `deadline-${deadlineId}`,
   material: (materialId: string) => `material-${materialId}`,
   student: (userId: string) => `student-${userId}`,
@@ -25,6 +26,9 @@ const MARK_MS = 4_000;
 export function useIsTarget(id: string): boolean {
   return useLocation().hash === `#${id}`;
 }
+
+/** `?thread=<postId>`: the post whose comments a link (to a comment) wants open. */
+export const THREAD_PARAM = 'thread';
 
 /** Used once, by the signed-in frame: reveals the URL's target whenever it changes. */
 export function useRevealTarget(): void {

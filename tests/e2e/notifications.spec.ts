@@ -270,14 +270,26 @@ test('each notification opens its thing: the grade, the post, the message, the s
   const joinToken = (await hub.call('session', { token: teacher.token, params: { sessionId } }))
     .body.joinToken as string;
   await hub.call('joinSession', { token: student.token, body: { token: joinToken } });
-  await hub.call('createPost', {
-    token: teacher.token,
-    params: { sessionId },
-    body: { text: 'Quiz on Friday' },
-  });
+  const postId = (
+    await hub.call('createPost', {
+      token: teacher.token,
+      params: { sessionId },
+      body: { text: 'Quiz on Friday' },
+    })
+  ).body.id as string;
   await open(emma, 'posted in “Chemistry”');
   await expect(emma).toHaveURL(new RegExp(`/sessions/${sessionId}#post-`));
   await expect(emma.locator('[data-revealed]')).toContainText('Quiz on Friday');
+
+  // A comment opens the post's thread, at the comment.
+  await hub.call('createComment', {
+    token: student.token,
+    params: { postId },
+    body: { text: 'Which chapters?' },
+  });
+  await open(grace, 'commented in “Chemistry”');
+  await expect(grace).toHaveURL(new RegExp(`/sessions/${sessionId}\\?thread=${postId}#comment-`));
+  await expect(grace.locator('[data-revealed]')).toContainText('Which chapters?');
 
   // A direct message opens the conversation at the message.
   const room = (

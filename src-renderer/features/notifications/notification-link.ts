@@ -1,5 +1,5 @@
 import type { NotificationTarget } from '../../../src-shared/schemas/notifications';
-import { targetIds } from '../../app/reveal-target';
+import { targetIds, THREAD_PARAM } from '../../app/reveal-target';
 
 const course = (courseId: string, tab: string, id: string) =>
   `/courses/${encodeURIComponent(courseId)}?tab=${tab}#${id}`;
@@ -19,8 +19,13 @@ export function notificationPath(target: NotificationTarget): string {
       return '/sessions';
     case 'session':
       return `/sessions/${encodeURIComponent(target.sessionId)}`;
-    case 'post':
-      return `/sessions/${encodeURIComponent(target.sessionId)}#${targetIds.post(target.postId)}`;
+    case 'post': {
+      const session = `/sessions/${encodeURIComponent(target.sessionId)}`;
+      // A comment opens its post's thread, at the comment.
+      return target.commentId
+        ? `${session}?${THREAD_PARAM}=${encodeURIComponent(target.postId)}#${targetIds.comment(target.commentId)}`
+        : `${session}#${targetIds.post(target.postId)}`;
+    }
     case 'message':
       return `/chat/${encodeURIComponent(target.room)}#${targetIds.message(target.seq)}`;
     case 'courses':

@@ -13,6 +13,9 @@ describe('where a notification leads', () => {
 
   it('opens the post, the message, the student in the roster and the approvals list', () => {
     expect(path({ kind: 'post', sessionId: 's1', postId: 'p1' })).toBe('/sessions/s1#post-p1');
+    expect(path({ kind: 'post', sessionId: 's1', postId: 'p1', commentId: 'c1' })).toBe(
+      '/sessions/s1?thread=p1#comment-c1',
+    );
     expect(path({ kind: 'message', room: 'dm:a:b', seq: 7 })).toBe('/chat/dm%3Aa%3Ab#message-7');
     expect(path({ kind: 'enrolment', courseId: 'c1', userId: 'u1' })).toBe(
       '/courses/c1?tab=students#student-u1',
