@@ -9,6 +9,7 @@ import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** A pattern that matches an import of one of our source folders, however it is reached. */
@@ -69,6 +70,53 @@ const nodeBuiltinPaths = builtinModules.map((name) => ({
 const electronFiles = ['main', 'windows', 'preload', 'ipc', 'electron-adapters'].map(
   (name) => `src-main/${name}.ts`,
 );
+
+/**
+ * Inside the renderer (src-renderer/README.md): a feature reaches another
+ * only through its public module, features/<x>/index.ts; app/ likewise; ui/
+ * holds shared widgets and knows no feature. A file N folders deep inside a
+ * feature reaches a sibling feature's internals as `../`×N + `<x>/<file>`.
+ */
+function rendererBoundaries() {
+  const base = [forbid.server, forbid.main, forbid.electron, forbid.nodeProtocol];
+  const internals = {
+    message:
+      'Import another feature through its public module (features/<x>/index.ts), not its files; shared widgets belong in ui/.',
+  };
+  const deep = (depth) => ({
+    files: [`src-renderer/features/*/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+    rules: restrict(
+      [...base, { ...internals, regex: `^${'\\.\\./'.repeat(depth)}[^./][^/]*/` }],
+      nodeBuiltinPaths,
+    ),
+  });
+  return [
+    deep(1),
+    deep(2),
+    deep(3),
+    {
+      files: ['src-renderer/app/**', 'src-renderer/*.{ts,tsx}'],
+      rules: restrict(
+        [...base, { ...internals, regex: '(^|/)features/[^/]+/.' }],
+        nodeBuiltinPaths,
+      ),
+    },
+    {
+      files: ['src-renderer/ui/**'],
+      rules: restrict(
+        [
+          ...base,
+          {
+            regex: '(^|/)(features|app/(?!i18n))',
+            message:
+              'ui/ holds shared presentational widgets: no feature, no app wiring (i18n is fine).',
+          },
+        ],
+        nodeBuiltinPaths,
+      ),
+    },
+  ];
+}
 
 export default defineConfig([
   globalIgnores([
@@ -146,6 +194,16 @@ export default defineConfig([
       [forbid.server, forbid.main, forbid.electron, forbid.nodeProtocol],
       nodeBuiltinPaths,
     ),
+  },
+  ...rendererBoundaries(),
+  {
+    // Only the two classic rules: hooks called unconditionally, and effects that list what they use.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
   },
   {
     files: ['src-main/**'],

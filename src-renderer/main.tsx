@@ -2,7 +2,9 @@ import '@mantine/core/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './app/hub-client';
+import { startLive } from './app/live';
+
+startLive();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,7 +1,7 @@
 import { Button, Text } from '@mantine/core';
 import { IconMapQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { useIsSignedIn } from '../features/auth/auth-store';
+import { useIsSignedIn } from '../features/auth';
 import { StatusScreen } from '../ui/StatusScreen';
 import { useT } from './i18n';
 

@@ -2,7 +2,7 @@ import { createRestClient } from '../api/rest-client';
 import { createSocketClient } from '../api/socket-client';
 import type { SignOutReason, TokenSource } from '../api/token-refresher';
 import { isLocalShell } from '../desktop';
-import { authStore } from '../features/auth/auth-store';
+import { authStore } from '../features/auth';
 
 /**
  * Wires the two clients to the auth store: the composition root of the

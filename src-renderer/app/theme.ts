@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Button,
+  Badge,
   Card,
   createTheme,
   localStorageColorSchemeManager,
@@ -32,6 +33,9 @@ export const theme = createTheme({
     Paper: Paper.extend({ defaultProps: { radius: 'lg' } }),
     Button: Button.extend({ defaultProps: { radius: 'md' } }),
     ActionIcon: ActionIcon.extend({ defaultProps: { radius: 'md' } }),
+    // A badge is a word or two: beside a long title in a row it keeps its width and the
+    // title gives way (on a phone "ENROLLED" was cut to "ENR…").
+    Badge: Badge.extend({ styles: { root: { flexShrink: 0 } } }),
   },
 });
 

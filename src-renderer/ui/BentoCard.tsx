@@ -13,6 +13,7 @@ export function BentoCard({
   action,
   children,
   testId,
+  id,
 }: {
   title: string;
   icon?: ReactNode;
@@ -21,9 +22,11 @@ export function BentoCard({
   action?: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** For deep links (`#id`) that point at this card. */
+  id?: string;
 }) {
   return (
-    <Card h="100%" shadow="xs" component="section" aria-label={title} data-testid={testId}>
+    <Card h="100%" shadow="xs" component="section" aria-label={title} data-testid={testId} id={id}>
       <Group justify="space-between" mb="md" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">
           {icon && (

@@ -6,8 +6,8 @@ import type { Storage } from '../storage/repositories';
 const HOUR = 3_600_000;
 /** Reminders go out this long before a deadline. */
 const LEADS = [
-  { key: '24h', ms: 24 * HOUR, words: 'in 24 hours' },
-  { key: '1h', ms: HOUR, words: 'in 1 hour' },
+  { key: '24h', ms: 24 * HOUR },
+  { key: '1h', ms: HOUR },
 ] as const;
 
 /**
@@ -44,14 +44,17 @@ export function startDeadlineReminders(
         const students = (await storage.enrolments.listForCourse(course.id))
           .filter((e) => e.status === 'active' && !submitted.has(e.userId))
           .map((e) => e.userId as UserId);
-        await notifications.notify(
-          students,
-          undefined,
-          'deadline-soon',
-          `${deadline.title} is due ${lead.words}`,
-          `${course.code} · ${course.title}`,
-          `/courses/${course.id}`,
-        );
+        await notifications.notify(students, undefined, {
+          type: 'deadline-soon',
+          params: {
+            courseCode: course.code,
+            courseTitle: course.title,
+            deadlineTitle: deadline.title,
+            dueAt: deadline.dueAt,
+            lead: lead.key,
+          },
+          target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
+        });
         sent += students.length;
       }
     }

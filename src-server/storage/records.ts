@@ -7,7 +7,7 @@ import type {
   EnrolmentStatus,
   MaterialId,
 } from '../../src-shared/schemas/courses';
-import type { NotificationKind } from '../../src-shared/schemas/notifications';
+import type { NotificationContent } from '../../src-shared/schemas/notifications';
 import type { SubmissionId } from '../../src-shared/schemas/submissions';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
@@ -184,8 +184,13 @@ export interface ReadMarkerRecord {
   readonly readSeqs: readonly number[];
 }
 
-export interface NotificationRecord {
-  readonly kind: NotificationKind;
+/** A notification as stored: a type with parameters and a target (see src-shared/schemas/notifications-kinds.ts). */
+export type NotificationRecord =
+  (NotificationContent & { readonly actorId?: UserId }) | LegacyNotificationRecord;
+
+/** Written before notifications had types: an English sentence; still read and shown as it is. */
+export interface LegacyNotificationRecord {
+  readonly kind: string;
   readonly title: string;
   readonly body: string;
   readonly link: string;

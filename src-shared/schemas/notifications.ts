@@ -1,39 +1,27 @@
 import { z } from 'zod';
+import { notificationContentSchema } from './notifications-kinds';
 
-export const notificationKinds = [
-  'account-approved',
-  'session-joined',
-  'session-removed',
-  'session-blocked',
-  'session-deleted',
-  'post-created',
-  'comment-created',
-  'direct-message',
-  'course-enrolment',
-  'course-blocked',
-  'course-removed',
-  'new-material',
-  'new-deadline',
-  'submission-graded',
-  'deadline-soon',
-] as const;
-export const notificationKindSchema = z.enum(notificationKinds).meta({ id: 'NotificationKind' });
-export type NotificationKind = z.infer<typeof notificationKindSchema>;
+export {
+  notificationContentSchema,
+  notificationTypes,
+  type NotificationContent,
+  type NotificationOf,
+  type NotificationType,
+} from './notifications-kinds';
+export { notificationTargetSchema, type NotificationTarget } from './notifications-targets';
 
+const inboxPlace = z.object({
+  seq: z
+    .number()
+    .int()
+    .meta({ description: 'Position in your inbox; also the id for marking it read.' }),
+  createdAt: z.iso.datetime(),
+  read: z.boolean(),
+});
+
+/** A notification in someone's inbox: a type with parameters and a target, never a sentence. */
 export const notificationSchema = z
-  .object({
-    seq: z
-      .number()
-      .int()
-      .meta({ description: 'Position in your inbox; also the id for marking it read.' }),
-    kind: notificationKindSchema,
-    title: z.string(),
-    body: z.string(),
-    /** Where clicking it leads, as an app path such as /sessions/<id>. */
-    link: z.string(),
-    createdAt: z.iso.datetime(),
-    read: z.boolean(),
-  })
+  .intersection(inboxPlace, notificationContentSchema)
   .meta({ id: 'Notification' });
 export type Notification = z.infer<typeof notificationSchema>;
 

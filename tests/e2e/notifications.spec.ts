@@ -70,10 +70,17 @@ test('a student hears of new material live, opens it from the bell, and clears t
   expect(await axeViolations(emma), 'bell popover').toEqual([]);
   await emma.screenshot({ path: `${SHOTS}/notifications-popover-desktop.png` });
 
-  // Clicking it opens the course and the count drops.
+  // Clicking it opens the material itself (its tab, scrolled to and marked) and the count drops.
   await item.click();
-  await expect(emma).toHaveURL(new RegExp(`/courses/${courseId}$`));
+  await expect(emma).toHaveURL(new RegExp(`/courses/${courseId}\\?tab=materials#material-`));
   await expect(emma.getByRole('heading', { level: 1, name: 'Algorithms' })).toBeVisible();
+  await expect(emma.getByRole('tab', { name: 'Materials' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  const material = emma.locator('[data-revealed]');
+  await expect(material).toContainText('syllabus.pdf');
+  await expect(material).toBeInViewport();
   await expect(bell(emma)).toHaveAccessibleName('Notifications');
 
   // Two more arrive (a material and a deadline); "Mark all as read" clears both.
@@ -143,26 +150,28 @@ test('in the desktop app each new notification also goes to the OS, with the cou
   });
   const courseId = created.body.id as string;
   await hub.call('enrol', { token: student.token, params: { courseId } });
-  const addDeadline = (title: string) =>
-    hub.call('createDeadline', {
-      token: teacher.token,
-      params: { courseId },
-      body: { title, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
-    });
+  const addDeadline = async (title: string) =>
+    (
+      await hub.call('createDeadline', {
+        token: teacher.token,
+        params: { courseId },
+        body: { title, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+      })
+    ).body.id as string;
 
   await withBridge(page);
   await signInThroughUi(page, 'emma');
   await expectSignedInHome(page, 'Emma');
   await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
 
-  await addDeadline('Sorting exercise');
+  const deadlineId = await addDeadline('Sorting exercise');
   await expect(bell(page)).toHaveAccessibleName('Notifications, 1 unread');
   const shown = await bridgeCalls(page, 'notifications.show');
   expect(shown.map((call) => call.args[0])).toEqual([
     {
       title: 'New deadline in CS101: Sorting exercise',
       body: expect.stringMatching(/^Due /),
-      link: `/courses/${courseId}`,
+      link: `/courses/${courseId}?tab=deadlines#deadline-${deadlineId}`,
     },
   ]);
   const badge = async () =>
@@ -186,4 +195,113 @@ test('in the desktop app each new notification also goes to the OS, with the cou
   await page.reload();
   await bell(page).click();
   await expect(page.getByRole('switch', { name: 'Show on this computer' })).not.toBeChecked();
+});
+
+test('each notification opens its thing: the grade, the post, the message, the student in the roster', async ({
+  browser,
+  hub,
+}) => {
+  test.setTimeout(90_000);
+  await hub.signUp({ username: 'root', role: 'teacher' });
+  const teacher = await hub.signUp({ username: 'davis', firstName: 'Grace', role: 'teacher' });
+  const student = await hub.signUp({ username: 'emma', firstName: 'Emma', role: 'student' });
+  const courseId = (
+    await hub.call('createCourse', {
+      token: teacher.token,
+      body: { title: 'Algorithms', capacity: 20 },
+    })
+  ).body.id as string;
+  const deadlineId = (
+    await hub.call('createDeadline', {
+      token: teacher.token,
+      params: { courseId },
+      body: {
+        title: 'Lab report',
+        dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        maxPoints: 20,
+      },
+    })
+  ).body.id as string;
+  const { page: grace } = await signedIn(browser, hub, 'davis', 'Grace');
+  const { page: emma, uncaught } = await signedIn(browser, hub, 'emma', 'Emma');
+  const open = async (page: Page, text: string) => {
+    await bell(page).click();
+    await page.getByTestId('notification').filter({ hasText: text }).first().click();
+  };
+
+  // An enrolment opens the course's roster with that student marked.
+  await hub.call('enrol', { token: student.token, params: { courseId } });
+  await open(grace, 'Emma');
+  await expect(grace.getByRole('tab', { name: 'Students' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(grace.locator('[data-revealed]')).toContainText('@emma');
+
+  // A grade opens the deadline with the student's work and grade in view.
+  const file = await upload(
+    `${hub.url}/api/uploads`,
+    student.token,
+    'file',
+    TINY_PNG,
+    'lab.png',
+    'image/png',
+    'POST',
+  );
+  await hub.call('submit', {
+    token: student.token,
+    params: { deadlineId },
+    body: { comment: '', fileIds: [file.body.id] },
+  });
+  await hub.call('gradeSubmission', {
+    token: teacher.token,
+    params: { deadlineId, userId: student.id },
+    body: { points: 17, feedback: 'Clear method.' },
+  });
+  await open(emma, 'Graded: Lab report — 17/20');
+  const deadline = emma.locator('[data-revealed]');
+  await expect(deadline).toContainText('Lab report');
+  await expect(deadline.getByText('Your grade: 17 / 20')).toBeInViewport();
+
+  // A post opens the post in its session.
+  const sessionId = (
+    await hub.call('createSession', { token: teacher.token, body: { title: 'Chemistry' } })
+  ).body.id as string;
+  const joinToken = (await hub.call('session', { token: teacher.token, params: { sessionId } }))
+    .body.joinToken as string;
+  await hub.call('joinSession', { token: student.token, body: { token: joinToken } });
+  const postId = (
+    await hub.call('createPost', {
+      token: teacher.token,
+      params: { sessionId },
+      body: { text: 'Quiz on Friday' },
+    })
+  ).body.id as string;
+  await open(emma, 'posted in “Chemistry”');
+  await expect(emma).toHaveURL(new RegExp(`/sessions/${sessionId}#post-`));
+  await expect(emma.locator('[data-revealed]')).toContainText('Quiz on Friday');
+
+  // A comment opens the post's thread, at the comment.
+  await hub.call('createComment', {
+    token: student.token,
+    params: { postId },
+    body: { text: 'Which chapters?' },
+  });
+  await open(grace, 'commented in “Chemistry”');
+  await expect(grace).toHaveURL(new RegExp(`/sessions/${sessionId}\\?thread=${postId}#comment-`));
+  await expect(grace.locator('[data-revealed]')).toContainText('Which chapters?');
+
+  // A direct message opens the conversation at the message.
+  const room = (
+    await hub.call('openDirect', { token: teacher.token, body: { userId: student.id } })
+  ).body.room as string;
+  await hub.call('sendMessage', {
+    token: teacher.token,
+    params: { room },
+    body: { text: 'See me after class', clientId: 'e2e-dm-0001' },
+  });
+  await open(emma, 'Message from Grace');
+  await expect(emma).toHaveURL(new RegExp(`/chat/${encodeURIComponent(room)}#message-1`));
+  await expect(emma.locator('[data-revealed]')).toContainText('See me after class');
+  expect(uncaught, 'uncaught errors in the student page').toEqual([]);
 });

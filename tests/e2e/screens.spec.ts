@@ -138,3 +138,78 @@ for (const size of sizes) {
     });
   }
 }
+
+/**
+ * Issue 14 (phone): a student's home with unread chat, unread notifications
+ * and long course titles, at the width of a common phone (390×844) and on a
+ * desktop. The counts must show without opening the drawer, and no badge
+ * may be cut short.
+ */
+const busySizes = [
+  { name: 'phone390', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 800 },
+] as const;
+
+async function busyStudentHome(page: Page, hub: E2EHub) {
+  await hub.signUp({ username: 'admin', firstName: 'Ada', role: 'teacher' });
+  const teacher = await hub.signUp({ username: 'davis', firstName: 'Grace', role: 'teacher' });
+  const student = await hub.signUp({ username: 'emma', firstName: 'Emma' });
+  for (const title of ['Introduction to Organic Chemistry and Lab Safety', 'Algorithms']) {
+    const courseId = (
+      await hub.call('createCourse', { token: teacher.token, body: { title, capacity: 30 } })
+    ).body.id as string;
+    await hub.call('enrol', { token: student.token, params: { courseId } });
+    await hub.call('createDeadline', {
+      token: teacher.token,
+      params: { courseId },
+      body: { title: 'Lab report', dueAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+    });
+  }
+  const room = (
+    await hub.call('openDirect', { token: teacher.token, body: { userId: student.id } })
+  ).body.room as string;
+  for (const [i, text] of ['Hello Emma', 'See me after class'].entries())
+    await hub.call('sendMessage', {
+      token: teacher.token,
+      params: { room },
+      body: { text, clientId: `screens-dm-000${i}` },
+    });
+  await signInThroughUi(page, 'emma');
+  await expectSignedInHome(page, 'Emma');
+}
+
+for (const size of busySizes) {
+  for (const scheme of schemes) {
+    test.describe(`${size.name} ${scheme}`, () => {
+      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
+      test('a busy student home shows every count without the drawer, and no badge is cut off', async ({
+        page,
+        hub,
+      }) => {
+        await busyStudentHome(page, hub);
+        // Two new deadlines and two direct messages.
+        await expect(page.getByRole('button', { name: /^Notifications, 4 unread$/ })).toBeVisible();
+        if (size.width < 768) {
+          await expect(
+            page.getByRole('button', { name: 'Open navigation, 2 unread messages' }),
+          ).toBeVisible();
+          await expect(page.getByTestId('menu-unread')).toContainText('2');
+        } else {
+          await expect(page.getByTestId('chat-unread-total')).toHaveText('2');
+        }
+        const enrolled = page.getByText('Enrolled', { exact: true });
+        await expect(enrolled).toHaveCount(2);
+        // A cut-off label is wider inside than the box that shows it ("ENR…").
+        for (const label of await enrolled.all())
+          expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+        await settle(page);
+        await page.screenshot({
+          path: `test-results/screens/${size.name}-${scheme}-home-student-busy.png`,
+          fullPage: true,
+          animations: 'disabled',
+        });
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    });
+  }
+}

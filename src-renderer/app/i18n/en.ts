@@ -6,7 +6,7 @@
 import { chat } from './en/chat';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
-import { notifications } from './en/notifications';
+import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
@@ -20,6 +20,7 @@ export const en = {
   ...sessions,
   ...chat,
   ...notifications,
+  ...notificationKinds,
   ...students,
   ...desktop,
 } as const;

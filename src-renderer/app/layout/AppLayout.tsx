@@ -1,13 +1,15 @@
-import { AppShell, Burger, Drawer, Group, ScrollArea } from '@mantine/core';
+import { AppShell, Burger, Drawer, Group, Indicator, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { UserMenu } from '../../features/auth/components/UserMenu';
-import { loadAccount } from '../../features/auth/session';
-import { ConnectionIndicator } from '../../features/connection/ConnectionIndicator';
-import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { UserMenu } from './UserMenu';
+import { loadAccount } from '../../features/auth';
+import { useChatUnreadTotal } from '../../features/chat';
+import { ConnectionIndicator } from '../../features/connection';
+import { NotificationBell } from '../../features/notifications';
 import { BrandMark } from '../../ui/BrandMark';
 import { useT } from '../i18n';
+import { useRevealTarget } from '../reveal-target';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import classes from './layout.module.css';
 import { NavigationLinks } from './NavigationLinks';
@@ -21,12 +23,15 @@ export function AppLayout({ children }: { children?: ReactNode }) {
   const t = useT();
   const [drawerOpen, drawer] = useDisclosure(false);
   const { pathname } = useLocation();
+  useRevealTarget();
 
   // Keeps status, role and names current; a revoked sign-in signs out through the client.
   useEffect(() => {
     loadAccount().catch(() => undefined);
   }, []);
-  useEffect(() => drawer.close(), [pathname]);
+  // A new page closes the drawer (Mantine's handlers are stable).
+  const closeDrawer = drawer.close;
+  useEffect(() => closeDrawer(), [pathname, closeDrawer]);
 
   return (
     <AppShell
@@ -40,15 +45,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       <AppShell.Header px={{ base: 'sm', sm: 'lg' }}>
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
-            <Burger
-              opened={drawerOpen}
-              onClick={drawer.toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={drawerOpen ? t('layout.closeNavigation') : t('layout.openNavigation')}
-              aria-expanded={drawerOpen}
-              aria-controls="navigation-drawer"
-            />
+            <MenuButton opened={drawerOpen} onClick={drawer.toggle} />
             <BrandMark to="/home" />
           </Group>
           <Group gap={6} wrap="nowrap">
@@ -85,5 +82,41 @@ export function AppLayout({ children }: { children?: ReactNode }) {
         {children ?? <Outlet />}
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/**
+ * The burger of narrow windows. The chat's unread count rides on it, so a
+ * phone shows new messages without opening the drawer (the bell, beside it,
+ * shows notifications the same way).
+ */
+function MenuButton({ opened, onClick }: { opened: boolean; onClick: () => void }) {
+  const t = useT();
+  const unread = useChatUnreadTotal();
+  const label = opened
+    ? t('layout.closeNavigation')
+    : unread > 0
+      ? t('layout.openNavigationUnread', { count: unread })
+      : t('layout.openNavigation');
+  return (
+    <Indicator
+      label={unread > 99 ? '99+' : unread}
+      disabled={unread === 0 || opened}
+      size={18}
+      offset={3}
+      color="red.9"
+      inline
+      hiddenFrom="sm"
+      data-testid="menu-unread"
+    >
+      <Burger
+        opened={opened}
+        onClick={onClick}
+        size="sm"
+        aria-label={label}
+        aria-expanded={opened}
+        aria-controls="navigation-drawer"
+      />
+    </Indicator>
   );
 }

@@ -1,7 +1,7 @@
 import { NavLink, Stack } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { useAccount } from '../../features/auth/auth-store';
-import { ChatNavBadge } from '../../features/chat/ChatNavBadge';
+import { useAccount } from '../../features/auth';
+import { ChatNavBadge } from '../../features/chat';
 import { useT } from '../i18n';
 import { navigation } from './navigation';
 

@@ -3,7 +3,7 @@ import { IconSettings } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n';
 import { PageHeader } from '../../ui/PageHeader';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { collections } from './collections';
 import { CollectionTable } from './CollectionTable';
 import { HubSettingsForm } from './HubSettingsForm';

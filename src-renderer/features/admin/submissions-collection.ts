@@ -2,7 +2,7 @@ import { IconDownload, IconFileUpload } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { AdminSubmission } from '../../../src-shared/schemas/admin';
 import { api } from '../../app/hub-client';
-import { fetchFile } from '../courses/file-transfer';
+import { fetchFile } from '../../app/file-transfer';
 import { SubmissionVersionCell, fullName } from './cells';
 import type { Collection } from './collection';
 import { personColumn, timeColumn, pageAndSearch } from './record-columns';

@@ -2,6 +2,7 @@ import { Avatar, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n';
+import { targetIds } from '../../app/reveal-target';
 import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { approvalsStore, decide, loadPendingAccounts } from './approvals-store';
@@ -26,6 +27,7 @@ export function PendingAccountsCard() {
       color="orange"
       loading={status === 'loading' || status === 'idle'}
       testId="pending-accounts"
+      id={targetIds.approvals()}
       action={
         total > 0 ? (
           <Badge variant="light" color="orange" aria-label={t('approvals.count', { count: total })}>

@@ -6,10 +6,6 @@ import type {
 import { api, endSignIn } from '../../app/hub-client';
 import { desktopBridge } from '../../desktop';
 import { authStore } from './auth-store';
-import { shareCredentialsWithDesktop } from '../desktop/credentials';
-
-// Main downloads and replays the outbox with this sign-in's token (desktop app only).
-shareCredentialsWithDesktop(authStore);
 
 /**
  * What a person does with their sign-in. Pages call these; the clients and

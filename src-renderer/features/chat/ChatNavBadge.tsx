@@ -1,16 +1,11 @@
 import { Badge, VisuallyHidden } from '@mantine/core';
-import { useEffect } from 'react';
 import { useT } from '../../app/i18n';
-import { ensureRooms } from './chat-actions';
-import './chat-live';
-import { chatStore } from './chat-store';
-import { totalUnread } from './room-list';
+import { useChatUnreadTotal } from './unread';
 
-/** The unread total beside "Chat" in the navigation; loading it wires the live updates too. */
+/** The unread total beside "Chat" in the navigation. */
 export function ChatNavBadge() {
   const t = useT();
-  const total = chatStore.use((s) => totalUnread(s.rooms));
-  useEffect(ensureRooms, []);
+  const total = useChatUnreadTotal();
   if (total === 0) return null;
   return (
     <>

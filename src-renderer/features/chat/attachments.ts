@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoredFile } from '../../../src-shared/schemas/files';
-import { uploadFile } from '../courses/file-transfer';
+import { uploadFile } from '../../app/file-transfer';
 
 /** The hub accepts at most this many files on one message. */
 export const MAX_FILES = 5;

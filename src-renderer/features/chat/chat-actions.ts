@@ -2,7 +2,7 @@ import type { ChatMessage, Room, RoomSummary } from '../../../src-shared/schemas
 import type { StoredFile } from '../../../src-shared/schemas/files';
 import type { UserId } from '../../../src-shared/ids';
 import { api, socket } from '../../app/hub-client';
-import { authStore } from '../auth/auth-store';
+import { authStore } from '../auth';
 import {
   addMessages,
   applyRead,

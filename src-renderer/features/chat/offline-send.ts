@@ -1,7 +1,7 @@
 import type { Room } from '../../../src-shared/schemas/chat';
 import type { StoredFile } from '../../../src-shared/schemas/files';
 import { desktopBridge } from '../../desktop';
-import { looksOffline, sendChatMessageOrQueue } from '../desktop/outbox';
+import { looksOffline, sendChatMessageOrQueue } from '../desktop';
 import { sendMessage } from './chat-actions';
 
 /**

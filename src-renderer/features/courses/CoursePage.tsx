@@ -12,23 +12,23 @@ import {
 } from '@mantine/core';
 import { IconArchive, IconDownload, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { api } from '../../app/hub-client';
 import { courseStore, dropCourse, enrolHere, openCourse } from './course-store';
-import { fetchFile } from './file-transfer';
+import { fetchFile } from '../../app/file-transfer';
 import { teacherName } from './components/CourseCard';
-import { statusTone, tones } from './components/tones';
+import { statusTone, tones } from '../../ui/tones';
 import { DeadlinesPanel } from './components/DeadlinesPanel';
 import { FeedbackPanel } from './components/FeedbackPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
-import { OpenChatButton } from '../chat/ChatButtons';
-import { CourseDownloadButton } from '../desktop/CourseDownloadButton';
+import { OpenChatButton } from '../chat';
+import { CourseDownloadButton } from '../desktop';
 import { CourseAdminActions } from './components/CourseAdminActions';
 
 /** `/courses/:courseId`: the course as its teacher or a student sees it. */
@@ -36,10 +36,15 @@ export function CoursePage() {
   const t = useT();
   const { courseId } = useParams() as { courseId: CourseId };
   const course = courseStore.use((s) => s.course);
+  const materials = courseStore.use((s) => s.materials);
   const status = courseStore.use((s) => s.status);
   const error = courseStore.use((s) => s.error);
   const contentError = courseStore.use((s) => s.contentError);
-  const [tab, setTab] = useState<string | null>('overview');
+  // `?tab=` lets a link (a notification) open a tab; the hash after it points at the item.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'overview';
+  const setTab = (value: string | null) =>
+    setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true });
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 
@@ -60,6 +65,14 @@ export function CoursePage() {
   const manages = course.joinCode !== undefined;
   const enrolment = course.myEnrolment?.status;
   const member = manages || enrolment === 'active';
+  // A link to a tab this person does not have (a roster, after being blocked) shows the overview.
+  const tabs = [
+    'overview',
+    ...(member ? ['materials', 'deadlines'] : []),
+    ...(manages ? ['students'] : []),
+    'feedback',
+  ];
+  const shownTab = tabs.includes(tab) ? tab : 'overview';
   const run = (action: () => Promise<void>) => {
     setBusy(true);
     setActionError(undefined);
@@ -86,7 +99,7 @@ export function CoursePage() {
             </Button>
           )}
           {member && <OpenChatButton room={`course:${course.id}`} />}
-          {member && <CourseDownloadButton course={course} />}
+          {member && <CourseDownloadButton course={course} materials={materials} />}
           {manages && <CourseAdminActions course={course} />}
           {manages && (
             <Button
@@ -123,7 +136,7 @@ export function CoursePage() {
           </Alert>
         )}
         {contentError !== undefined && <ErrorNotice error={contentError} />}
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs value={shownTab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="overview">{t('courses.tab.overview')}</Tabs.Tab>
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}

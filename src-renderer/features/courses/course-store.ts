@@ -10,7 +10,6 @@ import type {
 import type { UserId } from '../../../src-shared/ids';
 import { createStore } from '../../app/createStore';
 import { api, socket } from '../../app/hub-client';
-import { keepCourseSnapshots } from '../desktop/course-snapshot';
 
 export interface CourseState {
   courseId: CourseId | undefined;
@@ -188,8 +187,14 @@ function applyDeadline(change: Change, deadline: Deadline) {
   }));
 }
 
-// Live: the hub tells everyone in the course room; an own change arrives twice and is applied once.
-socket.on('material:changed', (event) => applyMaterial(event.change, event.material));
-socket.on('deadline:changed', (event) => applyDeadline(event.change, event.deadline));
-// Desktop app: the last-synced copy of the open course, readable offline.
-keepCourseSnapshots(courseStore);
+/**
+ * Live: the hub tells everyone in the course room; an own change arrives
+ * twice and is applied once. Called once by the app's setup (app/live.ts).
+ */
+export function connectCourseLive(): () => void {
+  const stops = [
+    socket.on('material:changed', (event) => applyMaterial(event.change, event.material)),
+    socket.on('deadline:changed', (event) => applyDeadline(event.change, event.deadline)),
+  ];
+  return () => stops.forEach((stop) => stop());
+}

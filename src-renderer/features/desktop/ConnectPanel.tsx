@@ -14,7 +14,7 @@ import { useState, type FormEvent } from 'react';
 import type { KnownHub } from '../../../src-shared/bridge';
 import { useT, type MessageKey } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { tones, type Tone } from '../courses/components/tones';
+import { tones, type Tone } from '../../ui/tones';
 import { bridgeErrorMessage, desktopStore } from './desktop-store';
 
 const sourceLook: Record<KnownHub['source'], { tone: Tone; label: MessageKey }> = {

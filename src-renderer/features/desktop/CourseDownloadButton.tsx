@@ -1,17 +1,21 @@
 import { Button, Text } from '@mantine/core';
 import { IconCloudDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Course } from '../../../src-shared/schemas/courses';
+import type { Course, Material } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { isDesktop } from '../../desktop';
-import { courseStore } from '../courses/course-store';
 import { downloadCourse } from './course-downloads';
 import { bridgeErrorMessage, watchDesktop } from './desktop-store';
 
 /** Desktop only: every material of the course into the offline library, in one click. */
-export function CourseDownloadButton({ course }: { course: Course }) {
+export function CourseDownloadButton({
+  course,
+  materials,
+}: {
+  course: Course;
+  materials: readonly Material[];
+}) {
   const t = useT();
-  const materials = courseStore.use((s) => s.materials);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; failed: boolean }>();
   useEffect(watchDesktop, []);

@@ -2,9 +2,9 @@ import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import { useLanguage, useT } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { formatDueAt, formatSize } from '../courses/countdown';
-import { CountdownBadge, DueAt } from '../courses/components/Countdown';
-import { FileKindIcon } from '../courses/components/FileKindIcon';
+import { formatDueAt, formatSize } from '../../ui/countdown';
+import { CountdownBadge, DueAt } from '../../ui/Countdown';
+import { FileKindIcon } from '../../ui/FileKindIcon';
 import type { CourseSnapshot } from './course-snapshot';
 import { desktopStore } from './desktop-store';
 

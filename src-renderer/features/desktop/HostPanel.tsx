@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { HostedHubStatus } from '../../../src-shared/bridge';
 import { useT, type MessageKey } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { tones, type Tone } from '../courses/components/tones';
+import { tones, type Tone } from '../../ui/tones';
 import { AddressList } from './AddressList';
 import { bridgeErrorMessage, desktopStore } from './desktop-store';
 import { HubQrCode } from './HubQrCode';

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import type { LibraryItem } from '../../../src-shared/bridge';
 import { useLanguage, useT, type Translate } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { formatSize } from '../courses/countdown';
-import { ConfirmButton } from '../courses/components/ConfirmButton';
-import { FileKindIcon } from '../courses/components/FileKindIcon';
+import { formatSize } from '../../ui/countdown';
+import { ConfirmButton } from '../../ui/ConfirmButton';
+import { FileKindIcon } from '../../ui/FileKindIcon';
 import { bridgeErrorMessage, desktopStore, refreshLibrary } from './desktop-store';
 import { Section } from './Section';
 

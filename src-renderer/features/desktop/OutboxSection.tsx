@@ -4,8 +4,8 @@ import { useState } from 'react';
 import type { OutboxItem } from '../../../src-shared/bridge';
 import { useLanguage, useT, type MessageKey } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { formatDueAt } from '../courses/countdown';
-import { tones, type Tone } from '../courses/components/tones';
+import { formatDueAt } from '../../ui/countdown';
+import { tones, type Tone } from '../../ui/tones';
 import { bridgeErrorMessage, desktopStore } from './desktop-store';
 import { RowList, Section } from './Section';
 

@@ -1,23 +1,21 @@
 import { ActionIcon, Badge, Tooltip } from '@mantine/core';
 import { IconCloudDownload } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Material } from '../../../src-shared/schemas/courses';
+import type { Course, Material } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { isDesktop } from '../../desktop';
-import { courseStore } from '../courses/course-store';
-import { tones } from '../courses/components/tones';
+import { tones } from '../../ui/tones';
 import { enqueueDownloads, materialDownload, offlineState } from './course-downloads';
 import { bridgeErrorMessage, desktopStore, watchDesktop } from './desktop-store';
 
 /** Desktop only: keep one material on this computer; says "Saved" or how far the download is. */
-export function SaveOfflineButton({ material }: { material: Material }) {
+export function SaveOfflineButton({ material, course }: { material: Material; course: Course }) {
   const t = useT();
-  const course = courseStore.use((s) => s.course);
   const downloads = desktopStore.use((s) => s.downloads);
   const library = desktopStore.use((s) => s.library);
   const [error, setError] = useState<string>();
   useEffect(watchDesktop, []);
-  if (!isDesktop() || !course) return null;
+  if (!isDesktop()) return null;
 
   const request = materialDownload(material, course);
   const where = offlineState(request, downloads, library);

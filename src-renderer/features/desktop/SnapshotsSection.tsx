@@ -1,7 +1,7 @@
 import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useLanguage, useT } from '../../app/i18n';
-import { useNow } from '../courses/components/Countdown';
+import { useNow } from '../../ui/Countdown';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { readCourseIndex, readCourseSnapshot, type CourseSnapshot } from './course-snapshot';
 import { CourseSnapshotView } from './CourseSnapshotView';

@@ -2,7 +2,6 @@ import type { ChatMessage } from '../../../src-shared/schemas/chat';
 import type { Course, CourseId, Deadline, Material } from '../../../src-shared/schemas/courses';
 import type { Store } from '../../app/createStore';
 import { desktopBridge, isLocalShell } from '../../desktop';
-import { chatStore } from '../chat/chat-store';
 
 /** The last-synced copy of a course page, kept by main under `course:<id>`. */
 export interface CourseSnapshot {
@@ -28,11 +27,10 @@ const SAVE_DELAY_MS = 1500;
 const RECENT_CHAT = 30;
 
 type ChatSource = (courseId: CourseId) => readonly ChatMessage[] | undefined;
-/** The course room's messages if the chat store has loaded them (read only: chat owns its store). */
-let chatSource: ChatSource = (courseId) =>
-  chatStore.get().conversations[`course:${courseId}`]?.messages;
+/** None until the app's setup provides the chat feature's (app/live.ts): desktop does not import chat. */
+let chatSource: ChatSource = () => undefined;
 
-/** Replaces where recent chat comes from (the chat feature may prefer its own selection). */
+/** Where recent course chat comes from: the course room's messages, if the chat store has them. */
 export function provideCourseChat(source: ChatSource): void {
   chatSource = source;
 }

@@ -1,5 +1,5 @@
 import { Grid, Skeleton } from '@mantine/core';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { StudentHome } from './StudentHome';
 import { TeacherHome } from './TeacherHome';
 

@@ -2,11 +2,11 @@ import { useEffect } from 'react';
 import type { Account } from '../../../src-shared/schemas/accounts';
 import { useT } from '../../app/i18n';
 import { BentoGrid, BentoTile } from '../../ui/BentoGrid';
-import { PendingAccountsCard } from '../approvals/PendingAccountsCard';
-import { LiveSessionsCard } from '../sessions/LiveSessionsCard';
+import { PendingAccountsCard } from '../approvals';
+import { LiveSessionsCard } from '../sessions';
 import { GreetingCard } from './GreetingCard';
 import { HubCard } from './HubCard';
-import { HostStatusTile } from '../desktop/HostStatusTile';
+import { HostStatusTile } from '../desktop';
 import { loadTeaching } from './teaching-store';
 import {
   TeachingCoursesCard,

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import { useT } from '../../app/i18n';
 import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { CountdownBadge } from '../courses/components/Countdown';
-import { tones } from '../courses/components/tones';
+import { CountdownBadge } from '../../ui/Countdown';
+import { tones } from '../../ui/tones';
 import { loadTeaching, teachingStore } from './teaching-store';
 
 const SHOWN = 6;

@@ -7,8 +7,9 @@ import type { Notification } from '../../../src-shared/schemas/notifications';
 import { socket } from '../../app/hub-client';
 import { useT } from '../../app/i18n';
 import { desktopBridge } from '../../desktop';
-import { authStore } from '../auth/auth-store';
+import { authStore } from '../auth';
 import { startDesktopNotifications } from './desktop-notifications';
+import { notificationPath } from './notification-link';
 import { connectNotifications } from './notifications-live';
 import { markNotificationRead, notificationsStore } from './notifications-store';
 import { NotificationPanel } from './NotificationPanel';
@@ -56,7 +57,7 @@ export function NotificationBell() {
   function open(notification: Notification) {
     panel.close();
     if (!notification.read) void markNotificationRead(notification.seq);
-    void navigate(notification.link);
+    void navigate(notificationPath(notification.target));
   }
 
   const label =

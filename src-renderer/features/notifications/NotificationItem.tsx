@@ -1,8 +1,9 @@
 import { Box, Group, Stack, Text, ThemeIcon, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { Notification } from '../../../src-shared/schemas/notifications';
 import { useLanguage, useT } from '../../app/i18n';
-import { kindLook } from './kinds';
-import { localiseTimes, relativeTime } from './relative-time';
+import { lookOf } from './kinds';
+import { notificationText } from './notification-text';
+import { relativeTime } from './relative-time';
 import classes from './notifications.module.css';
 
 /** One row of the panel: the whole row is the link; unread rows are tinted and bold. */
@@ -17,7 +18,8 @@ export function NotificationItem({
 }) {
   const t = useT();
   const language = useLanguage();
-  const { icon: KindIcon, color } = kindLook[notification.kind];
+  const { icon: KindIcon, color } = lookOf(notification);
+  const text = notificationText(notification, t, { language });
   const unread = !notification.read;
   return (
     <Box component="li" className={classes.row} data-unread={unread || undefined}>
@@ -33,11 +35,11 @@ export function NotificationItem({
           <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
             {unread && <VisuallyHidden>{t('notifications.unread')}: </VisuallyHidden>}
             <Text size="sm" fw={unread ? 700 : 500} lh={1.35}>
-              {notification.title}
+              {text.title}
             </Text>
-            {notification.body && (
+            {text.body && (
               <Text size="xs" c="dimmed" lineClamp={2}>
-                {localiseTimes(notification.body, language)}
+                {text.body}
               </Text>
             )}
             <Text size="xs" c="dimmed">

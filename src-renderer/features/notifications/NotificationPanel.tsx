@@ -5,7 +5,7 @@ import type { Notification } from '../../../src-shared/schemas/notifications';
 import { useT } from '../../app/i18n';
 import { isDesktop } from '../../desktop';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import {
   desktopNotificationPrefs,
   desktopNotificationsOn,

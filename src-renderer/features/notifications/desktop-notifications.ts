@@ -1,9 +1,10 @@
 import type { ClassHubBridge } from '../../../src-shared/bridge';
 import type { Notification } from '../../../src-shared/schemas/notifications';
 import { createStore } from '../../app/createStore';
-import { languageStore } from '../../app/i18n';
+import { languageStore, t } from '../../app/i18n';
+import { notificationPath } from './notification-link';
+import { notificationText } from './notification-text';
 import { notificationsStore } from './notifications-store';
-import { localiseTimes } from './relative-time';
 
 /**
  * Who on this computer switched OS notifications off. Per user, because a
@@ -61,8 +62,9 @@ export function startDesktopNotifications(deps: DesktopNotificationDeps): () => 
     deps.onNotification((n) => {
       if (!desktopNotificationsOn(deps.userId())) return;
       // A failed OS notification must not break the in-app one.
-      const body = localiseTimes(n.body, languageStore.get().language);
-      void notifications.show({ title: n.title, body, link: n.link }).catch(() => undefined);
+      const { title, body } = notificationText(n, t, { language: languageStore.get().language });
+      const link = notificationPath(n.target);
+      void notifications.show({ title, body, link }).catch(() => undefined);
     }),
     notificationsStore.subscribe(updateBadge),
     desktopNotificationPrefs.subscribe(updateBadge),

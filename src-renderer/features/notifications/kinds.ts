@@ -1,10 +1,12 @@
 import {
   IconAlarm,
   IconBan,
+  IconBell,
   IconCalendarDue,
   IconClipboardCheck,
   IconFileText,
   IconLock,
+  IconLockOpen,
   IconMail,
   IconMessageCircle,
   IconPresentation,
@@ -15,10 +17,10 @@ import {
   IconUserPlus,
   type Icon,
 } from '@tabler/icons-react';
-import type { NotificationKind } from '../../../src-shared/schemas/notifications';
+import type { Notification, NotificationType } from '../../../src-shared/schemas/notifications';
 
 /** One icon and hue per kind, so a glance at the list tells course news from session news. */
-export const kindLook: Record<NotificationKind, { icon: Icon; color: string }> = {
+export const kindLook: Record<NotificationType, { icon: Icon; color: string }> = {
   'account-approved': { icon: IconUserCheck, color: 'teal' },
   'session-joined': { icon: IconUserPlus, color: 'cyan' },
   'session-removed': { icon: IconUserMinus, color: 'red' },
@@ -28,10 +30,19 @@ export const kindLook: Record<NotificationKind, { icon: Icon; color: string }> =
   'comment-created': { icon: IconMessageCircle, color: 'cyan' },
   'direct-message': { icon: IconMail, color: 'violet' },
   'course-enrolment': { icon: IconSchool, color: 'blue' },
+  'course-unblocked': { icon: IconLockOpen, color: 'teal' },
   'course-blocked': { icon: IconLock, color: 'red' },
   'course-removed': { icon: IconUserMinus, color: 'red' },
   'new-material': { icon: IconFileText, color: 'blue' },
   'new-deadline': { icon: IconCalendarDue, color: 'orange' },
   'submission-graded': { icon: IconClipboardCheck, color: 'grape' },
   'deadline-soon': { icon: IconAlarm, color: 'orange' },
+  legacy: { icon: IconBell, color: 'gray' },
 };
+
+/** An old (legacy) notification looks like the kind it was stored as, when that kind still exists. */
+export function lookOf(notification: Notification): { icon: Icon; color: string } {
+  if (notification.type !== 'legacy') return kindLook[notification.type];
+  const stored = notification.params.kind;
+  return stored in kindLook ? kindLook[stored as NotificationType] : kindLook.legacy;
+}

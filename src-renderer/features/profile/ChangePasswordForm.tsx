@@ -7,8 +7,8 @@ import { showFieldErrors } from '../../app/form-errors';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PasswordField } from '../../ui/PasswordField';
-import { PasswordChecklist } from '../auth/components/PasswordChecklist';
-import { passwordLooksAcceptable } from '../auth/password-checks';
+import { PasswordChecklist } from '../auth';
+import { passwordLooksAcceptable } from '../auth';
 import { changePassword } from './profile-actions';
 
 /** Current password, a new one with the live policy checklist, and the hub's objections on their fields. */

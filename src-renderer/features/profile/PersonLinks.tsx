@@ -11,15 +11,14 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 
 const SHOWN = 6;
 
-/** Loads a list once per username, with retry on error. */
-function useList<T>(load: () => Promise<T[]>, key: string) {
+/** Loads a list once per username, with retry on error. `load` is a module-level (stable) function. */
+function useList<T>(load: (username: string) => Promise<T[]>, username: string) {
   const [items, setItems] = useState<T[]>();
   const [error, setError] = useState<unknown>();
   const run = useCallback(() => {
     setError(undefined);
-    load().then(setItems, setError);
-    // Reload when the person changes, not on every render (load is a fresh closure each time).
-  }, [key]);
+    load(username).then(setItems, setError);
+  }, [load, username]);
   useEffect(run, [run]);
   return { items, error, retry: run };
 }
@@ -53,13 +52,13 @@ function LinkList<T>(props: {
   );
 }
 
+const loadCourses = (username: string) => api.call('profileCourses', { params: { username } });
+const loadSessions = (username: string) => api.call('profileSessions', { params: { username } });
+
 /** A person's courses as the hub lets the viewer see them (taught ones, and shared enrolments). */
 export function PersonCourses({ username }: { username: string }) {
   const t = useT();
-  const list = useList<Course>(
-    () => api.call('profileCourses', { params: { username } }),
-    username,
-  );
+  const list = useList<Course>(loadCourses, username);
   return (
     <LinkList
       {...list}
@@ -85,10 +84,7 @@ export function PersonCourses({ username }: { username: string }) {
 /** Sessions the viewer shares with the person. */
 export function PersonSessions({ username }: { username: string }) {
   const t = useT();
-  const list = useList<Session>(
-    () => api.call('profileSessions', { params: { username } }),
-    username,
-  );
+  const list = useList<Session>(loadSessions, username);
   return (
     <LinkList
       {...list}

@@ -9,9 +9,9 @@ import { useT } from '../../app/i18n';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
-import { useAccount } from '../auth/auth-store';
-import { StatusUpdateList } from '../status-updates/StatusUpdateList';
-import { MessageButton } from '../chat/ChatButtons';
+import { useAccount } from '../auth';
+import { StatusUpdateList } from '../status-updates';
+import { MessageButton } from '../chat';
 import { DetailRows, IdentityCard, ProfileSection } from './ProfileCards';
 import { PersonCourses, PersonSessions } from './PersonLinks';
 

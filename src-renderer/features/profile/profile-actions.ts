@@ -1,6 +1,6 @@
 import type { UpdateProfileRequest } from '../../../src-shared/schemas/accounts';
 import { api } from '../../app/hub-client';
-import { authStore } from '../auth/auth-store';
+import { authStore } from '../auth';
 
 /**
  * Changes to your own account. Each answers with the new account, which goes

@@ -7,15 +7,14 @@ import { useT, type MessageKey } from '../../app/i18n';
 import { CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { StatusScreen } from '../../ui/StatusScreen';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { JoinTokenCard } from './components/JoinTokenCard';
 import { MembersPanel } from './components/MembersPanel';
-import { OpenChatButton } from '../chat/ChatButtons';
+import { OpenChatButton } from '../chat';
 import { PostFeed } from './components/PostFeed';
 import { SessionHeader } from './components/SessionHeader';
 import { closeSession, openSession } from './session-actions';
 import { sessionStore, type AccessLostReason } from './session-store';
-import './session-live';
 
 const lostText: Record<AccessLostReason, MessageKey> = {
   removed: 'sessions.lost.removed',

@@ -5,7 +5,7 @@ import type { StatusUpdate } from '../../../src-shared/schemas/accounts';
 import { useLanguage, useT } from '../../app/i18n';
 import { CardEmpty, CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { deleteStatusUpdate, loadStatusUpdates, statusUpdatesStore } from './status-updates-store';
 
 /** A person's status updates, newest first; the author (and an admin) may delete each. */

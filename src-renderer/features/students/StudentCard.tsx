@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { statusTone, tones } from '../courses/components/tones';
+import { statusTone, tones } from '../../ui/tones';
 import { ConfirmAction } from './ConfirmAction';
 import classes from './students.module.css';
 import { removeStudentFromCourse, setStudentStatus, type StudentRow } from './students-store';

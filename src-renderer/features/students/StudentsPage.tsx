@@ -8,7 +8,7 @@ import { useT } from '../../app/i18n';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
-import { useAccount } from '../auth/auth-store';
+import { useAccount } from '../auth';
 import { StudentCard } from './StudentCard';
 import {
   loadStudents,

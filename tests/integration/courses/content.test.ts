@@ -171,8 +171,9 @@ describe('materials', () => {
       material: { title: 'diagram.png', file: { kind: 'media' } },
     });
     expect(await notified).toMatchObject({
-      kind: 'new-material',
-      title: expect.stringContaining('diagram.png'),
+      type: 'new-material',
+      params: { materialTitle: 'diagram.png' },
+      target: { kind: 'material', courseId },
     });
   });
 });
@@ -260,13 +261,15 @@ describe('deadlines', () => {
       body: { title: 'Project', dueAt: '2026-12-20T12:00:00Z' },
     });
     await expect
-      .poll(
-        async () => (await hub.call('notifications', { token: student.token })).body.items[0]?.kind,
-      )
-      .toBe('new-deadline');
+      .poll(async () => (await hub.call('notifications', { token: student.token })).body.items[0])
+      .toMatchObject({
+        type: 'new-deadline',
+        params: { deadlineTitle: 'Project', dueAt: '2026-12-20T12:00:00.000Z' },
+        target: { kind: 'deadline', courseId },
+      });
     expect(
       (await hub.call('notifications', { token: blocked.token })).body.items.some(
-        (n: { kind: string }) => n.kind === 'new-deadline',
+        (n: { type: string }) => n.type === 'new-deadline',
       ),
     ).toBe(false);
   });

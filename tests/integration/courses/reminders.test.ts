@@ -57,21 +57,26 @@ describe('"deadline soon" reminders', () => {
       const token = (await hub!.call('signIn', { body: { username, password: GOOD_PASSWORD } }))
         .body.tokens.accessToken;
       return (await hub!.call('notifications', { token })).body.items.filter(
-        (n: { kind: string }) => n.kind === 'deadline-soon',
+        (n: { type: string }) => n.type === 'deadline-soon',
       );
     };
     now = new Date('2026-11-25T13:00:00Z'); // 23 hours before the deadline
     for (let restart = 0; restart < 2; restart++) {
       hub = await startHub({ dataDir, verification: 'none', now: clock });
       await expect.poll(async () => (await remindersOf(busy.username)).length).toBe(1);
-      expect((await remindersOf(busy.username))[0].title).toBe('Essay is due in 24 hours');
+      expect((await remindersOf(busy.username))[0]).toMatchObject({
+        params: { deadlineTitle: 'Essay', lead: '24h' },
+        target: { kind: 'deadline' },
+      });
       expect(await remindersOf(diligent.username)).toEqual([]);
       await hub.close();
     }
     now = new Date('2026-11-26T11:30:00Z'); // half an hour before
     hub = await startHub({ dataDir, verification: 'none', now: clock });
     await expect
-      .poll(async () => (await remindersOf(busy.username)).map((n: { title: string }) => n.title))
-      .toEqual(['Essay is due in 1 hour', 'Essay is due in 24 hours']);
+      .poll(async () =>
+        (await remindersOf(busy.username)).map((n: { params: { lead: string } }) => n.params.lead),
+      )
+      .toEqual(['1h', '24h']);
   });
 });

@@ -143,11 +143,17 @@ describe('grading', () => {
         .grade,
     ).toMatchObject({ points: 17 });
     await expect
-      .poll(
-        async () =>
-          (await hub.call('notifications', { token: student.token })).body.items[0]?.title,
-      )
-      .toBe('Graded: Lab report — 17/20');
+      .poll(async () => (await hub.call('notifications', { token: student.token })).body.items[0])
+      .toMatchObject({
+        type: 'submission-graded',
+        params: {
+          deadlineTitle: 'Lab report',
+          points: 17,
+          maxPoints: 20,
+          feedback: 'Clear method.',
+        },
+        target: { kind: 'submission', deadlineId, studentId: student.id },
+      });
   });
 
   it('refuses points above the maximum, grading someone who submitted nothing, and other teachers', async () => {

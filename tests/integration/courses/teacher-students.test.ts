@@ -133,11 +133,12 @@ describe('the teacher’s students', () => {
     const course = await createCourse();
     await hub.call('enrol', { token: student.token, params: { courseId: course.id } });
     await expect
-      .poll(
-        async () =>
-          (await hub.call('notifications', { token: teacher.token })).body.items[0]?.title,
-      )
-      .toBe('Robin Quill enrolled in CS101');
+      .poll(async () => (await hub.call('notifications', { token: teacher.token })).body.items[0])
+      .toMatchObject({
+        type: 'course-enrolment',
+        params: { studentName: 'Robin Quill', courseCode: 'CS101' },
+        target: { kind: 'enrolment', courseId: course.id, userId: student.id },
+      });
     await hub.call('setEnrolmentStatus', {
       token: teacher.token,
       params: { courseId: course.id, userId: student.id },
@@ -145,7 +146,7 @@ describe('the teacher’s students', () => {
     });
     await expect
       .poll(
-        async () => (await hub.call('notifications', { token: student.token })).body.items[0]?.kind,
+        async () => (await hub.call('notifications', { token: student.token })).body.items[0]?.type,
       )
       .toBe('course-blocked');
   });

@@ -178,7 +178,7 @@ describe('catching up after a cut connection', () => {
       Array.from({ length: 30 }, (_, i) => i + 2),
     );
     expect(reply.data.messages[0]!.text).toBe('while away 0');
-    expect(reply.data.notifications.map((n) => n.kind)).toEqual(['post-created']);
+    expect(reply.data.notifications.map((n) => n.type)).toEqual(['post-created']);
     expect(reply.data).toMatchObject({ lostRooms: [], more: false });
   });
 
@@ -209,8 +209,9 @@ describe('direct messages', () => {
     expect(await phone).toMatchObject({ room: dm, text: 'psst' });
     expect(await laptop).toMatchObject({ room: dm, text: 'psst' });
     expect(await notified).toMatchObject({
-      kind: 'direct-message',
-      link: `/chat/${encodeURIComponent(dm)}`,
+      type: 'direct-message',
+      params: { excerpt: 'psst' },
+      target: { kind: 'message', room: dm },
     });
     expect(outsiderSaw).toEqual([]);
   });

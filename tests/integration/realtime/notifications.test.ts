@@ -29,9 +29,9 @@ describe('notifications', () => {
       body: { text: 'Quiz on Friday' },
     });
     expect(await live).toMatchObject({
-      kind: 'post-created',
-      body: 'Quiz on Friday',
-      link: `/sessions/${sessionId}`,
+      type: 'post-created',
+      params: { excerpt: 'Quiz on Friday', sessionTitle: 'Chemistry' },
+      target: { kind: 'post', sessionId },
       read: false,
     });
     await hub.call('createPost', {
@@ -40,13 +40,13 @@ describe('notifications', () => {
       body: { text: 'Bring a calculator' },
     });
     await hostSocket.emitWithAck('hub:ping');
-    expect(authorGot.filter((n) => n.kind === 'post-created')).toEqual([]);
+    expect(authorGot.filter((n) => n.type === 'post-created')).toEqual([]);
 
     await expect
       .poll(async () => (await hub.call('notifications', { token: member.token })).body.unread)
       .toBe(2);
     const inbox = await hub.call('notifications', { token: member.token });
-    expect(inbox.body.items.map((n: { body: string }) => n.body)).toEqual([
+    expect(inbox.body.items.map((n: { params: { excerpt: string } }) => n.params.excerpt)).toEqual([
       'Bring a calculator',
       'Quiz on Friday',
     ]);
@@ -71,7 +71,11 @@ describe('notifications', () => {
     await hub.call('blockMember', { token: host.token, params: { sessionId, userId: member.id } });
     await expect
       .poll(async () => (await hub.call('notifications', { token: member.token })).body.items[0])
-      .toMatchObject({ kind: 'session-blocked', title: 'The host blocked you from “Chemistry”' });
+      .toMatchObject({
+        type: 'session-blocked',
+        params: { sessionTitle: 'Chemistry' },
+        target: { kind: 'sessions' },
+      });
   });
 });
 

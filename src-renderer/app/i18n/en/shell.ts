@@ -22,6 +22,8 @@ export const shell = {
   'layout.skipToContent': 'Skip to content',
   'layout.navigation': 'Main navigation',
   'layout.openNavigation': 'Open navigation',
+  'layout.openNavigationUnread':
+    'Open navigation, {count, plural, one {# unread message} other {# unread messages}}',
   'layout.closeNavigation': 'Close navigation',
   'nav.home': 'Home',
   'nav.profile': 'Your profile',

@@ -9,7 +9,7 @@ import {
 import { Link } from 'react-router';
 import type { RoomSummary } from '../../../../src-shared/schemas/chat';
 import { useT } from '../../../app/i18n';
-import { useAccount } from '../../auth/auth-store';
+import { useAccount } from '../../auth';
 import { chatStore } from '../chat-store';
 import { othersOnline } from '../room-list';
 import classes from '../chat.module.css';

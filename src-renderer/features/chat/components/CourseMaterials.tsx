@@ -5,7 +5,7 @@ import type { CourseId, Material } from '../../../../src-shared/schemas/courses'
 import { api, socket } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fetchFile } from '../../courses/file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { fileSize } from '../format';
 
 /** The course's materials beside its chat (EduStream's resource sidebar), kept fresh live. */

@@ -7,7 +7,7 @@ import type { ChatMessage, Room } from '../../../../src-shared/schemas/chat';
 import type { StoredFile } from '../../../../src-shared/schemas/files';
 import { useLanguage, useT } from '../../../app/i18n';
 import { errorText } from '../../../app/i18n/error-text';
-import { fetchFile } from '../../courses/file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { deleteMessage, discardOutgoing, editMessage, retrySend } from '../chat-actions';
 import classes from '../chat.module.css';
 import { dayLabel, fullDateTime, timeOf } from '../format';
@@ -18,6 +18,7 @@ import { MessageEditor } from './MessageEditor';
 import { ChatMarkdown } from '../markdown';
 import { fullName, PresenceAvatar } from './PresenceAvatar';
 import { api } from '../../../app/hub-client';
+import { targetIds } from '../../../app/reveal-target';
 
 const AVATAR = 36;
 
@@ -84,6 +85,7 @@ function StoredMessage({
   };
   return (
     <Frame
+      id={targetIds.message(message.seq)}
       author={message.author}
       at={message.createdAt}
       continued={continued}
@@ -125,6 +127,7 @@ function StoredMessage({
 
 /** Avatar, name and time (unless it continues the previous message), then the content. */
 function Frame({
+  id,
   author,
   at,
   continued,
@@ -133,6 +136,8 @@ function Frame({
   actions,
   children,
 }: {
+  /** Stored messages only: what a link to the message (`#message-<seq>`) points at. */
+  id?: string;
   author: UserSummary;
   at: string;
   continued: boolean;
@@ -157,6 +162,7 @@ function Frame({
       align="flex-start"
       className={`${classes.message} ${pending ? classes.pending : ''}`}
       mt={continued ? 0 : 6}
+      id={id}
       data-testid="chat-message"
     >
       <Box w={AVATAR} style={{ flex: 'none' }}>

@@ -74,7 +74,7 @@ export function MessageList({
   // Opening a room shows its latest message.
   useLayoutEffect(() => {
     virtualizer.scrollToEnd();
-  }, [room]); // Only when the room changes (the virtualizer instance is stable).
+  }, [room, virtualizer]); // The virtualizer instance is stable: this runs when the room changes.
 
   // A short history may not fill the screen: keep loading until it scrolls (or there is no more).
   // Checked a moment after a change, once the first scroll to the end has settled.

@@ -7,7 +7,7 @@ import type { UserSummary } from '../../../../src-shared/schemas/accounts';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { useAccount } from '../../auth/auth-store';
+import { useAccount } from '../../auth';
 import { openDirect } from '../chat-actions';
 import classes from '../chat.module.css';
 import { chatPath } from '../room-names';

@@ -15,7 +15,7 @@ import classes from '../chat.module.css';
 import { chatStore } from '../chat-store';
 import { chatPath } from '../room-names';
 import { othersOnline, unreadOf } from '../room-list';
-import { useAccount } from '../../auth/auth-store';
+import { useAccount } from '../../auth';
 import { PresenceAvatar } from './PresenceAvatar';
 
 /** One room in the list: icon or avatar, title, a line of context and the unread badge. */

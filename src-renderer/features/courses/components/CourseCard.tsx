@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import { useT } from '../../../app/i18n';
 import { errorText } from '../../../app/i18n/error-text';
-import { useAccount } from '../../auth/auth-store';
+import { useAccount } from '../../auth';
 import { catalogueStore, enrol } from '../catalogue-store';
-import { statusTone, tones } from './tones';
+import { statusTone, tones } from '../../../ui/tones';
 
 export function teacherName(course: Course): string {
   return `${course.teacher.firstName} ${course.teacher.lastName}`.trim();

@@ -1,12 +1,13 @@
 import { ActionIcon, Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarDue, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Course, Deadline } from '../../../../src-shared/schemas/courses';
 import { useT } from '../../../app/i18n';
+import { targetIds, useIsTarget } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { courseStore, deleteDeadline } from '../course-store';
-import { ConfirmButton } from './ConfirmButton';
-import { CountdownBadge, DueAt } from './Countdown';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { CountdownBadge, DueAt } from '../../../ui/Countdown';
 import { DeadlineFormModal } from './DeadlineFormModal';
 import { GradingTable } from './GradingTable';
 import { SubmitWork } from './SubmitWork';
@@ -61,10 +62,20 @@ function DeadlineCard({
   manages: boolean;
 }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
+  // A link to this deadline (a grade, a reminder) opens the work on it at once.
+  const targeted = useIsTarget(targetIds.deadline(deadline.id));
+  const [open, setOpen] = useState(targeted);
+  useEffect(() => {
+    if (targeted) setOpen(true);
+  }, [targeted]);
   const [editing, setEditing] = useState(false);
   return (
-    <Card shadow="xs" component="article" aria-label={deadline.title}>
+    <Card
+      shadow="xs"
+      component="article"
+      aria-label={deadline.title}
+      id={targetIds.deadline(deadline.id)}
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
           <Stack gap={2} style={{ flex: '1 1 200px', minWidth: 0 }}>

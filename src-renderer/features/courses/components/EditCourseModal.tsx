@@ -1,6 +1,6 @@
 import { NumberInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
@@ -34,9 +34,9 @@ export function EditCourseModal({
     },
     validate: courseRules(t),
   });
-  // Each opening starts from the course as it is now (it may have changed since); only on opening.
-  useEffect(() => {
-    if (!opened) return;
+  // Each opening starts from the course as it is now (it may have changed since); only on opening,
+  // not on every live update while the dialog is open — hence an effect event.
+  const fillFromCourse = useEffectEvent(() => {
     form.setValues({
       title: course.title,
       description: course.description,
@@ -45,6 +45,9 @@ export function EditCourseModal({
     form.resetDirty();
     form.clearErrors();
     setError(undefined);
+  });
+  useEffect(() => {
+    if (opened) fillFromCourse();
   }, [opened]);
 
   async function submit(values: typeof form.values) {

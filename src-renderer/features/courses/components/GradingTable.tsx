@@ -4,12 +4,12 @@ import { useEffect, useState } from 'react';
 import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
-import { fetchFile } from '../file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { CardSkeleton } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { grade, loadOverview, submissionsStore, type OverviewRow } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
-import { submissionTone, tones } from './tones';
+import { submissionTone, tones } from '../../../ui/tones';
 
 /** Teachers: every enrolled student for one deadline — submitted, late or missing — with grading. */
 export function GradingTable({ deadline }: { deadline: Deadline; courseId: CourseId }) {

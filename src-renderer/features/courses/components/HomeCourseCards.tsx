@@ -6,8 +6,8 @@ import { useT } from '../../../app/i18n';
 import { BentoCard, CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { dashboardStore, loadDashboard } from '../dashboard-store';
-import { statusTone, tones } from './tones';
-import { CountdownBadge } from './Countdown';
+import { statusTone, tones } from '../../../ui/tones';
+import { CountdownBadge } from '../../../ui/Countdown';
 
 function useDashboard() {
   useEffect(() => {

@@ -5,7 +5,7 @@ import type { CourseId } from '../../../../src-shared/schemas/courses';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { addMaterial } from '../course-store';
-import { uploadFile } from '../file-transfer';
+import { uploadFile } from '../../../app/file-transfer';
 
 /** Teachers: pick a file, watch it upload, and it becomes a material of the course. */
 export function MaterialUpload({ courseId }: { courseId: CourseId }) {

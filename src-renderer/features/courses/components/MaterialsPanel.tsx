@@ -10,15 +10,16 @@ import { useState } from 'react';
 import type { Course, Material } from '../../../../src-shared/schemas/courses';
 import { api } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, deleteMaterial, renameMaterial } from '../course-store';
-import { formatSize } from '../countdown';
-import { fetchFile } from '../file-transfer';
-import { ConfirmButton } from './ConfirmButton';
-import { FileKindIcon } from './FileKindIcon';
+import { formatSize } from '../../../ui/countdown';
+import { fetchFile } from '../../../app/file-transfer';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
+import { FileKindIcon } from '../../../ui/FileKindIcon';
 import { MaterialUpload } from './MaterialUpload';
-import { SaveOfflineButton } from '../../desktop/SaveOfflineButton';
+import { SaveOfflineButton } from '../../desktop';
 
 /** Materials of the course, newest first; teachers upload, rename and delete. */
 export function MaterialsPanel({ course, manages }: { course: Course; manages: boolean }) {
@@ -43,7 +44,7 @@ export function MaterialsPanel({ course, manages }: { course: Course; manages: b
       ) : (
         <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {materials.map((material) => (
-            <MaterialRow key={material.id} material={material} manages={manages} />
+            <MaterialRow key={material.id} material={material} course={course} manages={manages} />
           ))}
         </Stack>
       )}
@@ -51,7 +52,15 @@ export function MaterialsPanel({ course, manages }: { course: Course; manages: b
   );
 }
 
-function MaterialRow({ material, manages }: { material: Material; manages: boolean }) {
+function MaterialRow({
+  material,
+  course,
+  manages,
+}: {
+  material: Material;
+  course: Course;
+  manages: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   const [editing, setEditing] = useState(false);
@@ -64,7 +73,7 @@ function MaterialRow({ material, manages }: { material: Material; manages: boole
   };
 
   return (
-    <Card shadow="xs" component="li" padding="sm">
+    <Card shadow="xs" component="li" padding="sm" id={targetIds.material(material.id)}>
       <Group wrap="wrap" gap="sm">
         <FileKindIcon kind={material.file.kind} />
         <Stack gap={2} style={{ flex: '1 1 160px', minWidth: 0 }}>
@@ -103,7 +112,7 @@ function MaterialRow({ material, manages }: { material: Material; manages: boole
           </Text>
         </Stack>
         <Group gap={4} wrap="nowrap" ml="auto">
-          <SaveOfflineButton material={material} />
+          <SaveOfflineButton material={material} course={course} />
           <Tooltip label={t('courses.material.open')}>
             <ActionIcon
               variant="subtle"

@@ -3,11 +3,12 @@ import { IconUserMinus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { Enrolment } from '../../../../src-shared/schemas/courses';
 import { useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, removeStudent, setEnrolmentStatus } from '../course-store';
-import { statusTone, tones } from './tones';
-import { ConfirmButton } from './ConfirmButton';
+import { statusTone, tones } from '../../../ui/tones';
+import { ConfirmButton } from '../../../ui/ConfirmButton';
 
 /** Teachers: the course's students, with block / unblock / remove taking effect at once. */
 export function StudentsPanel() {
@@ -48,7 +49,7 @@ function StudentRow({ enrolment }: { enrolment: Enrolment }) {
     }
   }
   return (
-    <Card shadow="xs" padding="sm" component="li">
+    <Card shadow="xs" padding="sm" component="li" id={targetIds.student(student.id)}>
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Stack gap={0} style={{ minWidth: 0 }}>
           <Text fw={600}>{name}</Text>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Submission } from '../../../../src-shared/schemas/submissions';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fetchFile } from '../file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { submissionFilePath } from '../submissions-store';
 
 /** The files of one submission version, each a download button. */

@@ -14,12 +14,12 @@ import { useEffect, useState } from 'react';
 import type { Deadline } from '../../../../src-shared/schemas/courses';
 import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { formatDueAt } from '../countdown';
-import { uploadFile } from '../file-transfer';
+import { formatDueAt } from '../../../ui/countdown';
+import { uploadFile } from '../../../app/file-transfer';
 import { loadMine, submissionsStore, submitWork } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
-import { sendSubmissionOrQueue } from '../../desktop/outbox';
-import { tones } from './tones';
+import { sendSubmissionOrQueue } from '../../desktop';
+import { tones } from '../../../ui/tones';
 
 /** Students: hand in files and a comment; earlier versions and the grade below. */
 export function SubmitWork({ deadline }: { deadline: Deadline }) {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { Post } from '../../../../src-shared/schemas/sessions';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { uploadFile } from '../../courses/file-transfer';
+import { uploadFile } from '../../../app/file-transfer';
 import { addPostFiles } from '../session-actions';
 
 /** A post holds at most this many files (the hub says so too). */

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { Comment, Post } from '../../../../src-shared/schemas/sessions';
 import { useLanguage, useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { addComment, deleteComment, editComment } from '../session-actions';
 import { sessionStore } from '../session-store';
@@ -66,7 +67,13 @@ function CommentRow({ comment }: { comment: Comment }) {
   const [deleting, setDeleting] = useState(false);
   const name = fullName(comment.author);
   return (
-    <Group gap="sm" wrap="nowrap" align="flex-start" data-testid="comment">
+    <Group
+      gap="sm"
+      wrap="nowrap"
+      align="flex-start"
+      data-testid="comment"
+      id={targetIds.comment(comment.id)}
+    >
       <Avatar src={comment.author.avatarUrl} size={28} radius="xl" alt="" />
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Group gap="xs" justify="space-between" wrap="nowrap">

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import { useT } from '../../../app/i18n';
 import { api } from '../../../app/hub-client';
-import { useAccount } from '../../auth/auth-store';
+import { useAccount } from '../../auth';
 
 /**
  * A teacher may tie a session to one of their courses (then only its active

@@ -1,5 +1,5 @@
 import { useForm } from '@mantine/form';
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { Session } from '../../../../src-shared/schemas/sessions';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
@@ -26,16 +26,17 @@ export function EditSessionModal({
     initialValues: { title: '', description: '', joinTokenExpiresAt: '' },
     validate: { title: (v) => (v.trim() ? null : t('sessions.titleRequired')) },
   });
-  const { setValues } = form;
-  useEffect(() => {
-    if (!opened) return;
+  // Filled in each time the dialog opens, not on every live update while it is open.
+  const fillFromSession = useEffectEvent(() => {
     setError(undefined);
-    setValues({
+    form.setValues({
       title: session.title,
       description: session.description,
       joinTokenExpiresAt: toLocalInput(session.joinTokenExpiresAt),
     });
-    // Filled in each time the dialog opens, not on every live update while it is open.
+  });
+  useEffect(() => {
+    if (opened) fillFromSession();
   }, [opened]);
   async function submit(values: typeof form.values) {
     setError(undefined);

@@ -1,9 +1,10 @@
 import { ActionIcon, Anchor, Avatar, Button, Card, Group, Menu, Stack, Text } from '@mantine/core';
 import { IconDots, IconMessageCircle, IconPencil, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import type { Post } from '../../../../src-shared/schemas/sessions';
 import { useLanguage, useT } from '../../../app/i18n';
+import { targetIds, THREAD_PARAM } from '../../../app/reveal-target';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { deletePost, editPost, loadComments } from '../session-actions';
 import { sessionStore } from '../session-store';
@@ -26,6 +27,14 @@ export function PostCard({ post }: { post: Post }) {
   const [error, setError] = useState<unknown>();
   const threadLoaded = sessionStore.use((s) => s.comments[post.id] !== undefined);
 
+  // A link to a comment (a notification) opens this post's thread.
+  const threadWanted = useSearchParams()[0].get(THREAD_PARAM) === post.id;
+  useEffect(() => {
+    if (!threadWanted) return;
+    setShowComments(true);
+    if (sessionStore.get().comments[post.id] === undefined) loadComments(post.id).catch(setError);
+  }, [threadWanted, post.id]);
+
   function toggleComments() {
     setShowComments((open) => !open);
     if (!threadLoaded) loadComments(post.id).catch(setError);
@@ -37,6 +46,7 @@ export function PostCard({ post }: { post: Post }) {
       shadow="xs"
       withBorder
       component="article"
+      id={targetIds.post(post.id)}
       aria-label={t('sessions.post.label', { name })}
     >
       <Stack gap="sm">

@@ -15,8 +15,8 @@ import { useState } from 'react';
 import type { FileId } from '../../../../src-shared/schemas/files';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { uploadFile } from '../../courses/file-transfer';
-import { sendPostOrQueue } from '../../desktop/outbox';
+import { uploadFile } from '../../../app/file-transfer';
+import { sendPostOrQueue } from '../../desktop';
 import { createPost } from '../session-actions';
 import { sessionStore } from '../session-store';
 

@@ -5,7 +5,7 @@ import type { Post } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { fetchFile } from '../../courses/file-transfer';
+import { fetchFile } from '../../../app/file-transfer';
 import { removePostFile } from '../session-actions';
 import { ConfirmDialog } from './ConfirmDialog';
 

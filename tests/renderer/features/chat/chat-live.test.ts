@@ -26,7 +26,10 @@ const emit = (event: string, payload: unknown) => {
 };
 
 const { chatStore } = await import('../../../../src-renderer/features/chat/chat-store');
-const { TYPING_SHOWN_MS } = await import('../../../../src-renderer/features/chat/chat-live');
+const { TYPING_SHOWN_MS, connectChatLive } =
+  await import('../../../../src-renderer/features/chat/chat-live');
+// The app's setup (app/live.ts) wires this once; here the test does.
+connectChatLive();
 
 const ready = (messages: ReturnType<typeof msg>[]) => ({
   messages,

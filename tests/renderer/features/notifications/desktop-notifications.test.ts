@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NativeNotificationRequest } from '../../../../src-shared/bridge';
 import type { Notification } from '../../../../src-shared/schemas/notifications';
+import { materialNote } from './note';
 
 vi.mock('../../../../src-renderer/app/hub-client', () => ({ api: { call: vi.fn() } }));
 
@@ -32,15 +33,7 @@ function fakeBridge() {
   };
 }
 
-const note = (seq: number): Notification => ({
-  seq,
-  kind: 'new-material',
-  title: 'New material in CS101: Week 1',
-  body: 'Algorithms',
-  link: '/courses/c1',
-  createdAt: '2026-11-24T10:00:00.000Z',
-  read: false,
-});
+const note = materialNote;
 
 describe('desktop notifications', () => {
   let fake: ReturnType<typeof fakeBridge>;
@@ -77,8 +70,16 @@ describe('desktop notifications', () => {
     live(note(1));
     live(note(2));
     expect(fake.shown).toEqual([
-      { title: 'New material in CS101: Week 1', body: 'Algorithms', link: '/courses/c1' },
-      { title: 'New material in CS101: Week 1', body: 'Algorithms', link: '/courses/c1' },
+      {
+        title: 'New material in CS101: Week 1',
+        body: 'Algorithms',
+        link: '/courses/c1?tab=materials#material-m1',
+      },
+      {
+        title: 'New material in CS101: Week 2',
+        body: 'Algorithms',
+        link: '/courses/c1?tab=materials#material-m2',
+      },
     ]);
     expect(fake.badges.at(-1)).toBe(2);
     notificationsStore.set({ unread: 0 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Notification } from '../../../../src-shared/schemas/notifications';
+import { materialNote } from './note';
 import type { ConnectionState } from '../../../../src-renderer/api/socket-client';
 import { createStore } from '../../../../src-renderer/app/createStore';
 
@@ -31,15 +31,7 @@ function fakeSocket() {
   };
 }
 
-const note = (seq: number): Notification => ({
-  seq,
-  kind: 'new-material',
-  title: `New material ${seq}`,
-  body: '',
-  link: '/courses/c1',
-  createdAt: '2026-11-24T10:00:00.000Z',
-  read: false,
-});
+const note = materialNote;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the live inbox', () => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Notification } from '../../../../src-shared/schemas/notifications';
+import { materialNote } from './note';
 
 // The store talks to the hub only through api.call: a fake answers like the hub would.
 const call = vi.fn();
@@ -8,17 +8,7 @@ vi.mock('../../../../src-renderer/app/hub-client', () => ({ api: { call } }));
 const store = await import('../../../../src-renderer/features/notifications/notifications-store');
 const { notificationsStore } = store;
 
-function note(seq: number, read = false): Notification {
-  return {
-    seq,
-    kind: 'new-material',
-    title: `New material ${seq}`,
-    body: 'Algorithms',
-    link: `/courses/c${seq}`,
-    createdAt: new Date(Date.UTC(2026, 10, 24, 10, seq)).toISOString(),
-    read,
-  };
-}
+const note = materialNote;
 const seqs = () => notificationsStore.get().items.map((n) => n.seq);
 
 describe('the notifications inbox', () => {

@@ -1,4 +1,4 @@
-import type { MessageKey, Translate } from '../../app/i18n';
+import type { MessageKey, Translate } from '../app/i18n';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

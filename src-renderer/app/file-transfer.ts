@@ -1,7 +1,7 @@
-import { storedFileSchema, type StoredFile } from '../../../src-shared/schemas/files';
-import { ApiError } from '../../api/api-error';
-import { api } from '../../app/hub-client';
-import { authStore } from '../auth/auth-store';
+import { storedFileSchema, type StoredFile } from '../../src-shared/schemas/files';
+import { ApiError } from '../api/api-error';
+import { api } from './hub-client';
+import { authStore } from '../features/auth';
 
 /**
  * File routes need the bearer token, which a plain <a href> cannot send, so

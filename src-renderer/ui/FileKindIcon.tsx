@@ -6,7 +6,7 @@ import {
   IconPhotoVideo,
   IconPresentation,
 } from '@tabler/icons-react';
-import type { FileKind } from '../../../../src-shared/schemas/files';
+import type { FileKind } from '../../src-shared/schemas/files';
 
 const icons = {
   document: { Icon: IconFileText, color: 'blue' },

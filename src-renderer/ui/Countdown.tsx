@@ -1,7 +1,7 @@
 import { Badge, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { useLanguage, useT } from '../../../app/i18n';
-import { countdown, formatDueAt } from '../countdown';
+import { useLanguage, useT } from '../app/i18n';
+import { countdown, formatDueAt } from './countdown';
 import { tones } from './tones';
 
 /** The current time, refreshed every `everyMs` so countdowns stay live. */

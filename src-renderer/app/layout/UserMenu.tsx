@@ -2,11 +2,11 @@ import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconDevicesOff, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useT } from '../../../app/i18n';
-import { useAccount } from '../auth-store';
-import { signOut } from '../session';
-import { SwitchHubMenuItem } from '../../desktop/SwitchHubMenuItem';
-import { SignOutEverywhereDialog } from './SignOutEverywhereDialog';
+import { useT } from '../i18n';
+import { useAccount } from '../../features/auth';
+import { signOut } from '../../features/auth';
+import { SwitchHubMenuItem } from '../../features/desktop';
+import { SignOutEverywhereDialog } from '../../features/auth';
 
 /** The avatar button at the top right: profile, sign out, sign out everywhere. */
 export function UserMenu() {

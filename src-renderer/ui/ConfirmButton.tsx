@@ -1,7 +1,7 @@
 import { ActionIcon } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { useT } from '../../../app/i18n';
-import { ConfirmPopover } from '../../../ui/ConfirmPopover';
+import { useT } from '../app/i18n';
+import { ConfirmPopover } from './ConfirmPopover';
 
 /** A destructive icon button that asks first, in a small popover beside it. */
 export function ConfirmButton({

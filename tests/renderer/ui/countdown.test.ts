@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../../../../src-renderer/app/i18n';
-import {
-  countdown,
-  formatCountdown,
-  formatSize,
-} from '../../../../src-renderer/features/courses/countdown';
+import { translate } from '../../../src-renderer/app/i18n';
+import { countdown, formatCountdown, formatSize } from '../../../src-renderer/ui/countdown';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const MIN = 60_000;

@@ -1,0 +1,12 @@
+export { authStore, useAccount, useIsSignedIn } from './auth-store';
+export { PasswordChecklist } from './components/PasswordChecklist';
+export { SignOutEverywhereDialog } from './components/SignOutEverywhereDialog';
+export { CheckEmailPage } from './pages/CheckEmailPage';
+export { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+export { RegisterPage } from './pages/RegisterPage';
+export { ResetPasswordPage } from './pages/ResetPasswordPage';
+export { SignInPage } from './pages/SignInPage';
+export { VerifyEmailPage } from './pages/VerifyEmailPage';
+export { WaitingForApprovalPage } from './pages/WaitingForApprovalPage';
+export { passwordLooksAcceptable } from './password-checks';
+export { loadAccount, signOut } from './session';

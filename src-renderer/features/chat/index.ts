@@ -1,0 +1,6 @@
+export { chatStore } from './chat-store';
+export { MessageButton, OpenChatButton } from './ChatButtons';
+export { ChatNavBadge } from './ChatNavBadge';
+export { ChatPage } from './ChatPage';
+export { connectChatLive } from './chat-live';
+export { useChatUnreadTotal } from './unread';

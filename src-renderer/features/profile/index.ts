@@ -1,0 +1,2 @@
+export { OwnProfilePage } from './OwnProfilePage';
+export { PersonProfilePage } from './PersonProfilePage';

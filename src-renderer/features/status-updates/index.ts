@@ -1,0 +1,2 @@
+export { StatusComposer } from './StatusComposer';
+export { StatusUpdateList } from './StatusUpdateList';

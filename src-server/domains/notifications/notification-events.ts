@@ -1,0 +1,170 @@
+import type { UserId } from '../../../src-shared/ids';
+import type { NotificationContent } from '../../../src-shared/schemas/notifications';
+import type { EventBus } from '../../events/bus';
+import type { CourseRecord } from '../../storage/records';
+import type { DomainDeps } from '../deps';
+import { parseRoom } from '../access/room-access';
+
+/** Hands a notification to the inbox of each recipient but the actor. */
+export type Notify = (
+  recipients: readonly UserId[],
+  actorId: UserId | undefined,
+  content: NotificationContent,
+) => Promise<void>;
+
+/**
+ * One subscriber per kind of notification, nothing in the services that
+ * cause them. Each makes a type with parameters and a target; the wording
+ * is the client's, in the viewer's language (src-renderer/features/notifications).
+ */
+export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: Notify): void {
+  const { storage } = deps;
+  const name = async (id: UserId) => {
+    const user = await storage.users.get(id);
+    return user ? `${user.firstName} ${user.lastName}` : '';
+  };
+  const sessionTitle = async (sessionId: string) =>
+    (await storage.sessions.get(sessionId as never))?.title ?? '';
+  const activeMembers = async (sessionId: string) =>
+    (await storage.sessionMembers.listForSession(sessionId as never))
+      .filter((m) => m.status === 'active')
+      .map((m) => m.userId);
+  const studentsOf = async (courseId: string) =>
+    (await storage.enrolments.listForCourse(courseId as never))
+      .filter((e) => e.status === 'active')
+      .map((e) => e.userId);
+  const courseParams = (course: CourseRecord) => ({
+    courseCode: course.code,
+    courseTitle: course.title,
+  });
+
+  bus.on('account.approved', ({ user }) =>
+    notify([user.id], undefined, {
+      type: 'account-approved',
+      params: {},
+      target: { kind: 'home' },
+    }),
+  );
+  bus.on('session.member-joined', async ({ member }) => {
+    const session = await storage.sessions.get(member.sessionId);
+    if (!session || member.role !== 'member') return;
+    await notify([session.hostId], member.userId, {
+      type: 'session-joined',
+      params: { memberName: await name(member.userId), sessionTitle: session.title },
+      target: { kind: 'session', sessionId: session.id },
+    });
+  });
+  bus.on('session.member-left', async ({ member, reason, actorId }) => {
+    if (reason === 'left') return;
+    await notify([member.userId], actorId, {
+      type: reason === 'blocked' ? 'session-blocked' : 'session-removed',
+      params: { sessionTitle: await sessionTitle(member.sessionId) },
+      target: { kind: 'sessions' },
+    });
+  });
+  bus.on('session.deleted', ({ session, memberIds, actorId }) =>
+    notify(memberIds, actorId, {
+      type: 'session-deleted',
+      params: { sessionTitle: session.title },
+      target: { kind: 'sessions' },
+    }),
+  );
+  bus.on('post.created', async ({ post, actorId }) => {
+    await notify(await activeMembers(post.sessionId), actorId, {
+      type: 'post-created',
+      params: {
+        authorName: await name(actorId),
+        sessionTitle: await sessionTitle(post.sessionId),
+        excerpt: excerpt(post.text),
+        fileNames: post.files.map((f) => f.fileName),
+      },
+      target: { kind: 'post', sessionId: post.sessionId, postId: post.id },
+    });
+  });
+  bus.on('comment.created', async ({ comment, post, actorId }) => {
+    const session = await storage.sessions.get(post.sessionId);
+    await notify([post.authorId, ...(session ? [session.hostId] : [])], actorId, {
+      type: 'comment-created',
+      params: {
+        authorName: await name(actorId),
+        sessionTitle: session?.title ?? '',
+        excerpt: excerpt(comment.text),
+      },
+      target: { kind: 'post', sessionId: post.sessionId, postId: post.id, commentId: comment.id },
+    });
+  });
+  bus.on('enrolment.created', async ({ enrolment, course }) => {
+    await notify([course.teacherId], enrolment.userId, {
+      type: 'course-enrolment',
+      params: { studentName: await name(enrolment.userId), ...courseParams(course) },
+      target: { kind: 'enrolment', courseId: course.id, userId: enrolment.userId },
+    });
+  });
+  bus.on('enrolment.changed', async ({ enrolment, previous, course, actorId }) => {
+    if (enrolment.status === 'blocked')
+      await notify([enrolment.userId], actorId, {
+        type: 'course-blocked',
+        params: courseParams(course),
+        target: { kind: 'courses' },
+      });
+    else if (previous.status === 'blocked' && enrolment.status === 'active')
+      await notify([enrolment.userId], actorId, {
+        type: 'course-unblocked',
+        params: courseParams(course),
+        target: { kind: 'course', courseId: course.id },
+      });
+  });
+  bus.on('enrolment.removed', ({ enrolment, course, actorId }) =>
+    notify([enrolment.userId], actorId, {
+      type: 'course-removed',
+      params: courseParams(course),
+      target: { kind: 'courses' },
+    }),
+  );
+  bus.on('material.created', async ({ material, course, actorId }) => {
+    await notify(await studentsOf(course.id), actorId, {
+      type: 'new-material',
+      params: { ...courseParams(course), materialTitle: material.title },
+      target: { kind: 'material', courseId: course.id, materialId: material.id },
+    });
+  });
+  bus.on('deadline.created', async ({ deadline, course, actorId }) => {
+    await notify(await studentsOf(course.id), actorId, {
+      type: 'new-deadline',
+      params: { ...courseParams(course), deadlineTitle: deadline.title, dueAt: deadline.dueAt },
+      target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
+    });
+  });
+  bus.on('grade.released', async ({ grade, deadline, course, actorId }) => {
+    await notify([grade.studentId], actorId, {
+      type: 'submission-graded',
+      params: {
+        ...courseParams(course),
+        deadlineTitle: deadline.title,
+        points: grade.points,
+        maxPoints: deadline.maxPoints,
+        ...(grade.feedback ? { feedback: excerpt(grade.feedback) } : {}),
+      },
+      target: {
+        kind: 'submission',
+        courseId: course.id,
+        deadlineId: deadline.id,
+        studentId: grade.studentId,
+      },
+    });
+  });
+  bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
+    const parsed = parseRoom(room);
+    if (parsed.kind !== 'dm') return;
+    const message = await storage.chat.get(room, seq);
+    await notify(parsed.userIds, authorId, {
+      type: 'direct-message',
+      params: { senderName: await name(authorId), excerpt: excerpt(message?.entry.text ?? '') },
+      target: { kind: 'message', room, seq },
+    });
+  });
+}
+
+export function excerpt(text: string): string {
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+}
