@@ -256,7 +256,7 @@ async function start(options: DesktopOptions): Promise<void> {
     shutDown = true;
     unregisterIpc();
     tray?.destroy();
-    Promise.all([services.close(), stateSaved])
+    void Promise.all([services.close(), stateSaved])
       .catch((error: unknown) => appLog().error({ err: error }, 'shutdown failed'))
       .then(() => appLog().info('ClassHub stopped'))
       .then(() => logs.close())

@@ -3,13 +3,7 @@ import type { z } from 'zod';
 import { errorStatus, type ErrorBody, type FieldIssue } from '../../src-shared/errors';
 import { DomainError } from '../domain-error';
 import type { Logger } from '../logger';
-import { BlobTooLarge } from '../storage/blobs/blob-store';
-import { StorageFullError, UniqueViolation } from '../storage/errors';
-
-/** Disk trouble: the change is not known to be stored, and retrying later may work. */
-const STORAGE_CODES = new Set(['EIO', 'EROFS', 'EMFILE', 'ENFILE']);
-/** A full disk (or quota): said plainly, because only freeing space helps. */
-const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'STORAGE_FULL']);
+import { formatBytes, storageFailure } from '../domains/storage-failures';
 
 export function validationError(
   error: z.ZodError,
@@ -63,14 +57,8 @@ export function toErrorResponse(
 
 function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
-  if (error instanceof UniqueViolation)
-    return new DomainError('CONFLICT', `That ${error.key} is already in use.`);
-  if (error instanceof BlobTooLarge) {
-    return new DomainError(
-      'PAYLOAD_TOO_LARGE',
-      `The file is too large: the limit is ${formatBytes(error.limitBytes)}.`,
-    );
-  }
+  const stored = storageFailure(error);
+  if (stored) return stored;
   if (error instanceof URIError)
     return new DomainError('BAD_REQUEST', 'The address contains an invalid escape sequence.');
   const e = error as {
@@ -80,19 +68,6 @@ function toDomainError(error: unknown): DomainError | undefined {
     message?: string;
     limit?: number;
   };
-  if (error instanceof StorageFullError || (e?.code && DISK_FULL_CODES.has(e.code))) {
-    return new DomainError(
-      'STORAGE_FULL',
-      "The hub's disk is full, so this was not saved. Reading and signing in still work; " +
-        'ask the person running the hub to free some space, then try again.',
-    );
-  }
-  if (e?.code && STORAGE_CODES.has(e.code)) {
-    return new DomainError(
-      'STORAGE_UNAVAILABLE',
-      'The hub could not save this change (its disk is failing or unavailable). Try again later.',
-    );
-  }
   switch (e?.type) {
     case 'entity.parse.failed':
       return new DomainError('MALFORMED_JSON', 'The request body is not valid JSON.');
@@ -118,12 +93,6 @@ function toDomainError(error: unknown): DomainError | undefined {
     return new DomainError('BAD_REQUEST', e.message ?? 'Bad request.');
   }
   return undefined;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {

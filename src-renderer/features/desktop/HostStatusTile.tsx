@@ -42,7 +42,7 @@ export function HostStatusTile() {
               variant="light"
               color="red"
               onClick={() =>
-                bridge.hosting
+                void bridge.hosting
                   .stop()
                   .catch((failure: unknown) => setError(bridgeErrorMessage(failure)))
               }

@@ -51,10 +51,10 @@ export function RegisterPage() {
         lastName: input.lastName.trim(),
         email: input.email.trim(),
       });
-      if (result.nextStep === 'signed-in') navigate('/home', { replace: true });
+      if (result.nextStep === 'signed-in') void navigate('/home', { replace: true });
       else if (result.nextStep === 'await-approval')
-        navigate('/waiting-for-approval', { state: { username: result.account.username } });
-      else navigate('/check-your-email', { state: { email: result.account.email } });
+        void navigate('/waiting-for-approval', { state: { username: result.account.username } });
+      else void navigate('/check-your-email', { state: { email: result.account.email } });
     } catch (error) {
       setFormError(showFieldErrors(error, FIELDS, form.setFieldError));
     }

@@ -45,12 +45,12 @@ export function SignInPage() {
     setFormError(undefined);
     try {
       await signIn(values.username.trim(), values.password);
-      navigate(safeNext(search.get('next')), { replace: true });
+      void navigate(safeNext(search.get('next')), { replace: true });
     } catch (error) {
       if (isApiError(error, 'ACCOUNT_PENDING')) {
-        navigate('/waiting-for-approval', { state: { username: values.username.trim() } });
+        void navigate('/waiting-for-approval', { state: { username: values.username.trim() } });
       } else if (isApiError(error, 'ACCOUNT_UNVERIFIED')) {
-        navigate('/check-your-email', { state: { username: values.username.trim() } });
+        void navigate('/check-your-email', { state: { username: values.username.trim() } });
       } else if (isApiError(error, 'INVALID_CREDENTIALS')) {
         // The hub does not say which part was wrong (on purpose); the password is the usual suspect.
         form.setFieldError('password', errorText(error, t));

@@ -46,7 +46,7 @@ export function GradingTable({ deadline }: { deadline: Deadline; courseId: Cours
             variant="default"
             leftSection={<IconFileZip size={14} aria-hidden />}
             onClick={() =>
-              fetchFile(
+              void fetchFile(
                 api.url('submissionsZip', { deadlineId: deadline.id }),
                 `${deadline.title}.zip`,
               ).catch(setError)
