@@ -1,4 +1,4 @@
-import { unlink, utimes } from 'node:fs/promises';
+import { access, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -124,6 +124,8 @@ function holdLock(
  * library, so the retries below outlast it.
  */
 async function guarded<T>(dataDir: string, logger: Logger, work: () => Promise<T>): Promise<T> {
+  // The library retries every failure, a missing folder too: fail at once instead (nothing to guard).
+  await access(dataDir);
   const release = await lockfile.lock(dataDir, {
     lockfilePath: join(dataDir, GUARD_DIR),
     realpath: false,
