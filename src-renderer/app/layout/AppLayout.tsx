@@ -2,6 +2,7 @@ import { AppShell, Burger, Drawer, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { FailedSignInsNotice } from '../../features/auth/components/FailedSignInsNotice';
 import { UserMenu } from '../../features/auth/components/UserMenu';
 import { loadAccount } from '../../features/auth/session';
 import { ConnectionIndicator } from '../../features/connection/ConnectionIndicator';
@@ -82,6 +83,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       </Drawer>
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <FailedSignInsNotice />
         {children ?? <Outlet />}
       </AppShell.Main>
     </AppShell>
