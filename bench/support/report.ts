@@ -1,0 +1,31 @@
+import { describeRatios } from './stats';
+
+/** One line of the summary printed at the end of `npm run bench`. */
+export interface RatioRow {
+  readonly workload: string;
+  /** What is divided by what, e.g. "p99 ClassHub / bare Socket.IO". */
+  readonly measure: string;
+  readonly ratios: readonly number[];
+  /** The issue 13 target for this ratio (lower is better), if there is one. */
+  readonly target?: number;
+}
+
+const rows: RatioRow[] = [];
+
+export function report(row: RatioRow): void {
+  rows.push(row);
+  console.log(`  → ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`);
+}
+
+export function printSummary(): void {
+  console.log('\nSummary: median ratio (spread over runs), same-run peers, lower is better');
+  for (const row of rows)
+    console.log(`  ${row.workload} — ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`);
+}
+
+function targetText(row: RatioRow): string {
+  if (row.target === undefined || row.ratios.length === 0) return '';
+  const sorted = [...row.ratios].sort((a, b) => a - b);
+  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  return `  [target ≤ ${row.target}×: ${middle <= row.target ? 'met' : 'NOT met'}]`;
+}
