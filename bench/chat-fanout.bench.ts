@@ -22,6 +22,8 @@ interface FanoutRun {
   p99: number;
   delivered: number;
   expected: number;
+  /** Sends the server answered with an error (e.g. a rate limit): never delivered. */
+  refused: number;
   cpuMs: number;
   rssBytes: number;
 }
@@ -35,12 +37,20 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
   const peer = await startServer(PEER);
   try {
     for (const clients of sizes) {
-      console.log(`\nchat fan-out, ${clients} clients, ~${SENDERS} msg/s for ${seconds} s, read receipts on`);
+      console.log(
+        `\nchat fan-out, ${clients} clients, ~${SENDERS} msg/s for ${seconds} s, read receipts on`,
+      );
       const tokens = folder.world.students.slice(0, clients).map((s) => s.accessToken);
       const results = await paired(
         runs,
         () => fanout(hub, tokens, folder.world.room, seconds),
-        () => fanout(peer, tokens.map(() => undefined), 'course:bench', seconds),
+        () =>
+          fanout(
+            peer,
+            tokens.map(() => undefined),
+            'course:bench',
+            seconds,
+          ),
       );
       for (const [i, { subject, peer: bare }] of results.entries())
         console.log(
@@ -72,7 +82,8 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
 
 function line(run: FanoutRun): string {
   const delivered = ((100 * run.delivered) / Math.max(1, run.expected)).toFixed(1);
-  return `p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, delivered ${delivered}%, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
+  const refused = run.refused > 0 ? ` (${run.refused} sends REFUSED)` : '';
+  return `p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
 }
 
 async function fanout(
@@ -83,6 +94,7 @@ async function fanout(
 ): Promise<FanoutRun> {
   const sentAt = new Map<string, { at: number; by: number }>();
   const latencies: number[] = [];
+  const refused = { count: 0 };
   const readSeq: number[] = tokens.map(() => 0);
   const readReceipt = (socket: BenchSocket, index: number, seq: number) => {
     if (seq <= readSeq[index]!) return;
@@ -99,7 +111,7 @@ async function fanout(
   await pause(1_000); // arrivals and presence settle before the clock starts
   const before = await server.stats();
   await Promise.all(
-    sockets.slice(0, SENDERS).map((socket, by) => send(socket, by, room, seconds, sentAt)),
+    sockets.slice(0, SENDERS).map((socket, by) => send(socket, by, room, seconds, sentAt, refused)),
   );
   await pause(2_000); // the last messages reach everyone
   const after = await server.stats();
@@ -110,6 +122,7 @@ async function fanout(
     p99: quantile(latencies, 0.99),
     delivered: latencies.length,
     expected: sentAt.size * (tokens.length - 1),
+    refused: refused.count,
     cpuMs: after.cpuMs - before.cpuMs,
     rssBytes: after.rssBytes,
   };
@@ -122,12 +135,15 @@ async function send(
   room: string,
   seconds: number,
   sentAt: Map<string, { at: number; by: number }>,
+  refused: { count: number },
 ): Promise<void> {
   await pause(Math.random() * 1_000);
   for (let i = 0; i < seconds; i++) {
     const clientId = randomUUID();
     sentAt.set(clientId, { at: performance.now(), by });
-    socket.emit('chat:send', { room, clientId, text: `message ${i} from ${by}` }, () => undefined);
+    socket.emit('chat:send', { room, clientId, text: `message ${i} from ${by}` }, (reply) => {
+      if (!reply.ok) refused.count++;
+    });
     await pause(1_000);
   }
 }

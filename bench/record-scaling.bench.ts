@@ -34,7 +34,9 @@ export async function runRecordScaling(options: { quick: boolean }): Promise<voi
   const perRun = options.quick ? 10 : 30;
   const small = await side(0);
   const big = await side(BIG - PEOPLE);
-  console.log(`\nwrites with ${PEOPLE} vs ${BIG.toLocaleString('en')} stored sign-ins and read markers`);
+  console.log(
+    `\nwrites with ${PEOPLE} vs ${BIG.toLocaleString('en')} stored sign-ins and read markers`,
+  );
   try {
     for (const operation of ['token refresh', 'sign-in', 'read-marker write'] as const) {
       const results = await paired(

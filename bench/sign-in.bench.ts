@@ -25,7 +25,7 @@ interface BurstRun {
 
 export async function runSignInBurst(options: { quick: boolean }): Promise<void> {
   const sizes = options.quick ? [40] : [40, 200];
-  const runs = 3;
+  const runs = options.quick ? 2 : 3;
   const folder = await classFolder(Math.max(...sizes), SHIPPED_COST);
   const hub = await folder.start({ bcryptRounds: SHIPPED_COST });
   const peer = await startServer(PEER);
@@ -70,9 +70,12 @@ export async function runSignInBurst(options: { quick: boolean }): Promise<void>
         ratios: results.map((r) => r.subject.totalMs / r.peer.totalMs),
         target: 1.2,
       });
+      // The peer's main thread does nothing while its pool works: its lag is what the
+      // machine alone inflicts (on a busy shared machine, often more than 50 ms).
       const worstLag = Math.max(...results.map((r) => r.subject.lagMaxMs));
+      const idleLag = Math.max(...results.map((r) => r.peer.lagMaxMs));
       console.log(
-        `  → hub event-loop lag, worst of ${runs} runs: ${ms(worstLag)} [target ≤ 50 ms: ${worstLag <= 50 ? 'met' : 'NOT met'}]`,
+        `  → hub event-loop lag, worst of ${runs} runs: ${ms(worstLag)} (an idle event loop beside the peer's pool: ${ms(idleLag)}) [target ≤ 50 ms: ${worstLag <= 50 ? 'met' : 'NOT met'}]`,
       );
     }
   } finally {

@@ -23,7 +23,8 @@ export async function classFolder(students: number, bcryptCost = 4): Promise<Cla
   return {
     dataDir,
     world,
-    start: (options = {}) => startServer(HUB_ENTRY, { dataDir, bcryptRounds: bcryptCost, ...options }),
+    start: (options = {}) =>
+      startServer(HUB_ENTRY, { dataDir, bcryptRounds: bcryptCost, ...options }),
     remove: () => rm(dataDir, { recursive: true, force: true }),
   };
 }

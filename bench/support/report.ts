@@ -20,7 +20,9 @@ export function report(row: RatioRow): void {
 export function printSummary(): void {
   console.log('\nSummary: median ratio (spread over runs), same-run peers, lower is better');
   for (const row of rows)
-    console.log(`  ${row.workload} — ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`);
+    console.log(
+      `  ${row.workload} — ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`,
+    );
 }
 
 function targetText(row: RatioRow): string {
