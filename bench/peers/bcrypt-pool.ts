@@ -7,6 +7,7 @@ import { answerStats } from '../support/child-stats';
 const pool = new Piscina({
   filename: new URL('./bcrypt-worker.mjs', import.meta.url).href,
   maxThreads: availableParallelism(),
+  idleTimeout: 60_000, // piscina's default 0 ends a thread between tasks: no pool would ship that
 });
 
 interface CompareRequest {

@@ -1,4 +1,4 @@
-import { describeRatios } from './stats';
+import { describeRatios, median } from './stats';
 
 /** One line of the summary printed at the end of `npm run bench`. */
 export interface RatioRow {
@@ -27,7 +27,6 @@ export function printSummary(): void {
 
 function targetText(row: RatioRow): string {
   if (row.target === undefined || row.ratios.length === 0) return '';
-  const sorted = [...row.ratios].sort((a, b) => a - b);
-  const middle = sorted[Math.floor(sorted.length / 2)]!;
+  const middle = median(row.ratios);
   return `  [target ≤ ${row.target}×: ${middle <= row.target ? 'met' : 'NOT met'}]`;
 }

@@ -6,7 +6,13 @@ export function quantile(samples: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-export const median = (samples: readonly number[]) => quantile(samples, 0.5);
+/** The middle value; with an even count, the mean of the two middle values. */
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /** "1.23× (1.10–1.40, 5 runs)": the median ratio and its spread, lowest to highest run. */
 export function describeRatios(ratios: readonly number[]): string {
