@@ -113,7 +113,10 @@ async function fanout(
   await Promise.all(
     sockets.slice(0, SENDERS).map((socket, by) => send(socket, by, room, seconds, sentAt, refused)),
   );
-  await pause(2_000); // the last messages reach everyone
+  // Late is not lost: wait (up to 20 s) until every accepted message reached every receiver.
+  const expected = () => (sentAt.size - refused.count) * (tokens.length - 1);
+  for (let waited = 0; latencies.length < expected() && waited < 20_000; waited += 100)
+    await pause(100);
   const after = await server.stats();
   disconnectAll(sockets);
   await pause(500);
