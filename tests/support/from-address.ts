@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { createServer } from 'node:net';
 import type { Reply } from './http';
 
 /**
@@ -28,12 +29,11 @@ export function postFrom(localAddress: string, url: string, body: unknown): Prom
   });
 }
 
-/** True when this machine can send from 127.0.0.2 (Linux can; macOS needs an alias). */
-export async function loopbackAliasesWork(url: string): Promise<boolean> {
-  try {
-    await postFrom('127.0.0.2', url, {});
-    return true;
-  } catch {
-    return false;
-  }
+/** True when this machine has 127.0.0.2 (Linux routes all of 127/8 to loopback; macOS needs an alias). */
+export function loopbackAliasesWork(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(0, '127.0.0.2', () => server.close(() => resolve(true)));
+  });
 }
