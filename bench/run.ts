@@ -1,7 +1,61 @@
-import { runAccountsBench } from './accounts.bench';
-import { runRealtimeBench } from './realtime.bench';
+import { existsSync } from 'node:fs';
+import { runChatFanout } from './chat-fanout.bench';
+import { runConnectStorm } from './connect-storm.bench';
+import { runRecordScaling } from './record-scaling.bench';
+import { runSignInBurst } from './sign-in.bench';
+import { printSummary } from './support/report';
 
-/** `npm run bench`: every benchmark, one after another (they compete for the same two cores otherwise). */
-await runAccountsBench();
-await import('./storage.bench');
-await runRealtimeBench();
+/**
+ * `npm run bench` — every workload of issue 13 against its peer in the same
+ * run, interleaved and repeated; `npm run bench -- --quick` for a short pass;
+ * `--only=chat,sign-in` to pick workloads. One after another: they would
+ * compete for the same cores otherwise.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+
+type Workload = (options: { quick: boolean }) => Promise<void>;
+
+// ─── Slots for workloads written by other engineers ──────────────────────────────
+// bench/log-startup.ts (logs engineer: hub start-up and RSS with 0 vs 1M chat
+// messages) and bench/hub-start.ts (build engineer) each export a function; when
+// the file is present, its first exported function is called here with { quick }.
+async function optionalWorkload(file: string): Promise<Workload | undefined> {
+  const url = new URL(file, import.meta.url);
+  if (!existsSync(url)) return undefined;
+  const module = (await import(url.href)) as Record<string, unknown>;
+  const run = Object.values(module).find((value) => typeof value === 'function');
+  return run as Workload | undefined;
+}
+// ─────────────────────────────────────────────────────────────────────────────────
+
+const workloads: Array<[string, Workload | undefined]> = [
+  ['sign-in', runSignInBurst],
+  ['records', runRecordScaling],
+  ['chat', runChatFanout],
+  ['connect', runConnectStorm],
+  ['log-startup', await optionalWorkload('./log-startup.ts')],
+  ['hub-start', await optionalWorkload('./hub-start.ts')],
+];
+
+console.log(
+  `ClassHub benchmarks${quick ? ' (quick)' : ''}: each ratio is ClassHub / its peer, measured in the same run`,
+);
+for (const [name, run] of workloads) {
+  if (only && !only.includes(name)) continue;
+  if (!run) {
+    console.log(`\n(${name}: bench/${name}.ts is not in this tree yet — skipped)`);
+    continue;
+  }
+  try {
+    await run({ quick });
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(`\n${name} failed, the other workloads still run:`, error);
+  }
+}
+printSummary();

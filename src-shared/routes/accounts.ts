@@ -48,7 +48,7 @@ export const accountRoutes = {
     auth: 'public',
     summary: 'Sign in with username (or email) and password',
     description:
-      'Wrong username and wrong password answer alike. Repeated failures are throttled per account and per address (429).',
+      'Wrong username and wrong password answer alike. Repeated failures slow the failing address down (429 with Retry-After), per account and per address; a right password from an address that has not been failing is let in. `failedSignIns` tells the owner, once, of wrong passwords typed since the last sign-in.',
     body: signInRequestSchema,
     response: signInResponseSchema,
   }),

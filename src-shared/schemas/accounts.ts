@@ -141,8 +141,25 @@ export const signInRequestSchema = z
   .meta({ id: 'SignInRequest' });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
+export const failedSignInsNoticeSchema = z
+  .object({
+    count: z.number().int().positive(),
+    lastAddress: z.string(),
+    lastAt: z.iso.datetime(),
+  })
+  .meta({
+    id: 'FailedSignInsNotice',
+    description:
+      'Wrong passwords typed for this account since its last sign-in; the app shows it once.',
+  });
+export type FailedSignInsNotice = z.infer<typeof failedSignInsNoticeSchema>;
+
 export const signInResponseSchema = z
-  .object({ account: accountSchema, tokens: tokenPairSchema })
+  .object({
+    account: accountSchema,
+    tokens: tokenPairSchema,
+    failedSignIns: failedSignInsNoticeSchema.optional(),
+  })
   .meta({ id: 'SignInResponse' });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 

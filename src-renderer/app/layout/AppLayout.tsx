@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect, type ReactNode } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { UserMenu } from './UserMenu';
-import { loadAccount } from '../../features/auth';
+import { FailedSignInsNotice, loadAccount } from '../../features/auth';
 import { useChatUnreadTotal } from '../../features/chat';
 import { ConnectionIndicator } from '../../features/connection';
 import { NotificationBell } from '../../features/notifications';
@@ -79,6 +79,7 @@ export function AppLayout({ children }: { children?: ReactNode }) {
       </Drawer>
 
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <FailedSignInsNotice />
         {children ?? <Outlet />}
       </AppShell.Main>
     </AppShell>

@@ -1,5 +1,6 @@
 export { authStore, useAccount, useIsSignedIn } from './auth-store';
 export { PasswordChecklist } from './components/PasswordChecklist';
+export { FailedSignInsNotice } from './components/FailedSignInsNotice';
 export { SignOutEverywhereDialog } from './components/SignOutEverywhereDialog';
 export { CheckEmailPage } from './pages/CheckEmailPage';
 export { ForgotPasswordPage } from './pages/ForgotPasswordPage';

@@ -6,16 +6,18 @@ import type {
 import { api, endSignIn } from '../../app/hub-client';
 import { desktopBridge } from '../../desktop';
 import { authStore } from './auth-store';
+import { failedSignInsStore } from './failed-sign-ins-store';
 
 /**
  * What a person does with their sign-in. Pages call these; the clients and
  * the store do the rest (the socket follows the tokens by itself).
  */
 export async function signIn(username: string, password: string): Promise<Account> {
-  const { account, tokens } = await api.call('signIn', {
+  const { account, tokens, failedSignIns } = await api.call('signIn', {
     body: { username, password, device: describeDevice() },
   });
   authStore.set({ tokens, account, signedOutBecause: undefined });
+  failedSignInsStore.set({ notice: failedSignIns });
   return account;
 }
 

@@ -9,6 +9,7 @@ import type {
 import { DomainError, fieldError } from '../../domain-error';
 import type { AuthSessionRecord, UserRecord } from '../../storage/records';
 import type { AccountsDeps } from './deps';
+import { FailedSignIns } from './failed-sign-ins';
 import { assertPasswordAllowed } from './password-rules';
 import { composeToken, hashToken, newSecret, sameHash, splitToken } from './tokens';
 import { toAccount } from './views';
@@ -18,35 +19,57 @@ export interface Authenticated {
   readonly session: AuthSessionRecord;
 }
 
+/** How stale the admin's "last signed in" may get before a sign-in rewrites the user record. */
+const LAST_SIGN_IN_PRECISION_MS = 60 * 60_000;
+
 const INVALID = () => new DomainError('INVALID_CREDENTIALS', 'Username or password is incorrect.');
 
 /** Sign-in, token refresh and revocation. A sign-in is an auth session: one per device. */
 export class AuthService {
+  /** Wrong passwords per account since its last sign-in, told to the owner once. */
+  private readonly failedSignIns = new FailedSignIns();
+
   constructor(private readonly deps: AccountsDeps) {}
 
   async signIn(input: SignInRequest, address: string): Promise<SignInResponse> {
     const { storage, hasher, throttles } = this.deps;
-    await throttles.assertSignInAllowed(input.username, address);
+    // Indexed look-ups (unique username/email), so the throttle keys by the account
+    // whatever was typed: username and email share one budget.
     const user = input.username.includes('@')
       ? await storage.users.findByEmail(input.username)
       : await storage.users.findByUsername(input.username);
+    const attempt = { account: user?.id ?? `typed:${input.username.toLowerCase()}`, address };
+    await throttles.assertSignInAllowed(attempt);
     const passwordOk = user
       ? await hasher.verify(input.password, user.passwordHash)
       : await hasher.verifyNobody(input.password);
     if (!user || !passwordOk) {
-      await throttles.recordSignInFailure(input.username, address);
+      await throttles.recordSignInFailure(attempt);
+      if (user) this.failedSignIns.record(user.id, address, this.deps.now());
       throw INVALID();
     }
-    await throttles.recordSignInSuccess(input.username);
+    await throttles.recordSignInSuccess(attempt);
     assertMaySignIn(user);
-    const signedIn =
-      (await storage.users.update(user.id, (u) => ({
-        ...u,
-        lastSignInAt: this.deps.now().toISOString(),
-      }))) ?? user;
+    const signedIn = await this.noteSignIn(user);
     const tokens = await this.startSession(signedIn, input.device);
     await storage.audit.append('accounts', { action: 'signed-in', actorId: user.id });
-    return { account: toAccount(signedIn), tokens };
+    const failedSignIns = this.failedSignIns.take(user.id);
+    return { account: toAccount(signedIn), tokens, ...(failedSignIns ? { failedSignIns } : {}) };
+  }
+
+  /**
+   * lastSignInAt only tells admins who still uses the hub, so it is kept to the
+   * hour: a class signing in at 9:00 does not rewrite thirty user records.
+   */
+  private async noteSignIn(user: UserRecord): Promise<UserRecord> {
+    const now = this.deps.now();
+    const last = user.lastSignInAt ? Date.parse(user.lastSignInAt) : Number.NEGATIVE_INFINITY;
+    if (now.getTime() - last < LAST_SIGN_IN_PRECISION_MS) return user;
+    const updated = await this.deps.storage.users.update(user.id, (u) => ({
+      ...u,
+      lastSignInAt: now.toISOString(),
+    }));
+    return updated ?? user;
   }
 
   /** Creates a device sign-in for an account that may sign in. */

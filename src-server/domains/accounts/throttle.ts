@@ -2,46 +2,84 @@ import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../domain-error';
 
 const MINUTE = 60;
+const WINDOW = 15 * MINUTE;
+
+/** Who is signing in: `account` is the resolved user id (or the typed name when none matches). */
+export interface SignInAttempt {
+  readonly account: string;
+  readonly address: string;
+}
 
 /**
- * Brute-force brakes. Sign-in failures count per account (so a password
- * cannot be guessed slowly from many addresses) and per address (so one
- * machine cannot sweep many accounts); a success clears the account's count.
+ * How much wrong passwords slow the next try. Nothing here locks an account:
+ * waits fall on the address that failed, so a right password from an address
+ * that has not been failing always gets through (issue 12, point 5).
+ */
+export const SIGN_IN_LIMITS = {
+  /** Failures one address may make on one account before it must wait; typos stay free. */
+  freePerAccountAddress: 5,
+  /** A whole class signs in from one school address (NAT), so the address budget is wide. */
+  freePerAddress: 20,
+  /** Failures on one account from all addresses before each failing address waits (guessing spread over many machines). */
+  freePerAccount: 10,
+  /** Longest wait: "slow down", never "locked out for the afternoon". */
+  maxWaitPerAccountAddressSeconds: 5 * MINUTE,
+  maxWaitPerAddressSeconds: MINUTE,
+} as const;
+
+/**
+ * Brute-force brakes. Sign-in failures count per account (whatever name or
+ * email was typed), per address, and per account-and-address; each failure
+ * past a free budget makes the failing address wait twice as long as before.
  */
 export class Throttles {
-  private readonly failuresByAccount = new RateLimiterMemory({
-    points: 10,
-    duration: 15 * MINUTE,
-    blockDuration: 15 * MINUTE,
-  });
-  private readonly failuresByAddress = new RateLimiterMemory({
-    points: 50,
-    duration: 15 * MINUTE,
-    blockDuration: 15 * MINUTE,
-  });
+  private readonly failuresByAccount = counter();
+  private readonly failuresByAddress = counter();
+  private readonly failuresByPair = counter();
+  private readonly waitByAddress = new RateLimiterMemory({ points: 1, duration: 1 });
+  private readonly waitByPair = new RateLimiterMemory({ points: 1, duration: 1 });
   /** A whole class may register from one school address (NAT), so sign-ups get room; emails far less. */
   private readonly signupsByAddress = new RateLimiterMemory({ points: 300, duration: 60 * MINUTE });
   /** Reset and verification emails per address: stops mail floods. */
   private readonly mailsByAddress = new RateLimiterMemory({ points: 20, duration: 60 * MINUTE });
 
-  async assertSignInAllowed(account: string, address: string): Promise<void> {
-    const [byAccount, byAddress] = await Promise.all([
-      this.failuresByAccount.get(account.toLowerCase()),
-      this.failuresByAddress.get(address),
+  /** Before the password is checked, so a waiting address learns nothing from its guess. */
+  async assertSignInAllowed({ account, address }: SignInAttempt): Promise<void> {
+    const [byAddress, byPair] = await Promise.all([
+      this.waitByAddress.get(address),
+      this.waitByPair.get(pairKey(account, address)),
     ]);
-    if (byAccount && byAccount.consumedPoints >= 10) throw tooMany('for this account', byAccount);
-    if (byAddress && byAddress.consumedPoints >= 50) throw tooMany('from this device', byAddress);
+    const wait = Math.max(waiting(byAddress), waiting(byPair));
+    if (wait > 0) throw slowDown(wait);
   }
 
-  async recordSignInFailure(account: string, address: string): Promise<void> {
-    await Promise.all([
-      this.failuresByAccount.penalty(account.toLowerCase(), 1),
+  async recordSignInFailure({ account, address }: SignInAttempt): Promise<void> {
+    const pair = pairKey(account, address);
+    const [byAccount, byAddress, byPair] = await Promise.all([
+      this.failuresByAccount.penalty(account, 1),
       this.failuresByAddress.penalty(address, 1),
+      this.failuresByPair.penalty(pair, 1),
     ]);
+    const limits = SIGN_IN_LIMITS;
+    const addressWait = growingWait(
+      byAddress.consumedPoints - limits.freePerAddress,
+      limits.maxWaitPerAddressSeconds,
+    );
+    const pairWait = growingWait(
+      Math.max(
+        byPair.consumedPoints - limits.freePerAccountAddress,
+        byAccount.consumedPoints - limits.freePerAccount,
+      ),
+      limits.maxWaitPerAccountAddressSeconds,
+    );
+    if (addressWait > 0) await this.waitByAddress.block(address, addressWait);
+    if (pairWait > 0) await this.waitByPair.block(pair, pairWait);
   }
 
-  async recordSignInSuccess(account: string): Promise<void> {
-    await this.failuresByAccount.delete(account.toLowerCase());
+  /** The address knew the password: its own failures on this account are forgiven. */
+  async recordSignInSuccess({ account, address }: SignInAttempt): Promise<void> {
+    const pair = pairKey(account, address);
+    await Promise.all([this.failuresByPair.delete(pair), this.waitByPair.delete(pair)]);
   }
 
   consumeSignup(address: string): Promise<void> {
@@ -53,13 +91,32 @@ export class Throttles {
   }
 }
 
+/** A failure counter over a fixed window; `points` is never reached, penalty() only counts. */
+function counter(): RateLimiterMemory {
+  return new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: WINDOW });
+}
+
+function pairKey(account: string, address: string): string {
+  return `${account}\n${address}`;
+}
+
+/** 1, 2, 4, 8… seconds for each failure past the free budget, up to the cap. */
+export function growingWait(failuresPastBudget: number, capSeconds: number): number {
+  if (failuresPastBudget <= 0) return 0;
+  return Math.min(capSeconds, 2 ** Math.min(failuresPastBudget - 1, 30));
+}
+
+function waiting(result: RateLimiterRes | null): number {
+  return result && result.consumedPoints > 1 ? result.msBeforeNext : 0;
+}
+
 async function consume(limiter: RateLimiterMemory, address: string): Promise<void> {
   try {
     await limiter.consume(address);
   } catch (result) {
     throw new DomainError(
       'TOO_MANY_REQUESTS',
-      `Too many requests from this device. Try again in ${minutes(result as RateLimiterRes)}.`,
+      `Too many requests from this device. Try again in ${minutes((result as RateLimiterRes).msBeforeNext)}.`,
       {
         retryAfterSeconds: Math.ceil((result as RateLimiterRes).msBeforeNext / 1000),
       },
@@ -67,17 +124,17 @@ async function consume(limiter: RateLimiterMemory, address: string): Promise<voi
   }
 }
 
-function tooMany(where: string, result: RateLimiterRes): DomainError {
+function slowDown(ms: number): DomainError {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const when = seconds < 60 ? `${seconds} second${seconds === 1 ? '' : 's'}` : minutes(ms);
   return new DomainError(
     'TOO_MANY_REQUESTS',
-    `Too many failed sign-ins ${where}. Try again in ${minutes(result)}.`,
-    {
-      retryAfterSeconds: Math.ceil(result.msBeforeNext / 1000),
-    },
+    `Too many wrong passwords from this device. Wait ${when} and try again.`,
+    { retryAfterSeconds: seconds },
   );
 }
 
-function minutes(result: RateLimiterRes): string {
-  const count = Math.max(1, Math.ceil(result.msBeforeNext / 60_000));
+function minutes(ms: number): string {
+  const count = Math.max(1, Math.ceil(ms / 60_000));
   return count === 1 ? '1 minute' : `${count} minutes`;
 }

@@ -89,6 +89,10 @@ export const shell = {
   'signIn.notice.passwordChanged': 'Your password was changed, so every device was signed out.',
   'signIn.notice.removed': 'Your account was removed by the hub admin.',
   'signIn.notice.blocked': 'Your account was blocked. Ask your teacher or the hub admin.',
+  'signIn.guessed.title': 'Someone may have been guessing your password',
+  'signIn.guessed.text':
+    '{count, plural, one {# failed sign-in attempt} other {# failed sign-in attempts}} since your last sign-in, the last from {address} at {time}. If that was not you, choose a stronger password.',
+  'signIn.guessed.close': 'Dismiss',
 
   'register.title': 'Create your account',
   'register.subtitle': 'It takes a minute. Your teacher may need to approve it.',

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { classFolder } from './support/bench-hub';
+import { paired } from './support/paired';
+import { report } from './support/report';
+import { startServer, type ServerProcess } from './support/server-process';
+import { connectAll, disconnectAll, type BenchSocket } from './support/socket-clients';
+import { mb, median, ms, quantile } from './support/stats';
+
+/**
+ * Chat fan-out at the start of class: N clients in one course room, ten of
+ * them sending one message a second each (~10 msg/s), every receiver
+ * answering `chat:read` for what it sees, as the renderer's MessageList does
+ * while a room is open (chat-actions.ts › markRead: once per new message).
+ * The real hub (real accounts, course room, stored before the ack) against
+ * bare Socket.IO with the same clients, in the same run, turn about.
+ */
+const SENDERS = 10;
+const PEER = new URL('./peers/bare-socketio.ts', import.meta.url);
+
+interface FanoutRun {
+  p50: number;
+  p99: number;
+  delivered: number;
+  expected: number;
+  /** Sends the server answered with an error (e.g. a rate limit): never delivered. */
+  refused: number;
+  cpuMs: number;
+  rssBytes: number;
+}
+
+export async function runChatFanout(options: { quick: boolean }): Promise<void> {
+  const sizes = options.quick ? [200] : [200, 500];
+  const runs = options.quick ? 2 : 5;
+  const seconds = options.quick ? 4 : 10;
+  const folder = await classFolder(Math.max(...sizes));
+  const hub = await folder.start();
+  const peer = await startServer(PEER);
+  try {
+    for (const clients of sizes) {
+      console.log(
+        `\nchat fan-out, ${clients} clients, ~${SENDERS} msg/s for ${seconds} s, read receipts on`,
+      );
+      const tokens = folder.world.students.slice(0, clients).map((s) => s.accessToken);
+      const results = await paired(
+        runs,
+        () => fanout(hub, tokens, folder.world.room, seconds),
+        () =>
+          fanout(
+            peer,
+            tokens.map(() => undefined),
+            'course:bench',
+            seconds,
+          ),
+      );
+      for (const [i, { subject, peer: bare }] of results.entries())
+        console.log(
+          `  run ${i + 1}: ClassHub ${line(subject)}\n         bare Socket.IO ${line(bare)}`,
+        );
+      const workload = `chat fan-out ${clients} clients`;
+      report({
+        workload,
+        measure: 'p99 send→arrival, ClassHub / bare Socket.IO',
+        ratios: results.map((r) => r.subject.p99 / r.peer.p99),
+        target: 1.5,
+      });
+      report({
+        workload,
+        measure: 'p50 send→arrival, ClassHub / bare Socket.IO',
+        ratios: results.map((r) => r.subject.p50 / r.peer.p50),
+      });
+      report({
+        workload,
+        measure: 'server CPU time, ClassHub / bare Socket.IO',
+        ratios: results.map((r) => r.subject.cpuMs / r.peer.cpuMs),
+      });
+    }
+  } finally {
+    await Promise.all([hub.stop(), peer.stop()]);
+    await folder.remove();
+  }
+}
+
+function line(run: FanoutRun): string {
+  const delivered = ((100 * run.delivered) / Math.max(1, run.expected)).toFixed(1);
+  const refused = run.refused > 0 ? ` (${run.refused} sends REFUSED)` : '';
+  return `p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
+}
+
+async function fanout(
+  server: ServerProcess,
+  tokens: ReadonlyArray<string | undefined>,
+  room: string,
+  seconds: number,
+): Promise<FanoutRun> {
+  const sentAt = new Map<string, { at: number; by: number }>();
+  const latencies: number[] = [];
+  const refused = { count: 0 };
+  const readSeq: number[] = tokens.map(() => 0);
+  const readReceipt = (socket: BenchSocket, index: number, seq: number) => {
+    if (seq <= readSeq[index]!) return;
+    readSeq[index] = seq;
+    socket.emit('chat:read', { room, seq }, () => undefined);
+  };
+  const { sockets } = await connectAll(server.url, tokens, (socket, index) => {
+    socket.on('chat:message', (message) => {
+      const sent = sentAt.get(message.clientId ?? '');
+      if (sent && sent.by !== index) latencies.push(performance.now() - sent.at);
+      readReceipt(socket, index, message.seq);
+    });
+  });
+  await pause(1_000); // arrivals and presence settle before the clock starts
+  const before = await server.stats();
+  await Promise.all(
+    sockets.slice(0, SENDERS).map((socket, by) => send(socket, by, room, seconds, sentAt, refused)),
+  );
+  // Late is not lost: wait (up to 20 s) until every accepted message reached every receiver.
+  const expected = () => (sentAt.size - refused.count) * (tokens.length - 1);
+  for (let waited = 0; latencies.length < expected() && waited < 20_000; waited += 100)
+    await pause(100);
+  const after = await server.stats();
+  disconnectAll(sockets);
+  await pause(500);
+  return {
+    p50: median(latencies),
+    p99: quantile(latencies, 0.99),
+    delivered: latencies.length,
+    expected: sentAt.size * (tokens.length - 1),
+    refused: refused.count,
+    cpuMs: after.cpuMs - before.cpuMs,
+    rssBytes: after.rssBytes,
+  };
+}
+
+/** One message a second from this sender, starting at a random moment in the first second. */
+async function send(
+  socket: BenchSocket,
+  by: number,
+  room: string,
+  seconds: number,
+  sentAt: Map<string, { at: number; by: number }>,
+  refused: { count: number },
+): Promise<void> {
+  await pause(Math.random() * 1_000);
+  for (let i = 0; i < seconds; i++) {
+    const clientId = randomUUID();
+    sentAt.set(clientId, { at: performance.now(), by });
+    socket.emit('chat:send', { room, clientId, text: `message ${i} from ${by}` }, (reply) => {
+      if (!reply.ok) refused.count++;
+    });
+    await pause(1_000);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

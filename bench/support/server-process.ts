@@ -1,0 +1,46 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ChildRequest, ChildStats } from './child-stats';
+
+/** A server (the hub or a peer) in its own process, as it runs in a classroom. */
+export interface ServerProcess {
+  readonly url: string;
+  readonly pid: number;
+  stats(): Promise<ChildStats>;
+  resetLag(): Promise<void>;
+  /** Any other request a peer understands, answered by one message. */
+  request<T>(message: { type: string }): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Forks `entry` (a bench file under tsx) with `options`; it answers `{ type: 'ready', url }`. */
+export async function startServer(entry: URL, options: unknown = {}): Promise<ServerProcess> {
+  const child = fork(fileURLToPath(entry), [JSON.stringify(options)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message: { type: string; url: string }) => resolve(message.url));
+    child.once('exit', (code) => reject(new Error(`${entry.pathname} exited with ${code}`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stats: () => ask<{ stats: ChildStats }>(child, { type: 'stats' }).then((m) => m.stats),
+    resetLag: () => ask(child, { type: 'reset-lag' }).then(() => undefined),
+    request: <T>(message: { type: string }) => ask<T>(child, message),
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ChildRequest);
+      await exited;
+    },
+  };
+}
+
+function ask<T>(child: ChildProcess, request: ChildRequest | { type: string }): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', resolve as (message: unknown) => void);
+    child.send(request);
+  });
+}
