@@ -6,42 +6,57 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseHubConfig, type HubConfig, type HubOptions } from './config';
-import { AuthService } from './domains/accounts/auth-service';
+import { AuthService, AUTH_REPOSITORIES } from './domains/accounts/auth-service';
 import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
 import { createMailer } from './domains/accounts/mailer';
 import { PasswordHasher } from './domains/accounts/password-hasher';
-import { ProfileLinks } from './domains/accounts/profile-links';
-import { ProfileService } from './domains/accounts/profile-service';
-import { RegistrationService } from './domains/accounts/registration-service';
+import { ProfileLinks, PROFILE_LINK_REPOSITORIES } from './domains/accounts/profile-links';
+import { ProfileService, PROFILE_REPOSITORIES } from './domains/accounts/profile-service';
+import {
+  RegistrationService,
+  REGISTRATION_REPOSITORIES,
+} from './domains/accounts/registration-service';
 import { accountRoutes } from './domains/accounts/routes';
 import { Throttles } from './domains/accounts/throttle';
-import { AdminCourseRecords } from './domains/admin/course-records';
+import {
+  AdminCourseRecords,
+  ADMIN_COURSE_RECORD_REPOSITORIES,
+} from './domains/admin/course-records';
 import { adminRecordRoutes } from './domains/admin/record-routes';
 import { adminRoutes } from './domains/admin/routes';
-import { AdminSessionRecords } from './domains/admin/session-records';
-import { AdminService } from './domains/admin/service';
+import {
+  AdminSessionRecords,
+  ADMIN_SESSION_RECORD_REPOSITORIES,
+} from './domains/admin/session-records';
+import { AdminService, ADMIN_REPOSITORIES } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
-import { ChatFiles } from './domains/chat/chat-files';
+import { ChatFiles, CHAT_FILE_REPOSITORIES } from './domains/chat/chat-files';
 import { AccessService } from './domains/access/access-service';
 import { ACCESS_REPOSITORIES } from './domains/access/ports';
 import { withRepositories } from './domains/deps';
 import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { Presence } from './domains/chat/presence';
 import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
-import { CourseContentService } from './domains/courses/content-service';
+import { CourseContentService, CONTENT_REPOSITORIES } from './domains/courses/content-service';
 import { dashboardRoutes } from './domains/courses/dashboard-routes';
-import { DashboardService } from './domains/courses/dashboard-service';
-import { FeedbackService } from './domains/courses/feedback-service';
+import { DashboardService, DASHBOARD_REPOSITORIES } from './domains/courses/dashboard-service';
+import { FeedbackService, FEEDBACK_REPOSITORIES } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
 import { submissionRoutes } from './domains/courses/submission-routes';
-import { SubmissionExports } from './domains/courses/submission-exports';
-import { SubmissionService } from './domains/courses/submission-service';
+import {
+  SubmissionExports,
+  SUBMISSION_EXPORT_REPOSITORIES,
+} from './domains/courses/submission-exports';
+import { SubmissionService, SUBMISSION_REPOSITORIES } from './domains/courses/submission-service';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
-import { NotificationService } from './domains/notifications/notification-service';
-import { PostService } from './domains/sessions/post-service';
+import {
+  NotificationService,
+  NOTIFICATION_REPOSITORIES,
+} from './domains/notifications/notification-service';
+import { PostService, POST_REPOSITORIES } from './domains/sessions/post-service';
 import { sessionRoutes } from './domains/sessions/routes';
 import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
@@ -113,17 +128,22 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       publicUrl: () => publicUrl,
       now: now ?? (() => new Date()),
     };
-    const auth = new AuthService(deps);
+    const auth = new AuthService(withRepositories(deps, ...AUTH_REPOSITORIES));
     const downloadLinks = new DownloadLinks(deps.now);
-    const registration = new RegistrationService(deps, auth);
-    const profiles = new ProfileService(deps);
+    const registration = new RegistrationService(
+      withRepositories(deps, ...REGISTRATION_REPOSITORIES),
+      auth,
+    );
+    const profiles = new ProfileService(withRepositories(deps, ...PROFILE_REPOSITORIES));
     const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
-    const posts = new PostService(deps, sessions);
+    const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
     const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
     const presence = new Presence();
     const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
-    const feedback = new FeedbackService(deps);
-    const notifications = new NotificationService(deps);
+    const feedback = new FeedbackService(withRepositories(deps, ...FEEDBACK_REPOSITORIES));
+    const notifications = new NotificationService(
+      withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
+    );
     notifications.subscribe(bus);
     const addresses = { url: '', lanUrls: [] as string[] };
     const handlers: Handlers = {
@@ -132,17 +152,33 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         auth,
         registration,
         profiles,
-        links: new ProfileLinks(deps, profiles),
+        links: new ProfileLinks(withRepositories(deps, ...PROFILE_LINK_REPOSITORIES), profiles),
       }),
-      ...adminRoutes(new AdminService(deps, auth, registration)),
-      ...adminRecordRoutes(new AdminCourseRecords(deps), new AdminSessionRecords(deps), feedback),
+      ...adminRoutes(
+        new AdminService(withRepositories(deps, ...ADMIN_REPOSITORIES), auth, registration),
+      ),
+      ...adminRecordRoutes(
+        new AdminCourseRecords(withRepositories(deps, ...ADMIN_COURSE_RECORD_REPOSITORIES)),
+        new AdminSessionRecords(withRepositories(deps, ...ADMIN_SESSION_RECORD_REPOSITORIES)),
+        feedback,
+      ),
       ...fileRoutes(deps, downloadLinks),
       ...sessionRoutes(sessions, posts),
-      ...chatRoutes(chat, notifications, new ChatFiles(deps)),
+      ...chatRoutes(
+        chat,
+        notifications,
+        new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
+      ),
       ...courseRoutes(courses),
-      ...courseContentRoutes(new CourseContentService(deps)),
-      ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
-      ...dashboardRoutes(new DashboardService(deps)),
+      ...courseContentRoutes(
+        new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
+      ),
+      ...submissionRoutes(
+        new SubmissionService(withRepositories(deps, ...SUBMISSION_REPOSITORIES)),
+        new SubmissionExports(withRepositories(deps, ...SUBMISSION_EXPORT_REPOSITORIES)),
+        feedback,
+      ),
+      ...dashboardRoutes(new DashboardService(withRepositories(deps, ...DASHBOARD_REPOSITORIES))),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

@@ -20,10 +20,10 @@ export interface DomainDeps<R extends keyof Storage = keyof Storage> {
 }
 
 /** A copy of `deps` whose storage holds only the named repositories. */
-export function withRepositories<R extends RepositoryName>(
-  deps: DomainDeps,
+export function withRepositories<D extends DomainDeps, R extends RepositoryName>(
+  deps: D,
   ...names: R[]
-): DomainDeps<R> {
+): Omit<D, 'storage'> & DomainDeps<R> {
   const storage = Object.fromEntries(names.map((name) => [name, deps.storage[name]]));
   return { ...deps, storage: storage as Pick<Storage, R> };
 }

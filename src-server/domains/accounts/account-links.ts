@@ -13,9 +13,12 @@ const PAGE: Record<AccountTokenPurpose, string> = {
   'reset-password': 'reset-password',
 };
 
+/** The repositories AccountLinks reads and writes (createHub hands it exactly these). */
+export const ACCOUNT_LINK_REPOSITORIES = ['accountTokens'] as const;
+
 /** One-time links for email verification and password reset; a new link replaces older ones. */
 export class AccountLinks {
-  constructor(private readonly deps: AccountsDeps) {}
+  constructor(private readonly deps: AccountsDeps<(typeof ACCOUNT_LINK_REPOSITORIES)[number]>) {}
 
   async create(
     user: UserRecord,

@@ -24,12 +24,15 @@ const LAST_SIGN_IN_PRECISION_MS = 60 * 60_000;
 
 const INVALID = () => new DomainError('INVALID_CREDENTIALS', 'Username or password is incorrect.');
 
+/** The repositories AuthService reads and writes (createHub hands it exactly these). */
+export const AUTH_REPOSITORIES = ['audit', 'authSessions', 'users'] as const;
+
 /** Sign-in, token refresh and revocation. A sign-in is an auth session: one per device. */
 export class AuthService {
   /** Wrong passwords per account since its last sign-in, told to the owner once. */
   private readonly failedSignIns = new FailedSignIns();
 
-  constructor(private readonly deps: AccountsDeps) {}
+  constructor(private readonly deps: AccountsDeps<(typeof AUTH_REPOSITORIES)[number]>) {}
 
   async signIn(input: SignInRequest, address: string): Promise<SignInResponse> {
     const { storage, hasher, throttles } = this.deps;

@@ -6,6 +6,16 @@ import { toCourse } from '../courses/views';
 import { toSession } from '../sessions/views';
 import type { ProfileService } from './profile-service';
 
+/** The repositories ProfileLinks reads and writes (createHub hands it exactly these). */
+export const PROFILE_LINK_REPOSITORIES = [
+  'comments',
+  'courses',
+  'enrolments',
+  'sessionMembers',
+  'sessions',
+  'users',
+] as const;
+
 /**
  * What a profile page lists besides the person: their courses and sessions,
  * trimmed to what the viewer may know. Taught courses are public (the
@@ -15,7 +25,7 @@ import type { ProfileService } from './profile-service';
  */
 export class ProfileLinks {
   constructor(
-    private readonly deps: DomainDeps,
+    private readonly deps: DomainDeps<(typeof PROFILE_LINK_REPOSITORIES)[number]>,
     private readonly profiles: ProfileService,
   ) {}
 

@@ -16,9 +16,12 @@ import { pageOf, windowOf } from '../paging';
 import type { AccountsDeps } from './deps';
 import { toAccount, toProfile, toSummary } from './views';
 
+/** The repositories ProfileService reads and writes (createHub hands it exactly these). */
+export const PROFILE_REPOSITORIES = ['statusUpdates', 'users'] as const;
+
 /** Profiles, avatars, status updates and user search. */
 export class ProfileService {
-  constructor(private readonly deps: AccountsDeps) {}
+  constructor(private readonly deps: AccountsDeps<(typeof PROFILE_REPOSITORIES)[number]>) {}
 
   async updateProfile(actor: UserRecord, patch: UpdateProfileRequest): Promise<Account> {
     if (patch.student && actor.role !== 'student')

@@ -12,11 +12,19 @@ import { canApprove, type Actor } from '../../../src-shared/permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import { UniqueViolation } from '../../storage/errors';
 import type { UserRecord } from '../../storage/records';
-import { AccountLinks } from './account-links';
+import { ACCOUNT_LINK_REPOSITORIES, AccountLinks } from './account-links';
 import { assertPasswordAllowed } from './password-rules';
 import type { AuthService } from './auth-service';
 import type { AccountsDeps } from './deps';
 import { toAccount } from './views';
+
+/** The repositories RegistrationService reads and writes (createHub hands it exactly these). */
+export const REGISTRATION_REPOSITORIES = [
+  ...ACCOUNT_LINK_REPOSITORIES,
+  'audit',
+  'settings',
+  'users',
+] as const;
 
 /** Registration, verification (approval or email), and password reset by link. */
 export class RegistrationService {
@@ -25,7 +33,7 @@ export class RegistrationService {
   private readonly links: AccountLinks;
 
   constructor(
-    private readonly deps: AccountsDeps,
+    private readonly deps: AccountsDeps<(typeof REGISTRATION_REPOSITORIES)[number]>,
     private readonly auth: AuthService,
   ) {
     this.links = new AccountLinks(deps);

@@ -13,17 +13,29 @@ import type { DeadlineId } from '../../../src-shared/schemas/courses';
 import type { EnrolmentRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { windowOf } from '../paging';
-import { RecordLookup, resolveSearch, showPage } from './record-lookup';
+import { RECORD_LOOKUP_REPOSITORIES, RecordLookup, resolveSearch, showPage } from './record-lookup';
 
 type RecordQuery = z.output<typeof adminRecordQuerySchema>;
 type EnrolmentQuery = z.output<typeof adminEnrolmentQuerySchema>;
+
+/** The repositories AdminCourseRecords reads and writes (createHub hands it exactly these). */
+export const ADMIN_COURSE_RECORD_REPOSITORIES = [
+  ...RECORD_LOOKUP_REPOSITORIES,
+  'deadlines',
+  'enrolments',
+  'feedback',
+  'materials',
+  'submissions',
+] as const;
 
 /**
  * The admin panel's lists of course records. Read-only: changes go through
  * the course services (with the admin as actor) so their events still fire.
  */
 export class AdminCourseRecords {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(
+    private readonly deps: DomainDeps<(typeof ADMIN_COURSE_RECORD_REPOSITORIES)[number]>,
+  ) {}
 
   async enrolments(query: EnrolmentQuery): Promise<Page<AdminEnrolment>> {
     const search = await resolveSearch(this.deps.storage, query.q);

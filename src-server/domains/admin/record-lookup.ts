@@ -13,6 +13,10 @@ const GONE = '(deleted)';
  * Names for the ids on one page of admin rows. A page names the same course
  * or person many times, so each is read once per request.
  */
+/** What the admin's record lists look up besides the records themselves: names and titles. */
+export const RECORD_LOOKUP_REPOSITORIES = ['users', 'courses', 'sessions'] as const;
+type LookupStorage = Pick<Storage, (typeof RECORD_LOOKUP_REPOSITORIES)[number]>;
+
 export class RecordLookup {
   private readonly courses = new Map<
     string,
@@ -24,7 +28,7 @@ export class RecordLookup {
   >();
   private readonly sessions = new Map<string, Promise<{ id: SessionId; title: string }>>();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(private readonly storage: LookupStorage) {}
 
   course(id: CourseId) {
     return once(this.courses, id, async () => {
@@ -73,7 +77,7 @@ export interface RecordSearch {
 }
 
 export async function resolveSearch(
-  storage: Storage,
+  storage: LookupStorage,
   q: string | undefined,
 ): Promise<RecordSearch | undefined> {
   const needle = q?.trim().toLowerCase();

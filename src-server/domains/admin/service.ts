@@ -18,10 +18,19 @@ import { pageOf, windowOf } from '../paging';
 
 type AdminUserQuery = z.output<typeof adminUserQuerySchema>;
 
+/** The repositories AdminService reads and writes (createHub hands it exactly these). */
+export const ADMIN_REPOSITORIES = [
+  'accountTokens',
+  'audit',
+  'settings',
+  'statusUpdates',
+  'users',
+] as const;
+
 /** The admin panel's rules: every account, hub settings, and the guarantee that one admin always remains. */
 export class AdminService {
   constructor(
-    private readonly deps: AccountsDeps,
+    private readonly deps: AccountsDeps<(typeof ADMIN_REPOSITORIES)[number]>,
     private readonly auth: AuthService,
     private readonly registration: RegistrationService,
   ) {}

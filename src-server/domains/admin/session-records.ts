@@ -7,16 +7,31 @@ import type {
 } from '../../../src-shared/schemas/admin';
 import type { DomainDeps } from '../deps';
 import { windowOf } from '../paging';
-import { RecordLookup, excerptOf, resolveSearch, showPage } from './record-lookup';
+import {
+  RECORD_LOOKUP_REPOSITORIES,
+  RecordLookup,
+  excerptOf,
+  resolveSearch,
+  showPage,
+} from './record-lookup';
 
 type RecordQuery = z.output<typeof adminRecordQuerySchema>;
+
+/** The repositories AdminSessionRecords reads and writes (createHub hands it exactly these). */
+export const ADMIN_SESSION_RECORD_REPOSITORIES = [
+  ...RECORD_LOOKUP_REPOSITORIES,
+  'comments',
+  'posts',
+] as const;
 
 /**
  * The admin panel's lists of session posts and comments. Read-only: deletes
  * go through PostService (with the admin as actor) so live updates still fire.
  */
 export class AdminSessionRecords {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(
+    private readonly deps: DomainDeps<(typeof ADMIN_SESSION_RECORD_REPOSITORIES)[number]>,
+  ) {}
 
   async posts(query: RecordQuery): Promise<Page<AdminPost>> {
     const search = await resolveSearch(this.deps.storage, query.q);

@@ -19,15 +19,24 @@ import type { DomainDeps } from '../deps';
 import { assertInside, assertManages, courseAccess } from '../access/course-access';
 import { toDeadline, toMaterial } from './views';
 import { pageOfList } from '../paging';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 
 type CreateDeadline = z.output<typeof createDeadlineRequestSchema>;
 type UpdateDeadline = z.output<typeof updateDeadlineRequestSchema>;
 
 const utc = (time: string) => new Date(time).toISOString();
 
+/** The repositories CourseContentService reads and writes (createHub hands it exactly these). */
+export const CONTENT_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'blobs',
+  'materials',
+  'uploads',
+] as const;
+
 /** Materials and deadlines: the teacher manages them; people inside the course see them. */
 export class CourseContentService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof CONTENT_REPOSITORIES)[number]>) {}
 
   async materials(
     actor: UserRecord,

@@ -19,13 +19,25 @@ import { toDeadline } from './views';
 const WEEK = 7 * 86_400_000;
 const AWAITING_LIMIT = 20;
 
+/** The repositories DashboardService reads and writes (createHub hands it exactly these). */
+export const DASHBOARD_REPOSITORIES = [
+  'courses',
+  'deadlines',
+  'enrolments',
+  'grades',
+  'materials',
+  'statusUpdates',
+  'submissions',
+  'users',
+] as const;
+
 /**
  * The dashboards. Everything starts from the viewer's own courses (by
  * index) and the people in them, so the cost follows what the person is
  * part of, never the size of the hub.
  */
 export class DashboardService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof DASHBOARD_REPOSITORIES)[number]>) {}
 
   async activity(actor: UserRecord, query: PageQuery): Promise<Page<ActivityItem>> {
     const { storage } = this.deps;

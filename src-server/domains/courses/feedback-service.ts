@@ -6,6 +6,10 @@ import type { FeedbackRecord, UserRecord } from '../../storage/records';
 import { formerMember, toSummary } from '../accounts/views';
 import type { DomainDeps } from '../deps';
 import { courseAccess } from '../access/course-access';
+import { ACCESS_REPOSITORIES } from '../access/ports';
+
+/** The repositories FeedbackService reads and writes (createHub hands it exactly these). */
+export const FEEDBACK_REPOSITORIES = [...ACCESS_REPOSITORIES, 'feedback'] as const;
 
 /**
  * Course feedback. An anonymous author is stored (for moderation) but this
@@ -13,7 +17,7 @@ import { courseAccess } from '../access/course-access';
  * author to the admin alone.
  */
 export class FeedbackService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof FEEDBACK_REPOSITORIES)[number]>) {}
 
   /** For the course's people (its teacher, students active or finished) and admins: others learn nothing, not even who rated. */
   async summary(actor: UserRecord, courseId: CourseId) {

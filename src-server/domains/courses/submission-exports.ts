@@ -7,10 +7,19 @@ import type { DomainDeps } from '../deps';
 import type { FileReply } from '../file-reply';
 import { assertManages, courseAccess, deadlineAccess } from '../access/course-access';
 import { csvRow } from './csv';
+import { ACCESS_REPOSITORIES } from '../access/ports';
+
+/** The repositories SubmissionExports reads and writes (createHub hands it exactly these). */
+export const SUBMISSION_EXPORT_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'blobs',
+  'grades',
+  'submissions',
+] as const;
 
 /** What a teacher takes away from a course: every latest submission as a zip, grades as CSV. */
 export class SubmissionExports {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof SUBMISSION_EXPORT_REPOSITORIES)[number]>) {}
 
   /** Each student's latest version, streamed into a zip: `<username>/<file>` (never buffered whole). */
   async zip(actor: UserRecord, deadlineId: DeadlineId): Promise<FileReply> {

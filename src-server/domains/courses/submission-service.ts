@@ -21,12 +21,22 @@ import { toStoredFile } from '../files/routes';
 import { assertManages, courseAccess, deadlineAccess } from '../access/course-access';
 import { pageOfList } from '../paging';
 import { IdempotentActions } from '../idempotency';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 
 type OverviewRow = z.output<typeof deadlineOverviewRowSchema>;
 
+/** The repositories SubmissionService reads and writes (createHub hands it exactly these). */
+export const SUBMISSION_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'blobs',
+  'grades',
+  'submissions',
+  'uploads',
+] as const;
+
 /** Submissions (versions kept, late flagged or refused) and grading. */
 export class SubmissionService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof SUBMISSION_REPOSITORIES)[number]>) {}
 
   private readonly resends = new IdempotentActions();
 

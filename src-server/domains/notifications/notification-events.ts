@@ -17,7 +17,20 @@ export type Notify = (
  * cause them. Each makes a type with parameters and a target; the wording
  * is the client's, in the viewer's language (src-renderer/features/notifications).
  */
-export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: Notify): void {
+/** The repositories the subscribers read to find recipients and names. */
+export const NOTIFICATION_EVENT_REPOSITORIES = [
+  'chat',
+  'enrolments',
+  'sessionMembers',
+  'sessions',
+  'users',
+] as const;
+
+export function subscribeNotifications(
+  bus: EventBus,
+  deps: DomainDeps<(typeof NOTIFICATION_EVENT_REPOSITORIES)[number]>,
+  notify: Notify,
+): void {
   const { storage } = deps;
   const name = async (id: UserId) => {
     const user = await storage.users.get(id);

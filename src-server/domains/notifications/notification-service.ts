@@ -5,9 +5,16 @@ import type { EventBus } from '../../events/bus';
 import type { NotificationRecord, UserRecord } from '../../storage/records';
 import type { HistoryEntry } from '../../storage/repositories';
 import type { DomainDeps } from '../deps';
-import { subscribeNotifications } from './notification-events';
+import { NOTIFICATION_EVENT_REPOSITORIES, subscribeNotifications } from './notification-events';
 
 const INBOX = (userId: UserId) => `inbox:${userId}`;
+
+/** The repositories NotificationService reads and writes (createHub hands it exactly these). */
+export const NOTIFICATION_REPOSITORIES = [
+  ...NOTIFICATION_EVENT_REPOSITORIES,
+  'notifications',
+  'readMarkers',
+] as const;
 
 /**
  * Each person's inbox is a stream in the notifications log; what goes in
@@ -15,7 +22,7 @@ const INBOX = (userId: UserId) => `inbox:${userId}`;
  * is never notified of it.
  */
 export class NotificationService {
-  constructor(private readonly deps: DomainDeps) {}
+  constructor(private readonly deps: DomainDeps<(typeof NOTIFICATION_REPOSITORIES)[number]>) {}
 
   subscribe(bus: EventBus): void {
     subscribeNotifications(bus, this.deps, (recipients, actorId, content) =>

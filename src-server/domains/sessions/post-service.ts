@@ -29,15 +29,25 @@ import type { SessionService } from './session-service';
 import { toComment, toPost } from './views';
 import { pageOfList } from '../paging';
 import { IdempotentActions } from '../idempotency';
+import { ACCESS_REPOSITORIES } from '../access/ports';
 
 type CreatePost = z.output<typeof createPostRequestSchema>;
 type UpdatePost = z.output<typeof updatePostRequestSchema>;
 type PostSearch = z.output<typeof postSearchQuerySchema>;
 
+/** The repositories PostService reads and writes (createHub hands it exactly these). */
+export const POST_REPOSITORIES = [
+  ...ACCESS_REPOSITORIES,
+  'blobs',
+  'comments',
+  'posts',
+  'uploads',
+] as const;
+
 /** Posts, their files and comments, with the CSBox permission matrix on every call. */
 export class PostService {
   constructor(
-    private readonly deps: DomainDeps,
+    private readonly deps: DomainDeps<(typeof POST_REPOSITORIES)[number]>,
     private readonly sessions: SessionService,
   ) {}
 
