@@ -2,6 +2,8 @@ import { route } from '../api-route';
 import { pageSchema } from '../pagination';
 import {
   catalogueQuerySchema,
+  courseCodeAvailabilitySchema,
+  courseCodeParamsSchema,
   courseParamsSchema,
   courseSchema,
   createCourseRequestSchema,
@@ -40,9 +42,20 @@ export const courseRoutes = {
     tag: 'courses',
     auth: 'user',
     successStatus: 201,
-    summary: 'Create a course (teachers); it gets the next code (CS101, CS102, …) and a join code',
+    summary:
+      'Create a course (teachers) with a code of your own or the next automatic one (CS101, CS102, …), and a join code',
+    description: 'A code already taken (in any letter case): 409 naming the code.',
     body: createCourseRequestSchema,
     response: courseSchema,
+  }),
+  courseCodeAvailability: route({
+    method: 'get',
+    path: '/course-codes/:code',
+    tag: 'courses',
+    auth: 'user',
+    summary: 'Whether a course code is free to take (teachers and admins), for a live check',
+    params: courseCodeParamsSchema,
+    response: courseCodeAvailabilitySchema,
   }),
   joinCourse: route({
     method: 'post',

@@ -5,6 +5,7 @@ import type { CourseService } from './course-service';
 type CourseRouteName =
   | 'courses'
   | 'createCourse'
+  | 'courseCodeAvailability'
   | 'joinCourse'
   | 'course'
   | 'updateCourse'
@@ -50,6 +51,7 @@ export function courseRoutes(courses: CourseService): HandlersFor<CourseRouteNam
   return {
     courses: ({ auth, query }) => courses.catalogue(auth.user, query),
     createCourse: ({ auth, body }) => courses.create(auth.user, body),
+    courseCodeAvailability: ({ auth, params }) => courses.codeAvailability(auth.user, params.code),
     joinCourse: ({ auth, body }) => courses.joinByCode(auth.user, body.code),
     course: ({ auth, params }) => courses.get(auth.user, params.courseId),
     updateCourse: ({ auth, params, body }) => courses.update(auth.user, params.courseId, body),

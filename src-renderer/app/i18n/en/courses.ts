@@ -47,6 +47,11 @@ export const courses = {
   'courses.field.capacity': 'Capacity',
   'courses.field.codePrefix': 'Code prefix',
   'courses.field.codePrefixHint': 'The course code becomes e.g. CS101',
+  'courses.field.code': 'Course code (optional)',
+  'courses.field.codeHint': 'Letters and digits; leave empty for the next automatic code',
+  'courses.field.codePlaceholder': 'e.g. BIO2A',
+  'courses.field.codeChecking': 'Checking the code…',
+  'courses.create.codeInvalid': 'A course code is 2–12 letters and digits, like BIO2A.',
   'courses.countdown.days':
     '{days, plural, one {# day} other {# days}}, {hours, plural, one {# hour} other {# hours}} left',
   'courses.countdown.hours':
