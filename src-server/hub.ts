@@ -31,6 +31,7 @@ import { dashboardRoutes } from './domains/courses/dashboard-routes';
 import { DashboardService } from './domains/courses/dashboard-service';
 import { FeedbackService } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
+import { VisitorCatalogue } from './domains/courses/visitor-catalogue';
 import { submissionRoutes } from './domains/courses/submission-routes';
 import { SubmissionExports } from './domains/courses/submission-exports';
 import { SubmissionService } from './domains/courses/submission-service';
@@ -129,7 +130,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...fileRoutes(deps, downloadLinks),
       ...sessionRoutes(sessions, posts),
       ...chatRoutes(chat, notifications, new ChatFiles(deps)),
-      ...courseRoutes(courses),
+      ...courseRoutes(courses, new VisitorCatalogue(storage)),
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
       ...dashboardRoutes(new DashboardService(deps)),

@@ -8,6 +8,7 @@ import { VerifyEmailPage } from '../features/auth/pages/VerifyEmailPage';
 import { WaitingForApprovalPage } from '../features/auth/pages/WaitingForApprovalPage';
 import { CataloguePage } from '../features/courses/CataloguePage';
 import { CoursePage } from '../features/courses/CoursePage';
+import { VisitorCataloguePage } from '../features/courses/VisitorCataloguePage';
 import { ChatPage } from '../features/chat/ChatPage';
 import { desktopHubRoutes, localShellRoutes } from '../features/desktop/desktop-routes';
 import { HomePage } from '../features/home/HomePage';
@@ -44,6 +45,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <WelcomePage /> },
               { path: 'sign-in', element: <SignInPage /> },
               { path: 'register', element: <RegisterPage /> },
+              { path: 'catalogue', element: <VisitorCataloguePage /> },
             ],
           },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },

@@ -24,6 +24,8 @@ export function mountRoutes(
   const router = Router();
   for (const name of Object.keys(api) as RouteName[]) {
     const route = api[name] as RouteDef;
+    if (route.signedOutRoute)
+      answerSignedOutAs(router, route, api[route.signedOutRoute as RouteName]);
     router[route.method](route.path, async (req, res) => {
       const authenticated =
         route.auth === 'public' ? undefined : await authorise(req, route, auth, links);
@@ -47,6 +49,17 @@ export function mountRoutes(
     });
   }
   return router;
+}
+
+/** Sends a call without credentials on to the route named for visitors, keeping its query. */
+function answerSignedOutAs(router: Router, route: RouteDef, target: RouteDef): void {
+  router[route.method](route.path, (req, _res, next) => {
+    if (!req.headers.authorization && req.query.ticket === undefined) {
+      const query = req.url.indexOf('?');
+      req.url = target.path + (query === -1 ? '' : req.url.slice(query));
+    }
+    next();
+  });
 }
 
 async function authorise(

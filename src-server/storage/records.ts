@@ -82,6 +82,8 @@ export interface HubSettingsRecord {
   readonly notificationRetentionDays: number;
   /** Scripts and programs may be uploaded (off by default; see http/file-types.ts). */
   readonly allowRunnableUploads: boolean;
+  /** Signed-out visitors may browse the catalogue (on by default, as EduStream). */
+  readonly visitorCatalogue: boolean;
 }
 
 /** Audit trail of account events, kept in an append-only log. */

@@ -22,6 +22,8 @@ import {
   teacherStudentSchema,
   teacherStudentsQuerySchema,
   updateCourseRequestSchema,
+  visitorCatalogueQuerySchema,
+  visitorCourseSchema,
 } from '../schemas/courses';
 import { pageQuerySchema } from '../pagination';
 
@@ -33,8 +35,22 @@ export const courseRoutes = {
     tag: 'courses',
     auth: 'user',
     summary: 'The course catalogue (or your courses), searchable and filterable',
+    description:
+      'Without credentials the call is answered as GET /catalogue (the visitor catalogue), ' +
+      'or 401 when the hub keeps its catalogue for signed-in people.',
+    signedOutRoute: 'visitorCatalogue',
     query: catalogueQuerySchema,
     response: pageSchema(courseSchema),
+  }),
+  visitorCatalogue: route({
+    method: 'get',
+    path: '/catalogue',
+    tag: 'courses',
+    auth: 'public',
+    summary: 'Current courses for signed-out visitors: title, code, teacher, places left',
+    description: 'A hub setting (visitorCatalogue, on by default); off: 401.',
+    query: visitorCatalogueQuerySchema,
+    response: pageSchema(visitorCourseSchema),
   }),
   createCourse: route({
     method: 'post',

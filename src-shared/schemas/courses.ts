@@ -78,11 +78,9 @@ export const createCourseRequestSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{2,4}$/, 'A code prefix is 2–4 letters, like CS or MATH.')
       .default('CS'),
-    code: courseCodeSchema
-      .optional()
-      .meta({
-        description: 'A code of your own; without it the hub picks the next automatic one.',
-      }),
+    code: courseCodeSchema.optional().meta({
+      description: 'A code of your own; without it the hub picks the next automatic one.',
+    }),
   })
   .meta({ id: 'CreateCourseRequest' });
 export const updateCourseRequestSchema = z
@@ -242,3 +240,23 @@ export const updateDeadlineRequestSchema = z
   .strict()
   .meta({ id: 'UpdateDeadlineRequest' });
 export const deadlineParamsSchema = z.object({ deadlineId: deadlineIdSchema });
+
+/** What a signed-out visitor sees of a course: enough to choose one, nothing more. */
+export const visitorCourseSchema = z
+  .object({
+    id: courseIdSchema,
+    code: z.string(),
+    title: z.string(),
+    teacherName: z.string().meta({ description: 'First and last name only.' }),
+    placesLeft: z.number().int().min(0),
+  })
+  .meta({ id: 'VisitorCourse' });
+export type VisitorCourse = z.infer<typeof visitorCourseSchema>;
+export const visitorCatalogueQuerySchema = pageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: 'Words in the title, code or teacher’s name.' }),
+});
