@@ -23,6 +23,8 @@ import { adminRoutes } from './domains/admin/routes';
 import { AdminSessionRecords } from './domains/admin/session-records';
 import { AdminService } from './domains/admin/service';
 import { fileRoutes } from './domains/files/routes';
+import { CalendarService } from './domains/calendar/calendar-service';
+import { calendarRoutes } from './domains/calendar/routes';
 import { ChatFiles } from './domains/chat/chat-files';
 import { ChatService } from './domains/chat/chat-service';
 import { CourseService } from './domains/courses/course-service';
@@ -134,6 +136,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
       ...dashboardRoutes(new DashboardService(deps)),
+      ...calendarRoutes(new CalendarService(storage), deps.now),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

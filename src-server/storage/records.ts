@@ -116,6 +116,9 @@ export interface SessionRecord {
   /** Unformatted, upper case, unique among sessions. */
   readonly joinToken: string;
   readonly joinTokenExpiresAt?: string;
+  /** A scheduled meeting (UTC), both or neither: shown in members' calendars. */
+  readonly startsAt?: string;
+  readonly endsAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

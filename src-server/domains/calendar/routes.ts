@@ -1,0 +1,49 @@
+import type { CalendarEntry } from '../../../src-shared/schemas/calendar';
+import type { HandlersFor } from '../../http/handlers';
+import type { CalendarService } from './calendar-service';
+import { toICalendar } from './ics';
+
+const DAY = 86_400_000;
+/** The export's window: enough history to look back on a term, and a school year ahead. */
+const EXPORT_DAYS_BACK = 90;
+const EXPORT_DAYS_AHEAD = 365;
+
+/** Where an entry opens in the app: a deadline in its course, a session on its page. */
+export function entryPath(entry: CalendarEntry): string {
+  return entry.kind === 'session'
+    ? `/sessions/${entry.id}`
+    : `/courses/${entry.course?.id ?? ''}?deadline=${entry.id}`;
+}
+
+export function calendarRoutes(
+  calendar: CalendarService,
+  now: () => Date,
+): HandlersFor<'calendar' | 'calendarFile'> {
+  return {
+    calendar: async ({ auth, query }) => ({
+      entries: await calendar.entries(auth.user, {
+        from: new Date(query.from),
+        to: new Date(query.to),
+      }),
+    }),
+    calendarFile: async ({ auth, req, res }) => {
+      const stamp = now();
+      const entries = await calendar.entries(auth.user, {
+        from: new Date(stamp.getTime() - EXPORT_DAYS_BACK * DAY),
+        to: new Date(stamp.getTime() + EXPORT_DAYS_AHEAD * DAY),
+      });
+      const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+      const text = toICalendar(entries, {
+        stamp,
+        host: 'classhub',
+        link: (entry) => origin + entryPath(entry),
+      });
+      res
+        .status(200)
+        .type('text/calendar; charset=utf-8')
+        .set('Content-Disposition', 'attachment; filename="classhub.ics"')
+        .set('Cache-Control', 'no-store')
+        .send(text);
+    },
+  };
+}
