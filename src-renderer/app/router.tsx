@@ -9,6 +9,7 @@ import { WaitingForApprovalPage } from '../features/auth/pages/WaitingForApprova
 import { CataloguePage } from '../features/courses/CataloguePage';
 import { CoursePage } from '../features/courses/CoursePage';
 import { VisitorCataloguePage } from '../features/courses/VisitorCataloguePage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ChatPage } from '../features/chat/ChatPage';
 import { desktopHubRoutes, localShellRoutes } from '../features/desktop/desktop-routes';
 import { HomePage } from '../features/home/HomePage';
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
               { path: 'courses/:courseId', element: <CoursePage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'sessions/:sessionId', element: <SessionPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
               { path: 'chat', element: <ChatPage /> },
               { path: 'chat/:room', element: <ChatPage /> },
               { path: 'profile', element: <OwnProfilePage /> },

@@ -39,3 +39,10 @@ export const calendarSchema = z
   .object({ entries: z.array(calendarEntrySchema).meta({ description: 'Soonest first.' }) })
   .meta({ id: 'Calendar' });
 export type Calendar = z.infer<typeof calendarSchema>;
+
+/** Where an entry opens in the app: a deadline in its course, a session on its page. */
+export function calendarEntryPath(entry: CalendarEntry): string {
+  return entry.kind === 'session'
+    ? `/sessions/${entry.id}`
+    : `/courses/${entry.course?.id ?? ''}?deadline=${entry.id}`;
+}

@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { IconArchive, IconDownload, IconLock } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -39,7 +39,9 @@ export function CoursePage() {
   const status = courseStore.use((s) => s.status);
   const error = courseStore.use((s) => s.error);
   const contentError = courseStore.use((s) => s.contentError);
-  const [tab, setTab] = useState<string | null>('overview');
+  // A calendar entry links here with ?deadline=…: open on the deadlines.
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(search.has('deadline') ? 'deadlines' : 'overview');
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
 

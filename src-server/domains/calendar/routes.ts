@@ -1,4 +1,4 @@
-import type { CalendarEntry } from '../../../src-shared/schemas/calendar';
+import { calendarEntryPath } from '../../../src-shared/schemas/calendar';
 import type { HandlersFor } from '../../http/handlers';
 import type { CalendarService } from './calendar-service';
 import { toICalendar } from './ics';
@@ -7,13 +7,6 @@ const DAY = 86_400_000;
 /** The export's window: enough history to look back on a term, and a school year ahead. */
 const EXPORT_DAYS_BACK = 90;
 const EXPORT_DAYS_AHEAD = 365;
-
-/** Where an entry opens in the app: a deadline in its course, a session on its page. */
-export function entryPath(entry: CalendarEntry): string {
-  return entry.kind === 'session'
-    ? `/sessions/${entry.id}`
-    : `/courses/${entry.course?.id ?? ''}?deadline=${entry.id}`;
-}
 
 export function calendarRoutes(
   calendar: CalendarService,
@@ -36,7 +29,7 @@ export function calendarRoutes(
       const text = toICalendar(entries, {
         stamp,
         host: 'classhub',
-        link: (entry) => origin + entryPath(entry),
+        link: (entry) => origin + calendarEntryPath(entry),
       });
       res
         .status(200)
