@@ -22,6 +22,7 @@ import { useT } from '../../app/i18n';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
+import { tones } from './components/tones';
 
 const PAGE_SIZE = 12;
 
@@ -97,7 +98,7 @@ function VisitorCourseCard({ course }: { course: VisitorCourse }) {
           <Badge variant="light" radius="sm">
             {course.code}
           </Badge>
-          <Badge color={full ? 'red' : 'teal'} variant="light">
+          <Badge {...(full ? tones.bad : tones.good)}>
             {full ? t('courses.full') : t('catalogue.placesLeft', { count: course.placesLeft })}
           </Badge>
         </Group>

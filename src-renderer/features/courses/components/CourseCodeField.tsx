@@ -33,7 +33,7 @@ export function CourseCodeField({ value, onChange, error }: Props) {
       placeholder={t('courses.field.codePlaceholder')}
       maxLength={12}
       value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
+      onChange={(event) => onChange(event.currentTarget.value.toUpperCase())}
       error={error ?? live}
       rightSection={
         checking ? (
