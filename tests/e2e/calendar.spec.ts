@@ -48,17 +48,30 @@ async function world(hub: E2EHub) {
     },
   });
   await hub.call('joinSession', { token: student.token, body: { token: session.body.joinToken } });
-  return { courseId, deadlineId: ids[0]!, sessionId: session.body.id as string };
+  return {
+    courseId,
+    deadlineId: ids[0]!,
+    sessionId: session.body.id as string,
+    teacherToken: teacher.token,
+  };
 }
 
 test.use({ bypassCSP: true });
 
 test('a student opens the calendar and follows a deadline and a session', async ({ page, hub }) => {
-  const { courseId, deadlineId, sessionId } = await world(hub);
+  const { courseId, deadlineId, sessionId, teacherToken } = await world(hub);
   await signInThroughUi(page, 'emma');
   await expect(page).toHaveURL(/\/home$/);
   await page.getByRole('link', { name: 'Calendar' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Deadline Lab report: enzymes/ })).toBeVisible();
+  // A deadline the teacher adds now appears without a reload.
+  await hub.call('createDeadline', {
+    token: teacherToken,
+    params: { courseId },
+    body: { title: 'Pop quiz', dueAt: new Date(Date.now() + 10 * MINUTE).toISOString() },
+  });
+  await expect(page.getByRole('link', { name: /^Deadline Pop quiz/ })).toBeVisible();
   await page.getByRole('link', { name: /^Deadline Lab report: enzymes/ }).click();
   await expect(page).toHaveURL(`/courses/${courseId}?deadline=${deadlineId}`);
   await expect(page.getByRole('tab', { name: 'Deadlines' })).toHaveAttribute(

@@ -1,7 +1,7 @@
 import { api as routes, buildPath } from '../../../src-shared/api';
 import type { CalendarEntry } from '../../../src-shared/schemas/calendar';
 import { createStore } from '../../app/createStore';
-import { api } from '../../app/hub-client';
+import { api, socket } from '../../app/hub-client';
 import { addDays, type CalendarView, visibleDays } from './calendar-dates';
 
 interface CalendarState {
@@ -60,3 +60,10 @@ export async function downloadCalendarFile(): Promise<void> {
   anchor.click();
   anchor.remove();
 }
+
+/** A deadline added, moved or removed in one of the person's courses shows at once, once the calendar has been opened. */
+function refreshIfShown(): void {
+  if (calendarStore.get().status !== 'idle') void loadCalendar();
+}
+socket.on('deadline:changed', refreshIfShown);
+socket.on('session:updated', refreshIfShown);
