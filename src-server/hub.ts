@@ -40,10 +40,13 @@ import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { Presence } from './domains/chat/presence';
 import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
 import { CourseContentService, CONTENT_REPOSITORIES } from './domains/courses/content-service';
+import { CalendarService } from './domains/calendar/calendar-service';
+import { calendarRoutes } from './domains/calendar/routes';
 import { dashboardRoutes } from './domains/courses/dashboard-routes';
 import { DashboardService, DASHBOARD_REPOSITORIES } from './domains/courses/dashboard-service';
 import { FeedbackService, FEEDBACK_REPOSITORIES } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
+import { VisitorCatalogue } from './domains/courses/visitor-catalogue';
 import { submissionRoutes } from './domains/courses/submission-routes';
 import {
   SubmissionExports,
@@ -169,7 +172,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         notifications,
         new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
       ),
-      ...courseRoutes(courses),
+      ...courseRoutes(courses, new VisitorCatalogue(storage)),
       ...courseContentRoutes(
         new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
       ),
@@ -179,6 +182,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         feedback,
       ),
       ...dashboardRoutes(new DashboardService(withRepositories(deps, ...DASHBOARD_REPOSITORIES))),
+      ...calendarRoutes(new CalendarService(storage), deps.now),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

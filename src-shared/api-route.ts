@@ -29,6 +29,8 @@ export interface RouteDef<
   /** JSON response body; `file` for a download; absent for 204. */
   readonly response?: R | 'file';
   readonly successStatus?: 200 | 201 | 202 | 204;
+  /** A call without credentials is answered by this public route of the table instead. */
+  readonly signedOutRoute?: string;
 }
 
 export function route<

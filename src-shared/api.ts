@@ -1,6 +1,7 @@
 import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
 import { adminRoutes } from './routes/admin';
+import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
@@ -27,6 +28,7 @@ export const api = {
   ...courseContentRoutes,
   ...submissionRoutes,
   ...dashboardRoutes,
+  ...calendarRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -8,6 +8,8 @@ import { VerifyEmailPage } from '../features/auth';
 import { WaitingForApprovalPage } from '../features/auth';
 import { CataloguePage } from '../features/courses';
 import { CoursePage } from '../features/courses';
+import { VisitorCataloguePage } from '../features/courses';
+import { CalendarPage } from '../features/calendar';
 import { ChatPage } from '../features/chat';
 import { desktopHubRoutes, localShellRoutes } from '../features/desktop';
 import { HomePage } from '../features/home';
@@ -44,6 +46,7 @@ export const routes: RouteObject[] = [
               { index: true, element: <WelcomePage /> },
               { path: 'sign-in', element: <SignInPage /> },
               { path: 'register', element: <RegisterPage /> },
+              { path: 'catalogue', element: <VisitorCataloguePage /> },
             ],
           },
           { path: 'forgot-password', element: <ForgotPasswordPage /> },
@@ -64,6 +67,7 @@ export const routes: RouteObject[] = [
               { path: 'courses/:courseId', element: <CoursePage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'sessions/:sessionId', element: <SessionPage /> },
+              { path: 'calendar', element: <CalendarPage /> },
               { path: 'chat', element: <ChatPage /> },
               { path: 'chat/:room', element: <ChatPage /> },
               { path: 'profile', element: <OwnProfilePage /> },

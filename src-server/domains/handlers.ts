@@ -16,6 +16,8 @@ export interface RouteContext<N extends RouteName> {
   readonly auth: Api[N]['auth'] extends 'public' ? undefined : Authenticated;
   /** The caller's network address, for throttling. */
   readonly address: string;
+  /** The hub as the caller reached it (`http://192.168.1.20:4000`), for links inside files. */
+  readonly origin: string;
   /**
    * Upload routes: streams the request's one file into `store`'s staging
    * area and checks its type by content; the caller commits or discards it.

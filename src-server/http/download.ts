@@ -56,8 +56,11 @@ async function sendStream(res: Response, reply: StreamedFileReply): Promise<void
   if (reply.fileName !== undefined) res.attachment(reply.fileName); // sets a type by extension…
   res.type(reply.contentType); // …which the detected one replaces
   if (reply.size !== undefined) res.setHeader('Content-Length', String(reply.size));
-  if (reply.cache === 'immutable')
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+  // Made for this person now (a CSV, a calendar): nothing in between keeps a copy.
+  res.setHeader(
+    'Cache-Control',
+    reply.cache === 'immutable' ? 'private, max-age=31536000, immutable' : 'no-store',
+  );
   harden(res);
   const body = reply.open();
   if (typeof body === 'string') {

@@ -28,6 +28,8 @@ export function mountRoutes(
   const router = Router();
   for (const name of Object.keys(api) as RouteName[]) {
     const route = api[name] as RouteDef;
+    if (route.signedOutRoute)
+      answerSignedOutAs(router, route, api[route.signedOutRoute as RouteName]);
     router[route.method](route.path, async (req, res) => {
       const receive: RouteContext<RouteName>['receiveFile'] = (store, rules) => {
         if (!route.upload) throw new Error(`${name} is not an upload route`);
@@ -45,6 +47,7 @@ export function mountRoutes(
         body: route.body ? parseBody(route.body, req) : undefined,
         auth: authenticated,
         address: req.socket.remoteAddress ?? 'unknown',
+        origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         receiveFile: receive,
       } as unknown as RouteContext<typeof name>;
       const result = await (handlers[name] as (c: typeof context) => Promise<unknown>)(context);
@@ -61,6 +64,17 @@ export function mountRoutes(
     });
   }
   return router;
+}
+
+/** Sends a call without credentials on to the route named for visitors, keeping its query. */
+function answerSignedOutAs(router: Router, route: RouteDef, target: RouteDef): void {
+  router[route.method](route.path, (req, _res, next) => {
+    if (!req.headers.authorization && req.query.ticket === undefined) {
+      const query = req.url.indexOf('?');
+      req.url = target.path + (query === -1 ? '' : req.url.slice(query));
+    }
+    next();
+  });
 }
 
 async function authorise(

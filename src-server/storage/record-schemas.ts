@@ -95,6 +95,7 @@ export const hubSettingsRecordSchema = z.object({
   avatarLimitBytes: count.optional(),
   notificationRetentionDays: count.optional(),
   allowRunnableUploads: z.boolean().optional(),
+  visitorCatalogue: z.boolean().optional(),
 });
 
 export const uploadRecordSchema = z.object({
@@ -116,6 +117,8 @@ export const sessionRecordSchema = z.object({
   courseId: id.optional(),
   joinToken: z.string().min(1),
   joinTokenExpiresAt: time.optional(),
+  startsAt: time.optional(),
+  endsAt: time.optional(),
   createdAt: time,
   updatedAt: time,
 });

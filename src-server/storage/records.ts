@@ -82,6 +82,8 @@ export interface HubSettingsRecord {
   readonly notificationRetentionDays: number;
   /** Scripts and programs may be uploaded (off by default; see http/file-types.ts). */
   readonly allowRunnableUploads: boolean;
+  /** Signed-out visitors may browse the catalogue (on by default, as EduStream). */
+  readonly visitorCatalogue: boolean;
 }
 
 /** Audit trail of account events, kept in an append-only log. */
@@ -114,6 +116,9 @@ export interface SessionRecord {
   /** Unformatted, upper case, unique among sessions. */
   readonly joinToken: string;
   readonly joinTokenExpiresAt?: string;
+  /** A scheduled meeting (UTC), both or neither: shown in members' calendars. */
+  readonly startsAt?: string;
+  readonly endsAt?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -18,6 +18,8 @@ export interface PagesEverything<T> {
 export interface CoursesRepository {
   get(id: CourseId): Promise<CourseRecord | undefined>;
   findByJoinCode(code: string): Promise<CourseRecord | undefined>;
+  /** By course code (CS101), exactly as stored. */
+  findByCode(code: string): Promise<CourseRecord | undefined>;
   /** Newest first. */
   all(): Promise<CourseRecord[]>;
   listForTeacher(teacherId: UserId): Promise<CourseRecord[]>;

@@ -2,6 +2,8 @@ import { route } from '../api-route';
 import { pageSchema } from '../pagination';
 import {
   catalogueQuerySchema,
+  courseCodeAvailabilitySchema,
+  courseCodeParamsSchema,
   courseParamsSchema,
   courseSchema,
   createCourseRequestSchema,
@@ -20,6 +22,8 @@ import {
   teacherStudentSchema,
   teacherStudentsQuerySchema,
   updateCourseRequestSchema,
+  visitorCatalogueQuerySchema,
+  visitorCourseSchema,
 } from '../schemas/courses';
 import { pageQuerySchema } from '../pagination';
 
@@ -31,8 +35,22 @@ export const courseRoutes = {
     tag: 'courses',
     auth: 'user',
     summary: 'The course catalogue (or your courses), searchable and filterable',
+    description:
+      'Without credentials the call is answered as GET /catalogue (the visitor catalogue), ' +
+      'or 401 when the hub keeps its catalogue for signed-in people.',
+    signedOutRoute: 'visitorCatalogue',
     query: catalogueQuerySchema,
     response: pageSchema(courseSchema),
+  }),
+  visitorCatalogue: route({
+    method: 'get',
+    path: '/catalogue',
+    tag: 'courses',
+    auth: 'public',
+    summary: 'Current courses for signed-out visitors: title, code, teacher, places left',
+    description: 'A hub setting (visitorCatalogue, on by default); off: 401.',
+    query: visitorCatalogueQuerySchema,
+    response: pageSchema(visitorCourseSchema),
   }),
   createCourse: route({
     method: 'post',
@@ -40,9 +58,20 @@ export const courseRoutes = {
     tag: 'courses',
     auth: 'user',
     successStatus: 201,
-    summary: 'Create a course (teachers); it gets the next code (CS101, CS102, …) and a join code',
+    summary:
+      'Create a course (teachers) with a code of your own or the next automatic one (CS101, CS102, …), and a join code',
+    description: 'A code already taken (in any letter case): 409 naming the code.',
     body: createCourseRequestSchema,
     response: courseSchema,
+  }),
+  courseCodeAvailability: route({
+    method: 'get',
+    path: '/course-codes/:code',
+    tag: 'courses',
+    auth: 'user',
+    summary: 'Whether a course code is free to take (teachers and admins), for a live check',
+    params: courseCodeParamsSchema,
+    response: courseCodeAvailabilitySchema,
   }),
   joinCourse: route({
     method: 'post',

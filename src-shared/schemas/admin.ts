@@ -46,6 +46,10 @@ export const hubSettingsSchema = z
         'Accept scripts and programs (.bat, .ps1, .exe, .sh …) as uploads. Off by default: ' +
         'a student who opens one runs it.',
     }),
+    visitorCatalogue: z.boolean().meta({
+      description:
+        'Signed-out visitors may list and search current courses (title, code, teacher, places left).',
+    }),
   })
   .meta({ id: 'HubSettings' });
 export type HubSettings = z.infer<typeof hubSettingsSchema>;
@@ -57,6 +61,7 @@ export const defaultHubSettings: HubSettings = {
   avatarLimitBytes: 5 * MB,
   notificationRetentionDays: 90,
   allowRunnableUploads: false,
+  visitorCatalogue: true,
 };
 
 export const adminUserQuerySchema = pageQuerySchema.extend({

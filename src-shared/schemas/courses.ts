@@ -14,7 +14,10 @@ export type EnrolmentStatus = z.infer<typeof enrolmentStatusSchema>;
 export const courseSchema = z
   .object({
     id: courseIdSchema,
-    code: z.string().meta({ description: 'Unique, automatic: CS101, CS102, …' }),
+    code: z.string().meta({
+      description:
+        'Unique (case-insensitively): chosen by the teacher, or automatic CS101, CS102, …',
+    }),
     title: z.string(),
     description: z.string(),
     capacity: z.number().int(),
@@ -45,6 +48,25 @@ const capacity = z
   .min(1, 'A course needs room for at least one student.')
   .max(1000, 'Capacity can be at most 1000.');
 
+/** A course code a teacher types: stored upper case, so uniqueness ignores case. */
+export const courseCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(2, 'A course code is at least 2 characters, like BIO2A.')
+  .max(12, 'A course code can be at most 12 characters.')
+  .regex(/^[A-Z0-9]+$/, 'A course code has letters and digits only, like BIO2A.');
+
+export const courseCodeParamsSchema = z.object({ code: z.string().max(100) });
+export const courseCodeAvailabilitySchema = z
+  .object({
+    code: z.string().meta({ description: 'The code as it would be stored (upper case).' }),
+    available: z.boolean(),
+    message: z.string().meta({ description: 'Why not, or that it is free: show it on the field.' }),
+  })
+  .meta({ id: 'CourseCodeAvailability' });
+export type CourseCodeAvailability = z.infer<typeof courseCodeAvailabilitySchema>;
+
 export const createCourseRequestSchema = z
   .object({
     title,
@@ -56,6 +78,9 @@ export const createCourseRequestSchema = z
       .toUpperCase()
       .regex(/^[A-Z]{2,4}$/, 'A code prefix is 2–4 letters, like CS or MATH.')
       .default('CS'),
+    code: courseCodeSchema.optional().meta({
+      description: 'A code of your own; without it the hub picks the next automatic one.',
+    }),
   })
   .meta({ id: 'CreateCourseRequest' });
 export const updateCourseRequestSchema = z
@@ -215,3 +240,23 @@ export const updateDeadlineRequestSchema = z
   .strict()
   .meta({ id: 'UpdateDeadlineRequest' });
 export const deadlineParamsSchema = z.object({ deadlineId: deadlineIdSchema });
+
+/** What a signed-out visitor sees of a course: enough to choose one, nothing more. */
+export const visitorCourseSchema = z
+  .object({
+    id: courseIdSchema,
+    code: z.string(),
+    title: z.string(),
+    teacherName: z.string().meta({ description: 'First and last name only.' }),
+    placesLeft: z.number().int().min(0),
+  })
+  .meta({ id: 'VisitorCourse' });
+export type VisitorCourse = z.infer<typeof visitorCourseSchema>;
+export const visitorCatalogueQuerySchema = pageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({ description: 'Words in the title, code or teacher’s name.' }),
+});

@@ -45,6 +45,11 @@ export const sessionSchema = z
       description:
         'The course this session belongs to: only its teacher hosts it and only its active students join.',
     }),
+    startsAt: z.iso
+      .datetime()
+      .optional()
+      .meta({ description: 'When the meeting is scheduled (UTC); it shows in the calendar.' }),
+    endsAt: z.iso.datetime().optional(),
     memberCount: z.number().int(),
     myRole: sessionRoleSchema
       .nullable()
@@ -63,18 +68,33 @@ const title = z
 const description = z.string().trim().max(2000, 'A description can be at most 2000 characters.');
 const expiry = z.iso.datetime('Use a date and time like 2026-12-01T09:00:00Z.');
 
+const meetingTime = z.iso.datetime('Use a date and time like 2026-12-01T09:00:00Z.');
+
+/** A scheduled meeting is at most a day long: longer is a typo, not a class. */
+export const MAX_SESSION_MINUTES = 24 * 60;
+
 export const createSessionRequestSchema = z
   .object({
     title,
     description: description.default(''),
     joinTokenExpiresAt: expiry.optional(),
+    startsAt: meetingTime
+      .optional()
+      .meta({ description: 'Schedule the meeting (with endsAt): it shows in members’ calendars.' }),
+    endsAt: meetingTime.optional(),
     courseId: courseIdSchema
       .optional()
       .meta({ description: 'Tie the session to one of your courses (teachers).' }),
   })
   .meta({ id: 'CreateSessionRequest' });
 export const updateSessionRequestSchema = z
-  .object({ title, description, joinTokenExpiresAt: expiry.nullable() })
+  .object({
+    title,
+    description,
+    joinTokenExpiresAt: expiry.nullable(),
+    startsAt: meetingTime.nullable().meta({ description: 'null (with endsAt null): unscheduled.' }),
+    endsAt: meetingTime.nullable(),
+  })
   .partial()
   .strict()
   .meta({ id: 'UpdateSessionRequest' });

@@ -3,6 +3,7 @@
  * `screen.thing`; `{name}` is filled in, `{count, plural, …}` picks a form.
  * To translate: copy this file and the en/ folder, translate the values, register it in index.ts.
  */
+import { calendar } from './en/calendar';
 import { chat } from './en/chat';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
@@ -23,6 +24,7 @@ export const en = {
   ...notificationKinds,
   ...students,
   ...desktop,
+  ...calendar,
 } as const;
 
 export type MessageKey = keyof typeof en;

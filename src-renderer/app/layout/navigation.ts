@@ -1,5 +1,6 @@
 import {
   IconBooks,
+  IconCalendarEvent,
   IconCloudDownload,
   IconHome,
   IconMessages,
@@ -30,6 +31,7 @@ export const navigation: readonly NavigationEntry[] = [
   { path: '/home', label: 'nav.home', icon: IconHome },
   { path: '/courses', label: 'nav.courses', icon: IconBooks },
   { path: '/sessions', label: 'nav.sessions', icon: IconPresentation },
+  { path: '/calendar', label: 'nav.calendar', icon: IconCalendarEvent },
   { path: '/chat', label: 'nav.chat', icon: IconMessages },
   {
     path: '/students',

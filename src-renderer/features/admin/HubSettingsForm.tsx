@@ -26,6 +26,7 @@ interface Values {
   uploadLimitMb: number | string;
   avatarLimitKb: number | string;
   allowRunnableUploads: boolean;
+  visitorCatalogue: boolean;
 }
 
 /** How people join (verification), the largest upload and avatar (in MB and KB), and whether scripts may be uploaded. */
@@ -41,6 +42,7 @@ export function HubSettingsForm() {
       uploadLimitMb: 50,
       avatarLimitKb: 5120,
       allowRunnableUploads: false,
+      visitorCatalogue: true,
     },
     validate: {
       uploadLimitMb: (v) =>
@@ -58,6 +60,7 @@ export function HubSettingsForm() {
         uploadLimitMb: Math.round(settings.uploadLimitBytes / MB),
         avatarLimitKb: Math.round(settings.avatarLimitBytes / KB),
         allowRunnableUploads: settings.allowRunnableUploads,
+        visitorCatalogue: settings.visitorCatalogue,
       });
       resetDirty();
       setLoaded(true);
@@ -81,6 +84,7 @@ export function HubSettingsForm() {
             uploadLimitBytes: Number(values.uploadLimitMb) * MB,
             avatarLimitBytes: Number(values.avatarLimitKb) * KB,
             allowRunnableUploads: values.allowRunnableUploads,
+            visitorCatalogue: values.visitorCatalogue,
           },
         }),
       );
@@ -142,6 +146,11 @@ export function HubSettingsForm() {
           label={t('settings.allowRunnableUploads')}
           description={t('settings.allowRunnableUploadsHint')}
           {...form.getInputProps('allowRunnableUploads', { type: 'checkbox' })}
+        />
+        <Checkbox
+          label={t('settings.visitorCatalogue')}
+          description={t('settings.visitorCatalogueHint')}
+          {...form.getInputProps('visitorCatalogue', { type: 'checkbox' })}
         />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting} disabled={!form.isDirty()}>

@@ -42,7 +42,8 @@ export function CoursePage() {
   const contentError = courseStore.use((s) => s.contentError);
   // `?tab=` lets a link (a notification) open a tab; the hash after it points at the item.
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'overview';
+  // A calendar entry links here with ?deadline=…: open on the deadlines.
+  const tab = search.get('tab') ?? (search.has('deadline') ? 'deadlines' : 'overview');
   const setTab = (value: string | null) =>
     setSearch(value && value !== 'overview' ? { tab: value } : {}, { replace: true });
   const [actionError, setActionError] = useState<unknown>();

@@ -104,6 +104,7 @@ export async function createCourse(input: {
   description: string;
   capacity: number;
   codePrefix: string;
+  code?: string;
 }): Promise<Course> {
   const course = await api.call('createCourse', { body: input });
   void loadCatalogue();

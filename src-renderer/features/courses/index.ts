@@ -1,4 +1,5 @@
 export { connectCourseLive, courseStore } from './course-store';
 export { CataloguePage } from './CataloguePage';
 export { CoursePage } from './CoursePage';
+export { VisitorCataloguePage } from './VisitorCataloguePage';
 export { MyCoursesCard, UpcomingDeadlinesCard } from './components/HomeCourseCards';

@@ -121,6 +121,8 @@ export async function updateSession(body: {
   title?: string;
   description?: string;
   joinTokenExpiresAt?: string | null;
+  startsAt?: string | null;
+  endsAt?: string | null;
 }) {
   const session = await api.call('updateSession', { params: { sessionId: currentId() }, body });
   sessionStore.set({ session });

@@ -45,6 +45,9 @@ export interface NewSession {
   joinTokenExpiresAt: string | undefined;
   /** Ties the session to one of the teacher's courses. */
   courseId?: string | undefined;
+  /** A scheduled meeting (ISO, both or neither): it shows in members' calendars. */
+  startsAt?: string | undefined;
+  endsAt?: string | undefined;
 }
 
 export async function createSession(input: NewSession): Promise<Session> {
@@ -54,6 +57,8 @@ export async function createSession(input: NewSession): Promise<Session> {
       description: input.description,
       ...(input.joinTokenExpiresAt ? { joinTokenExpiresAt: input.joinTokenExpiresAt } : {}),
       ...(input.courseId ? { courseId: input.courseId } : {}),
+      ...(input.startsAt ? { startsAt: input.startsAt } : {}),
+      ...(input.endsAt ? { endsAt: input.endsAt } : {}),
     },
   });
   sessionsStore.set((s) => ({ hosted: [session, ...s.hosted] }));

@@ -68,6 +68,9 @@ export function WelcomePage() {
             <Button component={Link} to="/sign-in" size="md" variant="default">
               {t('welcome.signIn')}
             </Button>
+            <Button component={Link} to="/catalogue" size="md" variant="subtle">
+              {t('catalogue.browse')}
+            </Button>
           </Group>
         </Stack>
       </Grid.Col>

@@ -6,10 +6,12 @@ import type {
   Course,
   CourseId,
   Enrolment,
+  CourseCodeAvailability,
   catalogueQuerySchema,
   createCourseRequestSchema,
   updateCourseRequestSchema,
 } from '../../../src-shared/schemas/courses';
+import { courseCodeSchema } from '../../../src-shared/schemas/courses';
 import { DomainError, fieldError } from '../../domain-error';
 import { UniqueViolation } from '../../storage/errors';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
@@ -28,6 +30,19 @@ type CatalogueQuery = z.output<typeof catalogueQuerySchema>;
 const FIRST_CODE_NUMBER = 101;
 
 export const COURSE_REPOSITORIES = ['users', 'courses', 'enrolments'] as const;
+
+function assertMayCreate(actor: UserRecord): void {
+  if (actor.role !== 'teacher' && !actor.isAdmin)
+    throw new DomainError('FORBIDDEN', 'Only teachers can create courses.');
+}
+
+function codeTaken(code: string): DomainError {
+  return fieldError(
+    'code',
+    `The course code ${code} is already taken; choose another or leave it empty for an automatic one.`,
+    'CONFLICT',
+  );
+}
 
 /** Courses and enrolment: the catalogue, codes, capacity, and the teacher's control over students. */
 export class CourseService {
@@ -73,14 +88,14 @@ export class CourseService {
   }
 
   async create(actor: UserRecord, input: CreateCourse): Promise<Course> {
-    if (actor.role !== 'teacher' && !actor.isAdmin)
-      throw new DomainError('FORBIDDEN', 'Only teachers can create courses.');
+    assertMayCreate(actor);
     const now = this.deps.now().toISOString();
     for (let attempt = 0; ; attempt++) {
+      const code = input.code ?? (await this.nextCode(input.codePrefix));
       try {
         const course = await this.deps.storage.courses.insert({
           id: randomUUID() as CourseId,
-          code: await this.nextCode(input.codePrefix),
+          code,
           title: input.title,
           description: input.description,
           capacity: input.capacity,
@@ -93,10 +108,29 @@ export class CourseService {
         this.deps.bus.publish('course.created', { course });
         return toCourse(this.deps.storage, course, actor);
       } catch (error) {
-        // Two courses created at the same instant picked the same code: the loser takes the next one.
-        if (!(error instanceof UniqueViolation) || attempt >= 20) throw error;
+        if (!(error instanceof UniqueViolation)) throw error;
+        // A chosen code is the teacher's word: never silently swap it for another.
+        if (input.code !== undefined && error.key === 'code') throw codeTaken(code);
+        // Two automatic codes picked at the same instant: the loser takes the next one.
+        if (attempt >= 20) throw error;
       }
     }
+  }
+
+  /** The live check behind the create dialog; the insert stays the real guard. */
+  async codeAvailability(actor: UserRecord, raw: string): Promise<CourseCodeAvailability> {
+    assertMayCreate(actor);
+    const parsed = courseCodeSchema.safeParse(raw);
+    if (!parsed.success)
+      return {
+        code: raw.trim().toUpperCase(),
+        available: false,
+        message: parsed.error.issues[0]!.message,
+      };
+    const code = parsed.data;
+    if (await this.deps.storage.courses.findByCode(code))
+      return { code, available: false, message: codeTaken(code).message };
+    return { code, available: true, message: `${code} is free.` };
   }
 
   async get(actor: UserRecord, courseId: CourseId): Promise<Course> {

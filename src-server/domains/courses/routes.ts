@@ -1,10 +1,13 @@
 import type { HandlersFor } from '../handlers';
 import type { CourseContentService } from './content-service';
 import type { CourseService } from './course-service';
+import type { VisitorCatalogue } from './visitor-catalogue';
 
 type CourseRouteName =
   | 'courses'
   | 'createCourse'
+  | 'courseCodeAvailability'
+  | 'visitorCatalogue'
   | 'joinCourse'
   | 'course'
   | 'updateCourse'
@@ -45,10 +48,15 @@ export function courseContentRoutes(content: CourseContentService): HandlersFor<
   };
 }
 
-export function courseRoutes(courses: CourseService): HandlersFor<CourseRouteName> {
+export function courseRoutes(
+  courses: CourseService,
+  visitors: VisitorCatalogue,
+): HandlersFor<CourseRouteName> {
   return {
+    visitorCatalogue: ({ query }) => visitors.list(query),
     courses: ({ auth, query }) => courses.catalogue(auth.user, query),
     createCourse: ({ auth, body }) => courses.create(auth.user, body),
+    courseCodeAvailability: ({ auth, params }) => courses.codeAvailability(auth.user, params.code),
     joinCourse: ({ auth, body }) => courses.joinByCode(auth.user, body.code),
     course: ({ auth, params }) => courses.get(auth.user, params.courseId),
     updateCourse: ({ auth, params, body }) => courses.update(auth.user, params.courseId, body),

@@ -3,6 +3,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { Member, Session, SessionId } from '../../../src-shared/schemas/sessions';
+import { MAX_SESSION_MINUTES } from '../../../src-shared/schemas/sessions';
 import type { z } from 'zod';
 import type {
   createSessionRequestSchema,
@@ -69,6 +70,7 @@ export class SessionService {
 
   async create(actor: UserRecord, input: CreateSession): Promise<Session> {
     this.assertFutureExpiry(input.joinTokenExpiresAt);
+    const times = meetingTimes(input.startsAt, input.endsAt);
     if (input.courseId) await assertMayHostFor(this.deps.storage, actor, input.courseId);
     const now = this.deps.now().toISOString();
     const session = await withFreshToken((joinToken) =>
@@ -80,6 +82,7 @@ export class SessionService {
         joinToken,
         ...(input.courseId ? { courseId: input.courseId } : {}),
         ...(input.joinTokenExpiresAt ? { joinTokenExpiresAt: input.joinTokenExpiresAt } : {}),
+        ...times,
         createdAt: now,
         updatedAt: now,
       }),
@@ -105,13 +108,23 @@ export class SessionService {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
     assertHost(access, 'edit this session');
     if (patch.joinTokenExpiresAt) this.assertFutureExpiry(patch.joinTokenExpiresAt);
+    const { startsAt: newStart, endsAt: newEnd, ...fields } = patch;
+    const times = meetingTimes(
+      newStart === undefined ? access.session.startsAt : (newStart ?? undefined),
+      newEnd === undefined ? access.session.endsAt : (newEnd ?? undefined),
+    );
     const session = await this.deps.storage.sessions.update(sessionId, (s) => {
-      const { joinTokenExpiresAt, ...rest } = {
+      const {
+        joinTokenExpiresAt,
+        startsAt: _s,
+        endsAt: _e,
+        ...rest
+      } = {
         ...s,
-        ...patch,
+        ...fields,
         updatedAt: this.deps.now().toISOString(),
       };
-      return joinTokenExpiresAt ? { ...rest, joinTokenExpiresAt } : rest;
+      return { ...rest, ...(joinTokenExpiresAt ? { joinTokenExpiresAt } : {}), ...times };
     });
     if (!session) throw gone();
     this.deps.bus.publish('session.updated', { session });
@@ -292,6 +305,23 @@ export class SessionService {
       throw fieldError('joinTokenExpiresAt', 'Choose an expiry in the future.');
     }
   }
+}
+
+/** A scheduled meeting has both times, in order, at most a day apart; none at all is fine. */
+function meetingTimes(
+  startsAt: string | undefined,
+  endsAt: string | undefined,
+): { startsAt: string; endsAt: string } | Record<string, never> {
+  if (startsAt === undefined && endsAt === undefined) return {};
+  if (startsAt === undefined)
+    throw fieldError('startsAt', 'Give the meeting a start time too, or clear its end.');
+  if (endsAt === undefined)
+    throw fieldError('endsAt', 'Give the meeting an end time too, or clear its start.');
+  const minutes = (Date.parse(endsAt) - Date.parse(startsAt)) / 60_000;
+  if (minutes <= 0) throw fieldError('endsAt', 'The meeting must end after it starts.');
+  if (minutes > MAX_SESSION_MINUTES)
+    throw fieldError('endsAt', 'A meeting can last at most 24 hours.');
+  return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
 }
 
 const gone = () =>

@@ -48,6 +48,9 @@ export async function toSession(
     ...(mayManage ? { joinToken: formatJoinToken(session.joinToken) } : {}),
     ...(session.joinTokenExpiresAt ? { joinTokenExpiresAt: session.joinTokenExpiresAt } : {}),
     course: await courseOf(storage, session),
+    ...(session.startsAt && session.endsAt
+      ? { startsAt: session.startsAt, endsAt: session.endsAt }
+      : {}),
     memberCount: await storage.sessionMembers.countActive(session.id),
     myRole,
     createdAt: session.createdAt,

@@ -39,6 +39,9 @@ export class LowdbCoursesRepository implements CoursesRepository {
   async findByJoinCode(code: string) {
     return this.courses.getByUnique('joinCode', code);
   }
+  async findByCode(code: string) {
+    return this.courses.getByUnique('code', code);
+  }
   async all() {
     return [...this.courses.values()].reverse();
   }

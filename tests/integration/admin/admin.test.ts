@@ -172,6 +172,7 @@ describe('the admin panel API', () => {
       avatarLimitBytes: 5242880,
       notificationRetentionDays: 90,
       allowRunnableUploads: false,
+      visitorCatalogue: true,
     });
     const bad = await hub.call('updateSettings', {
       token: admin.token,

@@ -227,6 +227,9 @@ export const people = {
     'Off: files such as .bat, .ps1, .js, .exe or .sh are refused, because opening one runs it. Turn on only for a course that hands in programs.',
   'settings.save': 'Save settings',
   'settings.saved': 'Settings saved.',
+  'settings.visitorCatalogue': 'Let signed-out visitors browse the course catalogue',
+  'settings.visitorCatalogueHint':
+    'They see each current course’s title, code, teacher and places left; enrolling still asks them to sign in.',
 
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. It may have moved, or the link was mistyped.',

@@ -6,27 +6,37 @@ import { useT } from '../../../app/i18n';
 import { createCourse } from '../catalogue-store';
 import { useState } from 'react';
 import { FormModal } from '../../../ui/FormModal';
+import { CourseCodeField } from './CourseCodeField';
 import { CourseTextFields, courseRules } from './CourseTextFields';
 
-const FIELDS = ['title', 'description', 'capacity', 'codePrefix'] as const;
+const FIELDS = ['title', 'description', 'capacity', 'codePrefix', 'code'] as const;
 
-/** Teachers: a new course; the hub picks its code (CS101, CS102, …). */
+/** Teachers: a new course, with a code of their own or the hub's next one (CS101, CS102, …). */
 export function CreateCourseModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const t = useT();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>();
   const form = useForm({
-    initialValues: { title: '', description: '', capacity: 30, codePrefix: 'CS' },
+    initialValues: { title: '', description: '', capacity: 30, codePrefix: 'CS', code: '' },
     validate: {
       ...courseRules(t),
-      codePrefix: (v) =>
-        /^[A-Za-z]{2,4}$/.test(v.trim()) ? null : t('courses.create.prefixInvalid'),
+      codePrefix: (v, values) =>
+        values.code.trim() || /^[A-Za-z]{2,4}$/.test(v.trim())
+          ? null
+          : t('courses.create.prefixInvalid'),
+      code: (v) =>
+        !v.trim() || /^[A-Za-z0-9]{2,12}$/.test(v.trim()) ? null : t('courses.create.codeInvalid'),
     },
   });
   async function submit(values: typeof form.values) {
     setError(undefined);
     try {
-      const course = await createCourse({ ...values, capacity: Number(values.capacity) });
+      const { code, ...rest } = values;
+      const course = await createCourse({
+        ...rest,
+        capacity: Number(values.capacity),
+        ...(code.trim() ? { code: code.trim() } : {}),
+      });
       onClose();
       form.reset();
       await navigate(`/courses/${course.id}`);
@@ -54,13 +64,20 @@ export function CreateCourseModal({ opened, onClose }: { opened: boolean; onClos
           required
           {...form.getInputProps('capacity')}
         />
+        <CourseCodeField
+          value={form.values.code}
+          onChange={(code) => form.setFieldValue('code', code)}
+          error={form.errors.code}
+        />
+      </Group>
+      {!form.values.code.trim() && (
         <TextInput
           label={t('courses.field.codePrefix')}
           description={t('courses.field.codePrefixHint')}
           maxLength={4}
           {...form.getInputProps('codePrefix')}
         />
-      </Group>
+      )}
     </FormModal>
   );
 }

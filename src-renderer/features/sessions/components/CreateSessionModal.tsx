@@ -5,11 +5,19 @@ import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
 import { createSession } from '../sessions-store';
 import { CourseSelect } from './CourseSelect';
+import { MeetingTimeFields } from './MeetingTimeFields';
 import { fromLocalInput } from './datetime';
 import { FormModal } from '../../../ui/FormModal';
 import { SessionFields } from './SessionFields';
 
-const FIELDS = ['title', 'description', 'joinTokenExpiresAt', 'courseId'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'joinTokenExpiresAt',
+  'courseId',
+  'startsAt',
+  'endsAt',
+] as const;
 
 /** Title, description, an optional course and token expiry; the hub makes the token. */
 export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -22,6 +30,8 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
       description: '',
       joinTokenExpiresAt: '',
       courseId: null as string | null,
+      startsAt: '',
+      endsAt: '',
     },
     validate: { title: (v) => (v.trim() ? null : t('sessions.titleRequired')) },
   });
@@ -33,6 +43,8 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
         description: values.description.trim(),
         joinTokenExpiresAt: fromLocalInput(values.joinTokenExpiresAt),
         courseId: values.courseId ?? undefined,
+        startsAt: fromLocalInput(values.startsAt),
+        endsAt: fromLocalInput(values.endsAt),
       });
       form.reset();
       onClose();
@@ -56,6 +68,7 @@ export function CreateSessionModal({ opened, onClose }: { opened: boolean; onClo
           value={form.values.courseId}
           onChange={(courseId) => form.setFieldValue('courseId', courseId)}
         />
+        <MeetingTimeFields inputProps={form.getInputProps} />
       </SessionFields>
     </FormModal>
   );

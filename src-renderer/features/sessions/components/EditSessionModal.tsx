@@ -6,9 +6,10 @@ import { useT } from '../../../app/i18n';
 import { updateSession } from '../session-actions';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { FormModal } from '../../../ui/FormModal';
+import { MeetingTimeFields } from './MeetingTimeFields';
 import { SessionFields } from './SessionFields';
 
-const FIELDS = ['title', 'description', 'joinTokenExpiresAt'] as const;
+const FIELDS = ['title', 'description', 'joinTokenExpiresAt', 'startsAt', 'endsAt'] as const;
 
 /** The host changes the title, description or when the join token stops working. */
 export function EditSessionModal({
@@ -23,7 +24,7 @@ export function EditSessionModal({
   const t = useT();
   const [error, setError] = useState<unknown>();
   const form = useForm({
-    initialValues: { title: '', description: '', joinTokenExpiresAt: '' },
+    initialValues: { title: '', description: '', joinTokenExpiresAt: '', startsAt: '', endsAt: '' },
     validate: { title: (v) => (v.trim() ? null : t('sessions.titleRequired')) },
   });
   // Filled in each time the dialog opens, not on every live update while it is open.
@@ -33,6 +34,8 @@ export function EditSessionModal({
       title: session.title,
       description: session.description,
       joinTokenExpiresAt: toLocalInput(session.joinTokenExpiresAt),
+      startsAt: toLocalInput(session.startsAt),
+      endsAt: toLocalInput(session.endsAt),
     });
   });
   useEffect(() => {
@@ -45,6 +48,8 @@ export function EditSessionModal({
         title: values.title.trim(),
         description: values.description.trim(),
         joinTokenExpiresAt: fromLocalInput(values.joinTokenExpiresAt) ?? null,
+        startsAt: fromLocalInput(values.startsAt) ?? null,
+        endsAt: fromLocalInput(values.endsAt) ?? null,
       });
       onClose();
     } catch (failure) {
@@ -61,7 +66,9 @@ export function EditSessionModal({
       submitLabel={t('sessions.edit.save')}
       submitting={form.submitting}
     >
-      <SessionFields inputProps={form.getInputProps} />
+      <SessionFields inputProps={form.getInputProps}>
+        <MeetingTimeFields inputProps={form.getInputProps} />
+      </SessionFields>
     </FormModal>
   );
 }
