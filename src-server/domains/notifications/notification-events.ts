@@ -3,7 +3,11 @@ import type { NotificationContent } from '../../../src-shared/schemas/notificati
 import type { EventBus } from '../../events/bus';
 import type { CourseRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
+import { canApprove } from '../../../src-shared/permissions';
 import { parseRoom } from '../access/room-access';
+
+/** Accounts looked at for approvers: a classroom hub has a handful of teachers and admins. */
+const MAX_APPROVERS = 5000;
 
 /** Hands a notification to the inbox of each recipient but the actor. */
 export type Notify = (
@@ -12,12 +16,25 @@ export type Notify = (
   content: NotificationContent,
 ) => Promise<void>;
 
+/** Counts up one unread notification per group in a person's inbox (notification-service.ts). */
+export type NotifyGrouped = (
+  userId: UserId,
+  actorId: UserId | undefined,
+  group: string,
+  make: (previousCount: number) => NotificationContent,
+) => Promise<void>;
+
 /**
  * One subscriber per kind of notification, nothing in the services that
  * cause them. Each makes a type with parameters and a target; the wording
  * is the client's, in the viewer's language (src-renderer/features/notifications).
  */
-export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: Notify): void {
+export function subscribeNotifications(
+  bus: EventBus,
+  deps: DomainDeps,
+  notify: Notify,
+  notifyGrouped: NotifyGrouped,
+): void {
   const { storage } = deps;
   const name = async (id: UserId) => {
     const user = await storage.users.get(id);
@@ -38,6 +55,22 @@ export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: 
     courseTitle: course.title,
   });
 
+  // Who approves is canApprove's rule: admins anyone, teachers students (docs/decisions.md).
+  bus.on('account.registered', async ({ user }) => {
+    if (user.status !== 'pending' || user.awaiting !== 'approval') return;
+    const approvers = await storage.users.search({
+      statuses: ['active'],
+      matchEmail: false,
+      offset: 0,
+      limit: MAX_APPROVERS,
+    });
+    const recipients = approvers.items.filter((a) => canApprove(a, user)).map((a) => a.id);
+    await notify(recipients, user.id, {
+      type: 'account-pending',
+      params: { accountName: `${user.firstName} ${user.lastName}`, role: user.role },
+      target: { kind: 'approvals' },
+    });
+  });
   bus.on('account.approved', ({ user }) =>
     notify([user.id], undefined, {
       type: 'account-approved',
@@ -101,7 +134,13 @@ export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: 
     });
   });
   bus.on('enrolment.changed', async ({ enrolment, previous, course, actorId }) => {
-    if (enrolment.status === 'blocked')
+    if (enrolment.status === 'dropped' && previous.status === 'active')
+      await notify([course.teacherId], actorId, {
+        type: 'course-left',
+        params: { studentName: await name(enrolment.userId), ...courseParams(course) },
+        target: { kind: 'enrolment', courseId: course.id, userId: enrolment.userId },
+      });
+    else if (enrolment.status === 'blocked')
       await notify([enrolment.userId], actorId, {
         type: 'course-blocked',
         params: courseParams(course),
@@ -134,6 +173,14 @@ export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: 
       params: { ...courseParams(course), deadlineTitle: deadline.title, dueAt: deadline.dueAt },
       target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
     });
+  });
+  bus.on('submission.created', async ({ submission, deadline, course }) => {
+    const studentName = await name(submission.studentId);
+    await notifyGrouped(course.teacherId, submission.studentId, `hand-in:${deadline.id}`, (n) => ({
+      type: 'work-handed-in',
+      params: { ...courseParams(course), deadlineTitle: deadline.title, studentName, count: n + 1 },
+      target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
+    }));
   });
   bus.on('grade.released', async ({ grade, deadline, course, actorId }) => {
     await notify([grade.studentId], actorId, {
