@@ -97,6 +97,8 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
     { topic: 'staff', what: 'approvals', to: [APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS] },
     admin('accounts'),
   ],
+  'status-update.posted': () => [everyone('people', 'accounts')],
+  'status-update.deleted': () => [everyone('people', 'accounts')],
   'course.created': ({ course }: { course: CourseRecord }) => [
     everyone('catalogue', 'course'),
     person(course.teacherId, 'course'),
@@ -179,6 +181,12 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
   'session.created': ({ session }: { session: SessionRecord }) => sessionHints(session),
   'session.updated': ({ session }: { session: SessionRecord }) => sessionHints(session),
   'session.deleted': ({ session }: { session: SessionRecord }) => sessionHints(session),
+  'post.created': () => [admin('sessions')],
+  'post.updated': () => [admin('sessions')],
+  'post.deleted': () => [admin('sessions')],
+  'comment.created': () => [admin('sessions')],
+  'comment.updated': () => [admin('sessions')],
+  'comment.deleted': () => [admin('sessions')],
   'session.member-joined': ({ session }: { session: SessionRecord }) => [
     { topic: liveTopics.session(session.id), what: 'members', to: [sessionRoom(session.id)] },
     admin('sessions'),
