@@ -181,4 +181,28 @@ test('every screen follows the hub for each change, without a reload', async ({ 
   await expect(emmaCourse!.getByRole('button', { name: 'Enrol' })).toBeVisible();
   await expect(emmaCourse!.getByRole('tab', { name: 'Materials' })).toBeHidden();
   await expect(roster!.getByText('Emma Stone')).toBeHidden();
+
+  // The new notifications open their thing: the approvals list, and the hand-ins to grade.
+  await bell(adminHome!).click();
+  await adminHome!
+    .getByTestId('notification')
+    .filter({ hasText: 'Nora Quinn is waiting for approval' })
+    .click();
+  await expect(adminHome!).toHaveURL(/\/home#approvals$/);
+  await expect(card(adminHome!, 'Waiting for approval').getByText('Nora Quinn')).toBeVisible();
+
+  await bell(teacherHome!).click();
+  await teacherHome!
+    .getByTestId('notification')
+    .filter({ hasText: 'Emma Stone handed in Essay' })
+    .click();
+  await expect(teacherHome!).toHaveURL(
+    new RegExp(`${course}\\?tab=deadlines#deadline-${essayId}$`),
+  );
+  // The assignment's hand-ins open at once (everyone in it has since been removed or blocked).
+  await expect(
+    teacherHome!
+      .getByRole('article', { name: 'Essay' })
+      .getByRole('button', { name: 'Submissions' }),
+  ).toHaveAttribute('aria-expanded', 'true');
 });
