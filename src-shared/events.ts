@@ -90,6 +90,8 @@ export interface ServerToClientEvents {
   'notification:new': (notification: Notification) => void;
   /** The unread count changed on another of your devices. */
   'notification:read': (event: { unread: number }) => void;
+  /** Something a screen may show changed: refetch what follows this topic (see LiveHint). */
+  'live:changed': (hint: LiveHint) => void;
 }
 
 /** What a reconnecting client missed, in order per room. */
@@ -144,3 +146,54 @@ export interface ClientToServerEvents {
 export interface SocketAuth {
   token: string;
 }
+
+/**
+ * Live hints: one mechanism that keeps every screen in step with the hub.
+ * A hint carries no data, only which topic changed and what about it; the
+ * screen refetches through REST, where every permission is checked. Who
+ * receives a topic (src-server/realtime/live-hints.ts):
+ * - `course:<id>` — course-wide things (materials, deadlines, roster, seats,
+ *   feedback) to the course's teacher and active students; the work and
+ *   grades of a course only to its teacher.
+ * - `person:<id>` — one person's own data (their hand-ins, grades,
+ *   enrolments, account, the students of their courses) to that person only.
+ * - `session:<id>` — a session's members and watchers.
+ * - `staff` — accounts and approvals, to the people who may approve them.
+ * - `admin` — anything the admin panel lists, to admins only.
+ * - `catalogue`, `people`, `sessions` — public lists every signed-in person sees.
+ */
+export type LiveTopic =
+  | `course:${string}`
+  | `person:${string}`
+  | `session:${string}`
+  | 'staff'
+  | 'admin'
+  | 'catalogue'
+  | 'people'
+  | 'sessions';
+
+export type LiveWhat =
+  | 'course'
+  | 'materials'
+  | 'deadlines'
+  | 'students'
+  | 'submissions'
+  | 'grades'
+  | 'feedback'
+  | 'enrolments'
+  | 'accounts'
+  | 'approvals'
+  | 'sessions'
+  | 'members';
+
+export interface LiveHint {
+  topic: LiveTopic;
+  what: LiveWhat;
+}
+
+/** Topic names, built in one place on both sides. */
+export const liveTopics = {
+  course: (courseId: string): LiveTopic => `course:${courseId}`,
+  person: (userId: string): LiveTopic => `person:${userId}`,
+  session: (sessionId: string): LiveTopic => `session:${sessionId}`,
+} as const;

@@ -1,7 +1,7 @@
 import { authStore } from '../features/auth';
 import { chatStore } from '../features/chat';
 import { connectChatLive } from '../features/chat';
-import { connectCourseLive, courseStore } from '../features/courses';
+import { courseStore } from '../features/courses';
 import { keepCourseSnapshots, provideCourseChat } from '../features/desktop';
 import { shareCredentialsWithDesktop } from '../features/desktop';
 import { connectSessionLive } from '../features/sessions';
@@ -13,7 +13,7 @@ import { connectSessionLive } from '../features/sessions';
  * exactly as long as the signed-in frame. Returns the stop function.
  */
 export function startLive(): () => void {
-  const stops = [connectChatLive(), connectSessionLive(), connectCourseLive()];
+  const stops = [connectChatLive(), connectSessionLive()];
   // Desktop app: the open course (with its recent chat) is kept for offline reading.
   provideCourseChat((courseId) => chatStore.get().conversations[`course:${courseId}`]?.messages);
   keepCourseSnapshots(courseStore);

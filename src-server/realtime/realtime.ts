@@ -10,6 +10,7 @@ import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
 import { deliverCourses } from './course-delivery';
+import { deliverLiveHints } from './live-hints';
 import { RoomMembership } from './membership';
 import { deliverPresence } from './presence-delivery';
 import { deliverSessions } from './session-delivery';
@@ -52,6 +53,7 @@ export function startRealtime(
   deliverSessions(io, bus, membership, sessionViews, logger);
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
+  deliverLiveHints(io, bus);
   const presenceReports = deliverPresence(io, presence, chat, logger);
   return { io, stop: () => presenceReports.stop() };
 }

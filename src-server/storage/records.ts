@@ -191,7 +191,14 @@ export interface ReadMarkerRecord {
 
 /** A notification as stored: a type with parameters and a target (see src-shared/schemas/notifications-kinds.ts). */
 export type NotificationRecord =
-  (NotificationContent & { readonly actorId?: UserId }) | LegacyNotificationRecord;
+  | (NotificationContent & {
+      readonly actorId?: UserId;
+      /** Notifications that count up share a group (work handed in: per assignment). */
+      readonly group?: string;
+      /** The seq of the unread notification of the group this one counts up from. */
+      readonly replaces?: number;
+    })
+  | LegacyNotificationRecord;
 
 /** Written before notifications had types: an English sentence; still read and shown as it is. */
 export interface LegacyNotificationRecord {

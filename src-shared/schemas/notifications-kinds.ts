@@ -61,6 +61,27 @@ export const notificationKindSchemas = [
     { ...course, deadlineTitle: z.string(), dueAt, lead: z.enum(['24h', '1h']) },
     to.deadlineTarget,
   ),
+  /** To the teacher: one per assignment while unread, counting up as the class hands in. */
+  kind(
+    'work-handed-in',
+    {
+      ...course,
+      deadlineTitle: z.string(),
+      studentName: name.meta({ description: 'The latest to hand in.' }),
+      count: z
+        .number()
+        .int()
+        .min(1)
+        .meta({ description: 'Hand-ins since the teacher last read it.' }),
+    },
+    to.deadlineTarget,
+  ),
+  kind(
+    'account-pending',
+    { accountName: name, role: z.enum(['student', 'teacher']) },
+    to.approvalsTarget,
+  ),
+  kind('course-left', { studentName: name, ...course }, to.enrolmentTarget),
   /** Stored before notifications had types: the English sentence as it was written. */
   kind('legacy', { kind: z.string(), title: z.string(), body: z.string() }, to.pathTarget),
 ] as const;

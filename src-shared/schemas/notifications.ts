@@ -17,6 +17,10 @@ const inboxPlace = z.object({
     .meta({ description: 'Position in your inbox; also the id for marking it read.' }),
   createdAt: z.iso.datetime(),
   read: z.boolean(),
+  replaces: z.number().int().optional().meta({
+    description:
+      'The seq of an earlier notification this one counts up from: show this one in its place.',
+  }),
 });
 
 /** A notification in someone's inbox: a type with parameters and a target, never a sentence. */

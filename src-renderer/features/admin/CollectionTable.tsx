@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Page } from '../../../src-shared/pagination';
 import { useT } from '../../app/i18n';
+import { useLive } from '../../app/use-live';
 import { CardEmpty, CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import type { Collection } from './collection';
@@ -35,6 +36,8 @@ export function CollectionTable<T>({ collection }: { collection: Collection<T> }
       current = false;
     };
   }, [collection, q, filters, page, version]);
+  // Admins hear of every change the panel lists; a refetch keeps the page and filters.
+  useLive(['admin'], reload);
 
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   const hasActions = collection.actions.length > 0;

@@ -2,6 +2,7 @@ import { Avatar, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconUserCheck, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { useT } from '../../app/i18n';
+import { useLive } from '../../app/use-live';
 import { targetIds } from '../../app/reveal-target';
 import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -19,6 +20,7 @@ export function PendingAccountsCard() {
   useEffect(() => {
     void loadPendingAccounts();
   }, []);
+  useLive(['staff'], loadPendingAccounts);
 
   return (
     <BentoCard

@@ -24,7 +24,11 @@ export const approvalsStore = createStore<ApprovalsState>({
 const PAGE_SIZE = 5;
 
 export async function loadPendingAccounts(): Promise<void> {
-  approvalsStore.set({ status: 'loading', error: undefined });
+  // A live refresh keeps the list on screen instead of flashing a skeleton.
+  approvalsStore.set((s) => ({
+    status: s.status === 'ready' ? 'ready' : 'loading',
+    error: undefined,
+  }));
   try {
     const page = await api.call('pendingAccounts', { query: { page: 1, pageSize: PAGE_SIZE } });
     approvalsStore.set({ pending: page.items, total: page.total, status: 'ready' });

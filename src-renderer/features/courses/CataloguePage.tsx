@@ -14,6 +14,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBooks, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n';
+import { useLive } from '../../app/use-live';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -48,6 +49,8 @@ export function CataloguePage() {
   useEffect(() => {
     void loadCatalogue();
   }, []);
+  // Seats, new courses and my own enrolments (blocked, removed).
+  useLive(['catalogue', account && `person:${account.id}`], loadCatalogue);
 
   const isTeacher = account?.role === 'teacher';
   return (

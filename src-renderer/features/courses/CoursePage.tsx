@@ -18,7 +18,9 @@ import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { api } from '../../app/hub-client';
-import { courseStore, dropCourse, enrolHere, openCourse } from './course-store';
+import { courseStore, dropCourse, enrolHere, openCourse, refreshCourse } from './course-store';
+import { useLive } from '../../app/use-live';
+import { authStore } from '../auth';
 import { fetchFile } from '../../app/file-transfer';
 import { teacherName } from './components/CourseCard';
 import { statusTone, tones } from '../../ui/tones';
@@ -52,6 +54,8 @@ export function CoursePage() {
   useEffect(() => {
     void openCourse(courseId);
   }, [courseId]);
+  const myId = authStore.use((s) => s.account?.id);
+  useLive([`course:${courseId}`, myId && `person:${myId}`], () => refreshCourse(courseId));
 
   if (status === 'failed')
     return <ErrorNotice error={error} onRetry={() => void openCourse(courseId)} />;

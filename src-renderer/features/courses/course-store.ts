@@ -9,7 +9,7 @@ import type {
 } from '../../../src-shared/schemas/courses';
 import type { UserId } from '../../../src-shared/ids';
 import { createStore } from '../../app/createStore';
-import { api, socket } from '../../app/hub-client';
+import { api } from '../../app/hub-client';
 
 export interface CourseState {
   courseId: CourseId | undefined;
@@ -188,13 +188,24 @@ function applyDeadline(change: Change, deadline: Deadline) {
 }
 
 /**
- * Live: the hub tells everyone in the course room; an own change arrives
- * twice and is applied once. Called once by the app's setup (app/live.ts).
+ * Live (app/use-live.ts): the open course again, quietly — the course (seats,
+ * my enrolment), its materials, deadlines and (teacher) students — when the
+ * hub says it changed. A student just blocked or removed sees why at once.
  */
-export function connectCourseLive(): () => void {
-  const stops = [
-    socket.on('material:changed', (event) => applyMaterial(event.change, event.material)),
-    socket.on('deadline:changed', (event) => applyDeadline(event.change, event.deadline)),
-  ];
-  return () => stops.forEach((stop) => stop());
+export async function refreshCourse(courseId: CourseId): Promise<void> {
+  if (courseStore.get().courseId !== courseId) return;
+  try {
+    const course = await api.call('course', { params: { courseId } });
+    if (courseStore.get().courseId !== courseId) return;
+    const canSee = course.joinCode !== undefined || course.myEnrolment?.status === 'active';
+    courseStore.set({
+      course,
+      status: 'ready',
+      contentError: undefined,
+      ...(canSee ? {} : { materials: [], deadlines: [], enrolments: [] }),
+    });
+    await loadContent(course);
+  } catch (error) {
+    if (courseStore.get().courseId === courseId) courseStore.set({ contentError: error });
+  }
 }

@@ -1,4 +1,4 @@
-export { connectCourseLive, courseStore } from './course-store';
+export { courseStore } from './course-store';
 export { CataloguePage } from './CataloguePage';
 export { CoursePage } from './CoursePage';
 export { VisitorCataloguePage } from './VisitorCataloguePage';

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ActivityItem } from '../../../src-shared/schemas/dashboard';
 import { api } from '../../app/hub-client';
 import { useT } from '../../app/i18n';
+import { useLive } from '../../app/use-live';
 import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 
@@ -26,6 +27,7 @@ export function ActivityCard() {
       .then((page) => setItems(page.items), setError);
   }, []);
   useEffect(load, [load]);
+  useLive(['course:*', 'people'], load);
 
   const line = (item: ActivityItem) => {
     if (item.type === 'material')

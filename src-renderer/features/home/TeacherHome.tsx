@@ -8,6 +8,7 @@ import { GreetingCard } from './GreetingCard';
 import { HubCard } from './HubCard';
 import { HostStatusTile } from '../desktop';
 import { loadTeaching } from './teaching-store';
+import { useLive } from '../../app/use-live';
 import {
   TeachingCoursesCard,
   TeachingDeadlinesCard,
@@ -25,6 +26,8 @@ export function TeacherHome({ account }: { account: Account }) {
   useEffect(() => {
     void loadTeaching();
   }, []);
+  // Hand-ins and grades of my courses come to me alone under the course topic.
+  useLive(['course:*', `person:${account.id}`], loadTeaching);
   return (
     <BentoGrid>
       <BentoTile size="twoThirds">

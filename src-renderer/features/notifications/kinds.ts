@@ -4,6 +4,8 @@ import {
   IconBell,
   IconCalendarDue,
   IconClipboardCheck,
+  IconDoorExit,
+  IconInbox,
   IconFileText,
   IconLock,
   IconLockOpen,
@@ -15,6 +17,7 @@ import {
   IconUserCheck,
   IconUserMinus,
   IconUserPlus,
+  IconUserQuestion,
   type Icon,
 } from '@tabler/icons-react';
 import type { Notification, NotificationType } from '../../../src-shared/schemas/notifications';
@@ -37,6 +40,9 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'new-deadline': { icon: IconCalendarDue, color: 'orange' },
   'submission-graded': { icon: IconClipboardCheck, color: 'grape' },
   'deadline-soon': { icon: IconAlarm, color: 'orange' },
+  'work-handed-in': { icon: IconInbox, color: 'grape' },
+  'account-pending': { icon: IconUserQuestion, color: 'teal' },
+  'course-left': { icon: IconDoorExit, color: 'orange' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

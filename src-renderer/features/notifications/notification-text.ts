@@ -107,6 +107,29 @@ export function notificationText(
         title: t(`notification.deadline-soon.title.${n.params.lead}`, n.params),
         body: t('notification.deadline-soon.body', { ...n.params, due: when(n.params.dueAt) }),
       };
+    case 'work-handed-in': {
+      const many = n.params.count > 1 ? 'other' : 'one';
+      const values = { ...n.params, studentName: someone(n.params.studentName) };
+      return {
+        title: t(`notification.work-handed-in.title.${many}`, values),
+        body: t(`notification.work-handed-in.body.${many}`, values),
+      };
+    }
+    case 'account-pending':
+      return {
+        title: t('notification.account-pending.title', {
+          accountName: someone(n.params.accountName),
+        }),
+        body: t(`notification.account-pending.body.${n.params.role}`),
+      };
+    case 'course-left':
+      return {
+        title: t('notification.course-left.title', {
+          ...n.params,
+          studentName: someone(n.params.studentName),
+        }),
+        body: n.params.courseTitle,
+      };
     case 'legacy':
       return { title: n.params.title, body: localiseTimes(n.params.body, viewer.language) };
   }

@@ -91,9 +91,14 @@ export async function loadOlderNotifications(): Promise<void> {
 export function receiveNotification(notification: Notification): void {
   notificationsStore.set((s) => {
     if (s.items.some((n) => n.seq === notification.seq)) return {};
+    // A count going up (work handed in) takes the place of the unread one it replaces.
+    const replaced = s.items.find((n) => n.seq === notification.replaces && !n.read);
     return {
-      items: merge([notification], s.items),
-      unread: s.unread + (notification.read ? 0 : 1),
+      items: merge(
+        [notification],
+        s.items.filter((n) => n.seq !== notification.replaces),
+      ),
+      unread: s.unread + (notification.read || replaced ? 0 : 1),
     };
   });
 }

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Page } from '../../../src-shared/pagination';
 import type { Role, UserSummary } from '../../../src-shared/schemas/accounts';
 import { api } from '../../app/hub-client';
+import { useLive } from '../../app/use-live';
 import { useT } from '../../app/i18n';
 import { CardEmpty, CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -44,6 +45,7 @@ export function PeopleSearchPage() {
       });
     return () => controller.abort();
   }, [debounced, role, page, attempt]);
+  useLive(['people'], () => setAttempt((n) => n + 1));
 
   const pages = result ? Math.max(1, Math.ceil(result.total / PAGE_SIZE)) : 1;
   return (

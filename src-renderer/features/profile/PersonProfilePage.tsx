@@ -5,6 +5,7 @@ import { Navigate, useParams } from 'react-router';
 import type { Profile } from '../../../src-shared/schemas/accounts';
 import { isApiError } from '../../api/api-error';
 import { api } from '../../app/hub-client';
+import { useLive } from '../../app/use-live';
 import { useT } from '../../app/i18n';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -33,6 +34,7 @@ export function PersonProfilePage() {
     api.call('profile', { params: { username } }).then(setProfile, setError);
   }, [username]);
   useEffect(load, [load]);
+  useLive(['people'], load);
 
   if (me && me.username === username) return <Navigate to="/profile" replace />;
   if (isApiError(error, 'NOT_FOUND')) {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Session } from '../../../src-shared/schemas/sessions';
 import { api } from '../../app/hub-client';
+import { useLive } from '../../app/use-live';
 import { useT } from '../../app/i18n';
 import { BentoCard, CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -23,6 +24,7 @@ export function LiveSessionsCard({ color }: { color: string }) {
       .then((page) => setSessions(page.items), setError);
   }, []);
   useEffect(load, [load]);
+  useLive(['sessions', 'session:*'], load, ['sessions', 'members']);
 
   return (
     <BentoCard

@@ -2,6 +2,7 @@ import { Button, Card, Grid, Stack, Text, TextInput, Title } from '@mantine/core
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useLive } from '../../app/use-live';
 import { useT } from '../../app/i18n';
 import { CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
@@ -25,6 +26,7 @@ export function SessionsPage() {
   useEffect(() => {
     void loadSessions();
   }, []);
+  useLive(['sessions', 'session:*', 'person:*'], () => loadSessions(), ['sessions', 'members']);
 
   const firstLoad = status === 'loading' && hosted.length + joined.length === 0;
   const searching = query.trim() !== '';

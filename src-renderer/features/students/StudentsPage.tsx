@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
 import { enrolmentStatuses, type CourseId } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
+import { useLive } from '../../app/use-live';
 import { CardEmpty } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
@@ -38,6 +39,11 @@ export function StudentsPage() {
     void loadTaughtCourses();
     void loadStudents();
   }, [isTeacher, accountId]);
+  // Enrolments in my courses come on my own topic; an admin hears of every course.
+  useLive(
+    [accountId && `person:${accountId}`, 'course:*', account?.isAdmin ? 'admin' : undefined],
+    loadStudents,
+  );
 
   // The hub refuses the list to students; the navigation does not offer it to them either.
   if (account && !isTeacher) return <Navigate to="/home" replace />;

@@ -3,13 +3,25 @@ import type { NotificationContent } from '../../../src-shared/schemas/notificati
 import type { EventBus } from '../../events/bus';
 import type { CourseRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
+import { canApprove } from '../../../src-shared/permissions';
 import { parseRoom } from '../access/room-access';
+
+/** Accounts looked at for approvers: a classroom hub has a handful of teachers and admins. */
+const MAX_APPROVERS = 5000;
 
 /** Hands a notification to the inbox of each recipient but the actor. */
 export type Notify = (
   recipients: readonly UserId[],
   actorId: UserId | undefined,
   content: NotificationContent,
+) => Promise<void>;
+
+/** Counts up one unread notification per group in a person's inbox (notification-service.ts). */
+export type NotifyGrouped = (
+  userId: UserId,
+  actorId: UserId | undefined,
+  group: string,
+  make: (previousCount: number) => NotificationContent,
 ) => Promise<void>;
 
 /**
@@ -30,6 +42,7 @@ export function subscribeNotifications(
   bus: EventBus,
   deps: DomainDeps<(typeof NOTIFICATION_EVENT_REPOSITORIES)[number]>,
   notify: Notify,
+  notifyGrouped: NotifyGrouped,
 ): void {
   const { storage } = deps;
   const name = async (id: UserId) => {
@@ -51,6 +64,22 @@ export function subscribeNotifications(
     courseTitle: course.title,
   });
 
+  // Who approves is canApprove's rule: admins anyone, teachers students (docs/decisions.md).
+  bus.on('account.registered', async ({ user }) => {
+    if (user.status !== 'pending' || user.awaiting !== 'approval') return;
+    const approvers = await storage.users.search({
+      statuses: ['active'],
+      matchEmail: false,
+      offset: 0,
+      limit: MAX_APPROVERS,
+    });
+    const recipients = approvers.items.filter((a) => canApprove(a, user)).map((a) => a.id);
+    await notify(recipients, user.id, {
+      type: 'account-pending',
+      params: { accountName: `${user.firstName} ${user.lastName}`, role: user.role },
+      target: { kind: 'approvals' },
+    });
+  });
   bus.on('account.approved', ({ user }) =>
     notify([user.id], undefined, {
       type: 'account-approved',
@@ -114,7 +143,13 @@ export function subscribeNotifications(
     });
   });
   bus.on('enrolment.changed', async ({ enrolment, previous, course, actorId }) => {
-    if (enrolment.status === 'blocked')
+    if (enrolment.status === 'dropped' && previous.status === 'active')
+      await notify([course.teacherId], actorId, {
+        type: 'course-left',
+        params: { studentName: await name(enrolment.userId), ...courseParams(course) },
+        target: { kind: 'enrolment', courseId: course.id, userId: enrolment.userId },
+      });
+    else if (enrolment.status === 'blocked')
       await notify([enrolment.userId], actorId, {
         type: 'course-blocked',
         params: courseParams(course),
@@ -147,6 +182,14 @@ export function subscribeNotifications(
       params: { ...courseParams(course), deadlineTitle: deadline.title, dueAt: deadline.dueAt },
       target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
     });
+  });
+  bus.on('submission.created', async ({ submission, deadline, course }) => {
+    const studentName = await name(submission.studentId);
+    await notifyGrouped(course.teacherId, submission.studentId, `hand-in:${deadline.id}`, (n) => ({
+      type: 'work-handed-in',
+      params: { ...courseParams(course), deadlineTitle: deadline.title, studentName, count: n + 1 },
+      target: { kind: 'deadline', courseId: course.id, deadlineId: deadline.id },
+    }));
   });
   bus.on('grade.released', async ({ grade, deadline, course, actorId }) => {
     await notify([grade.studentId], actorId, {

@@ -8,6 +8,8 @@ import type { DomainDeps } from '../deps';
 import { NOTIFICATION_EVENT_REPOSITORIES, subscribeNotifications } from './notification-events';
 
 const INBOX = (userId: UserId) => `inbox:${userId}`;
+/** How far back an unread notification of the same group is looked for. */
+const GROUP_LOOKBACK = 50;
 
 /** The repositories NotificationService reads and writes (createHub hands it exactly these). */
 export const NOTIFICATION_REPOSITORIES = [
@@ -22,12 +24,71 @@ export const NOTIFICATION_REPOSITORIES = [
  * is never notified of it.
  */
 export class NotificationService {
+  /** One grouped notification at a time per inbox: thirty hand-ins at once count up one entry. */
+  private readonly groupQueues = new Map<UserId, Promise<void>>();
+
   constructor(private readonly deps: DomainDeps<(typeof NOTIFICATION_REPOSITORIES)[number]>) {}
 
   subscribe(bus: EventBus): void {
-    subscribeNotifications(bus, this.deps, (recipients, actorId, content) =>
-      this.notify(recipients, actorId, content),
+    subscribeNotifications(
+      bus,
+      this.deps,
+      (recipients, actorId, content) => this.notify(recipients, actorId, content),
+      (userId, actorId, group, make) => this.notifyGrouped(userId, actorId, group, make),
     );
+  }
+
+  /**
+   * Counts up the person's unread notification of this group instead of
+   * adding another: the log is append-only, so the new one (with the higher
+   * count) `replaces` the old, which is marked read and no longer listed.
+   * Once read, the next one starts a new count.
+   */
+  notifyGrouped(
+    userId: UserId,
+    actorId: UserId | undefined,
+    group: string,
+    make: (previousCount: number) => NotificationContent,
+  ): Promise<void> {
+    if (userId === actorId) return Promise.resolve();
+    const run = (this.groupQueues.get(userId) ?? Promise.resolve()).then(() =>
+      this.countUp(userId, actorId, group, make),
+    );
+    const settled = run.catch(() => undefined);
+    this.groupQueues.set(userId, settled);
+    void settled.then(() => {
+      if (this.groupQueues.get(userId) === settled) this.groupQueues.delete(userId);
+    });
+    return run;
+  }
+
+  private async countUp(
+    userId: UserId,
+    actorId: UserId | undefined,
+    group: string,
+    make: (previousCount: number) => NotificationContent,
+  ): Promise<void> {
+    const { storage } = this.deps;
+    const marker = await storage.readMarkers.get(userId, INBOX(userId));
+    const recent = await storage.notifications.page(INBOX(userId), GROUP_LOOKBACK);
+    const previous = recent.find(
+      (e) => 'group' in e.entry && e.entry.group === group && !toNotification(e, marker).read,
+    );
+    const previousCount =
+      previous && 'params' in previous.entry && 'count' in previous.entry.params
+        ? Number(previous.entry.params.count)
+        : 0;
+    const entry = await storage.notifications.append(INBOX(userId), {
+      ...make(previousCount),
+      group,
+      ...(previous ? { replaces: previous.seq } : {}),
+      ...(actorId ? { actorId } : {}),
+    });
+    this.deps.bus.publish('notification.created', {
+      userId,
+      notification: toNotification(entry, undefined),
+    });
+    if (previous) await this.markSeqRead(userId, previous.seq);
   }
 
   async notify(
@@ -56,8 +117,10 @@ export class NotificationService {
     const marker = await this.deps.storage.readMarkers.get(user.id, INBOX(user.id));
     const entries = await this.deps.storage.notifications.page(INBOX(user.id), limit, before);
     const oldest = entries.at(-1)?.seq;
+    // A counted-up notification stands in for the one it replaces.
+    const replaced = new Set(entries.map((e) => ('replaces' in e.entry ? e.entry.replaces : 0)));
     return {
-      items: entries.map((entry) => toNotification(entry, marker)),
+      items: entries.filter((e) => !replaced.has(e.seq)).map((e) => toNotification(e, marker)),
       unread: await this.unread(user.id),
       ...(oldest !== undefined && oldest > 1 ? { nextBefore: oldest } : {}),
     };
@@ -73,8 +136,13 @@ export class NotificationService {
   }
 
   /** Marks one (seq) or all (no seq) read; the change reaches the person's other devices. */
-  async markRead(user: UserRecord, seq?: number): Promise<{ unread: number }> {
+  markRead(user: UserRecord, seq?: number): Promise<{ unread: number }> {
+    return this.markSeqRead(user.id, seq);
+  }
+
+  private async markSeqRead(userId: UserId, seq?: number): Promise<{ unread: number }> {
     const { storage } = this.deps;
+    const user = { id: userId };
     const stream = INBOX(user.id);
     const last = storage.notifications.lastSeq(stream);
     if (seq !== undefined && (seq < 1 || seq > last))
@@ -116,7 +184,7 @@ export function toNotification(
   };
   const record = entry.entry;
   if ('type' in record) {
-    const { actorId: _actor, ...content } = record;
+    const { actorId: _actor, group: _group, ...content } = record;
     return { ...place, ...content };
   }
   return {

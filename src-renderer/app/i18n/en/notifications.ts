@@ -48,4 +48,12 @@ export const notificationKinds = {
   'notification.deadline-soon.title.24h': '{deadlineTitle} is due in 24 hours',
   'notification.deadline-soon.title.1h': '{deadlineTitle} is due in 1 hour',
   'notification.deadline-soon.body': '{courseCode} · {courseTitle} · due {due}',
+  'notification.work-handed-in.title.one': '{studentName} handed in {deadlineTitle}',
+  'notification.work-handed-in.title.other': '{count} hand-ins for {deadlineTitle}',
+  'notification.work-handed-in.body.one': '{courseCode} · {courseTitle}',
+  'notification.work-handed-in.body.other': 'Latest: {studentName} · {courseCode}',
+  'notification.account-pending.title': '{accountName} is waiting for approval',
+  'notification.account-pending.body.student': 'A new student account',
+  'notification.account-pending.body.teacher': 'A new teacher account',
+  'notification.course-left.title': '{studentName} left {courseCode}',
 } as const;

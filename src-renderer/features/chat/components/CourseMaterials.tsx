@@ -2,7 +2,8 @@ import { ActionIcon, Group, Skeleton, Stack, Text, ThemeIcon, Tooltip } from '@m
 import { IconDownload, IconFileText } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { CourseId, Material } from '../../../../src-shared/schemas/courses';
-import { api, socket } from '../../../app/hub-client';
+import { api } from '../../../app/hub-client';
+import { useLive } from '../../../app/use-live';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { fetchFile } from '../../../app/file-transfer';
@@ -22,10 +23,8 @@ export function CourseMaterials({ courseId }: { courseId: string }) {
   }, [courseId]);
   useEffect(() => {
     load();
-    return socket.on('material:changed', (event) => {
-      if (event.courseId === courseId) load();
-    });
-  }, [courseId, load]);
+  }, [load]);
+  useLive([`course:${courseId}`], load, ['materials']);
 
   const download = (material: Material) => {
     setError(undefined);

@@ -12,7 +12,8 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import type { Course } from '../../../../src-shared/schemas/courses';
 import type { RouteResponse } from '../../../../src-shared/api';
-import { api, socket } from '../../../app/hub-client';
+import { api } from '../../../app/hub-client';
+import { useLive } from '../../../app/use-live';
 import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 
@@ -31,10 +32,8 @@ export function FeedbackPanel({ course }: { course: Course }) {
   );
   useEffect(() => {
     void load();
-    return socket.on('feedback:changed', ({ courseId }) => {
-      if (courseId === course.id) void load();
-    });
-  }, [load, course.id]);
+  }, [load]);
+  useLive([`course:${course.id}`], load, ['feedback']);
 
   const canRate =
     course.myEnrolment?.status === 'active' || course.myEnrolment?.status === 'completed';

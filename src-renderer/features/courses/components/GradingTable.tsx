@@ -3,6 +3,7 @@ import { IconFileZip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
 import { api } from '../../../app/hub-client';
+import { useLive } from '../../../app/use-live';
 import { useT } from '../../../app/i18n';
 import { fetchFile } from '../../../app/file-transfer';
 import { CardSkeleton } from '../../../ui/BentoCard';
@@ -19,6 +20,7 @@ export function GradingTable({ deadline }: { deadline: Deadline; courseId: Cours
   useEffect(() => {
     loadOverview(deadline.id).catch(setError);
   }, [deadline.id]);
+  useLive([`course:${deadline.courseId}`], () => loadOverview(deadline.id).catch(setError));
 
   if (error !== undefined) return <ErrorNotice error={error} />;
   if (!rows) return <CardSkeleton />;

@@ -3,16 +3,21 @@ import { IconBooks, IconCalendarDue } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
+import { useLive } from '../../../app/use-live';
+import { useAccount } from '../../auth';
 import { BentoCard, CardEmpty } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { dashboardStore, loadDashboard } from '../dashboard-store';
 import { statusTone, tones } from '../../../ui/tones';
 import { CountdownBadge } from '../../../ui/Countdown';
 
+/** Both cards share the store; each follows my courses and my own enrolments. */
 function useDashboard() {
   useEffect(() => {
     void loadDashboard();
   }, []);
+  const myId = useAccount()?.id;
+  useLive(['course:*', myId && `person:${myId}`], loadDashboard);
 }
 
 /** Home tile: the student's courses, or the teacher's with enrolment against capacity. */

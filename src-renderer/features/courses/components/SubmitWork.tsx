@@ -13,6 +13,8 @@ import { IconPaperclip, IconStar } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { Deadline } from '../../../../src-shared/schemas/courses';
 import { useLanguage, useT } from '../../../app/i18n';
+import { useLive } from '../../../app/use-live';
+import { useAccount } from '../../auth';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { formatDueAt } from '../../../ui/countdown';
 import { uploadFile } from '../../../app/file-transfer';
@@ -35,6 +37,11 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
   useEffect(() => {
     loadMine(deadline.id).catch(setError);
   }, [deadline.id]);
+  // My hand-ins and grades come on my own topic; a changed deadline on the course's.
+  const myId = useAccount()?.id;
+  useLive([myId && `person:${myId}`, `course:${deadline.courseId}`], () =>
+    loadMine(deadline.id).catch(setError),
+  );
 
   async function submit() {
     setError(undefined);

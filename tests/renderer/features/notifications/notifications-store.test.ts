@@ -46,6 +46,14 @@ describe('the notifications inbox', () => {
     expect(notificationsStore.get().unread).toBe(2);
   });
 
+  it('shows a count going up in place of the unread one it replaces, counting it once', async () => {
+    call.mockResolvedValueOnce({ items: [note(4), note(3)], unread: 2 });
+    await store.loadNotifications();
+    store.receiveNotification({ ...note(5), replaces: 4 });
+    expect(seqs()).toEqual([5, 3]);
+    expect(notificationsStore.get().unread).toBe(2);
+  });
+
   it('takes the count another device reports', () => {
     store.receiveNotification(note(1));
     store.applyUnreadCount(0);
