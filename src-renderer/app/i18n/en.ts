@@ -8,6 +8,7 @@ import { courses } from './en/courses';
 import { desktop } from './en/desktop';
 import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
+import { previews } from './en/previews';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
 import { students } from './en/students';
@@ -23,6 +24,7 @@ export const en = {
   ...notificationKinds,
   ...students,
   ...desktop,
+  ...previews,
 } as const;
 
 export type MessageKey = keyof typeof en;

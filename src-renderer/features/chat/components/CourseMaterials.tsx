@@ -6,6 +6,7 @@ import { api, socket } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { fetchFile } from '../../../app/file-transfer';
+import { PreviewButton } from '../../../app/FilePreview';
 import { fileSize } from '../format';
 
 /** The course's materials beside its chat (EduStream's resource sidebar), kept fresh live. */
@@ -58,6 +59,13 @@ export function CourseMaterials({ courseId }: { courseId: string }) {
               {fileSize(material.file.size)} · {material.file.fileName}
             </Text>
           </Stack>
+          <PreviewButton
+            file={{
+              ...material.file,
+              path: api.url('downloadMaterial', { materialId: material.id }),
+            }}
+            size="sm"
+          />
           <Tooltip label={t('chat.file.download', { name: material.title })}>
             <ActionIcon
               variant="subtle"
