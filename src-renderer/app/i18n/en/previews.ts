@@ -8,6 +8,6 @@ export const previews = {
   'preview.unsupported.title': 'No preview for this file',
   'preview.unsupported.text':
     'Only PDFs and images (PNG, JPEG, GIF, WebP) open here. Download {name} to open it with an app on your device.',
-  'preview.imageAlt': '{name}, as handed in',
+  'preview.imageAlt': 'Image {name}',
   'preview.frameTitle': 'PDF preview of {name}',
 } as const;
