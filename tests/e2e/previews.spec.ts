@@ -139,3 +139,53 @@ test('a student previews a material PDF and an image, and is told when a file ha
   await expect(none.locator('iframe')).toHaveCount(0);
   await shoot(page, 'preview-none');
 });
+
+test('the teacher previews a student’s handed-in PDF from the submissions list', async ({
+  page,
+  hub,
+}) => {
+  test.setTimeout(60_000);
+  const { courseId } = await world(hub);
+  const emma = await hub.call('signIn', {
+    body: { username: 'emma', password: 'Lantern-Orbit-42' },
+  });
+  const token = emma.body.tokens.accessToken as string;
+  const grace = await hub.call('signIn', {
+    body: { username: 'davis', password: 'Lantern-Orbit-42' },
+  });
+  const deadlineId = (
+    await hub.call('createDeadline', {
+      token: grace.body.tokens.accessToken as string,
+      params: { courseId },
+      body: { title: 'Colour study', dueAt: '2099-11-30T17:00:00Z', maxPoints: 10 },
+    })
+  ).body.id as string;
+  const file = await upload(
+    `${hub.url}/api/uploads`,
+    token,
+    'file',
+    pdf('Emma: complementary colours'),
+    'Emma essay.pdf',
+    'application/pdf',
+    'POST',
+  );
+  const submitted = await hub.call('submit', {
+    token,
+    params: { deadlineId },
+    body: { comment: '', fileIds: [file.body.id] },
+  });
+  expect(submitted.status).toBe(201);
+
+  await signInThroughUi(page, 'davis');
+  await expectSignedInHome(page, 'Grace');
+  await page.goto(`/courses/${courseId}`);
+  await page.getByRole('tab', { name: 'Deadlines' }).click();
+  await page.getByRole('button', { name: 'Submissions' }).click();
+  await expect(page.getByRole('button', { name: 'Preview Emma essay.pdf' })).toBeVisible();
+  await shoot(page, 'preview-submissions-list');
+  const answer = inlineAnswer(page);
+  await page.getByRole('button', { name: 'Preview Emma essay.pdf' }).click();
+  await expect(page.getByRole('dialog').getByTitle('PDF preview of Emma essay.pdf')).toBeVisible();
+  expect((await answer).headers()['content-disposition']).toBe('inline; filename="Emma essay.pdf"');
+  await shoot(page, 'preview-submission', false);
+});
