@@ -164,12 +164,27 @@ describe('previewing a file inline', () => {
     }
   });
 
-  it('refuses people who may not read the file, whatever the link says', async () => {
-    expect((await preview(outsider, materials.pdf)).status).toBe(403);
-    const classmateReply = await preview(classmate, submissionPath);
-    expect(classmateReply.status).toBe(403);
-    expect(classmateReply.headers.get('content-disposition')).toBeNull();
-    expect((await preview(outsider, submissionPath)).status).toBe(403);
+  it('signs no preview link for people who may not read the file', async () => {
+    for (const [person, path] of [
+      [outsider, materials.pdf],
+      [classmate, submissionPath],
+      [outsider, submissionPath],
+    ] as const) {
+      const link = await hub.call('downloadLink', { token: person.token, body: { path } });
+      expect(link.status).toBe(403);
+      expect(link.body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('still checks rights when the link is used: a link of the student’s does not open another file', async () => {
+    const link = await hub.call('downloadLink', {
+      token: classmate.token,
+      body: { path: materials.pdf },
+    });
+    const ticket = link.body.url.split('?')[1];
+    const reply = await raw(hub.url, `${submissionPath}?${ticket}&inline=1`);
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('content-disposition')).toBeNull();
   });
 
   it('refuses an inline link without a ticket, and one that has expired', async () => {
