@@ -79,16 +79,20 @@ function inlineAnswer(page: Page): Promise<Response> {
  * so that shot waits for the frame's answer instead (`idle: false`).
  */
 async function shoot(page: Page, name: string, idle = true) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
+  for (const [size, width, height, scheme] of [
+    ['desktop', 1280, 800, 'light'],
+    ['phone', 390, 844, 'light'],
+    ['desktop-dark', 1280, 800, 'dark'],
+    ['phone-dark', 390, 844, 'dark'],
   ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     if (idle) await settle(page);
     else await page.waitForTimeout(600); // the viewer lays the page out again after a resize
     await page.screenshot({ path: `${SHOTS}/${name}-${size}.png` });
     expect(await axeViolations(page), `${name} ${size}`).toEqual([]);
   }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
