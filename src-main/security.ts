@@ -78,6 +78,26 @@ export function buildContentSecurityPolicy(hubOrigin: string): string {
 }
 
 /**
+ * The policy of a file the hub serves inline (a preview in the app): it may
+ * be framed by the hub's own pages only, and runs sandboxed with nothing
+ * loaded. The app policy's `frame-ancestors 'none'` would blank the preview.
+ */
+export function buildInlineFilePolicy(): string {
+  return "default-src 'none'; frame-ancestors 'self'; sandbox";
+}
+
+/** Whether a hub response is a file shown inline (a preview), from its Content-Disposition. */
+export function isInlineFileResponse(
+  headers: Readonly<Record<string, string | string[]>>,
+): boolean {
+  return Object.entries(headers).some(
+    ([name, value]) =>
+      name.toLowerCase() === 'content-disposition' &&
+      [value].flat().some((one) => /^\s*inline\b/i.test(one)),
+  );
+}
+
+/**
  * The policy of the local shell's pages (start screen, offline library): they
  * talk to hubs only through the bridge, so nothing but their own files.
  */
@@ -118,6 +138,17 @@ export function withContentSecurityPolicy(
 /** The window may only navigate within the trusted origins; everything else is refused. */
 export function isAllowedNavigation(targetUrl: string, trusted: TrustedOrigins): boolean {
   return isFromTrustedOrigin(targetUrl, trusted);
+}
+
+/**
+ * The window itself (its main frame) never shows a hub file or API answer:
+ * previews live in a frame inside the page and downloads are saved, so a
+ * top-level navigation to `/api/…` is refused even on the hub's origin.
+ */
+export function isAllowedPageNavigation(targetUrl: string, trusted: TrustedOrigins): boolean {
+  if (!isAllowedNavigation(targetUrl, trusted)) return false;
+  const url = parseUrl(targetUrl);
+  return !(url && WEB_PROTOCOLS.has(url.protocol) && /^\/api(\/|$)/i.test(url.pathname));
 }
 
 /**

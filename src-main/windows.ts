@@ -2,7 +2,10 @@ import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { encodeBridgeArguments } from './bridge-arguments';
 import {
   buildContentSecurityPolicy,
+  buildInlineFilePolicy,
   isAllowedNavigation,
+  isAllowedPageNavigation,
+  isInlineFileResponse,
   isPermissionGranted,
   isSafeExternalUrl,
   webOriginOf,
@@ -79,8 +82,12 @@ function hardenSession(session: Session, options: MainWindowOptions): void {
       callback({});
       return;
     }
-    const policy = buildContentSecurityPolicy(hubOrigin);
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders ?? {}, policy) });
+    const headers = details.responseHeaders ?? {};
+    // A previewed file gets a policy of its own: framed by the hub's page, never a page itself.
+    const policy = isInlineFileResponse(headers)
+      ? buildInlineFilePolicy()
+      : buildContentSecurityPolicy(hubOrigin);
+    callback({ responseHeaders: withContentSecurityPolicy(headers, policy) });
   });
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionGranted(permission, details.requestingUrl, options.getTrustedOrigins()));
@@ -94,9 +101,10 @@ function hardenSession(session: Session, options: MainWindowOptions): void {
 /** The page stays on the trusted origins; http(s) links elsewhere open in the system browser. */
 function lockNavigation(contents: WebContents, getTrustedOrigins: () => TrustedOrigins): void {
   contents.on('will-navigate', (event) => {
-    if (isAllowedNavigation(event.url, getTrustedOrigins())) return;
+    if (isAllowedPageNavigation(event.url, getTrustedOrigins())) return;
     event.preventDefault();
-    openInSystemBrowser(event.url);
+    // A hub file opens in the app's preview, not in the window nor outside it.
+    if (!isAllowedNavigation(event.url, getTrustedOrigins())) openInSystemBrowser(event.url);
   });
   contents.on('will-frame-navigate', (event) => {
     if (event.isMainFrame || isAllowedNavigation(event.url, getTrustedOrigins())) return;

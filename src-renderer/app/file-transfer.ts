@@ -44,6 +44,16 @@ export async function fetchFile(path: string, fileName: string, open = false): P
   }
 }
 
+/**
+ * A signed link that shows a file inside the app (the preview frame or
+ * image). The hub answers inline only for PDFs and raster images, and only
+ * to someone who may download the file; the link lasts ten minutes.
+ */
+export async function previewLink(path: string): Promise<string> {
+  const link = await api.call('downloadLink', { body: { path } });
+  return `${link.url}&inline=1`;
+}
+
 /** Uploads one file to /api/uploads, reporting progress from 0 to 1. */
 export function uploadFile(
   file: File,

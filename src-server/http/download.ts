@@ -10,10 +10,17 @@ export function sendFileReply(req: Request, res: Response, reply: FileReply): Pr
   return reply.kind === 'stored' ? sendStoredFile(req, res, reply) : sendStream(res, reply);
 }
 
-/** A served file can never run as a page of the hub, whatever its bytes. */
-function harden(res: Response): void {
+/**
+ * A served file can never run as a page of the hub, whatever its bytes. An
+ * inline file may be framed by the hub's own pages only (the app's preview);
+ * Chromium's PDF viewer and <img> both work under this sandbox.
+ */
+function harden(res: Response, inline = false): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  res.setHeader(
+    'Content-Security-Policy',
+    inline ? "default-src 'none'; frame-ancestors 'self'; sandbox" : "default-src 'none'; sandbox",
+  );
 }
 
 /**
@@ -30,7 +37,7 @@ async function sendStoredFile(req: Request, res: Response, file: StoredFileReply
       String(res.getHeader('Content-Disposition')).replace(/^attachment/, 'inline'),
     );
   res.setHeader('ETag', `"${file.etag}"`);
-  harden(res);
+  harden(res, inline);
   await new Promise<void>((resolve, reject) => {
     res.sendFile(
       file.path,

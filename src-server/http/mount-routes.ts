@@ -10,6 +10,7 @@ import { validationError } from './errors';
 import type { FileReply } from '../domains/file-reply';
 import type { Handlers, RouteContext } from '../domains/handlers';
 import { sendFileReply } from './download';
+import { checkFileAccess } from './file-access';
 import { receiveFile } from './upload';
 
 /**
@@ -50,6 +51,9 @@ export function mountRoutes(
         origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         receiveFile: receive,
       } as unknown as RouteContext<typeof name>;
+      // A link is signed only for someone who may read the file (http/file-access.ts).
+      if (name === 'downloadLink' && authenticated)
+        await checkFileAccess(handlers, (context.body as { path: string }).path, authenticated);
       const result = await (handlers[name] as (c: typeof context) => Promise<unknown>)(context);
       if (route.response === 'file') {
         await sendFileReply(req, res, result as FileReply);

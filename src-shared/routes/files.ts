@@ -34,7 +34,7 @@ export const fileRoutes = {
     auth: 'user',
     summary: 'A short-lived link to one file download that works without the Authorization header',
     description:
-      'For browsers saving big files natively (streamed, resumable). Valid 10 minutes and only while this sign-in lasts; open it as a plain GET.',
+      'For browsers saving big files natively (streamed, resumable) and for previews (add `&inline=1`: PDFs and raster images open inline). Signed only if you may read that file (the file route’s own 403/404 otherwise). Valid 10 minutes and only while this sign-in lasts; open it as a plain GET.',
     body: downloadLinkRequestSchema,
     response: downloadLinkSchema,
   }),

@@ -102,6 +102,15 @@ test.describe('desktop app', () => {
       await page.waitForTimeout(500);
       expect(app.windows()).toHaveLength(1);
       expect(page.url()).toContain(new URL(hub.url).host);
+
+      // Nor does the window show a hub file or API answer itself, even on the hub's origin:
+      // previews live in a frame inside the page (security.ts › isAllowedPageNavigation).
+      const before = page.url();
+      await page.evaluate(() => {
+        location.href = '/api/health';
+      });
+      await page.waitForTimeout(500);
+      expect(page.url()).toBe(before);
     } finally {
       await app.close();
     }

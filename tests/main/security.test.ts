@@ -3,8 +3,11 @@ import { LOCAL_SHELL_ORIGIN } from '../../src-main/local-shell';
 import {
   appOriginOf,
   buildContentSecurityPolicy,
+  buildInlineFilePolicy,
   buildLocalShellPolicy,
   isAllowedNavigation,
+  isAllowedPageNavigation,
+  isInlineFileResponse,
   isPermissionGranted,
   isSafeExternalUrl,
   isTrustedSender,
@@ -103,6 +106,34 @@ describe('isAllowedNavigation', () => {
     ['garbage', 'not a url'],
   ])('refuses %s', (_name, target) => {
     expect(isAllowedNavigation(target, appOrigin)).toBe(false);
+  });
+});
+
+describe('previews of hub files', () => {
+  it('lets a file shown inline be framed by the hub’s pages only, sandboxed, loading nothing', () => {
+    const policy = directives(buildInlineFilePolicy());
+    expect(policy.get('frame-ancestors')).toEqual(["'self'"]);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.has('sandbox')).toBe(true);
+  });
+
+  it('tells an inline file from a download and from a page by Content-Disposition', () => {
+    expect(isInlineFileResponse({ 'content-disposition': ['inline; filename=a.pdf'] })).toBe(true);
+    expect(isInlineFileResponse({ 'Content-Disposition': 'inline' })).toBe(true);
+    expect(isInlineFileResponse({ 'content-disposition': ['attachment; filename=a.pdf'] })).toBe(
+      false,
+    );
+    expect(isInlineFileResponse({ 'content-type': ['text/html'] })).toBe(false);
+  });
+
+  it('never lets the window itself navigate to a hub file, only a frame inside the page', () => {
+    const file = `${appOrigin}/api/materials/7/file?ticket=x&inline=1`;
+    expect(isAllowedNavigation(file, appOrigin)).toBe(true); // the preview frame
+    expect(isAllowedPageNavigation(file, appOrigin)).toBe(false); // the window
+    expect(isAllowedPageNavigation(`${appOrigin}/API/docs`, appOrigin)).toBe(false);
+    expect(isAllowedPageNavigation(`${appOrigin}/courses/7`, appOrigin)).toBe(true);
+    expect(isAllowedPageNavigation(`${appOrigin}/apiary`, appOrigin)).toBe(true);
+    expect(isAllowedPageNavigation('https://example.org/api/x', appOrigin)).toBe(false);
   });
 });
 

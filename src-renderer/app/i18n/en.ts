@@ -9,6 +9,7 @@ import { courses } from './en/courses';
 import { desktop } from './en/desktop';
 import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
+import { previews } from './en/previews';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
 import { students } from './en/students';
@@ -25,6 +26,7 @@ export const en = {
   ...students,
   ...desktop,
   ...calendar,
+  ...previews,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -18,13 +18,14 @@ let teacher: Person;
 let student: Person;
 let outsider: Person;
 let filePath: string;
+let courseId: string;
 
 beforeAll(async () => {
   hub = await startHub({ verification: 'none', now: () => new Date(now) });
   teacher = await signUp(hub, { role: 'teacher' });
   student = await signUp(hub);
   outsider = await signUp(hub);
-  const courseId = (
+  courseId = (
     await hub.call('createCourse', {
       token: teacher.token,
       body: { title: 'Physics', capacity: 5 },
@@ -66,10 +67,18 @@ describe('signed download links', () => {
     expect(tail.body).toBe(PDF.subarray(9).toString());
   });
 
-  it('still checks the person’s rights: an outsider’s link is refused', async () => {
+  it('is signed only for someone who may read the file: an outsider is refused the link', async () => {
     const link = await linkFor(outsider);
-    expect(link.status).toBe(200);
-    expect((await raw(hub.url, link.body.url)).status).toBe(403);
+    expect(link.status).toBe(403);
+    expect(link.body.error.code).toBe('FORBIDDEN');
+    expect(link.body.url).toBeUndefined();
+  });
+
+  it('answers 404 for a link to a file that does not exist, and 403 for an export the person may not make', async () => {
+    expect((await linkFor(student, '/api/materials/no-such-material/file')).status).toBe(404);
+    const csv = await linkFor(student, `/api/courses/${courseId}/grades.csv`);
+    expect(csv.status).toBe(403);
+    expect((await linkFor(teacher, `/api/courses/${courseId}/grades.csv`)).status).toBe(200);
   });
 
   it('works only for the file it was made for', async () => {

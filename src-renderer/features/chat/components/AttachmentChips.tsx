@@ -2,16 +2,20 @@ import { ActionIcon, Group, Paper, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import type { StoredFile } from '../../../../src-shared/schemas/files';
 import { useT } from '../../../app/i18n';
+import { PreviewButton } from '../../../app/FilePreview';
 import { fileSize } from '../format';
 
 /** A message's files as chips; stored messages offer each one for download. */
 export function AttachmentChips({
   files,
   onDownload,
+  previewPath,
 }: {
   files: readonly StoredFile[];
   /** Absent while the message is still being sent. */
   onDownload?: (file: StoredFile) => void;
+  /** The file route of an attachment, to preview it; absent while the message is still being sent. */
+  previewPath?: (file: StoredFile) => string;
 }) {
   const t = useT();
   if (files.length === 0) return null;
@@ -28,6 +32,9 @@ export function AttachmentChips({
               <Text size="xs" c="dimmed">
                 {fileSize(file.size)}
               </Text>
+              {previewPath && (
+                <PreviewButton file={{ ...file, path: previewPath(file) }} size="sm" />
+              )}
               {onDownload && (
                 <Tooltip label={t('chat.file.download', { name: file.fileName })}>
                   <ActionIcon

@@ -7,6 +7,7 @@ import { useLive } from '../../../app/use-live';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { fetchFile } from '../../../app/file-transfer';
+import { PreviewButton } from '../../../app/FilePreview';
 import { fileSize } from '../format';
 
 /** The course's materials beside its chat (EduStream's resource sidebar), kept fresh live. */
@@ -57,6 +58,13 @@ export function CourseMaterials({ courseId }: { courseId: string }) {
               {fileSize(material.file.size)} · {material.file.fileName}
             </Text>
           </Stack>
+          <PreviewButton
+            file={{
+              ...material.file,
+              path: api.url('downloadMaterial', { materialId: material.id }),
+            }}
+            size="sm"
+          />
           <Tooltip label={t('chat.file.download', { name: material.title })}>
             <ActionIcon
               variant="subtle"

@@ -78,10 +78,11 @@ function StoredMessage({
   const [editing, setEditing] = useState(false);
   const [downloadError, setDownloadError] = useState<unknown>();
   const room = message.room as Room;
+  const pathOf = (file: StoredFile) =>
+    api.url('downloadChatFile', { room, seq: message.seq, fileId: file.id });
   const download = (file: StoredFile) => {
     setDownloadError(undefined);
-    const path = api.url('downloadChatFile', { room, seq: message.seq, fileId: file.id });
-    fetchFile(path, file.fileName).catch(setDownloadError);
+    fetchFile(pathOf(file), file.fileName).catch(setDownloadError);
   };
   return (
     <Frame
@@ -115,7 +116,7 @@ function StoredMessage({
       ) : (
         message.text && <ChatMarkdown text={message.text} />
       )}
-      <AttachmentChips files={message.files} onDownload={download} />
+      <AttachmentChips files={message.files} onDownload={download} previewPath={pathOf} />
       {downloadError !== undefined && (
         <Text size="xs" c="red">
           {errorText(downloadError, t)}

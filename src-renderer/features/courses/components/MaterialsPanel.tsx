@@ -16,6 +16,7 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { courseStore, deleteMaterial, renameMaterial } from '../course-store';
 import { formatSize } from '../../../ui/countdown';
 import { fetchFile } from '../../../app/file-transfer';
+import { PreviewButton } from '../../../app/FilePreview';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { FileKindIcon } from '../../../ui/FileKindIcon';
 import { MaterialUpload } from './MaterialUpload';
@@ -113,6 +114,7 @@ function MaterialRow({
         </Stack>
         <Group gap={4} wrap="nowrap" ml="auto">
           <SaveOfflineButton material={material} course={course} />
+          <PreviewButton file={{ ...material.file, path }} />
           <Tooltip label={t('courses.material.open')}>
             <ActionIcon
               variant="subtle"

@@ -6,6 +6,7 @@ import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { fetchFile } from '../../../app/file-transfer';
+import { PreviewButton } from '../../../app/FilePreview';
 import { removePostFile } from '../session-actions';
 import { ConfirmDialog } from './ConfirmDialog';
 
@@ -52,6 +53,7 @@ export function PostFiles({ post }: { post: Post }) {
               </Text>
               {file.canDownload ? (
                 <>
+                  <PreviewButton file={{ ...file, path: path(file) }} size="sm" />
                   <Tooltip label={t('sessions.file.open', { name: file.fileName })}>
                     <ActionIcon
                       variant="subtle"

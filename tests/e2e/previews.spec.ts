@@ -1,0 +1,195 @@
+import type { Page, Response } from '@playwright/test';
+import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { upload } from '../support/files';
+import { axeViolations, settle } from './axe';
+import { expectSignedInHome, signInThroughUi } from './helpers';
+import { gradientPng } from './png';
+
+/** Previews (issue 15, point 4): a material PDF and an image open inside the app. */
+const SHOTS = 'test-results/screens';
+
+test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
+
+/** A one-page PDF saying `text`, with `padding` bytes of an unused stream after the page. */
+function pdf(text: string, padding = 0): Buffer {
+  const content = `BT /F1 28 Tf 40 120 Td (${text}) Tj ET`;
+  return Buffer.concat([
+    Buffer.from(
+      '%PDF-1.4\n' +
+        '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
+        '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+        '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 240]/Contents 4 0 R' +
+        '/Resources<</Font<</F1 5 0 R>>>>>>endobj\n' +
+        `4 0 obj<</Length ${content.length}>>stream\n${content}\nendstream endobj\n` +
+        '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n' +
+        `6 0 obj<</Length ${padding}>>stream\n`,
+    ),
+    Buffer.alloc(padding, 0x20),
+    Buffer.from('\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+  ]);
+}
+
+/** Grace teaches Art; Emma is enrolled. The course has a PDF, an image and an archive. */
+async function world(hub: E2EHub) {
+  await hub.signUp({ username: 'root', role: 'teacher' });
+  const teacher = await hub.signUp({ username: 'davis', firstName: 'Grace', role: 'teacher' });
+  await hub.signUp({ username: 'emma', firstName: 'Emma', role: 'student' });
+  const emma = await hub.call('signIn', {
+    body: { username: 'emma', password: 'Lantern-Orbit-42' },
+  });
+  const courseId = (
+    await hub.call('createCourse', { token: teacher.token, body: { title: 'Art', capacity: 10 } })
+  ).body.id as string;
+  await hub.call('enrol', {
+    token: emma.body.tokens.accessToken as string,
+    params: { courseId },
+  });
+  for (const [bytes, name, type] of [
+    [pdf('Week 1: colour theory'), 'Week 1.pdf', 'application/pdf'],
+    [gradientPng(640, 360), 'Palette.png', 'image/png'],
+    [Buffer.from('PK\x05\x06' + '\0'.repeat(18), 'binary'), 'Sources.zip', 'application/zip'],
+  ] as const) {
+    const file = await upload(
+      `${hub.url}/api/uploads`,
+      teacher.token,
+      'file',
+      bytes,
+      name,
+      type,
+      'POST',
+    );
+    expect(file.status, name).toBe(201);
+    await hub.call('addMaterial', {
+      token: teacher.token,
+      params: { courseId },
+      body: { fileId: file.body.id },
+    });
+  }
+  return { courseId };
+}
+
+/** The answer to the preview's own request: the signed link, inline. */
+function inlineAnswer(page: Page): Promise<Response> {
+  return page.waitForResponse((response) => response.url().includes('inline=1'));
+}
+
+/**
+ * Desktop and phone screenshots, each checked by axe. With the PDF viewer
+ * open the network never counts as idle (the viewer keeps a request open),
+ * so that shot waits for the frame's answer instead (`idle: false`).
+ */
+async function shoot(page: Page, name: string, idle = true) {
+  for (const [size, width, height, scheme] of [
+    ['desktop', 1280, 800, 'light'],
+    ['phone', 390, 844, 'light'],
+    ['desktop-dark', 1280, 800, 'dark'],
+    ['phone-dark', 390, 844, 'dark'],
+  ] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.setViewportSize({ width, height });
+    if (idle) await settle(page);
+    else await page.waitForTimeout(600); // the viewer lays the page out again after a resize
+    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png` });
+    expect(await axeViolations(page), `${name} ${size}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+test('a student previews a material PDF and an image, and is told when a file has no preview', async ({
+  page,
+  hub,
+}) => {
+  test.setTimeout(60_000);
+  const { courseId } = await world(hub);
+  await signInThroughUi(page, 'emma');
+  await expectSignedInHome(page, 'Emma');
+  await page.goto(`/courses/${courseId}`);
+  await page.getByRole('tab', { name: 'Materials' }).click();
+  await expect(page.getByRole('button', { name: 'Preview Week 1.pdf' })).toBeVisible();
+  await shoot(page, 'preview-materials-list');
+
+  // The PDF: a frame of the signed link, served inline by the hub, inside the app's dialog.
+  const pdfAnswer = inlineAnswer(page);
+  await page.getByRole('button', { name: 'Preview Week 1.pdf' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Week 1.pdf', { exact: true })).toBeVisible();
+  const frame = dialog.getByTitle('PDF preview of Week 1.pdf');
+  await expect(frame).toBeVisible();
+  const answer = await pdfAnswer;
+  expect(answer.status()).toBe(200);
+  expect(answer.headers()['content-disposition']).toBe('inline; filename="Week 1.pdf"');
+  expect(answer.headers()['content-type']).toBe('application/pdf');
+  expect(page.url()).toContain(`/courses/${courseId}`); // the page never navigated to the file
+  await shoot(page, 'preview-pdf', false);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  // The image: decoded and shown, named for screen readers.
+  const imageAnswer = inlineAnswer(page);
+  await page.getByRole('button', { name: 'Preview Palette.png' }).click();
+  const image = page.getByRole('img', { name: 'Image Palette.png' });
+  await expect(image).toBeVisible();
+  expect((await imageAnswer).headers()['content-disposition']).toBe('inline; filename=Palette.png');
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  await shoot(page, 'preview-image');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+  // An archive: no preview, said plainly, with the download offered.
+  await page.getByRole('button', { name: 'No preview for Sources.zip' }).click();
+  const none = page.getByRole('dialog');
+  await expect(none.getByText('No preview for this file')).toBeVisible();
+  await expect(none.getByRole('button', { name: 'Download' })).toBeVisible();
+  await expect(none.locator('iframe')).toHaveCount(0);
+  await shoot(page, 'preview-none');
+});
+
+test('the teacher previews a student’s handed-in PDF from the submissions list', async ({
+  page,
+  hub,
+}) => {
+  test.setTimeout(60_000);
+  const { courseId } = await world(hub);
+  const emma = await hub.call('signIn', {
+    body: { username: 'emma', password: 'Lantern-Orbit-42' },
+  });
+  const token = emma.body.tokens.accessToken as string;
+  const grace = await hub.call('signIn', {
+    body: { username: 'davis', password: 'Lantern-Orbit-42' },
+  });
+  const deadlineId = (
+    await hub.call('createDeadline', {
+      token: grace.body.tokens.accessToken as string,
+      params: { courseId },
+      body: { title: 'Colour study', dueAt: '2099-11-30T17:00:00Z', maxPoints: 10 },
+    })
+  ).body.id as string;
+  const file = await upload(
+    `${hub.url}/api/uploads`,
+    token,
+    'file',
+    pdf('Emma: complementary colours'),
+    'Emma essay.pdf',
+    'application/pdf',
+    'POST',
+  );
+  const submitted = await hub.call('submit', {
+    token,
+    params: { deadlineId },
+    body: { comment: '', fileIds: [file.body.id] },
+  });
+  expect(submitted.status).toBe(201);
+
+  await signInThroughUi(page, 'davis');
+  await expectSignedInHome(page, 'Grace');
+  await page.goto(`/courses/${courseId}`);
+  await page.getByRole('tab', { name: 'Deadlines' }).click();
+  await page.getByRole('button', { name: 'Submissions' }).click();
+  await expect(page.getByRole('button', { name: 'Preview Emma essay.pdf' })).toBeVisible();
+  await shoot(page, 'preview-submissions-list');
+  const answer = inlineAnswer(page);
+  await page.getByRole('button', { name: 'Preview Emma essay.pdf' }).click();
+  await expect(page.getByRole('dialog').getByTitle('PDF preview of Emma essay.pdf')).toBeVisible();
+  expect((await answer).headers()['content-disposition']).toBe('inline; filename="Emma essay.pdf"');
+  await shoot(page, 'preview-submission', false);
+});
