@@ -7,6 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseHubConfig, type HubConfig, type HubOptions } from './config';
 import { AuthService } from './domains/accounts/auth-service';
+import {
+  ANNOUNCEMENT_REPOSITORIES,
+  AnnouncementService,
+} from './domains/announcements/announcement-service';
+import { announcementRoutes } from './domains/announcements/routes';
 import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
@@ -143,6 +148,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
       ...dashboardRoutes(new DashboardService(deps)),
+      ...announcementRoutes(
+        new AnnouncementService(withRepositories(deps, ...ANNOUNCEMENT_REPOSITORIES)),
+      ),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

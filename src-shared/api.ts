@@ -1,5 +1,6 @@
 import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
+import { announcementRoutes } from './routes/announcements';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
@@ -27,6 +28,7 @@ export const api = {
   ...courseContentRoutes,
   ...submissionRoutes,
   ...dashboardRoutes,
+  ...announcementRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -73,6 +73,13 @@ export interface ServerToClientEvents {
     deadline: Deadline;
   }) => void;
 
+  /** An announcement was posted, edited or deleted: reload the stream (permissions differ per viewer). */
+  'announcement:changed': (event: {
+    courseId: CourseId;
+    announcementId: string;
+    change: 'created' | 'updated' | 'deleted';
+  }) => void;
+
   /** Someone rated the course or a rating was removed: reload the summary (each viewer sees their own view). */
   'feedback:changed': (event: { courseId: CourseId }) => void;
 

@@ -25,6 +25,16 @@ export function deliverCourses(io: HubSocketServer, bus: EventBus): void {
       });
     });
   }
+  // Only the fact goes out: each viewer's permissions on it differ (author, admin).
+  for (const change of ['created', 'updated', 'deleted'] as const) {
+    bus.on(`announcement.${change}`, ({ announcement: a }) => {
+      io.to(courseRoom(a.courseId)).emit('announcement:changed', {
+        courseId: a.courseId,
+        announcementId: a.id,
+        change,
+      });
+    });
+  }
   // Only the fact goes out: who sees which author depends on the viewer (anonymous feedback).
   for (const event of ['feedback.given', 'feedback.removed'] as const) {
     bus.on(event, ({ feedback }) => {

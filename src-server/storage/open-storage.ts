@@ -62,6 +62,10 @@ import {
   readMarkersCollectionOptions,
 } from './lowdb/chat-state';
 import type { Storage } from './repositories';
+import {
+  announcementsCollectionOptions,
+  LowdbAnnouncementsRepository,
+} from './lowdb/teaching-repositories';
 
 /**
  * The data folder:
@@ -155,6 +159,9 @@ export async function openStorage(
   );
   const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
   const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
+  const announcements = new LowdbAnnouncementsRepository(
+    await open(announcementsCollectionOptions),
+  );
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
 
   return {
@@ -181,6 +188,7 @@ export async function openStorage(
     grades,
     feedback,
     doneMarks,
+    announcements,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

@@ -242,3 +242,13 @@ export const feedbackRecordSchema = z.object({
 });
 
 export const doneMarkRecordSchema = z.object({ id, at: time });
+
+export const announcementRecordSchema = z.object({
+  id,
+  courseId: id,
+  authorId: id,
+  text: z.string(),
+  files: z.array(fileSchema),
+  createdAt: time,
+  editedAt: time.optional(),
+});

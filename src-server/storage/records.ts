@@ -9,6 +9,7 @@ import type {
 } from '../../src-shared/schemas/courses';
 import type { NotificationContent } from '../../src-shared/schemas/notifications';
 import type { SubmissionId } from '../../src-shared/schemas/submissions';
+import type { AnnouncementId } from '../../src-shared/schemas/announcements';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
 /** Stored shapes. They are the hub's business: API views are built from them, never sent as they are. */
@@ -281,4 +282,15 @@ export interface FeedbackRecord {
   readonly anonymous: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A teacher's post to a course's stream; its files were claimed from the author's uploads. */
+export interface AnnouncementRecord {
+  readonly id: AnnouncementId;
+  readonly courseId: CourseId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly files: readonly PostFileRecord[];
+  readonly createdAt: string;
+  readonly editedAt?: string;
 }

@@ -61,6 +61,11 @@ export const notificationKindSchemas = [
     { ...course, deadlineTitle: z.string(), dueAt, lead: z.enum(['24h', '1h']) },
     to.deadlineTarget,
   ),
+  kind(
+    'announcement-posted',
+    { ...course, authorName: name, excerpt, fileNames: z.array(z.string()) },
+    to.announcementTarget,
+  ),
   /** Stored before notifications had types: the English sentence as it was written. */
   kind('legacy', { kind: z.string(), title: z.string(), body: z.string() }, to.pathTarget),
 ] as const;

@@ -11,6 +11,7 @@ import { people } from './en/people';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
 import { students } from './en/students';
+import { teaching } from './en/teaching';
 
 /** One catalogue, kept in a file per area so no file grows past reading. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...notificationKinds,
   ...students,
   ...desktop,
+  ...teaching,
 } as const;
 
 export type MessageKey = keyof typeof en;

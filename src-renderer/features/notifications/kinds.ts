@@ -1,5 +1,6 @@
 import {
   IconAlarm,
+  IconSpeakerphone,
   IconBan,
   IconBell,
   IconCalendarDue,
@@ -37,6 +38,7 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'new-deadline': { icon: IconCalendarDue, color: 'orange' },
   'submission-graded': { icon: IconClipboardCheck, color: 'grape' },
   'deadline-soon': { icon: IconAlarm, color: 'orange' },
+  'announcement-posted': { icon: IconSpeakerphone, color: 'indigo' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

@@ -107,6 +107,23 @@ export function notificationText(
         title: t(`notification.deadline-soon.title.${n.params.lead}`, n.params),
         body: t('notification.deadline-soon.body', { ...n.params, due: when(n.params.dueAt) }),
       };
+    case 'announcement-posted': {
+      const { fileNames } = n.params;
+      return {
+        title: t('notification.announcement-posted.title', {
+          courseCode: n.params.courseCode,
+          authorName: someone(n.params.authorName),
+        }),
+        body:
+          n.params.excerpt ||
+          (fileNames.length > 0
+            ? t('notification.announcement-posted.files', {
+                count: fileNames.length,
+                names: fileNames.join(', '),
+              })
+            : n.params.courseTitle),
+      };
+    }
     case 'legacy':
       return { title: n.params.title, body: localiseTimes(n.params.body, viewer.language) };
   }

@@ -153,6 +153,18 @@ export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: 
       },
     });
   });
+  bus.on('announcement.created', async ({ announcement: a, course, actorId }) => {
+    await notify(await studentsOf(course.id), actorId, {
+      type: 'announcement-posted',
+      params: {
+        ...courseParams(course),
+        authorName: await name(actorId),
+        excerpt: excerpt(a.text),
+        fileNames: a.files.map((f) => f.fileName),
+      },
+      target: { kind: 'announcement', courseId: course.id, announcementId: a.id },
+    });
+  });
   bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
     const parsed = parseRoom(room);
     if (parsed.kind !== 'dm') return;
