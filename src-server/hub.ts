@@ -12,6 +12,11 @@ import {
   AnnouncementService,
 } from './domains/announcements/announcement-service';
 import { announcementRoutes } from './domains/announcements/routes';
+import {
+  PRIVATE_COMMENT_REPOSITORIES,
+  PrivateCommentService,
+} from './domains/private-comments/private-comment-service';
+import { privateCommentRoutes } from './domains/private-comments/routes';
 import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
@@ -150,6 +155,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...dashboardRoutes(new DashboardService(deps)),
       ...announcementRoutes(
         new AnnouncementService(withRepositories(deps, ...ANNOUNCEMENT_REPOSITORIES)),
+      ),
+      ...privateCommentRoutes(
+        new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
       ),
     };
     const rendererDir =

@@ -1,6 +1,7 @@
 import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
 import { announcementRoutes } from './routes/announcements';
+import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
@@ -29,6 +30,7 @@ export const api = {
   ...submissionRoutes,
   ...dashboardRoutes,
   ...announcementRoutes,
+  ...privateCommentRoutes,
 } as const;
 
 export type Api = typeof api;

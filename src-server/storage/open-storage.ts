@@ -65,6 +65,8 @@ import type { Storage } from './repositories';
 import {
   announcementsCollectionOptions,
   LowdbAnnouncementsRepository,
+  LowdbWorkCommentsRepository,
+  workCommentsCollectionOptions,
 } from './lowdb/teaching-repositories';
 
 /**
@@ -162,6 +164,7 @@ export async function openStorage(
   const announcements = new LowdbAnnouncementsRepository(
     await open(announcementsCollectionOptions),
   );
+  const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
 
   return {
@@ -189,6 +192,7 @@ export async function openStorage(
     feedback,
     doneMarks,
     announcements,
+    workComments,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

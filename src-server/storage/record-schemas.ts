@@ -252,3 +252,13 @@ export const announcementRecordSchema = z.object({
   createdAt: time,
   editedAt: time.optional(),
 });
+
+export const workCommentRecordSchema = z.object({
+  id,
+  deadlineId: id,
+  courseId: id,
+  studentId: id,
+  authorId: id,
+  text: z.string(),
+  createdAt: time,
+});

@@ -294,3 +294,15 @@ export interface AnnouncementRecord {
   readonly createdAt: string;
   readonly editedAt?: string;
 }
+
+/** One message in the private thread between a student and the course's teacher about one deadline's work. */
+export interface WorkCommentRecord {
+  readonly id: string;
+  readonly deadlineId: DeadlineId;
+  readonly courseId: CourseId;
+  /** Whose work: the thread is theirs and the teacher's. */
+  readonly studentId: UserId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly createdAt: string;
+}

@@ -19,7 +19,7 @@ import type {
 export type * from './repositories-courses';
 export type * from './repositories-sessions';
 export type * from './repositories-teaching';
-import type { AnnouncementsRepository } from './repositories-teaching';
+import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
   AccountTokenRecord,
@@ -202,6 +202,7 @@ export interface Storage {
   readonly feedback: KeyedRepository<FeedbackRecord>;
   readonly doneMarks: DoneMarksRepository;
   readonly announcements: AnnouncementsRepository;
+  readonly workComments: WorkCommentsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

@@ -66,6 +66,11 @@ export const notificationKindSchemas = [
     { ...course, authorName: name, excerpt, fileNames: z.array(z.string()) },
     to.announcementTarget,
   ),
+  kind(
+    'work-comment',
+    { ...course, authorName: name, deadlineTitle: z.string(), excerpt },
+    to.submissionTarget,
+  ),
   /** Stored before notifications had types: the English sentence as it was written. */
   kind('legacy', { kind: z.string(), title: z.string(), body: z.string() }, to.pathTarget),
 ] as const;

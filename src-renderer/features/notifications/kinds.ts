@@ -1,6 +1,7 @@
 import {
   IconAlarm,
   IconSpeakerphone,
+  IconMessage2,
   IconBan,
   IconBell,
   IconCalendarDue,
@@ -39,6 +40,7 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'submission-graded': { icon: IconClipboardCheck, color: 'grape' },
   'deadline-soon': { icon: IconAlarm, color: 'orange' },
   'announcement-posted': { icon: IconSpeakerphone, color: 'indigo' },
+  'work-comment': { icon: IconMessage2, color: 'grape' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

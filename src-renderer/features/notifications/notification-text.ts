@@ -124,6 +124,14 @@ export function notificationText(
             : n.params.courseTitle),
       };
     }
+    case 'work-comment':
+      return {
+        title: t('notification.work-comment.title', {
+          authorName: someone(n.params.authorName),
+          deadlineTitle: n.params.deadlineTitle,
+        }),
+        body: n.params.excerpt,
+      };
     case 'legacy':
       return { title: n.params.title, body: localiseTimes(n.params.body, viewer.language) };
   }

@@ -165,6 +165,25 @@ export function subscribeNotifications(bus: EventBus, deps: DomainDeps, notify: 
       target: { kind: 'announcement', courseId: course.id, announcementId: a.id },
     });
   });
+  // The other side of the thread hears of it: the teacher of a student's comment, the student of the teacher's.
+  bus.on('work-comment.created', async ({ comment, deadline, course }) => {
+    const other = comment.authorId === comment.studentId ? course.teacherId : comment.studentId;
+    await notify([other], comment.authorId, {
+      type: 'work-comment',
+      params: {
+        ...courseParams(course),
+        authorName: await name(comment.authorId),
+        deadlineTitle: deadline.title,
+        excerpt: excerpt(comment.text),
+      },
+      target: {
+        kind: 'submission',
+        courseId: course.id,
+        deadlineId: deadline.id,
+        studentId: comment.studentId,
+      },
+    });
+  });
   bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
     const parsed = parseRoom(room);
     if (parsed.kind !== 'dm') return;

@@ -1,8 +1,10 @@
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
-import type { AnnouncementRecord } from '../records';
-import { announcementRecordSchema } from '../record-schemas';
-import type { AnnouncementsRepository } from '../repositories-teaching';
+import type { UserId } from '../../../src-shared/ids';
+import type { DeadlineId } from '../../../src-shared/schemas/courses';
+import type { AnnouncementRecord, WorkCommentRecord } from '../records';
+import { announcementRecordSchema, workCommentRecordSchema } from '../record-schemas';
+import type { AnnouncementsRepository, WorkCommentsRepository } from '../repositories-teaching';
 import type { LowdbCollection } from './collection';
 
 export const announcementsCollectionOptions = {
@@ -27,5 +29,23 @@ export class LowdbAnnouncementsRepository implements AnnouncementsRepository {
   }
   async delete(id: AnnouncementId) {
     return this.announcements.delete(id);
+  }
+}
+
+const workKey = (deadlineId: string, studentId: string) => `${deadlineId}:${studentId}`;
+
+export const workCommentsCollectionOptions = {
+  name: 'work-comments',
+  schema: workCommentRecordSchema,
+  indexes: { work: (c: WorkCommentRecord) => workKey(c.deadlineId, c.studentId) },
+};
+
+export class LowdbWorkCommentsRepository implements WorkCommentsRepository {
+  constructor(private readonly comments: LowdbCollection<WorkCommentRecord>) {}
+  async listForWork(deadlineId: DeadlineId, studentId: UserId) {
+    return this.comments.listByIndex('work', workKey(deadlineId, studentId));
+  }
+  async insert(comment: WorkCommentRecord) {
+    return this.comments.insert(comment);
   }
 }

@@ -19,6 +19,8 @@ export const teaching = {
   'privateComments.title': 'Private comments',
   'privateComments.hint':
     'Only you and {otherName} see these (an admin may read them for moderation).',
+  'privateComments.hintStudent':
+    'Only you and your teacher see these (an admin may read them for moderation).',
   'privateComments.empty': 'No private comments yet.',
   'privateComments.placeholder': 'Write a private comment',
   'privateComments.send': 'Send',

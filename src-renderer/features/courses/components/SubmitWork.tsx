@@ -18,6 +18,8 @@ import { formatDueAt } from '../../../ui/countdown';
 import { uploadFile } from '../../../app/file-transfer';
 import { loadMine, submissionsStore, submitWork } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
+import { PrivateComments } from './PrivateComments';
+import { useAccount } from '../../auth';
 import { sendSubmissionOrQueue } from '../../desktop';
 import { tones } from '../../../ui/tones';
 
@@ -26,6 +28,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
   const t = useT();
   const language = useLanguage();
   const mine = submissionsStore.use((s) => s.mine[deadline.id]);
+  const me = useAccount();
   const [files, setFiles] = useState<File[]>([]);
   const [comment, setComment] = useState('');
   const [progress, setProgress] = useState<number | undefined>();
@@ -76,6 +79,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
           {grade.feedback || t('courses.grade.noFeedback')}
         </Alert>
       )}
+      {me && <PrivateComments deadlineId={deadline.id} studentId={me.id} initiallyOpen />}
       <FileInput
         label={t('courses.submit.files')}
         placeholder={t('courses.submit.pick')}

@@ -41,3 +41,23 @@ describe('an announcement notification', () => {
     ).toBe('/courses/c1?tab=stream#announcement-a1');
   });
 });
+
+describe('a private comment notification', () => {
+  it('names who wrote on which work, and opens that work', () => {
+    const comment: NotificationContent = {
+      type: 'work-comment',
+      params: { ...course, authorName: 'Emma Stone', deadlineTitle: 'Lab report', excerpt: 'Why?' },
+      target: {
+        kind: 'submission',
+        courseId: 'c1' as never,
+        deadlineId: 'd1' as never,
+        studentId: 's1' as never,
+      },
+    };
+    expect(notificationText(comment, t, { language: 'en' })).toEqual({
+      title: 'Emma Stone commented privately on Lab report',
+      body: 'Why?',
+    });
+    expect(notificationPath(comment.target)).toBe('/courses/c1?tab=deadlines#deadline-d1');
+  });
+});

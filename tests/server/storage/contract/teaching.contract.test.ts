@@ -18,6 +18,7 @@ describeTeachingRepositoriesContract('lowdb', async () => {
     };
     return {
       announcements: storage.announcements,
+      workComments: storage.workComments,
       async reopen() {
         await close();
         return openIn();

@@ -2,10 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
 import type { AnnouncementId } from '../../../../src-shared/schemas/announcements';
 import type { CourseId } from '../../../../src-shared/schemas/courses';
-import type { AnnouncementsRepository } from '../../../../src-server/storage/repositories';
+import type {
+  AnnouncementsRepository,
+  WorkCommentsRepository,
+} from '../../../../src-server/storage/repositories';
+import type { DeadlineId } from '../../../../src-shared/schemas/courses';
 
 export interface OpenedTeachingRepositories {
   readonly announcements: AnnouncementsRepository;
+  readonly workComments: WorkCommentsRepository;
   /** Closes and opens the same store again, to check what survived. */
   reopen(): Promise<OpenedTeachingRepositories>;
   close(): Promise<void>;
@@ -58,6 +63,40 @@ export function describeTeachingRepositoriesContract(
       expect(
         (await store.announcements.listForCourse('physics' as CourseId)).map((a) => a.id),
       ).toEqual(['a1']);
+    });
+  });
+
+  describe(`work comments repository (${engine})`, () => {
+    let store: OpenedTeachingRepositories;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(() => store.close());
+
+    const comment = (id: string, deadlineId: string, studentId: string) => ({
+      id,
+      deadlineId: deadlineId as DeadlineId,
+      courseId: 'physics' as CourseId,
+      studentId: studentId as UserId,
+      authorId: studentId as UserId,
+      text: id,
+      createdAt: new Date('2026-12-01T10:00:00Z').toISOString(),
+    });
+
+    it('keeps each student’s thread on each deadline apart, oldest first, across a reopen', async () => {
+      await store.workComments.insert(comment('c1', 'lab', 'emma'));
+      await store.workComments.insert(comment('c2', 'lab', 'noah'));
+      await store.workComments.insert(comment('c3', 'essay', 'emma'));
+      await store.workComments.insert(comment('c4', 'lab', 'emma'));
+      store = await store.reopen();
+      const ids = async (deadline: string, student: string) =>
+        (await store.workComments.listForWork(deadline as DeadlineId, student as UserId)).map(
+          (c) => c.id,
+        );
+      expect(await ids('lab', 'emma')).toEqual(['c1', 'c4']);
+      expect(await ids('lab', 'noah')).toEqual(['c2']);
+      expect(await ids('essay', 'emma')).toEqual(['c3']);
+      expect(await ids('essay', 'noah')).toEqual([]);
     });
   });
 }
