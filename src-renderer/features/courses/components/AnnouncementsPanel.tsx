@@ -33,6 +33,8 @@ import { formatDueAt } from '../../../ui/countdown';
 import { useAccount } from '../../auth';
 import { ChatMarkdown } from '../../chat';
 
+const PAGE_SIZE = 20;
+
 /**
  * The course's stream, newest first. The hub sends only the fact that an
  * announcement changed (each viewer's permissions differ), so the panel
@@ -41,14 +43,27 @@ import { ChatMarkdown } from '../../chat';
 export function AnnouncementsPanel({ course, manages }: { course: Course; manages: boolean }) {
   const t = useT();
   const [items, setItems] = useState<Announcement[]>();
+  const [total, setTotal] = useState(0);
+  // How many pages are shown; a live change reloads that many, so "Show older" is not undone.
+  const [pages, setPages] = useState(1);
   const [error, setError] = useState<unknown>();
-  const load = useCallback(
-    () =>
-      api
-        .call('announcements', { params: { courseId: course.id }, query: { pageSize: 100 } })
-        .then((page) => setItems(page.items), setError),
-    [course.id],
-  );
+  const load = useCallback(async () => {
+    try {
+      const loaded = await Promise.all(
+        Array.from({ length: pages }, (_, i) =>
+          api.call('announcements', {
+            params: { courseId: course.id },
+            query: { page: i + 1, pageSize: PAGE_SIZE },
+          }),
+        ),
+      );
+      setItems(loaded.flatMap((page) => page.items));
+      setTotal(loaded[0]?.total ?? 0);
+      setError(undefined);
+    } catch (failure) {
+      setError(failure);
+    }
+  }, [course.id, pages]);
   useEffect(() => {
     void load();
     return socket.on('announcement:changed', ({ courseId }) => {
@@ -78,6 +93,11 @@ export function AnnouncementsPanel({ course, manages }: { course: Course; manage
             <AnnouncementCard key={item.id} item={item} onChanged={() => void load()} />
           ))}
         </Stack>
+      )}
+      {items && items.length < total && (
+        <Button variant="default" onClick={() => setPages((n) => n + 1)} mx="auto">
+          {t('announcements.more')}
+        </Button>
       )}
     </Stack>
   );
