@@ -21,6 +21,8 @@ export const teaching = {
     'Only you and {otherName} see these (an admin may read them for moderation).',
   'privateComments.hintStudent':
     'Only you and your teacher see these (an admin may read them for moderation).',
+  'privateComments.hintModerator':
+    'Between this student and their teacher; you read them as an admin, for moderation.',
   'privateComments.empty': 'No private comments yet.',
   'privateComments.placeholder': 'Write a private comment',
   'privateComments.send': 'Send',

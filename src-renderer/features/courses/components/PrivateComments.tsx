@@ -17,6 +17,8 @@ import { api, socket } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { formatDueAt } from '../../../ui/countdown';
+import { useAccount } from '../../auth';
+import { courseStore } from '../course-store';
 
 /**
  * The private thread on one student's work, shown beside the grade on both
@@ -37,6 +39,10 @@ export function PrivateComments({
 }) {
   const t = useT();
   const [open, setOpen] = useState(initiallyOpen);
+  const me = useAccount();
+  const teacherId = courseStore.use((s) => s.course?.teacher.id);
+  // An admin looking in reads for moderation; only the two people in the thread write.
+  const mayWrite = me !== undefined && (me.id === studentId || me.id === teacherId);
   const [items, setItems] = useState<PrivateComment[]>();
   const [error, setError] = useState<unknown>();
   const load = useCallback(
@@ -76,9 +82,11 @@ export function PrivateComments({
       <Collapse expanded={open}>
         <Stack gap="xs" pt="xs">
           <Text size="xs" c="dimmed">
-            {otherName
-              ? t('privateComments.hint', { otherName })
-              : t('privateComments.hintStudent')}
+            {!mayWrite
+              ? t('privateComments.hintModerator')
+              : otherName
+                ? t('privateComments.hint', { otherName })
+                : t('privateComments.hintStudent')}
           </Text>
           {error !== undefined && <ErrorNotice error={error} onRetry={() => void load()} />}
           {items?.length === 0 && (
@@ -87,15 +95,19 @@ export function PrivateComments({
             </Text>
           )}
           {items && items.length > 0 && <Thread items={items} />}
-          <CommentForm
-            deadlineId={deadlineId}
-            studentId={studentId}
-            onSent={(comment) =>
-              setItems((current) =>
-                current?.some((c) => c.id === comment.id) ? current : [...(current ?? []), comment],
-              )
-            }
-          />
+          {mayWrite && (
+            <CommentForm
+              deadlineId={deadlineId}
+              studentId={studentId}
+              onSent={(comment) =>
+                setItems((current) =>
+                  current?.some((c) => c.id === comment.id)
+                    ? current
+                    : [...(current ?? []), comment],
+                )
+              }
+            />
+          )}
         </Stack>
       </Collapse>
     </Card>
