@@ -7,6 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseHubConfig, type HubConfig, type HubOptions } from './config';
 import { AuthService, AUTH_REPOSITORIES } from './domains/accounts/auth-service';
+import {
+  ANNOUNCEMENT_REPOSITORIES,
+  AnnouncementService,
+} from './domains/announcements/announcement-service';
+import { announcementRoutes } from './domains/announcements/routes';
+import {
+  PRIVATE_COMMENT_REPOSITORIES,
+  PrivateCommentService,
+} from './domains/private-comments/private-comment-service';
+import { privateCommentRoutes } from './domains/private-comments/routes';
 import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
@@ -183,6 +193,12 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ),
       ...dashboardRoutes(new DashboardService(withRepositories(deps, ...DASHBOARD_REPOSITORIES))),
       ...calendarRoutes(new CalendarService(storage), deps.now),
+      ...announcementRoutes(
+        new AnnouncementService(withRepositories(deps, ...ANNOUNCEMENT_REPOSITORIES)),
+      ),
+      ...privateCommentRoutes(
+        new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
+      ),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

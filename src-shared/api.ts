@@ -1,5 +1,7 @@
 import type { SlotInput, SlotOutput } from './api-route';
 import { accountRoutes } from './routes/accounts';
+import { announcementRoutes } from './routes/announcements';
+import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
@@ -29,6 +31,8 @@ export const api = {
   ...submissionRoutes,
   ...dashboardRoutes,
   ...calendarRoutes,
+  ...announcementRoutes,
+  ...privateCommentRoutes,
 } as const;
 
 export type Api = typeof api;

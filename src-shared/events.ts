@@ -13,6 +13,7 @@ import type { UserId } from './ids';
 import type { ChatMessage, Room } from './schemas/chat';
 import type { CourseId, Deadline, Material } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
+import type { PrivateComment } from './schemas/private-comments';
 
 /**
  * The Socket.IO contract. Event names: `domain:verb` for what a client asks,
@@ -72,6 +73,16 @@ export interface ServerToClientEvents {
     change: 'created' | 'updated' | 'deleted';
     deadline: Deadline;
   }) => void;
+
+  /** An announcement was posted, edited or deleted: reload the stream (permissions differ per viewer). */
+  'announcement:changed': (event: {
+    courseId: CourseId;
+    announcementId: string;
+    change: 'created' | 'updated' | 'deleted';
+  }) => void;
+
+  /** A private comment on a piece of work; sent to that student's and the teacher's devices only. */
+  'work-comment:added': (comment: PrivateComment) => void;
 
   /** Someone rated the course or a rating was removed: reload the summary (each viewer sees their own view). */
   'feedback:changed': (event: { courseId: CourseId }) => void;

@@ -15,6 +15,7 @@ export const targetIds = {
   student: (userId: string) => `student-${userId}`,
   message: (seq: number) => `message-${seq}`,
   approvals: () => 'approvals',
+  announcement: (announcementId: string) => `announcement-${announcementId}`,
 } as const;
 
 /** How long a page may take to load before the link gives up on its target. */

@@ -18,13 +18,15 @@ import type {
   StatusUpdateRecord,
   UserRecord,
 } from '../storage/records';
+import type { AnnouncementEvents } from '../domains/announcements/events';
+import type { PrivateCommentEvents } from '../domains/private-comments/events';
 
 /**
  * What happened in the hub, published after it is stored. Real-time delivery
  * and notifications subscribe; services never call them directly.
  * Names: `<domain>.<past-tense verb>`.
  */
-export interface DomainEvents {
+export interface DomainEvents extends AnnouncementEvents, PrivateCommentEvents {
   'account.registered': { user: UserRecord };
   /** Any change to an account a client may show: profile, status, role, avatar. */
   'account.updated': { user: UserRecord };

@@ -1,6 +1,6 @@
 import type { EventBus } from '../events/bus';
 import { toDeadline, toMaterial } from '../domains/courses/views';
-import { courseRoom } from './rooms';
+import { courseRoom, userRoom } from './rooms';
 import type { HubSocketServer } from './socket-server';
 
 /**
@@ -22,6 +22,23 @@ export function deliverCourses(io: HubSocketServer, bus: EventBus): void {
         courseId: d.courseId,
         change,
         deadline: toDeadline(d),
+      });
+    });
+  }
+  // A private comment reaches exactly its two people's devices, never the course room.
+  bus.on('work-comment.created', ({ comment, course, view }) => {
+    io.to([userRoom(comment.studentId), userRoom(course.teacherId)]).emit(
+      'work-comment:added',
+      view,
+    );
+  });
+  // Only the fact goes out: each viewer's permissions on it differ (author, admin).
+  for (const change of ['created', 'updated', 'deleted'] as const) {
+    bus.on(`announcement.${change}`, ({ announcement: a }) => {
+      io.to(courseRoom(a.courseId)).emit('announcement:changed', {
+        courseId: a.courseId,
+        announcementId: a.id,
+        change,
       });
     });
   }

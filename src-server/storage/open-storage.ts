@@ -62,6 +62,12 @@ import {
   readMarkersCollectionOptions,
 } from './lowdb/chat-state';
 import type { Storage } from './repositories';
+import {
+  announcementsCollectionOptions,
+  LowdbAnnouncementsRepository,
+  LowdbWorkCommentsRepository,
+  workCommentsCollectionOptions,
+} from './lowdb/teaching-repositories';
 
 /**
  * The data folder:
@@ -155,6 +161,10 @@ export async function openStorage(
   );
   const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
   const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
+  const announcements = new LowdbAnnouncementsRepository(
+    await open(announcementsCollectionOptions),
+  );
+  const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
 
   return {
@@ -181,6 +191,8 @@ export async function openStorage(
     grades,
     feedback,
     doneMarks,
+    announcements,
+    workComments,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

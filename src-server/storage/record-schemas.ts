@@ -245,3 +245,23 @@ export const feedbackRecordSchema = z.object({
 });
 
 export const doneMarkRecordSchema = z.object({ id, at: time });
+
+export const announcementRecordSchema = z.object({
+  id,
+  courseId: id,
+  authorId: id,
+  text: z.string(),
+  files: z.array(fileSchema),
+  createdAt: time,
+  editedAt: time.optional(),
+});
+
+export const workCommentRecordSchema = z.object({
+  id,
+  deadlineId: id,
+  courseId: id,
+  studentId: id,
+  authorId: id,
+  text: z.string(),
+  createdAt: time,
+});

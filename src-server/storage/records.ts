@@ -9,6 +9,7 @@ import type {
 } from '../../src-shared/schemas/courses';
 import type { NotificationContent } from '../../src-shared/schemas/notifications';
 import type { SubmissionId } from '../../src-shared/schemas/submissions';
+import type { AnnouncementId } from '../../src-shared/schemas/announcements';
 import type { CommentId, PostId, SessionId } from '../../src-shared/schemas/sessions';
 
 /** Stored shapes. They are the hub's business: API views are built from them, never sent as they are. */
@@ -293,4 +294,27 @@ export interface FeedbackRecord {
   readonly anonymous: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A teacher's post to a course's stream; its files were claimed from the author's uploads. */
+export interface AnnouncementRecord {
+  readonly id: AnnouncementId;
+  readonly courseId: CourseId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly files: readonly PostFileRecord[];
+  readonly createdAt: string;
+  readonly editedAt?: string;
+}
+
+/** One message in the private thread between a student and the course's teacher about one deadline's work. */
+export interface WorkCommentRecord {
+  readonly id: string;
+  readonly deadlineId: DeadlineId;
+  readonly courseId: CourseId;
+  /** Whose work: the thread is theirs and the teacher's. */
+  readonly studentId: UserId;
+  readonly authorId: UserId;
+  readonly text: string;
+  readonly createdAt: string;
 }

@@ -18,6 +18,8 @@ import type {
 
 export type * from './repositories-courses';
 export type * from './repositories-sessions';
+export type * from './repositories-teaching';
+import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
   AccountTokenRecord,
@@ -199,6 +201,8 @@ export interface Storage {
   readonly grades: KeyedRepository<GradeRecord>;
   readonly feedback: KeyedRepository<FeedbackRecord>;
   readonly doneMarks: DoneMarksRepository;
+  readonly announcements: AnnouncementsRepository;
+  readonly workComments: WorkCommentsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

@@ -82,6 +82,16 @@ export const notificationKindSchemas = [
     to.approvalsTarget,
   ),
   kind('course-left', { studentName: name, ...course }, to.enrolmentTarget),
+  kind(
+    'announcement-posted',
+    { ...course, authorName: name, excerpt, fileNames: z.array(z.string()) },
+    to.announcementTarget,
+  ),
+  kind(
+    'work-comment',
+    { ...course, authorName: name, deadlineTitle: z.string(), excerpt },
+    to.submissionTarget,
+  ),
   /** Stored before notifications had types: the English sentence as it was written. */
   kind('legacy', { kind: z.string(), title: z.string(), body: z.string() }, to.pathTarget),
 ] as const;

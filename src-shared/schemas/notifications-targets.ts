@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { userIdSchema } from '../ids';
 import { roomSchema } from './chat';
 import { courseIdSchema, deadlineIdSchema, materialIdSchema } from './courses';
+import { announcementIdSchema } from './announcements';
 import { commentIdSchema, postIdSchema, sessionIdSchema } from './sessions';
 
 /*
@@ -51,6 +52,12 @@ export const enrolmentTarget = z.object({
   courseId: courseIdSchema,
   userId: userIdSchema,
 });
+/** An announcement in its course's stream. */
+export const announcementTarget = z.object({
+  kind: z.literal('announcement'),
+  courseId: courseIdSchema,
+  announcementId: announcementIdSchema,
+});
 /** Notifications stored before targets existed carry an app path such as /sessions/<id>. */
 export const pathTarget = z.object({ kind: z.literal('path'), path: z.string().startsWith('/') });
 
@@ -69,6 +76,7 @@ export const notificationTargetSchema = z
     submissionTarget,
     enrolmentTarget,
     pathTarget,
+    announcementTarget,
   ])
   .meta({ id: 'NotificationTarget' });
 export type NotificationTarget = z.infer<typeof notificationTargetSchema>;

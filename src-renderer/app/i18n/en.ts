@@ -13,6 +13,7 @@ import { previews } from './en/previews';
 import { sessions } from './en/sessions';
 import { shell } from './en/shell';
 import { students } from './en/students';
+import { teaching } from './en/teaching';
 
 /** One catalogue, kept in a file per area so no file grows past reading. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
   ...desktop,
   ...calendar,
   ...previews,
+  ...teaching,
 } as const;
 
 export type MessageKey = keyof typeof en;

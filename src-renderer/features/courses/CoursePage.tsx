@@ -24,12 +24,14 @@ import { authStore } from '../auth';
 import { fetchFile } from '../../app/file-transfer';
 import { teacherName } from './components/CourseCard';
 import { statusTone, tones } from '../../ui/tones';
+import { AnnouncementsPanel } from './components/AnnouncementsPanel';
 import { DeadlinesPanel } from './components/DeadlinesPanel';
 import { FeedbackPanel } from './components/FeedbackPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
 import { OpenChatButton } from '../chat';
+import { useAccount } from '../auth';
 import { CourseDownloadButton } from '../desktop';
 import { CourseAdminActions } from './components/CourseAdminActions';
 
@@ -38,6 +40,7 @@ export function CoursePage() {
   const t = useT();
   const { courseId } = useParams() as { courseId: CourseId };
   const course = courseStore.use((s) => s.course);
+  const account = useAccount();
   const materials = courseStore.use((s) => s.materials);
   const status = courseStore.use((s) => s.status);
   const error = courseStore.use((s) => s.error);
@@ -70,9 +73,12 @@ export function CoursePage() {
   const manages = course.joinCode !== undefined;
   const enrolment = course.myEnrolment?.status;
   const member = manages || enrolment === 'active';
+  // An admin looking in reads the stream (and may delete) without managing the course.
+  const inspects = account?.isAdmin === true;
   // A link to a tab this person does not have (a roster, after being blocked) shows the overview.
   const tabs = [
     'overview',
+    ...(member || inspects ? ['stream'] : []),
     ...(member ? ['materials', 'deadlines'] : []),
     ...(manages ? ['students'] : []),
     'feedback',
@@ -144,6 +150,9 @@ export function CoursePage() {
         <Tabs value={shownTab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="md">
             <Tabs.Tab value="overview">{t('courses.tab.overview')}</Tabs.Tab>
+            {(member || inspects) && (
+              <Tabs.Tab value="stream">{t('course.tabs.announcements')}</Tabs.Tab>
+            )}
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
@@ -185,6 +194,9 @@ export function CoursePage() {
                 </Group>
               )}
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="stream">
+            <AnnouncementsPanel course={course} manages={manages} />
           </Tabs.Panel>
           <Tabs.Panel value="materials">
             <MaterialsPanel course={course} manages={manages} />

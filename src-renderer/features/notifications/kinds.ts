@@ -1,5 +1,7 @@
 import {
   IconAlarm,
+  IconSpeakerphone,
+  IconMessage2,
   IconBan,
   IconBell,
   IconCalendarDue,
@@ -43,6 +45,8 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'work-handed-in': { icon: IconInbox, color: 'grape' },
   'account-pending': { icon: IconUserQuestion, color: 'teal' },
   'course-left': { icon: IconDoorExit, color: 'orange' },
+  'announcement-posted': { icon: IconSpeakerphone, color: 'indigo' },
+  'work-comment': { icon: IconMessage2, color: 'grape' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

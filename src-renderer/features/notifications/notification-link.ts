@@ -39,6 +39,8 @@ export function notificationPath(target: NotificationTarget): string {
       return course(target.courseId, 'deadlines', targetIds.deadline(target.deadlineId));
     case 'enrolment':
       return course(target.courseId, 'students', targetIds.student(target.userId));
+    case 'announcement':
+      return course(target.courseId, 'stream', targetIds.announcement(target.announcementId));
     case 'path':
       // Stored before targets existed; only app paths, never a way out of the app.
       return target.path.startsWith('/') && !target.path.startsWith('//') ? target.path : '/home';

@@ -130,6 +130,31 @@ export function notificationText(
         }),
         body: n.params.courseTitle,
       };
+    case 'announcement-posted': {
+      const { fileNames } = n.params;
+      return {
+        title: t('notification.announcement-posted.title', {
+          courseCode: n.params.courseCode,
+          authorName: someone(n.params.authorName),
+        }),
+        body:
+          n.params.excerpt ||
+          (fileNames.length > 0
+            ? t('notification.announcement-posted.files', {
+                count: fileNames.length,
+                names: fileNames.join(', '),
+              })
+            : n.params.courseTitle),
+      };
+    }
+    case 'work-comment':
+      return {
+        title: t('notification.work-comment.title', {
+          authorName: someone(n.params.authorName),
+          deadlineTitle: n.params.deadlineTitle,
+        }),
+        body: n.params.excerpt,
+      };
     case 'legacy':
       return { title: n.params.title, body: localiseTimes(n.params.body, viewer.language) };
   }

@@ -99,3 +99,17 @@ export async function assertMayHostFor(
       `${course.code} is archived; unarchive it to host a session for it.`,
     );
 }
+
+/** Announcements are the teacher's voice in a course: only its teacher posts, never while archived. */
+export function assertMayAnnounce(access: CourseAccess): void {
+  if (!access.isTeacher) {
+    throw access.isInside
+      ? new DomainError('FORBIDDEN', 'Only the course’s teacher posts announcements.')
+      : notInside(access, 'Only the course’s teacher posts announcements.');
+  }
+  if (access.course.archived)
+    throw new DomainError(
+      'CONFLICT',
+      `${access.course.code} is archived: its announcements can be read but takes no new ones.`,
+    );
+}

@@ -209,6 +209,37 @@ export function subscribeNotifications(
       },
     });
   });
+  bus.on('announcement.created', async ({ announcement: a, course, actorId }) => {
+    await notify(await studentsOf(course.id), actorId, {
+      type: 'announcement-posted',
+      params: {
+        ...courseParams(course),
+        authorName: await name(actorId),
+        excerpt: excerpt(a.text),
+        fileNames: a.files.map((f) => f.fileName),
+      },
+      target: { kind: 'announcement', courseId: course.id, announcementId: a.id },
+    });
+  });
+  // The other side of the thread hears of it: the teacher of a student's comment, the student of the teacher's.
+  bus.on('work-comment.created', async ({ comment, deadline, course }) => {
+    const other = comment.authorId === comment.studentId ? course.teacherId : comment.studentId;
+    await notify([other], comment.authorId, {
+      type: 'work-comment',
+      params: {
+        ...courseParams(course),
+        authorName: await name(comment.authorId),
+        deadlineTitle: deadline.title,
+        excerpt: excerpt(comment.text),
+      },
+      target: {
+        kind: 'submission',
+        courseId: course.id,
+        deadlineId: deadline.id,
+        studentId: comment.studentId,
+      },
+    });
+  });
   bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
     const parsed = parseRoom(room);
     if (parsed.kind !== 'dm') return;

@@ -9,6 +9,7 @@ import { fetchFile } from '../../../app/file-transfer';
 import { CardSkeleton } from '../../../ui/BentoCard';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { grade, loadOverview, submissionsStore, type OverviewRow } from '../submissions-store';
+import { PrivateComments } from './PrivateComments';
 import { SubmissionFiles } from './SubmissionFiles';
 import { submissionTone, tones } from '../../../ui/tones';
 
@@ -129,6 +130,7 @@ function GradingRow({ row, deadline }: { row: OverviewRow; deadline: Deadline })
             </Button>
           </Group>
         )}
+        <PrivateComments deadlineId={deadline.id} studentId={row.student.id} otherName={name} />
         {saved && (
           <Text size="sm" c="teal" role="status">
             {t('courses.grade.saved')}

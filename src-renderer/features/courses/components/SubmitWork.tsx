@@ -20,6 +20,7 @@ import { formatDueAt } from '../../../ui/countdown';
 import { uploadFile } from '../../../app/file-transfer';
 import { loadMine, submissionsStore, submitWork } from '../submissions-store';
 import { SubmissionFiles } from './SubmissionFiles';
+import { PrivateComments } from './PrivateComments';
 import { sendSubmissionOrQueue } from '../../desktop';
 import { tones } from '../../../ui/tones';
 
@@ -28,6 +29,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
   const t = useT();
   const language = useLanguage();
   const mine = submissionsStore.use((s) => s.mine[deadline.id]);
+  const me = useAccount();
   const [files, setFiles] = useState<File[]>([]);
   const [comment, setComment] = useState('');
   const [progress, setProgress] = useState<number | undefined>();
@@ -83,6 +85,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
           {grade.feedback || t('courses.grade.noFeedback')}
         </Alert>
       )}
+      {me && <PrivateComments deadlineId={deadline.id} studentId={me.id} initiallyOpen />}
       <FileInput
         label={t('courses.submit.files')}
         placeholder={t('courses.submit.pick')}
