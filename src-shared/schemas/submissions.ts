@@ -3,6 +3,7 @@ import { userSummarySchema } from './accounts';
 import { courseIdSchema, deadlineIdSchema } from './courses';
 import { fileIdSchema, storedFileSchema } from './files';
 import { clientIdSchema, userIdSchema } from '../ids';
+import { workStatusSchema } from '../work-status';
 
 export const submissionIdSchema = z.string().min(1).max(64).brand<'SubmissionId'>();
 export type SubmissionId = z.infer<typeof submissionIdSchema>;
@@ -52,11 +53,13 @@ export const mySubmissionsSchema = z
   })
   .meta({ id: 'MySubmissions' });
 
-export const submissionStateSchema = z.enum(['submitted', 'late', 'missing']);
 export const deadlineOverviewRowSchema = z
   .object({
     student: userSummarySchema,
-    state: submissionStateSchema,
+    status: workStatusSchema.meta({
+      description:
+        'At the time of the reply; clients recompute it with workStatus() as their clock passes the due time.',
+    }),
     latest: submissionSchema.nullable(),
     grade: gradeSchema.nullable(),
   })

@@ -6,6 +6,7 @@
 import { chat } from './en/chat';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
+import { grades } from './en/grades';
 import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
 import { sessions } from './en/sessions';
@@ -23,6 +24,7 @@ export const en = {
   ...notificationKinds,
   ...students,
   ...desktop,
+  ...grades,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import type { FileId } from '../../../src-shared/schemas/files';
 import type { Grade, Submission, SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
+import { workStatus } from '../../../src-shared/work-status';
 import { DomainError, fieldError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
@@ -123,7 +124,14 @@ export class SubmissionService {
       const grade = await this.deps.storage.grades.get(`${deadlineId}:${enrolment.userId}`);
       rows.push({
         student: toSummary(student, actor),
-        state: !last ? 'missing' : last.late ? 'late' : 'submitted',
+        status: workStatus(
+          {
+            dueAt: deadline.dueAt,
+            submittedAt: last?.submittedAt ?? null,
+            gradedAt: grade?.gradedAt ?? null,
+          },
+          this.deps.now(),
+        ),
         latest: last ? await this.toSubmission(last, actor) : null,
         grade: grade ? toGrade(grade, deadline) : null,
       });

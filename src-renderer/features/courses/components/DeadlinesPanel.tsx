@@ -10,6 +10,7 @@ import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { CountdownBadge, DueAt } from '../../../ui/Countdown';
 import { DeadlineFormModal } from './DeadlineFormModal';
 import { GradingTable } from './GradingTable';
+import { MyWorkStatus } from './MyWorkStatus';
 import { SubmitWork } from './SubmitWork';
 
 /** Deadlines, soonest first, each with a live countdown and its submissions. */
@@ -111,6 +112,7 @@ function DeadlineCard({
             {t('courses.deadline.points', { points: deadline.maxPoints })}
           </Badge>
           {!deadline.acceptLate && <Badge variant="default">{t('courses.deadline.noLate')}</Badge>}
+          {!manages && <MyWorkStatus deadline={deadline} />}
           <Button
             variant="default"
             size="xs"
