@@ -13,4 +13,10 @@ export const grades = {
   'work.countsLabel': 'Work on this assignment by status',
   'work.yourStatus': 'Your work: {status}',
   'work.gradedPoints': 'Graded: {points} / {max}',
+  'deadline.materials.attach': 'Attach course materials',
+  'deadline.materials.pick': 'Choose materials',
+  'deadline.materials.none': 'No materials in this course yet',
+  'deadline.materials.newFiles': 'Attach new files (they join the course materials)',
+  'deadline.materials.pickFiles': 'Choose files',
+  'deadline.materials.label': 'Materials for this assignment',
 } as const;

@@ -9,6 +9,7 @@ import { courseStore, deleteDeadline } from '../course-store';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { CountdownBadge, DueAt } from '../../../ui/Countdown';
 import { DeadlineFormModal } from './DeadlineFormModal';
+import { DeadlineMaterials } from './DeadlineMaterials';
 import { GradingTable } from './GradingTable';
 import { MyWorkStatus } from './MyWorkStatus';
 import { SubmitWork } from './SubmitWork';
@@ -107,6 +108,7 @@ function DeadlineCard({
           </Group>
         </Group>
         {deadline.description && <Text size="sm">{deadline.description}</Text>}
+        <DeadlineMaterials deadline={deadline} />
         <Group gap="xs">
           <Badge variant="default">
             {t('courses.deadline.points', { points: deadline.maxPoints })}
