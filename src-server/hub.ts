@@ -36,6 +36,8 @@ import { DashboardService } from './domains/courses/dashboard-service';
 import { FeedbackService } from './domains/courses/feedback-service';
 import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
 import { submissionRoutes } from './domains/courses/submission-routes';
+import { gradebookRoutes } from './domains/courses/gradebook-routes';
+import { GRADEBOOK_REPOSITORIES, GradebookService } from './domains/courses/gradebook-service';
 import { SubmissionExports } from './domains/courses/submission-exports';
 import { SubmissionService } from './domains/courses/submission-service';
 import { chatRoutes } from './domains/chat/routes';
@@ -143,6 +145,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...courseContentRoutes(new CourseContentService(deps)),
       ...submissionRoutes(new SubmissionService(deps), new SubmissionExports(deps), feedback),
       ...dashboardRoutes(new DashboardService(deps)),
+      ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

@@ -67,7 +67,12 @@ export const deadlineOverviewRowSchema = z
 
 export const gradeRequestSchema = z.object({
   points: z.number().min(0, 'Points cannot be negative.'),
-  feedback: z.string().trim().max(5000, 'Feedback can be at most 5000 characters.').default(''),
+  feedback: z
+    .string()
+    .trim()
+    .max(5000, 'Feedback can be at most 5000 characters.')
+    .optional()
+    .meta({ description: 'Left out (as the gradebook does): the feedback given before stays.' }),
 });
 
 export const feedbackSchema = z

@@ -145,7 +145,7 @@ export class SubmissionService {
     deadlineId: DeadlineId,
     studentId: UserId,
     points: number,
-    feedback: string,
+    feedback: string | undefined,
   ): Promise<Grade> {
     const { deadline, access } = await this.load(actor, deadlineId);
     assertManages(actor, access, 'grade');
@@ -159,13 +159,14 @@ export class SubmissionService {
         'NOT_FOUND',
         'This student has not submitted anything for this deadline.',
       );
+    const id = `${deadlineId}:${studentId}`;
     const grade = await this.deps.storage.grades.put({
-      id: `${deadlineId}:${studentId}`,
+      id,
       deadlineId,
       courseId: deadline.courseId,
       studentId,
       points,
-      feedback,
+      feedback: feedback ?? (await this.deps.storage.grades.get(id))?.feedback ?? '',
       graderId: actor.id,
       gradedAt: this.deps.now().toISOString(),
     });
