@@ -24,6 +24,8 @@ import { teacherName } from './components/CourseCard';
 import { statusTone, tones } from '../../ui/tones';
 import { DeadlinesPanel } from './components/DeadlinesPanel';
 import { FeedbackPanel } from './components/FeedbackPanel';
+import { GradebookPanel } from './components/GradebookPanel';
+import { MyGradesPanel } from './components/MyGradesPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
@@ -70,6 +72,7 @@ export function CoursePage() {
     'overview',
     ...(member ? ['materials', 'deadlines'] : []),
     ...(manages ? ['students'] : []),
+    ...(manages || enrolment ? ['grades'] : []),
     'feedback',
   ];
   const shownTab = tabs.includes(tab) ? tab : 'overview';
@@ -142,6 +145,11 @@ export function CoursePage() {
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
+            {(manages || enrolment) && (
+              <Tabs.Tab value="grades">
+                {manages ? t('courses.tab.gradebook') : t('courses.tab.myGrades')}
+              </Tabs.Tab>
+            )}
             {/* The hub shows a course's feedback to its people and staff only. */}
             {(member || enrolment === 'completed') && (
               <Tabs.Tab value="feedback">{t('courses.tab.feedback')}</Tabs.Tab>
@@ -189,6 +197,9 @@ export function CoursePage() {
           </Tabs.Panel>
           <Tabs.Panel value="students">
             <StudentsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="grades">
+            {manages ? <GradebookPanel course={course} /> : <MyGradesPanel course={course} />}
           </Tabs.Panel>
           <Tabs.Panel value="feedback">
             <FeedbackPanel course={course} />

@@ -151,6 +151,7 @@ function GradingRow({
             </Button>
           </Group>
         )}
+        {/* Slot: private comments on this student's work sit here, beside the grade (issue 15 point 3). */}
         {saved && (
           <Text size="sm" c="teal" role="status">
             {t('courses.grade.saved')}

@@ -76,6 +76,7 @@ export function SubmitWork({ deadline }: { deadline: Deadline }) {
           {grade.feedback || t('courses.grade.noFeedback')}
         </Alert>
       )}
+      {/* Slot: the private comment thread with the teacher sits here, beside the grade (issue 15 point 3). */}
       <FileInput
         label={t('courses.submit.files')}
         placeholder={t('courses.submit.pick')}
