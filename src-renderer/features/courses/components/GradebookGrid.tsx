@@ -1,9 +1,9 @@
-import { Badge, Box, Text } from '@mantine/core';
+import { Badge, Box, Group, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { assignmentAverage, cellStatus, studentAverage } from '../../../../src-shared/gradebook';
 import type { GradebookAssignment, GradebookRow } from '../../../../src-shared/schemas/gradebook';
-import { useT } from '../../../app/i18n';
+import { useT, type Translate } from '../../../app/i18n';
 import { tones } from '../../../ui/tones';
 import { gradeCell } from '../gradebook-store';
 import { workTone } from '../work-status-look';
@@ -171,11 +171,7 @@ export function GradebookGrid({ assignments, rows, now, onError }: Props) {
                       key={a.id}
                       id={cellId(item.index, i)}
                       role="gridcell"
-                      aria-label={`${name}, ${a.title}: ${
-                        cell.points !== null
-                          ? t('gradebook.points', { points: cell.points, max: a.maxPoints })
-                          : t(`work.status.${status}`)
-                      }`}
+                      aria-label={cellLabel(name, a, cell, status, t)}
                       aria-selected={isActive}
                       data-status={status}
                       tabIndex={isActive ? 0 : -1}
@@ -212,7 +208,14 @@ export function GradebookGrid({ assignments, rows, now, onError }: Props) {
                           }}
                         />
                       ) : (
-                        <CellView points={cell.points} status={status} />
+                        <CellView
+                          points={cell.points}
+                          status={status}
+                          late={
+                            cell.submittedAt !== null &&
+                            Date.parse(cell.submittedAt) > Date.parse(a.dueAt)
+                          }
+                        />
                       )}
                     </div>
                   );
@@ -233,16 +236,42 @@ export function GradebookGrid({ assignments, rows, now, onError }: Props) {
 
 const cellId = (row: number, col: number) => `gradebook-cell-${row}-${col}`;
 
-/** Points when graded; otherwise the status, coloured only when it asks for attention. */
+/** "Emma Adams, Lab: 18 / 20" (", late" when it came in late), or "…: Missing". */
+function cellLabel(
+  name: string,
+  a: GradebookAssignment,
+  cell: GradebookRow['cells'][number],
+  status: ReturnType<typeof cellStatus>,
+  t: Translate,
+): string {
+  if (cell.points === null) return `${name}, ${a.title}: ${t(`work.status.${status}`)}`;
+  const late = cell.submittedAt !== null && Date.parse(cell.submittedAt) > Date.parse(a.dueAt);
+  const points = t('gradebook.points', { points: cell.points, max: a.maxPoints });
+  return `${name}, ${a.title}: ${points}${late ? `, ${t('work.status.late').toLowerCase()}` : ''}`;
+}
+
+/** Points when graded (marked when the work came in late); otherwise the status, coloured only when it asks for attention. */
 function CellView({
   points,
   status,
+  late,
 }: {
   points: number | null;
   status: ReturnType<typeof cellStatus>;
+  late: boolean;
 }) {
   const t = useT();
-  if (points !== null) return <Text size="sm">{points}</Text>;
+  if (points !== null)
+    return (
+      <Group gap={4} wrap="nowrap">
+        <Text size="sm">{points}</Text>
+        {late && (
+          <Badge size="xs" {...tones.warn}>
+            {t('work.status.late')}
+          </Badge>
+        )}
+      </Group>
+    );
   if (status === 'assigned')
     return (
       <Text size="xs" c="dimmed">
