@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
+import { runGradebookBench } from './gradebook';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
 import { printSummary } from './support/report';
@@ -40,6 +41,8 @@ const workloads: Array<[string, Workload | undefined]> = [
   ['connect', runConnectStorm],
   ['log-startup', await optionalWorkload('./log-startup.ts')],
   ['hub-start', await optionalWorkload('./hub-start.ts')],
+  // A teacher's gradebook, 500 students × 40 assignments: load the grid, grade a cell.
+  ['gradebook', async () => void (await runGradebookBench())],
 ];
 
 console.log(

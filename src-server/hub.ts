@@ -63,6 +63,8 @@ import {
   SUBMISSION_EXPORT_REPOSITORIES,
 } from './domains/courses/submission-exports';
 import { SubmissionService, SUBMISSION_REPOSITORIES } from './domains/courses/submission-service';
+import { gradebookRoutes } from './domains/courses/gradebook-routes';
+import { GRADEBOOK_REPOSITORIES, GradebookService } from './domains/courses/gradebook-service';
 import { chatRoutes } from './domains/chat/routes';
 import { healthRoutes } from './domains/health/routes';
 import {
@@ -199,6 +201,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...privateCommentRoutes(
         new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
       ),
+      ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
     };
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

@@ -8,6 +8,7 @@ import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
 import { fileRoutes } from './routes/files';
+import { gradebookRoutes } from './routes/gradebook';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/sessions';
 import { submissionRoutes } from './routes/submissions';
@@ -33,6 +34,7 @@ export const api = {
   ...calendarRoutes,
   ...announcementRoutes,
   ...privateCommentRoutes,
+  ...gradebookRoutes,
 } as const;
 
 export type Api = typeof api;

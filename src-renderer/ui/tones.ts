@@ -26,4 +26,3 @@ export function statusTone(status: string): Tone {
         : 'muted';
 }
 
-export const submissionTone = { submitted: 'good', late: 'warn', missing: 'bad' } as const;

@@ -206,6 +206,7 @@ export const deadlineRecordSchema = z.object({
   dueAt: time,
   maxPoints: z.number().nonnegative(),
   acceptLate: z.boolean(),
+  materials: z.array(z.object({ id, title: z.string(), file: fileSchema })).optional(),
   createdAt: time,
   updatedAt: time,
 });

@@ -254,8 +254,17 @@ export interface DeadlineRecord {
   readonly dueAt: string;
   readonly maxPoints: number;
   readonly acceptLate: boolean;
+  /** Attached course materials, copied so a deadline shows them without a lookup; absent in records older than attachments. */
+  readonly materials?: readonly DeadlineMaterialRecord[];
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A material attached to a deadline; kept in step when the material is renamed or deleted. */
+export interface DeadlineMaterialRecord {
+  readonly id: MaterialId;
+  readonly title: string;
+  readonly file: PostFileRecord;
 }
 
 /** One version of a student's work for a deadline; resubmitting adds a version, never replaces one. */

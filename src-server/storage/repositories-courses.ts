@@ -69,6 +69,8 @@ export interface SubmissionsRepository extends PagesEverything<SubmissionRecord>
   get(id: SubmissionId): Promise<SubmissionRecord | undefined>;
   /** Every version of every student for a deadline, oldest first. */
   listForDeadline(deadlineId: DeadlineId): Promise<SubmissionRecord[]>;
+  /** Every version of every student for every deadline of a course, oldest first (the gradebook; by index, never a scan). */
+  listForCourse(courseId: CourseId): Promise<SubmissionRecord[]>;
   /**
    * Adds the next version for this student and deadline (version = previous + 1,
    * decided atomically with the insert).

@@ -191,6 +191,11 @@ export const materialParamsSchema = z.object({ materialId: materialIdSchema });
 export const deadlineIdSchema = z.string().min(1).max(64).brand<'DeadlineId'>();
 export type DeadlineId = z.infer<typeof deadlineIdSchema>;
 
+export const deadlineMaterialSchema = z
+  .object({ id: materialIdSchema, title: z.string(), file: storedFileSchema })
+  .meta({ id: 'DeadlineMaterial' });
+export type DeadlineMaterial = z.infer<typeof deadlineMaterialSchema>;
+
 export const deadlineSchema = z
   .object({
     id: deadlineIdSchema,
@@ -204,6 +209,10 @@ export const deadlineSchema = z
     acceptLate: z
       .boolean()
       .meta({ description: 'Late submissions are flagged when accepted, refused otherwise.' }),
+    materials: z.array(deadlineMaterialSchema).meta({
+      description:
+        'Course materials attached to the assignment; open one with downloadMaterial. A deleted material drops out.',
+    }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Deadline' });
@@ -225,6 +234,17 @@ const deadlineFields = {
     .min(1, 'Points must be at least 1.')
     .max(1000, 'Points can be at most 1000.'),
   acceptLate: z.boolean(),
+  materialIds: z
+    .array(materialIdSchema)
+    .max(20, 'Attach at most 20 materials to a deadline.')
+    .meta({
+      description:
+        'Course materials to attach (on a change: the whole list, replacing the one before).',
+    }),
+  fileIds: z.array(fileIdSchema).max(10, 'Attach at most 10 new files at once.').meta({
+    description:
+      'New uploads: each becomes a course material (titled by its file name) and is attached.',
+  }),
 };
 export const createDeadlineRequestSchema = z
   .object({
@@ -232,6 +252,8 @@ export const createDeadlineRequestSchema = z
     description: deadlineFields.description.default(''),
     maxPoints: deadlineFields.maxPoints.default(100),
     acceptLate: deadlineFields.acceptLate.default(true),
+    materialIds: deadlineFields.materialIds.default([]),
+    fileIds: deadlineFields.fileIds.default([]),
   })
   .meta({ id: 'CreateDeadlineRequest' });
 export const updateDeadlineRequestSchema = z

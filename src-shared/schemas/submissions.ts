@@ -3,6 +3,7 @@ import { userSummarySchema } from './accounts';
 import { courseIdSchema, deadlineIdSchema } from './courses';
 import { fileIdSchema, storedFileSchema } from './files';
 import { clientIdSchema, userIdSchema } from '../ids';
+import { workStatusSchema } from '../work-status';
 
 export const submissionIdSchema = z.string().min(1).max(64).brand<'SubmissionId'>();
 export type SubmissionId = z.infer<typeof submissionIdSchema>;
@@ -52,11 +53,13 @@ export const mySubmissionsSchema = z
   })
   .meta({ id: 'MySubmissions' });
 
-export const submissionStateSchema = z.enum(['submitted', 'late', 'missing']);
 export const deadlineOverviewRowSchema = z
   .object({
     student: userSummarySchema,
-    state: submissionStateSchema,
+    status: workStatusSchema.meta({
+      description:
+        'At the time of the reply; clients recompute it with workStatus() as their clock passes the due time.',
+    }),
     latest: submissionSchema.nullable(),
     grade: gradeSchema.nullable(),
   })
@@ -64,7 +67,12 @@ export const deadlineOverviewRowSchema = z
 
 export const gradeRequestSchema = z.object({
   points: z.number().min(0, 'Points cannot be negative.'),
-  feedback: z.string().trim().max(5000, 'Feedback can be at most 5000 characters.').default(''),
+  feedback: z
+    .string()
+    .trim()
+    .max(5000, 'Feedback can be at most 5000 characters.')
+    .optional()
+    .meta({ description: 'Left out (as the gradebook does): the feedback given before stays.' }),
 });
 
 export const feedbackSchema = z

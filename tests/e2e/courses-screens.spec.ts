@@ -103,7 +103,7 @@ for (const size of sizes) {
             .getByRole('button', { name: who === 'teacher' ? 'Submissions' : 'Your work' })
             .click();
           await expect(
-            page.getByText(who === 'teacher' ? '1 submitted' : 'Version 1'),
+            page.getByText(who === 'teacher' ? '1 handed in' : 'Version 1'),
           ).toBeVisible();
           await shot('deadlines');
           if (who === 'teacher') {

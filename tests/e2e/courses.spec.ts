@@ -106,11 +106,12 @@ test('a course from creation to a graded submission', async ({ page, browser, hu
   await page.getByRole('tab', { name: 'Deadlines' }).click();
   await page.getByRole('button', { name: 'Submissions' }).click();
   const row = page.getByRole('region', { name: 'Emma Quill' });
-  await expect(row.getByText('Submitted', { exact: true })).toBeVisible();
+  await expect(row.getByText('Handed in', { exact: true })).toBeVisible();
   await row.getByRole('textbox', { name: /Points/ }).fill('90');
   await row.getByRole('textbox', { name: 'Feedback' }).fill('Clean and correct.');
   await row.getByRole('button', { name: 'Save grade' }).click();
   await expect(row.getByRole('status')).toHaveText(/Grade saved/);
+  await expect(row.getByText('Graded', { exact: true })).toBeVisible();
   await snap(page, 'teacher-grading');
 
   // …and the student sees the grade and feedback.

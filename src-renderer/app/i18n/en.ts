@@ -7,6 +7,7 @@ import { calendar } from './en/calendar';
 import { chat } from './en/chat';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
+import { grades } from './en/grades';
 import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
 import { previews } from './en/previews';
@@ -29,6 +30,7 @@ export const en = {
   ...calendar,
   ...previews,
   ...teaching,
+  ...grades,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -27,6 +27,8 @@ import { statusTone, tones } from '../../ui/tones';
 import { AnnouncementsPanel } from './components/AnnouncementsPanel';
 import { DeadlinesPanel } from './components/DeadlinesPanel';
 import { FeedbackPanel } from './components/FeedbackPanel';
+import { GradebookPanel } from './components/GradebookPanel';
+import { MyGradesPanel } from './components/MyGradesPanel';
 import { JoinCodeCard } from './components/JoinCodeCard';
 import { MaterialsPanel } from './components/MaterialsPanel';
 import { StudentsPanel } from './components/StudentsPanel';
@@ -81,6 +83,7 @@ export function CoursePage() {
     ...(member || inspects ? ['stream'] : []),
     ...(member ? ['materials', 'deadlines'] : []),
     ...(manages ? ['students'] : []),
+    ...(manages || enrolment ? ['grades'] : []),
     'feedback',
   ];
   const shownTab = tabs.includes(tab) ? tab : 'overview';
@@ -156,6 +159,11 @@ export function CoursePage() {
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
+            {(manages || enrolment) && (
+              <Tabs.Tab value="grades">
+                {manages ? t('courses.tab.gradebook') : t('courses.tab.myGrades')}
+              </Tabs.Tab>
+            )}
             {/* The hub shows a course's feedback to its people and staff only. */}
             {(member || enrolment === 'completed') && (
               <Tabs.Tab value="feedback">{t('courses.tab.feedback')}</Tabs.Tab>
@@ -206,6 +214,9 @@ export function CoursePage() {
           </Tabs.Panel>
           <Tabs.Panel value="students">
             <StudentsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="grades">
+            {manages ? <GradebookPanel course={course} /> : <MyGradesPanel course={course} />}
           </Tabs.Panel>
           <Tabs.Panel value="feedback">
             <FeedbackPanel course={course} />

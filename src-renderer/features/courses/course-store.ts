@@ -8,6 +8,7 @@ import type {
   MaterialId,
 } from '../../../src-shared/schemas/courses';
 import type { UserId } from '../../../src-shared/ids';
+import type { FileId } from '../../../src-shared/schemas/files';
 import { createStore } from '../../app/createStore';
 import { api } from '../../app/hub-client';
 
@@ -132,6 +133,9 @@ export interface DeadlineInput {
   dueAt: string;
   maxPoints: number;
   acceptLate: boolean;
+  /** Course materials attached (the whole list) and new uploads to attach. */
+  materialIds: MaterialId[];
+  fileIds: FileId[];
 }
 
 export async function saveDeadline(courseId: CourseId, input: DeadlineInput, id?: DeadlineId) {

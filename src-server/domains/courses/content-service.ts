@@ -14,7 +14,8 @@ import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
-import type { UserRecord } from '../../storage/records';
+import type { CourseRecord, MaterialRecord, UserRecord } from '../../storage/records';
+import { attachments, followMaterial } from './deadline-materials';
 import type { DomainDeps } from '../deps';
 import { assertInside, assertManages, courseAccess } from '../access/course-access';
 import { toDeadline, toMaterial } from './views';
@@ -56,6 +57,16 @@ export class CourseContentService {
   ): Promise<Material> {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'add materials');
+    return toMaterial(await this.storeMaterial(actor, access.course, fileId, title));
+  }
+
+  private async storeMaterial(
+    actor: UserRecord,
+    course: CourseRecord,
+    fileId: FileId,
+    title: string | undefined,
+  ): Promise<MaterialRecord> {
+    const courseId = course.id;
     const id = randomUUID() as MaterialId;
     const [file] = await claimUploads(
       this.deps.storage,
@@ -73,12 +84,8 @@ export class CourseContentService {
       updatedAt: now,
       file: file!,
     });
-    this.deps.bus.publish('material.created', {
-      material,
-      course: access.course,
-      actorId: actor.id,
-    });
-    return toMaterial(material);
+    this.deps.bus.publish('material.created', { material, course, actorId: actor.id });
+    return material;
   }
 
   async renameMaterial(
@@ -99,6 +106,7 @@ export class CourseContentService {
       course: access.course,
       actorId: actor.id,
     });
+    await this.followMaterial(updated, 'renamed', actor, access.course);
     return toMaterial(updated);
   }
 
@@ -112,6 +120,18 @@ export class CourseContentService {
       course: access.course,
       actorId: actor.id,
     });
+    await this.followMaterial(material, 'deleted', actor, access.course);
+  }
+
+  /** Deadlines that carry the material show its new title, or drop it; their viewers hear of it. */
+  private async followMaterial(
+    material: MaterialRecord,
+    change: 'renamed' | 'deleted',
+    actor: UserRecord,
+    course: CourseRecord,
+  ) {
+    for (const deadline of await followMaterial(this.deps.storage, material, change))
+      this.deps.bus.publish('deadline.updated', { deadline, course, actorId: actor.id });
   }
 
   async download(actor: UserRecord, materialId: MaterialId): Promise<FileReply> {
@@ -139,11 +159,14 @@ export class CourseContentService {
   ): Promise<Deadline> {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'set deadlines');
+    const { materialIds, fileIds, ...fields } = input;
+    const materials = await this.attachments(actor, access.course, materialIds, fileIds);
     const now = this.deps.now().toISOString();
     const deadline = await this.deps.storage.deadlines.insert({
       id: randomUUID() as DeadlineId,
       courseId,
-      ...input,
+      ...fields,
+      materials,
       dueAt: utc(input.dueAt),
       createdAt: now,
       updatedAt: now,
@@ -163,9 +186,20 @@ export class CourseContentService {
   ): Promise<Deadline> {
     const { deadline, access } = await this.loadDeadline(actor, deadlineId);
     assertManages(actor, access, 'change deadlines');
+    const { materialIds, fileIds, ...fields } = patch;
+    const attach =
+      materialIds || fileIds
+        ? await this.attachments(
+            actor,
+            access.course,
+            materialIds ?? (deadline.materials ?? []).map((m) => m.id),
+            fileIds ?? [],
+          )
+        : undefined;
     const updated = await this.deps.storage.deadlines.update(deadline.id, (d) => ({
       ...d,
-      ...patch,
+      ...fields,
+      ...(attach ? { materials: attach } : {}),
       ...(patch.dueAt ? { dueAt: utc(patch.dueAt) } : {}),
       updatedAt: this.deps.now().toISOString(),
     }));
@@ -187,6 +221,17 @@ export class CourseContentService {
       course: access.course,
       actorId: actor.id,
     });
+  }
+
+  private attachments(
+    actor: UserRecord,
+    course: CourseRecord,
+    materialIds: readonly MaterialId[],
+    fileIds: readonly FileId[],
+  ) {
+    return attachments(this.deps.storage, course.id, materialIds, fileIds, (fileId) =>
+      this.storeMaterial(actor, course, fileId, undefined),
+    );
   }
 
   private async loadMaterial(actor: UserRecord, id: MaterialId) {

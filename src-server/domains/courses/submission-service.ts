@@ -6,6 +6,7 @@ import type { FileId } from '../../../src-shared/schemas/files';
 import type { Grade, Submission, SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { z } from 'zod';
 import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/submissions';
+import { workStatus } from '../../../src-shared/work-status';
 import { DomainError, fieldError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
 import { claimUploads } from '../files/claim';
@@ -133,7 +134,14 @@ export class SubmissionService {
       const grade = await this.deps.storage.grades.get(`${deadlineId}:${enrolment.userId}`);
       rows.push({
         student: toSummary(student, actor),
-        state: !last ? 'missing' : last.late ? 'late' : 'submitted',
+        status: workStatus(
+          {
+            dueAt: deadline.dueAt,
+            submittedAt: last?.submittedAt ?? null,
+            gradedAt: grade?.gradedAt ?? null,
+          },
+          this.deps.now(),
+        ),
         latest: last ? await this.toSubmission(last, actor) : null,
         grade: grade ? toGrade(grade, deadline) : null,
       });
@@ -147,7 +155,7 @@ export class SubmissionService {
     deadlineId: DeadlineId,
     studentId: UserId,
     points: number,
-    feedback: string,
+    feedback: string | undefined,
   ): Promise<Grade> {
     const { deadline, access } = await this.load(actor, deadlineId);
     assertManages(actor, access, 'grade');
@@ -161,13 +169,14 @@ export class SubmissionService {
         'NOT_FOUND',
         'This student has not submitted anything for this deadline.',
       );
+    const id = `${deadlineId}:${studentId}`;
     const grade = await this.deps.storage.grades.put({
-      id: `${deadlineId}:${studentId}`,
+      id,
       deadlineId,
       courseId: deadline.courseId,
       studentId,
       points,
-      feedback,
+      feedback: feedback ?? (await this.deps.storage.grades.get(id))?.feedback ?? '',
       graderId: actor.id,
       gradedAt: this.deps.now().toISOString(),
     });

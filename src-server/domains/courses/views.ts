@@ -65,5 +65,10 @@ export const toDeadline = (d: DeadlineRecord): Deadline => ({
   dueAt: d.dueAt,
   maxPoints: d.maxPoints,
   acceptLate: d.acceptLate,
+  materials: (d.materials ?? []).map((m) => ({
+    id: m.id,
+    title: m.title,
+    file: toStoredFile(m.file),
+  })),
   createdAt: d.createdAt,
 });

@@ -10,6 +10,7 @@ export const submissionsCollectionOptions = {
   schema: submissionRecordSchema,
   indexes: {
     deadline: (s: SubmissionRecord) => s.deadlineId,
+    course: (s: SubmissionRecord) => s.courseId,
     deadlineStudent: (s: SubmissionRecord) => `${s.deadlineId}:${s.studentId}`,
   },
 };
@@ -21,6 +22,9 @@ export class LowdbSubmissionsRepository implements SubmissionsRepository {
   }
   async listForDeadline(deadlineId: DeadlineId) {
     return this.submissions.listByIndex('deadline', deadlineId);
+  }
+  async listForCourse(courseId: CourseId) {
+    return this.submissions.listByIndex('course', courseId);
   }
   async pageAll(window: Window, matches?: (record: SubmissionRecord) => boolean) {
     return this.submissions.newestFirst(window, matches);

@@ -59,6 +59,18 @@ async function submit(person: Person, text = 'my report', comment = '') {
   });
 }
 
+/** Moves the hub's clock; days later everyone's access token has expired, so everyone signs in again. */
+async function travelTo(time: string) {
+  now = new Date(time);
+  for (const person of [student, classmate, teacher] as { username: string; token: string }[]) {
+    person.token = (
+      await hub.call('signIn', {
+        body: { username: person.username, password: 'Lantern-Orbit-42' },
+      })
+    ).body.tokens.accessToken;
+  }
+}
+
 describe('submitting', () => {
   it('stores each resubmission as a new version, newest first', async () => {
     expect((await submit(student, 'draft')).body).toMatchObject({ version: 1, late: false });
@@ -72,15 +84,7 @@ describe('submitting', () => {
   });
 
   it('flags late work, or refuses it when the teacher chose so', async () => {
-    now = new Date('2026-12-01T09:00:00Z');
-    // A week later everyone's access token has expired: sign in again.
-    for (const person of [student, classmate, teacher] as { username: string; token: string }[]) {
-      person.token = (
-        await hub.call('signIn', {
-          body: { username: person.username, password: 'Lantern-Orbit-42' },
-        })
-      ).body.tokens.accessToken;
-    }
+    await travelTo('2026-12-01T09:00:00Z');
     expect((await submit(student)).body.late).toBe(true);
     await hub.call('updateDeadline', {
       token: teacher.token,
@@ -108,26 +112,46 @@ describe('submitting', () => {
 });
 
 describe('grading', () => {
-  it('shows the teacher every student as submitted, late or missing', async () => {
-    await submit(student);
-    const overview = await hub.call('deadlineOverview', {
-      token: teacher.token,
-      params: { deadlineId },
-    });
-    expect(
-      overview.body.items.map((r: { student: { firstName: string }; state: string }) => [
+  it('shows the teacher each student’s work status: assigned, handed in, late, graded, and missing only after the due time', async () => {
+    const statuses = async () =>
+      (
+        await hub.call('deadlineOverview', { token: teacher.token, params: { deadlineId } })
+      ).body.items.map((r: { student: { firstName: string }; status: string }) => [
         r.student.firstName,
-        r.state,
-      ]),
-    ).toEqual([
-      ['Emma', 'submitted'],
-      ['Liam', 'missing'],
-    ]);
+        r.status,
+      ]);
     for (const person of [otherTeacher, student])
       expect(
         (await hub.call('deadlineOverview', { token: person.token, params: { deadlineId } }))
           .status,
       ).toBe(403);
+    await submit(student);
+    // Six days before the due time, nothing handed in is Assigned, not Missing.
+    expect(await statuses()).toEqual([
+      ['Emma', 'handedIn'],
+      ['Liam', 'assigned'],
+    ]);
+    await travelTo('2026-11-30T17:00:00Z');
+    expect((await statuses())[1]).toEqual(['Liam', 'assigned']);
+    now = new Date('2026-11-30T17:00:01Z');
+    expect(await statuses()).toEqual([
+      ['Emma', 'handedIn'],
+      ['Liam', 'missing'],
+    ]);
+    await submit(classmate);
+    await hub.call('gradeSubmission', {
+      token: teacher.token,
+      params: { deadlineId, userId: student.id },
+      body: { points: 18 },
+    });
+    expect(await statuses()).toEqual([
+      ['Emma', 'graded'],
+      ['Liam', 'late'],
+    ]);
+    // A new version after the grade is work waiting for the teacher again.
+    await travelTo('2026-11-30T18:00:00Z');
+    await submit(student, 'improved');
+    expect((await statuses())[0]).toEqual(['Emma', 'late']);
   });
 
   it('grades with points and feedback the student sees, and tells them', async () => {

@@ -1,13 +1,32 @@
-import { Checkbox, Group, NumberInput, Textarea, TextInput } from '@mantine/core';
+import {
+  Checkbox,
+  FileInput,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
-import { saveDeadline } from '../course-store';
+import { courseStore, saveDeadline } from '../course-store';
+import { uploadFile } from '../../../app/file-transfer';
+import type { MaterialId } from '../../../../src-shared/schemas/courses';
 import { FormModal } from '../../../ui/FormModal';
 
-const FIELDS = ['title', 'description', 'dueAt', 'maxPoints', 'acceptLate'] as const;
+const FIELDS = [
+  'title',
+  'description',
+  'dueAt',
+  'maxPoints',
+  'acceptLate',
+  'materialIds',
+  'fileIds',
+] as const;
 
 /** `datetime-local` speaks the viewer's local time; the hub stores UTC. */
 function toLocalInput(iso: string): string {
@@ -36,6 +55,8 @@ export function DeadlineFormModal({
 }) {
   const t = useT();
   const [error, setError] = useState<unknown>();
+  const materials = courseStore.use((s) => s.materials);
+  const [files, setFiles] = useState<File[]>([]);
   const form = useForm({
     initialValues: {
       title: deadline?.title ?? '',
@@ -43,6 +64,7 @@ export function DeadlineFormModal({
       dueAt: deadline ? toLocalInput(deadline.dueAt) : inAWeek(),
       maxPoints: deadline?.maxPoints ?? 100,
       acceptLate: deadline?.acceptLate ?? true,
+      materialIds: (deadline?.materials ?? []).map((m) => m.id as string),
     },
     validate: {
       title: (v) => (v.trim() ? null : t('courses.deadline.titleRequired')),
@@ -54,12 +76,18 @@ export function DeadlineFormModal({
   async function submit(values: typeof form.values) {
     setError(undefined);
     try {
+      // New files are uploaded first; the hub makes each a course material and attaches it.
+      const fileIds = [];
+      for (const file of files) fileIds.push((await uploadFile(file, () => undefined)).id);
       const input = {
         ...values,
         maxPoints: Number(values.maxPoints),
         dueAt: new Date(values.dueAt).toISOString(),
+        materialIds: values.materialIds as MaterialId[],
+        fileIds,
       };
       await saveDeadline(courseId, input, deadline?.id);
+      setFiles([]);
       if (!deadline) form.reset();
       onClose();
     } catch (failure) {
@@ -98,6 +126,23 @@ export function DeadlineFormModal({
           {...form.getInputProps('maxPoints')}
         />
       </Group>
+      <MultiSelect
+        label={t('deadline.materials.attach')}
+        placeholder={materials.length ? t('deadline.materials.pick') : t('deadline.materials.none')}
+        data={materials.map((m) => ({ value: m.id, label: m.title }))}
+        searchable
+        clearable
+        {...form.getInputProps('materialIds')}
+      />
+      <FileInput
+        label={t('deadline.materials.newFiles')}
+        placeholder={t('deadline.materials.pickFiles')}
+        multiple
+        clearable
+        value={files}
+        onChange={setFiles}
+        leftSection={<IconPaperclip size={16} aria-hidden />}
+      />
       <Checkbox
         label={t('courses.deadline.acceptLate')}
         {...form.getInputProps('acceptLate', { type: 'checkbox' })}

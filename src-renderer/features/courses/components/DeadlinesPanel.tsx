@@ -9,7 +9,9 @@ import { courseStore, deleteDeadline } from '../course-store';
 import { ConfirmButton } from '../../../ui/ConfirmButton';
 import { CountdownBadge, DueAt } from '../../../ui/Countdown';
 import { DeadlineFormModal } from './DeadlineFormModal';
+import { DeadlineMaterials } from './DeadlineMaterials';
 import { GradingTable } from './GradingTable';
+import { MyWorkStatus } from './MyWorkStatus';
 import { SubmitWork } from './SubmitWork';
 
 /** Deadlines, soonest first, each with a live countdown and its submissions. */
@@ -106,11 +108,13 @@ function DeadlineCard({
           </Group>
         </Group>
         {deadline.description && <Text size="sm">{deadline.description}</Text>}
+        <DeadlineMaterials deadline={deadline} />
         <Group gap="xs">
           <Badge variant="default">
             {t('courses.deadline.points', { points: deadline.maxPoints })}
           </Badge>
           {!deadline.acceptLate && <Badge variant="default">{t('courses.deadline.noLate')}</Badge>}
+          {!manages && <MyWorkStatus deadline={deadline} />}
           <Button
             variant="default"
             size="xs"

@@ -11,12 +11,14 @@ import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { grade, loadOverview, submissionsStore, type OverviewRow } from '../submissions-store';
 import { PrivateComments } from './PrivateComments';
 import { SubmissionFiles } from './SubmissionFiles';
-import { submissionTone, tones } from '../../../ui/tones';
+import { countWorkStatuses, workStatus, type WorkStatus } from '../../../../src-shared/work-status';
+import { useDueClock, WorkStatusBadge, WorkStatusCountBadges } from '../work-status-look';
 
-/** Teachers: every enrolled student for one deadline — submitted, late or missing — with grading. */
+/** Teachers: every enrolled student for one deadline, counted and badged by work status, with grading. */
 export function GradingTable({ deadline }: { deadline: Deadline; courseId: CourseId }) {
   const t = useT();
   const rows = submissionsStore.use((s) => s.overview[deadline.id]);
+  const now = useDueClock(deadline.dueAt);
   const [error, setError] = useState<unknown>();
   useEffect(() => {
     loadOverview(deadline.id).catch(setError);
@@ -31,19 +33,13 @@ export function GradingTable({ deadline }: { deadline: Deadline; courseId: Cours
         {t('courses.grade.noStudents')}
       </Text>
     );
-  const counts = { submitted: 0, late: 0, missing: 0 };
-  for (const row of rows) counts[row.state] += 1;
+  const statuses = new Map(rows.map((row) => [row.student.id, rowStatus(row, deadline, now)]));
+  const counts = countWorkStatuses(statuses.values());
   return (
     <Stack gap="xs" pt="sm">
       <Group gap="xs" justify="space-between">
-        <Group gap="xs">
-          {(['submitted', 'late', 'missing'] as const).map((state) => (
-            <Badge key={state} {...tones[submissionTone[state]]}>
-              {t(`courses.grade.count.${state}`, { count: counts[state] })}
-            </Badge>
-          ))}
-        </Group>
-        {counts.submitted + counts.late > 0 && (
+        <WorkStatusCountBadges counts={counts} />
+        {rows.some((row) => row.latest) && (
           <Button
             size="xs"
             variant="default"
@@ -60,13 +56,38 @@ export function GradingTable({ deadline }: { deadline: Deadline; courseId: Cours
         )}
       </Group>
       {rows.map((row) => (
-        <GradingRow key={row.student.id} row={row} deadline={deadline} />
+        <GradingRow
+          key={row.student.id}
+          row={row}
+          deadline={deadline}
+          status={statuses.get(row.student.id)!}
+        />
       ))}
     </Stack>
   );
 }
 
-function GradingRow({ row, deadline }: { row: OverviewRow; deadline: Deadline }) {
+/** Recomputed with the app's clock, so the badges follow the due time without asking the hub. */
+function rowStatus(row: OverviewRow, deadline: Deadline, now: number): WorkStatus {
+  return workStatus(
+    {
+      dueAt: deadline.dueAt,
+      submittedAt: row.latest?.submittedAt ?? null,
+      gradedAt: row.grade?.gradedAt ?? null,
+    },
+    now,
+  );
+}
+
+function GradingRow({
+  row,
+  deadline,
+  status,
+}: {
+  row: OverviewRow;
+  deadline: Deadline;
+  status: WorkStatus;
+}) {
   const t = useT();
   const [points, setPoints] = useState<number | string>(row.grade?.points ?? '');
   const [feedback, setFeedback] = useState(row.grade?.feedback ?? '');
@@ -100,9 +121,12 @@ function GradingRow({ row, deadline }: { row: OverviewRow; deadline: Deadline })
                 {t('courses.submit.version', { version: row.latest.version })}
               </Badge>
             )}
-            <Badge {...tones[submissionTone[row.state]]}>
-              {t(`courses.grade.state.${row.state}`)}
-            </Badge>
+            {row.grade && (
+              <Badge variant="default">
+                {t('work.gradedPoints', { points: row.grade.points, max: deadline.maxPoints })}
+              </Badge>
+            )}
+            <WorkStatusBadge status={status} />
           </Group>
         </Group>
         {row.latest?.comment && <Text size="sm">{row.latest.comment}</Text>}
