@@ -25,4 +25,3 @@ export function statusTone(status: string): Tone {
         ? 'info'
         : 'muted';
 }
-

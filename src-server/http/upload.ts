@@ -120,7 +120,6 @@ function watchForStall(req: Request, parser: busboy.Busboy, stallMs: number): vo
   parser.once('close', stop).once('error', stop);
 }
 
-
 /** 60000 → "60", 500 → "0.5": what a person reads in the message. */
 function seconds(ms: number): string {
   return String(Math.round(ms / 100) / 10);
