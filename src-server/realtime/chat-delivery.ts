@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SyncResult } from '../../src-shared/events';
 import type { UserId } from '../../src-shared/ids';
@@ -86,10 +87,12 @@ export function deliverChat(
       }),
     );
     socket.on('chat:read', (request, ack) =>
-      handle(ack, async () => {
-        const { room, seq } = parsePayload(readRequestSchema, request);
-        return chat.markRead(await actorOf(socket), room, seq);
-      }),
+      readFrom.run(socket.id, () =>
+        handle(ack, async () => {
+          const { room, seq } = parsePayload(readRequestSchema, request);
+          return chat.markRead(await actorOf(socket), room, seq);
+        }),
+      ),
     );
     socket.on('chat:typing', (request) =>
       handle(undefined, async () => {
@@ -139,8 +142,12 @@ export function deliverChat(
   bus.on('chat.message-changed', ({ room, message }) => {
     io.to(chatTargets(room)).emit('chat:message-updated', message);
   });
+  // The device that sent the receipt moved its own marker (and hears the ack): only the
+  // person's other devices are told. In a busy room this halves the packets receipts cost.
   bus.on('chat.read', ({ userId, room, readSeq }) => {
-    io.to(userRoom(userId)).emit('chat:read', { room, readSeq });
+    const from = readFrom.getStore();
+    const devices = io.to(userRoom(userId));
+    (from === undefined ? devices : devices.except(from)).emit('chat:read', { room, readSeq });
   });
   bus.on('notification.created', ({ userId, notification }) => {
     io.to(userRoom(userId)).emit('notification:new', notification);
@@ -149,6 +156,9 @@ export function deliverChat(
     io.to(userRoom(userId)).emit('notification:read', { unread });
   });
 }
+
+/** The socket whose `chat:read` is being handled, seen by the `chat.read` subscriber it publishes. */
+const readFrom = new AsyncLocalStorage<string>();
 
 /** Typing is relayed at most once every two seconds per person and room. */
 class TypingThrottle {
