@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SyncResult } from '../../src-shared/events';
 import type { UserId } from '../../src-shared/ids';
@@ -87,12 +86,10 @@ export function deliverChat(
       }),
     );
     socket.on('chat:read', (request, ack) =>
-      readFrom.run(socket.id, () =>
-        handle(ack, async () => {
-          const { room, seq } = parsePayload(readRequestSchema, request);
-          return chat.markRead(await actorOf(socket), room, seq);
-        }),
-      ),
+      handle(ack, async () => {
+        const { room, seq } = parsePayload(readRequestSchema, request);
+        return chat.markRead(await actorOf(socket), room, seq, socket.id);
+      }),
     );
     socket.on('chat:typing', (request) =>
       handle(undefined, async () => {
@@ -144,10 +141,9 @@ export function deliverChat(
   });
   // The device that sent the receipt moved its own marker (and hears the ack): only the
   // person's other devices are told. In a busy room this halves the packets receipts cost.
-  bus.on('chat.read', ({ userId, room, readSeq }) => {
-    const from = readFrom.getStore();
+  bus.on('chat.read', ({ userId, room, readSeq, device }) => {
     const devices = io.to(userRoom(userId));
-    (from === undefined ? devices : devices.except(from)).emit('chat:read', { room, readSeq });
+    (device === undefined ? devices : devices.except(device)).emit('chat:read', { room, readSeq });
   });
   bus.on('notification.created', ({ userId, notification }) => {
     io.to(userRoom(userId)).emit('notification:new', notification);
@@ -156,9 +152,6 @@ export function deliverChat(
     io.to(userRoom(userId)).emit('notification:read', { unread });
   });
 }
-
-/** The socket whose `chat:read` is being handled, seen by the `chat.read` subscriber it publishes. */
-const readFrom = new AsyncLocalStorage<string>();
 
 /** Typing is relayed at most once every two seconds per person and room. */
 class TypingThrottle {
