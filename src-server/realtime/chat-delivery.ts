@@ -142,6 +142,9 @@ export function deliverChat(
   // The device that sent the receipt moved its own marker (and hears the ack): only the
   // person's other devices are told. In a busy room this halves the packets receipts cost.
   bus.on('chat.read', ({ userId, room, readSeq, device }) => {
+    // One device open (the usual case): nobody to tell, so nothing is encoded.
+    const open = io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0;
+    if (open === 0 || (open === 1 && device !== undefined)) return;
     const devices = io.to(userRoom(userId));
     (device === undefined ? devices : devices.except(device)).emit('chat:read', { room, readSeq });
   });
