@@ -346,6 +346,9 @@ async function stopAccepting(io: { close(done: () => void): void }, server: Serv
   clearTimeout(deadline);
 }
 
+/** Connections the kernel may hold before the hub accepts them (capped by net.core.somaxconn). */
+const CONNECTION_BACKLOG = 4096;
+
 function listen(server: Server, config: HubConfig): Promise<number> {
   return new Promise((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -363,7 +366,11 @@ function listen(server: Server, config: HubConfig): Promise<number> {
         );
       else fail(error);
     });
-    server.listen(config.port, config.host, () => done((server.address() as AddressInfo).port));
+    // A class connecting at once overflows the default queue of 511 waiting connections while
+    // the hub admits the first ones; each dropped SYN costs its client a 1–3 s retry.
+    server.listen({ port: config.port, host: config.host, backlog: CONNECTION_BACKLOG }, () =>
+      done((server.address() as AddressInfo).port),
+    );
   });
 }
 

@@ -22,7 +22,11 @@ io.on('connection', (socket) => {
   });
 });
 
-await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+// The hub's accept queue (hub.ts › CONNECTION_BACKLOG), so a connect storm compares the
+// servers' work, not which one's kernel queue overflowed and made clients retry.
+await new Promise<void>((resolve) =>
+  http.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve),
+);
 const { port } = http.address() as { port: number };
 answerStats(async () => {
   io.disconnectSockets(true);

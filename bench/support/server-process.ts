@@ -16,7 +16,7 @@ export interface ServerProcess {
 /** Forks `entry` (a bench file under tsx) with `options`; it answers `{ type: 'ready', url }`. */
 export async function startServer(entry: URL, options: unknown = {}): Promise<ServerProcess> {
   const child = fork(fileURLToPath(entry), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profiling()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
@@ -36,6 +36,16 @@ export async function startServer(entry: URL, options: unknown = {}): Promise<Se
       await exited;
     },
   };
+}
+
+/**
+ * BENCH_CPU_PROF=<folder> writes a V8 CPU profile of every server process
+ * (hub and peers, named by pid) into that folder when it stops: open it in
+ * Chrome DevTools, or list the top frames with `npx tsx bench/support/top-frames.ts <file>`.
+ */
+function profiling(): string[] {
+  const folder = process.env.BENCH_CPU_PROF;
+  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
 }
 
 function ask<T>(child: ChildProcess, request: ChildRequest | { type: string }): Promise<T> {

@@ -60,7 +60,8 @@ export interface DomainEvents extends AnnouncementEvents, PrivateCommentEvents {
   'chat.message-sent': { room: Room; seq: number; authorId: UserId; message: ChatMessage };
   /** Edited or deleted; `message` as in chat.message-sent. */
   'chat.message-changed': { room: Room; seq: number; message: ChatMessage };
-  'chat.read': { userId: UserId; room: Room; readSeq: number };
+  /** `device`: the connection that reported it (it already knows); absent when none did. */
+  'chat.read': { userId: UserId; room: Room; readSeq: number; device?: string };
   'course.created': { course: CourseRecord };
   'course.updated': { course: CourseRecord };
   'enrolment.created': { enrolment: EnrolmentRecord; course: CourseRecord };

@@ -141,24 +141,36 @@ export class ChatService {
     return this.toMessage(viewer, room, entry);
   }
 
+  /** `device`: the connection reporting it, which is not told back (see the chat.read event). */
   async markRead(
     actor: UserRecord,
     room: Room,
     seq: number,
+    device?: string,
   ): Promise<{ room: Room; readSeq: number }> {
     // First: a marker answers with the room's length, and one per invented room would grow without end.
     await assertMayRead(this.deps.storage, actor, room);
-    return { room, readSeq: await this.advanceRead(actor, room, seq) };
+    return { room, readSeq: await this.advanceRead(actor, room, seq, device) };
   }
 
   /** Moves a read position forward (never past the last message); the person's devices hear at once. */
-  private async advanceRead(actor: UserRecord, room: Room, seq: number): Promise<number> {
+  private async advanceRead(
+    actor: UserRecord,
+    room: Room,
+    seq: number,
+    device?: string,
+  ): Promise<number> {
     const last = this.deps.storage.chat.lastSeq(room);
     const current = await this.readPositions.get(actor.id, room);
     const readSeq = Math.min(last, Math.max(seq, current ?? 0));
     if (readSeq !== current) {
       this.readPositions.set(actor.id, room, readSeq);
-      this.deps.bus.publish('chat.read', { userId: actor.id, room, readSeq });
+      this.deps.bus.publish('chat.read', {
+        userId: actor.id,
+        room,
+        readSeq,
+        ...(device === undefined ? {} : { device }),
+      });
     }
     return readSeq;
   }

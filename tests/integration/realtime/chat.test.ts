@@ -286,11 +286,15 @@ describe('presence, typing and read markers', () => {
     const before = await hub.call('chatRooms', { token: member.token });
     expect(before.body.items[0]).toMatchObject({ room, unread: 3, lastSeq: 3, readSeq: 0 });
     const followed = nextEvent(laptop, 'chat:read');
+    const echoed = collect(phone, 'chat:read');
     expect(await phone.emitWithAck('chat:read', { room, seq: 2 })).toEqual({
       ok: true,
       data: { room, readSeq: 2 },
     });
     expect(await followed).toEqual({ room, readSeq: 2 });
+    // The device that read already knows (its ack): it is not sent its own receipt back.
+    await phone.emitWithAck('hub:ping');
+    expect(echoed).toEqual([]);
     expect((await hub.call('chatRooms', { token: member.token })).body.items[0].unread).toBe(1);
   });
 });
