@@ -78,7 +78,7 @@ test('every screen follows the hub for each change, without a reload', async ({ 
   const [liamCatalogue, liamCourse] = await screens(browser, hub, 'liam', ['/courses', course]);
   const [adminHome] = await screens(browser, hub, 'root', ['/home']);
   await grading!.getByRole('button', { name: 'Submissions' }).click();
-  await expect(grading!.getByText('Emma Stone')).toBeVisible();
+  await expect(grading!.getByText('Emma Stone', { exact: true })).toBeVisible();
   await emmaCourse!.getByRole('button', { name: 'Your work' }).click();
   await expect(liamCourse!.getByText('1 of 10 seats taken')).toBeVisible();
 
