@@ -155,6 +155,12 @@ export interface UploadsRepository {
     ownerId: UserId,
     owner: string,
   ): Promise<{ ok: true; uploads: UploadRecord[] } | { ok: false; badId: FileId }>;
+  /**
+   * Gives back uploads claimed by `owner` whose record could not be saved
+   * (full disk, refused), so they can be attached again; uploads attached to
+   * anything else are left alone.
+   */
+  release(ids: readonly FileId[], owner: string): Promise<void>;
   /** Forgets uploads whose record is gone (post, message, session deleted); their blobs become garbage. */
   deleteMany(ids: readonly FileId[]): Promise<number>;
   /** Uploads never attached, created before `before`: abandoned. */

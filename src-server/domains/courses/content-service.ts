@@ -13,7 +13,7 @@ import type {
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import type { UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertInside, assertManages, courseAccess } from '../access/course-access';
@@ -57,22 +57,20 @@ export class CourseContentService {
     const access = await courseAccess(this.deps.storage, actor, courseId);
     assertManages(actor, access, 'add materials');
     const id = randomUUID() as MaterialId;
-    const [file] = await claimUploads(
-      this.deps.storage,
-      actor.id,
-      [fileId],
-      `material:${id}`,
-      'fileId',
-    );
     const now = this.deps.now().toISOString();
-    const material = await this.deps.storage.materials.insert({
-      id,
-      courseId,
-      title: title ?? file!.fileName,
-      createdAt: now,
-      updatedAt: now,
-      file: file!,
-    });
+    const material = await attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds: [fileId], owner: `material:${id}`, field: 'fileId' },
+      ([file]) =>
+        this.deps.storage.materials.insert({
+          id,
+          courseId,
+          title: title ?? file!.fileName,
+          createdAt: now,
+          updatedAt: now,
+          file: file!,
+        }),
+    );
     this.deps.bus.publish('material.created', {
       material,
       course: access.course,
