@@ -334,7 +334,13 @@ async function checkUploads(scene: Scene, ledger: UploadLedger, dataDir: string,
     token: scene.students[0]!,
     params: { deadlineId: scene.deadlineId },
   });
-  const versions = new Set((mine.body.versions as { id: string }[]).map((v) => v.id));
+  const mineVersions = mine.body.versions as { id: string; files: { id: string }[] }[];
+  const versions = new Set(mineVersions.map((v) => v.id));
+  // Attached by a write whose reply the kill cut off: stored, so not lost.
+  const storedFiles = new Set([
+    ...materials.map((m) => m.file.id),
+    ...mineVersions.flatMap((v) => v.files.map((f) => f.id)),
+  ]);
   const attached = new Set(ledger.acked.filter((a) => a.kind !== 'upload').map((a) => a.fileId));
   for (const ack of ledger.acked) {
     if (ack.kind === 'material' && !listed.has(ack.id!)) lost++;
@@ -353,7 +359,7 @@ async function checkUploads(scene: Scene, ledger: UploadLedger, dataDir: string,
       const got = await download(scene.url, `/api/materials/${ack.id}/file`, scene.teacher);
       if (got.sha !== ack.sha) lost++;
     }
-    if (ack.kind === 'upload' && !attached.has(ack.fileId)) {
+    if (ack.kind === 'upload' && !attached.has(ack.fileId) && !storedFiles.has(ack.fileId)) {
       // An acknowledged upload not yet attached when the hub died: it must still be attachable.
       const attachedNow =
         ack.by === 0

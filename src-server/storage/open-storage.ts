@@ -37,6 +37,7 @@ import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
+import { releaseOrphanClaims } from './orphan-claims';
 import { SegmentedLog } from './logs/segmented-log';
 import type {
   AuditEntry,
@@ -156,6 +157,7 @@ export async function openStorage(
   const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
   const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
+  await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
   return {
     users,

@@ -163,6 +163,8 @@ export interface UploadsRepository {
   release(ids: readonly FileId[], owner: string): Promise<void>;
   /** Forgets uploads whose record is gone (post, message, session deleted); their blobs become garbage. */
   deleteMany(ids: readonly FileId[]): Promise<number>;
+  /** Uploads attached to something (checked at start for claims whose record was never written). */
+  listAttached(): Promise<UploadRecord[]>;
   /** Uploads never attached, created before `before`: abandoned. */
   listUnattachedBefore(before: string): Promise<UploadRecord[]>;
   /** Blobs some upload still points at (for the garbage collector, never a request path). */

@@ -46,6 +46,10 @@ export class LowdbUploadsRepository implements UploadsRepository {
     return this.uploads.deleteMany(ids);
   }
 
+  async listAttached() {
+    return [...this.uploads.values()].filter((u) => u.attachedTo !== undefined);
+  }
+
   async listUnattachedBefore(before: string) {
     return [...this.uploads.values()].filter(
       (u) => u.attachedTo === undefined && u.createdAt < before,
