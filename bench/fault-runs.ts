@@ -493,14 +493,16 @@ async function diskFullTrial(trial: number, tally: Tally) {
     await pause(between(200, 1_000));
     await fillDisk(filler);
     await pause(between(300, 1_000)); // writes meet the full disk
+    const probeText = `probe ${trial} ${'x'.repeat(3_990)}`;
     const probe = await call(scene.url, 'sendMessage', {
       token: scene.teacher,
       params: { room: scene.room },
-      body: { clientId: randomUUID(), text: `probe ${'x'.repeat(3_990)}` },
+      body: { clientId: randomUUID(), text: probeText },
     });
-    if (probe.status !== 507 || probe.body.error?.code !== 'STORAGE_FULL')
-      tally.notes.push(`trial ${trial}: a write on a full disk answered ${probe.status}, not 507`);
-    else tally.refusedFull++;
+    // Space freed by failed uploads' staging files may take a small write: then it must be kept.
+    if (probe.status === 201) chat.acked.set(randomUUID(), { text: probeText, sender: 0 });
+    else if (probe.status === 507 && probe.body.error?.code === 'STORAGE_FULL') tally.refusedFull++;
+    else tally.notes.push(`trial ${trial}: a write on a full disk answered ${probe.status}`);
     const whileFull = await call(scene.url, 'signIn', {
       body: { username: 'amy', password: PASSWORD },
     });
@@ -550,7 +552,10 @@ async function runKind(
     try {
       await trial(n, tally);
     } catch (error) {
-      tally.notes.push(`trial ${n} could not run: ${(error as Error).stack ?? String(error)}`);
+      const cause = (error as Error).cause as Error | undefined;
+      tally.notes.push(
+        `trial ${n} could not run: ${(error as Error).stack ?? String(error)}${cause ? `\n  cause: ${cause.stack ?? String(cause)}` : ''}`,
+      );
     }
     process.stdout.write('.');
   }
