@@ -128,7 +128,13 @@ interface ChatLedger {
 const newChatLedger = (): ChatLedger => ({ acked: new Map(), pending: new Map(), refusedFull: 0 });
 
 /** Several people send into the course room until stopped or the hub goes away. */
-function chatUntilStopped(scene: Scene, ledger: ChatLedger, tag: string, textBytes = 40) {
+function chatUntilStopped(
+  scene: Scene,
+  ledger: ChatLedger,
+  tag: string,
+  textBytes = 40,
+  pace = 340,
+) {
   let stopped = false;
   const sockets: ClientSocket[] = [];
   const tokens = [scene.teacher, ...scene.students];
@@ -147,6 +153,8 @@ function chatUntilStopped(scene: Scene, ledger: ChatLedger, tag: string, textByt
       if (ack?.ok) {
         ledger.pending.delete(clientId);
         ledger.acked.set(clientId, { text, sender });
+        // Under the hub's 30 messages per 10 s per person, so the kill lands among accepted writes.
+        await pause(pace);
       } else if (ack && ack.error.code === 'STORAGE_FULL') {
         ledger.pending.delete(clientId);
         ledger.refusedFull++;
@@ -423,7 +431,7 @@ async function chatKillTrial(trial: number, tally: Tally) {
     let scene = await buildScene(child.url);
     const ledger = newChatLedger();
     const stop = chatUntilStopped(scene, ledger, `t${trial}`);
-    await pause(between(300, 2_000));
+    await pause(between(1_000, 4_000));
     child = await killAndRestart(child, dataDir, tally);
     await stop();
     tally.trials++;
