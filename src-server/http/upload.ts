@@ -62,9 +62,15 @@ function receiveStaged<T extends StagedUpload>(
         return;
       }
       sawFile = true;
-      store
-        .stage(stream, rules.limitBytes)
-        .then((blob) => resolve({ blob, fileName: info.filename || 'file' }), reject);
+      store.stage(stream, rules.limitBytes).then(
+        (blob) => resolve({ blob, fileName: info.filename || 'file' }),
+        (error: unknown) => {
+          // Refused mid-body (full disk, too large): the rest will not be read, so this
+          // connection must not be handed back to the client's pool for another request.
+          if (!req.complete) req.res?.setHeader('Connection', 'close');
+          reject(error);
+        },
+      );
     });
     parser.on('error', (error) =>
       reject(

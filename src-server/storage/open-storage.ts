@@ -37,6 +37,7 @@ import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
+import { releaseOrphanClaims } from './orphan-claims';
 import { SegmentedLog } from './logs/segmented-log';
 import type {
   AuditEntry,
@@ -166,6 +167,7 @@ export async function openStorage(
   );
   const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
+  await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
   return {
     users,

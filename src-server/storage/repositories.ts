@@ -157,8 +157,16 @@ export interface UploadsRepository {
     ownerId: UserId,
     owner: string,
   ): Promise<{ ok: true; uploads: UploadRecord[] } | { ok: false; badId: FileId }>;
+  /**
+   * Gives back uploads claimed by `owner` whose record could not be saved
+   * (full disk, refused), so they can be attached again; uploads attached to
+   * anything else are left alone.
+   */
+  release(ids: readonly FileId[], owner: string): Promise<void>;
   /** Forgets uploads whose record is gone (post, message, session deleted); their blobs become garbage. */
   deleteMany(ids: readonly FileId[]): Promise<number>;
+  /** Uploads attached to something (checked at start for claims whose record was never written). */
+  listAttached(): Promise<UploadRecord[]>;
   /** Uploads never attached, created before `before`: abandoned. */
   listUnattachedBefore(before: string): Promise<UploadRecord[]>;
   /** Blobs some upload still points at (for the garbage collector, never a request path). */

@@ -14,7 +14,7 @@ import type { HistoryEntry } from '../../storage/repositories';
 import { toSummary } from '../accounts/views';
 import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
 import type { Presence } from './presence';
 import { ReadPositions } from './read-positions';
@@ -291,18 +291,16 @@ export class ChatService {
   }
 
   private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
-    return claimUploads(
+    return attachUploadsTo(
       this.deps.storage,
-      actor.id,
-      input.fileIds,
-      `chat:${input.room}:${input.clientId}`,
-    ).then((files) =>
-      this.deps.storage.chat.append(input.room, {
-        authorId: actor.id,
-        clientId: input.clientId,
-        text: input.text,
-        files,
-      }),
+      { actorId: actor.id, fileIds: input.fileIds, owner: `chat:${input.room}:${input.clientId}` },
+      (files) =>
+        this.deps.storage.chat.append(input.room, {
+          authorId: actor.id,
+          clientId: input.clientId,
+          text: input.text,
+          files,
+        }),
     );
   }
 

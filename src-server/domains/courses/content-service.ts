@@ -13,7 +13,7 @@ import type {
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import type { CourseRecord, MaterialRecord, UserRecord } from '../../storage/records';
 import { attachments, followMaterial } from './deadline-materials';
 import type { DomainDeps } from '../deps';
@@ -68,23 +68,25 @@ export class CourseContentService {
   ): Promise<MaterialRecord> {
     const courseId = course.id;
     const id = randomUUID() as MaterialId;
-    const [file] = await claimUploads(
-      this.deps.storage,
-      actor.id,
-      [fileId],
-      `material:${id}`,
-      'fileId',
-    );
     const now = this.deps.now().toISOString();
-    const material = await this.deps.storage.materials.insert({
-      id,
-      courseId,
-      title: title ?? file!.fileName,
-      createdAt: now,
-      updatedAt: now,
-      file: file!,
+    const material = await attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds: [fileId], owner: `material:${id}`, field: 'fileId' },
+      ([file]) =>
+        this.deps.storage.materials.insert({
+          id,
+          courseId,
+          title: title ?? file!.fileName,
+          createdAt: now,
+          updatedAt: now,
+          file: file!,
+        }),
+    );
+    this.deps.bus.publish('material.created', {
+      material,
+      course,
+      actorId: actor.id,
     });
-    this.deps.bus.publish('material.created', { material, course, actorId: actor.id });
     return material;
   }
 

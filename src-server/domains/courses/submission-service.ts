@@ -9,7 +9,7 @@ import type { deadlineOverviewRowSchema } from '../../../src-shared/schemas/subm
 import { workStatus } from '../../../src-shared/work-status';
 import { DomainError, fieldError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import type {
   DeadlineRecord,
   GradeRecord,
@@ -83,17 +83,21 @@ export class SubmissionService {
         'CONFLICT',
         `The deadline “${deadline.title}” has passed and your teacher does not accept late work.`,
       );
-    const files = await claimUploads(this.deps.storage, actor.id, fileIds, `submission:${id}`);
-    const submission = await this.deps.storage.submissions.addVersion({
-      id,
-      deadlineId,
-      courseId: deadline.courseId,
-      studentId: actor.id,
-      comment,
-      submittedAt: now.toISOString(),
-      late,
-      files,
-    });
+    const submission = await attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds, owner: `submission:${id}` },
+      (files) =>
+        this.deps.storage.submissions.addVersion({
+          id,
+          deadlineId,
+          courseId: deadline.courseId,
+          studentId: actor.id,
+          comment,
+          submittedAt: now.toISOString(),
+          late,
+          files,
+        }),
+    );
     this.deps.bus.publish('submission.created', { submission, deadline, course: access.course });
     return this.toSubmission(submission, actor);
   }

@@ -21,7 +21,7 @@ import {
 } from '../../../src-shared/session-permissions';
 import { DomainError, fieldError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import type { PostRecord, UserRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { assertMember, sessionAccess, type SessionAccess } from '../access/session-access';
@@ -99,15 +99,19 @@ export class PostService {
     input: CreatePost,
   ): Promise<Post> {
     const sessionId = access.session.id;
-    const files = await claimUploads(this.deps.storage, actor.id, input.fileIds, `post:${id}`);
-    const post = await this.deps.storage.posts.insert({
-      id,
-      sessionId,
-      authorId: actor.id,
-      text: input.text,
-      files,
-      createdAt: this.deps.now().toISOString(),
-    });
+    const post = await attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds: input.fileIds, owner: `post:${id}` },
+      (files) =>
+        this.deps.storage.posts.insert({
+          id,
+          sessionId,
+          authorId: actor.id,
+          text: input.text,
+          files,
+          createdAt: this.deps.now().toISOString(),
+        }),
+    );
     this.deps.bus.publish('post.created', { post, actorId: actor.id });
     return this.view(actor, access, post);
   }
@@ -122,8 +126,12 @@ export class PostService {
     const text = patch.text ?? post.text;
     if (!text && post.files.length + adding.length === 0)
       throw fieldError('text', 'A post needs text or a file.');
-    const added = await claimUploads(this.deps.storage, actor.id, adding, `post:${postId}`);
-    return this.save(actor, access, postId, (p) => ({ ...p, text, files: [...p.files, ...added] }));
+    return attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds: adding, owner: `post:${postId}` },
+      (added) =>
+        this.save(actor, access, postId, (p) => ({ ...p, text, files: [...p.files, ...added] })),
+    );
   }
 
   async removeFile(actor: UserRecord, postId: PostId, fileId: FileId): Promise<Post> {

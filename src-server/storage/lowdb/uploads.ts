@@ -33,8 +33,21 @@ export class LowdbUploadsRepository implements UploadsRepository {
     return { ok: true as const, uploads };
   }
 
+  async release(ids: readonly FileId[], owner: string) {
+    const claimed = [...new Set(ids)].filter((id) => this.uploads.get(id)?.attachedTo === owner);
+    await Promise.all(
+      claimed.map((id) =>
+        this.uploads.update(id, ({ attachedTo: _released, ...upload }) => upload),
+      ),
+    );
+  }
+
   async deleteMany(ids: readonly FileId[]) {
     return this.uploads.deleteMany(ids);
+  }
+
+  async listAttached() {
+    return [...this.uploads.values()].filter((u) => u.attachedTo !== undefined);
   }
 
   async listUnattachedBefore(before: string) {
