@@ -106,6 +106,17 @@ for (const size of sizes) {
             page.getByText(who === 'teacher' ? '1 handed in' : 'Version 1'),
           ).toBeVisible();
           await shot('deadlines');
+          await page
+            .getByRole('tab', { name: who === 'teacher' ? 'Gradebook' : 'My grades' })
+            .click();
+          await expect(
+            who === 'teacher'
+              ? page.getByRole('gridcell', { name: /^Emma Quill, Sorting exercise:/ })
+              : page
+                  .getByRole('table', { name: 'My grades' })
+                  .getByRole('row', { name: /Sorting/ }),
+          ).toContainText('Handed in');
+          await shot('grades');
           if (who === 'teacher') {
             await page.getByRole('tab', { name: 'Students' }).click();
             await expect(page.getByText('@emma')).toBeVisible();

@@ -46,7 +46,8 @@ export function MyGradesPanel({ course }: { course: Course }) {
         </Text>
       </Group>
       <Card shadow="xs" p={0}>
-        <Table.ScrollContainer minWidth={480}>
+        {/* Three columns fit a phone: no sideways scrolling (a scroll box would need keyboard focus). */}
+        <Table.ScrollContainer minWidth={0}>
           <Table verticalSpacing="sm" aria-label={t('gradebook.mine')}>
             <Table.Thead>
               <Table.Tr>
