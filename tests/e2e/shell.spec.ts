@@ -56,7 +56,7 @@ test.describe('on a phone-sized window', () => {
     const profileLink = drawer.getByRole('link', { name: 'Your profile' });
     for (
       let i = 0;
-      i < 6 && !(await profileLink.evaluate((el) => el === document.activeElement));
+      i < 12 && !(await profileLink.evaluate((el) => el === document.activeElement));
       i++
     ) {
       await page.keyboard.press('Tab');
