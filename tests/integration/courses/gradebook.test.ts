@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { upload } from '../../support/files';
 import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { handIn } from '../../support/work';
 
 /** Issue 15 point 2: the gradebook, per role. */
 let now = new Date('2026-11-24T12:00:00Z');
@@ -46,27 +46,9 @@ beforeEach(async () => {
   lab = await deadline(courseId, 'Lab', '2026-11-30T17:00:00Z', 20);
   // Work in another course must not show up here.
   const elsewhere = await deadline(otherCourse, 'Titration', '2026-11-30T17:00:00Z', 5);
-  await handIn(otherStudent, elsewhere);
+  await handIn(hub, otherStudent, elsewhere);
 });
 afterEach(() => hub.stop());
-
-async function handIn(person: Person, deadlineId: string) {
-  const file = await upload(
-    `${hub.url}/api/uploads`,
-    person.token,
-    'file',
-    Buffer.from('work'),
-    'work.txt',
-    'text/plain',
-    'POST',
-  );
-  const reply = await hub.call('submit', {
-    token: person.token,
-    params: { deadlineId },
-    body: { fileIds: [file.body.id] },
-  });
-  expect(reply.status).toBe(201);
-}
 
 const grade = (deadlineId: string, student: Person, points: number, feedback?: string) =>
   hub.call('gradeSubmission', {
@@ -80,8 +62,8 @@ const book = (person: Person) =>
 
 describe('the gradebook', () => {
   it('gives the teacher and the admin every student × assignment in one reply, soonest due first', async () => {
-    await handIn(emma, lab);
-    await handIn(liam, essay);
+    await handIn(hub, emma, lab);
+    await handIn(hub, liam, essay);
     await grade(lab, emma, 15);
     for (const person of [teacher, admin]) {
       const reply = await book(person);
@@ -104,8 +86,8 @@ describe('the gradebook', () => {
   });
 
   it('shows an enrolled student their own row only, and nobody else anything', async () => {
-    await handIn(emma, lab);
-    await handIn(liam, lab);
+    await handIn(hub, emma, lab);
+    await handIn(hub, liam, lab);
     await grade(lab, emma, 15);
     await grade(lab, liam, 9);
     const mine = await book(emma);
@@ -128,7 +110,7 @@ describe('the gradebook', () => {
   });
 
   it('keeps the written feedback when a cell is graded from the grid (points only)', async () => {
-    await handIn(emma, lab);
+    await handIn(hub, emma, lab);
     await grade(lab, emma, 12, 'Good graphs.');
     expect((await grade(lab, emma, 14)).body).toMatchObject({
       points: 14,
@@ -140,7 +122,7 @@ describe('the gradebook', () => {
   });
 
   it('exports the grid as CSV with the grid’s filters, statuses for ungraded work and averages, cells made inert', async () => {
-    await handIn(emma, lab);
+    await handIn(hub, emma, lab);
     await grade(lab, emma, 15);
     now = new Date('2026-11-30T17:00:01Z');
     const token = (

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Notification } from '../../../src-shared/schemas/notifications';
-import { upload } from '../../support/files';
 import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { handIn } from '../../support/work';
 
 /** Teachers hear of work handed in (one counting notification per assignment), approvals and leavers. */
 let hub: TestHub;
@@ -22,24 +22,6 @@ const inbox = async (person: Person) =>
   };
 const ofType = async (person: Person, type: Notification['type']) =>
   (await inbox(person)).items.filter((n) => n.type === type);
-
-async function handIn(person: Person, deadlineId: string) {
-  const file = await upload(
-    `${hub.url}/api/uploads`,
-    person.token,
-    'file',
-    Buffer.from('work'),
-    'work.txt',
-    'text/plain',
-    'POST',
-  );
-  const sent = await hub.call('submit', {
-    token: person.token,
-    params: { deadlineId },
-    body: { fileIds: [file.body.id] },
-  });
-  expect(sent.status).toBe(201);
-}
 
 beforeEach(async () => {
   hub = await startHub({ verification: 'none' });
@@ -73,7 +55,7 @@ describe('work handed in', () => {
     const live = collect(socket, 'notification:new');
 
     // A class handing in at once.
-    await Promise.all(students.slice(0, 3).map((s) => handIn(s, deadlineId)));
+    await Promise.all(students.slice(0, 3).map((s) => handIn(hub, s, deadlineId)));
     await expect.poll(async () => (await ofType(teacher, 'work-handed-in')).length).toBe(1);
     await expect
       .poll(async () => (await ofType(teacher, 'work-handed-in'))[0]?.params)
@@ -87,7 +69,7 @@ describe('work handed in', () => {
     expect(live[2]!.replaces).toBe(live[1]!.seq);
 
     await hub.call('markAllNotificationsRead', { token: teacher.token });
-    await handIn(students[3]!, deadlineId);
+    await handIn(hub, students[3]!, deadlineId);
     await expect.poll(async () => (await ofType(teacher, 'work-handed-in')).length).toBe(2);
     const [latest, earlier] = await ofType(teacher, 'work-handed-in');
     expect(latest).toMatchObject({ read: false, params: { count: 1 } });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveHint } from '../../../src-shared/events';
-import { upload } from '../../support/files';
 import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { handIn } from '../../support/work';
 
 /**
  * `live:changed` hints reach exactly the people allowed to see their topic:
@@ -37,24 +37,6 @@ async function listen(): Promise<Heard> {
     }),
   );
   return Object.fromEntries(entries) as Heard;
-}
-
-async function handIn(person: Person, deadlineId: string) {
-  const file = await upload(
-    `${hub.url}/api/uploads`,
-    person.token,
-    'file',
-    Buffer.from('work'),
-    'work.txt',
-    'text/plain',
-    'POST',
-  );
-  const sent = await hub.call('submit', {
-    token: person.token,
-    params: { deadlineId },
-    body: { fileIds: [file.body.id] },
-  });
-  expect(sent.status).toBe(201);
 }
 
 async function newDeadline(title = 'Essay') {
@@ -91,7 +73,7 @@ describe('a hand-in and a grade', () => {
     await settle();
     clear();
 
-    await handIn(emma, deadlineId);
+    await handIn(hub, emma, deadlineId);
     await hub.call('gradeSubmission', {
       token: teacher.token,
       params: { deadlineId, userId: emma.id },
