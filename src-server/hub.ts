@@ -6,75 +6,11 @@ import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { parseHubConfig, type HubConfig, type HubOptions } from './config';
-import { AuthService, AUTH_REPOSITORIES } from './domains/accounts/auth-service';
-import {
-  ANNOUNCEMENT_REPOSITORIES,
-  AnnouncementService,
-} from './domains/announcements/announcement-service';
-import { announcementRoutes } from './domains/announcements/routes';
-import {
-  PRIVATE_COMMENT_REPOSITORIES,
-  PrivateCommentService,
-} from './domains/private-comments/private-comment-service';
-import { privateCommentRoutes } from './domains/private-comments/routes';
-import { DownloadLinks } from './domains/accounts/download-links';
 import { loadCommonPasswords } from './domains/accounts/common-passwords';
 import type { AccountsDeps } from './domains/accounts/deps';
 import { createMailer } from './domains/accounts/mailer';
 import { PasswordHasher } from './domains/accounts/password-hasher';
-import { ProfileLinks, PROFILE_LINK_REPOSITORIES } from './domains/accounts/profile-links';
-import { ProfileService, PROFILE_REPOSITORIES } from './domains/accounts/profile-service';
-import {
-  RegistrationService,
-  REGISTRATION_REPOSITORIES,
-} from './domains/accounts/registration-service';
-import { accountRoutes } from './domains/accounts/routes';
 import { Throttles } from './domains/accounts/throttle';
-import {
-  AdminCourseRecords,
-  ADMIN_COURSE_RECORD_REPOSITORIES,
-} from './domains/admin/course-records';
-import { adminRecordRoutes } from './domains/admin/record-routes';
-import { adminRoutes } from './domains/admin/routes';
-import {
-  AdminSessionRecords,
-  ADMIN_SESSION_RECORD_REPOSITORIES,
-} from './domains/admin/session-records';
-import { AdminService, ADMIN_REPOSITORIES } from './domains/admin/service';
-import { fileRoutes } from './domains/files/routes';
-import { ChatFiles, CHAT_FILE_REPOSITORIES } from './domains/chat/chat-files';
-import { AccessService } from './domains/access/access-service';
-import { ACCESS_REPOSITORIES } from './domains/access/ports';
-import { withRepositories } from './domains/deps';
-import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
-import { Presence } from './domains/chat/presence';
-import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
-import { CourseContentService, CONTENT_REPOSITORIES } from './domains/courses/content-service';
-import { CalendarService } from './domains/calendar/calendar-service';
-import { calendarRoutes } from './domains/calendar/routes';
-import { dashboardRoutes } from './domains/courses/dashboard-routes';
-import { DashboardService, DASHBOARD_REPOSITORIES } from './domains/courses/dashboard-service';
-import { FeedbackService, FEEDBACK_REPOSITORIES } from './domains/courses/feedback-service';
-import { courseContentRoutes, courseRoutes } from './domains/courses/routes';
-import { VisitorCatalogue } from './domains/courses/visitor-catalogue';
-import { submissionRoutes } from './domains/courses/submission-routes';
-import {
-  SubmissionExports,
-  SUBMISSION_EXPORT_REPOSITORIES,
-} from './domains/courses/submission-exports';
-import { SubmissionService, SUBMISSION_REPOSITORIES } from './domains/courses/submission-service';
-import { gradebookRoutes } from './domains/courses/gradebook-routes';
-import { GRADEBOOK_REPOSITORIES, GradebookService } from './domains/courses/gradebook-service';
-import { chatRoutes } from './domains/chat/routes';
-import { healthRoutes } from './domains/health/routes';
-import {
-  NotificationService,
-  NOTIFICATION_REPOSITORIES,
-} from './domains/notifications/notification-service';
-import { PostService, POST_REPOSITORIES } from './domains/sessions/post-service';
-import { sessionRoutes } from './domains/sessions/routes';
-import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
-import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import { EventBus } from './events/bus';
 import { createHttpApp } from './http/app';
 import { responseChecksWanted } from './http/response-checks';
@@ -82,7 +18,6 @@ import { startBlobCollector } from './jobs/blob-collector';
 import { startDeadlineReminders } from './jobs/deadline-reminders';
 import { startNotificationPruning } from './jobs/notification-pruning';
 import { startSignInPruning } from './jobs/sign-in-pruning';
-import type { Handlers } from './domains/handlers';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { startRealtime } from './realtime/realtime';
@@ -91,6 +26,7 @@ import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
 import { keepServingOnUnhandledRejections } from './unexpected-errors';
 import { HUB_VERSION } from './version';
+import { wireDomains, type HubAddresses } from './wire-domains';
 
 export interface Hub {
   /** Where this computer reaches the hub, e.g. http://127.0.0.1:4000. */
@@ -143,66 +79,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       publicUrl: () => publicUrl,
       now: now ?? (() => new Date()),
     };
-    const auth = new AuthService(withRepositories(deps, ...AUTH_REPOSITORIES));
-    const downloadLinks = new DownloadLinks(deps.now);
-    const registration = new RegistrationService(
-      withRepositories(deps, ...REGISTRATION_REPOSITORIES),
-      auth,
-    );
-    const profiles = new ProfileService(withRepositories(deps, ...PROFILE_REPOSITORIES));
-    const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
-    const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
-    const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
-    const presence = new Presence();
-    const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
-    const feedback = new FeedbackService(withRepositories(deps, ...FEEDBACK_REPOSITORIES));
-    const notifications = new NotificationService(
-      withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
-    );
-    notifications.subscribe(bus);
-    const addresses = { url: '', lanUrls: [] as string[] };
-    const handlers: Handlers = {
-      ...healthRoutes(addresses),
-      ...accountRoutes(deps, {
-        auth,
-        registration,
-        profiles,
-        links: new ProfileLinks(withRepositories(deps, ...PROFILE_LINK_REPOSITORIES), profiles),
-      }),
-      ...adminRoutes(
-        new AdminService(withRepositories(deps, ...ADMIN_REPOSITORIES), auth, registration),
-      ),
-      ...adminRecordRoutes(
-        new AdminCourseRecords(withRepositories(deps, ...ADMIN_COURSE_RECORD_REPOSITORIES)),
-        new AdminSessionRecords(withRepositories(deps, ...ADMIN_SESSION_RECORD_REPOSITORIES)),
-        feedback,
-      ),
-      ...fileRoutes(deps, downloadLinks),
-      ...sessionRoutes(sessions, posts),
-      ...chatRoutes(
-        chat,
-        notifications,
-        new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
-      ),
-      ...courseRoutes(courses, new VisitorCatalogue(storage)),
-      ...courseContentRoutes(
-        new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
-      ),
-      ...submissionRoutes(
-        new SubmissionService(withRepositories(deps, ...SUBMISSION_REPOSITORIES)),
-        new SubmissionExports(withRepositories(deps, ...SUBMISSION_EXPORT_REPOSITORIES)),
-        feedback,
-      ),
-      ...dashboardRoutes(new DashboardService(withRepositories(deps, ...DASHBOARD_REPOSITORIES))),
-      ...calendarRoutes(new CalendarService(storage), deps.now),
-      ...announcementRoutes(
-        new AnnouncementService(withRepositories(deps, ...ANNOUNCEMENT_REPOSITORIES)),
-      ),
-      ...privateCommentRoutes(
-        new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
-      ),
-      ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
-    };
+    const addresses: HubAddresses = { url: '', lanUrls: [] };
+    const domains = wireDomains(deps, addresses);
+    const { handlers, auth, downloadLinks, notifications } = domains;
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);
     const app = createHttpApp({
@@ -222,14 +101,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
     const realtime = startRealtime(
       server,
       bus,
-      {
-        auth,
-        access: new AccessService(withRepositories(deps, ...ACCESS_REPOSITORIES).storage),
-        chat,
-        presence,
-        notifications,
-        sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
-      },
+      domains.live,
       { maxConnectionsPerPerson: config.maxConnectionsPerPerson },
       logger,
     );
@@ -263,7 +135,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         await pruning.stop();
         await signInPruning.stop();
         await bus.drain();
-        await chat.close();
+        await domains.live.chat.close();
         await storage.close();
         await hasher.close();
         await unlock();
