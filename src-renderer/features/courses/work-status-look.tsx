@@ -44,7 +44,13 @@ export function useDueClock(dueAt: string): number {
 export function WorkStatusBadge({ status }: { status: WorkStatus }) {
   const t = useT();
   return (
-    <Badge {...tones[workTone[status]]} data-status={status} data-tone={workTone[status]}>
+    // A status is never cut to "HANDE…": in a narrow table cell the badge keeps its full word.
+    <Badge
+      {...tones[workTone[status]]}
+      miw="max-content"
+      data-status={status}
+      data-tone={workTone[status]}
+    >
       {t(`work.status.${status}`)}
     </Badge>
   );
