@@ -63,6 +63,8 @@ import { sessionRoutes } from './domains/sessions/routes';
 import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import type { Handlers } from './domains/handlers';
+import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
+import { deviceRoutes } from './domains/devices/routes';
 import type { AccountsDeps } from './domains/accounts/deps';
 
 /** Where the hub answers, filled in once it listens (the health route and emails use it). */
@@ -94,6 +96,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
     withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
   );
   notifications.subscribe(deps.bus);
+  const devices = new DeviceService(withRepositories(deps, ...DEVICE_REPOSITORIES));
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -135,6 +138,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
+    ...deviceRoutes(devices),
   };
   return {
     handlers,
@@ -149,6 +153,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       presence,
       notifications,
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
+      devices,
     },
   };
 }

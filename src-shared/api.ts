@@ -7,6 +7,7 @@ import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
+import { deviceRoutes } from './routes/devices';
 import { fileRoutes } from './routes/files';
 import { gradebookRoutes } from './routes/gradebook';
 import { healthRoutes } from './routes/health';
@@ -35,6 +36,7 @@ export const api = {
   ...announcementRoutes,
   ...privateCommentRoutes,
   ...gradebookRoutes,
+  ...deviceRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -13,6 +13,7 @@ import type { UserId } from './ids';
 import type { ChatMessage, Room } from './schemas/chat';
 import type { CourseId, Deadline, Material } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
+import type { ClientHello, DeviceReport } from './schemas/devices';
 import type { PrivateComment } from './schemas/private-comments';
 
 /**
@@ -146,6 +147,16 @@ export interface ClientToServerEvents {
   ) => void;
   /** Throttled by the hub; no answer. */
   'chat:typing': (request: { room: string }) => void;
+  /**
+   * The desktop app's offline library and outbox for this hub, sent on
+   * connect and when they change (debounced). Only from a connection that
+   * declared `client.kind: 'desktop'` at the handshake; the report replaces
+   * the device's previous one.
+   */
+  'device:report': (
+    request: DeviceReport,
+    ack: (reply: Ack<{ receivedAt: string }>) => void,
+  ) => void;
   /** After a reconnect: the last seq you have per room and in your notifications. */
   sync: (
     request: { rooms: Record<string, number>; notificationsSeq?: number },
@@ -156,6 +167,8 @@ export interface ClientToServerEvents {
 /** The handshake `auth` payload. */
 export interface SocketAuth {
   token: string;
+  /** What this connection is (desktop app or browser, version, device id): the device board's source. */
+  client?: ClientHello;
 }
 
 /**
@@ -195,7 +208,9 @@ export type LiveWhat =
   | 'accounts'
   | 'approvals'
   | 'sessions'
-  | 'members';
+  | 'members'
+  /** The device board of a course: to its teacher and admins only. */
+  | 'devices';
 
 export interface LiveHint {
   topic: LiveTopic;

@@ -187,6 +187,11 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
   'comment.created': () => [admin('sessions')],
   'comment.updated': () => [admin('sessions')],
   'comment.deleted': () => [admin('sessions')],
+  // A student's devices are their own data: the course's teacher and admins only.
+  'devices.changed': ({ course }: { course: CourseRecord }) => [
+    courseStaff(course, 'devices'),
+    { topic: liveTopics.course(course.id), what: 'devices', to: [ADMINS] },
+  ],
   'session.member-joined': ({ session }: { session: SessionRecord }) => [
     { topic: liveTopics.session(session.id), what: 'members', to: [sessionRoom(session.id)] },
     admin('sessions'),

@@ -3,6 +3,7 @@ import type { UserId } from '../../src-shared/ids';
 import type { AccessService } from '../domains/access/access-service';
 import type { AuthService } from '../domains/accounts/auth-service';
 import type { ChatService } from '../domains/chat/chat-service';
+import type { DeviceService } from '../domains/devices/device-service';
 import type { Presence } from '../domains/chat/presence';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { SessionLiveViews } from '../domains/sessions/live-views';
@@ -10,6 +11,7 @@ import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
 import { deliverCourses } from './course-delivery';
+import { acceptClientHello, deliverDevices } from './device-delivery';
 import { deliverLiveHints } from './live-hints';
 import { RoomMembership } from './membership';
 import { deliverPresence } from './presence-delivery';
@@ -28,6 +30,7 @@ export interface RealtimeServices {
   readonly presence: Presence;
   readonly notifications: NotificationService;
   readonly sessionViews: SessionLiveViews;
+  readonly devices: DeviceService;
 }
 
 /**
@@ -43,10 +46,11 @@ export function startRealtime(
   options: { maxConnectionsPerPerson: number },
   logger: Logger,
 ): { io: HubSocketServer; stop(): void } {
-  const { auth, access, chat, presence, notifications, sessionViews } = services;
+  const { auth, access, chat, presence, notifications, sessionViews, devices } = services;
   const userOf = (id: UserId) => auth.userOf(id);
   const io = createSocketServer(http, auth, logger);
   const membership = new RoomMembership(io, access, userOf);
+  acceptClientHello(io);
   admitSockets(io, membership, options.maxConnectionsPerPerson, logger);
   membership.follow(bus);
   deliverAccounts(io, bus);
@@ -54,6 +58,13 @@ export function startRealtime(
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
   deliverLiveHints(io, bus);
+  deliverDevices(io, devices, userOf, logger);
   const presenceReports = deliverPresence(io, presence, chat, logger);
-  return { io, stop: () => presenceReports.stop() };
+  return {
+    io,
+    stop: () => {
+      presenceReports.stop();
+      devices.stop();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import type {
   SocketAuth,
 } from '../../src-shared/events';
 import type { AuthSessionId, UserId } from '../../src-shared/ids';
+import type { ClientHello } from '../../src-shared/schemas/devices';
 import type { AuthService } from '../domains/accounts/auth-service';
 import { toAccount } from '../domains/accounts/views';
 import type { EventBus } from '../events/bus';
@@ -17,6 +18,8 @@ import { APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS, userRoom } from './rooms';
 export interface SocketData {
   userId: UserId;
   sessionId: AuthSessionId;
+  /** What the connection declared itself at the handshake (device-delivery.ts); absent if it did not. */
+  client?: ClientHello;
 }
 
 export type HubSocketServer = Server<
@@ -139,6 +142,7 @@ export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
   });
 }
 
-function refusal(code: string, message: string): Error {
+/** A refused handshake: the client reads `err.data.code` and the sentence. */
+export function refusal(code: string, message: string): Error {
   return Object.assign(new Error(message), { data: { code, message } });
 }

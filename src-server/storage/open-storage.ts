@@ -69,6 +69,10 @@ import {
   LowdbWorkCommentsRepository,
   workCommentsCollectionOptions,
 } from './lowdb/teaching-repositories';
+import {
+  deviceReportsCollectionOptions,
+  LowdbDeviceReportsRepository,
+} from './lowdb/device-reports';
 
 /**
  * The data folder:
@@ -166,6 +170,9 @@ export async function openStorage(
     await open(announcementsCollectionOptions),
   );
   const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
+  const deviceReports = new LowdbDeviceReportsRepository(
+    await open(deviceReportsCollectionOptions),
+  );
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
@@ -195,6 +202,7 @@ export async function openStorage(
     doneMarks,
     announcements,
     workComments,
+    deviceReports,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

@@ -266,3 +266,20 @@ export const workCommentRecordSchema = z.object({
   text: z.string(),
   createdAt: time,
 });
+
+export const deviceReportRecordSchema = z.object({
+  id,
+  userId: id,
+  deviceId: id,
+  kind: z.enum(['desktop', 'browser']),
+  version: z.string().optional(),
+  platform: z.string().optional(),
+  lastSyncAt: time,
+  report: z
+    .object({
+      at: time,
+      outboxWaiting: count,
+      library: z.array(z.object({ courseId: id, files: z.array(z.string()) })),
+    })
+    .optional(),
+});

@@ -20,6 +20,7 @@ export type * from './repositories-courses';
 export type * from './repositories-sessions';
 export type * from './repositories-teaching';
 import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
+import type { DeviceReportsRepository } from './repositories-devices';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
   AccountTokenRecord,
@@ -211,6 +212,7 @@ export interface Storage {
   readonly doneMarks: DoneMarksRepository;
   readonly announcements: AnnouncementsRepository;
   readonly workComments: WorkCommentsRepository;
+  readonly deviceReports: DeviceReportsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;
