@@ -5,6 +5,7 @@ import type {
   ServerToClientEvents,
   SocketAuth,
 } from '../../src-shared/events';
+import type { ClientHello } from '../../src-shared/schemas/devices';
 import { createStore, type Store } from '../app/createStore';
 import { ApiError, type ApiErrorCode } from './api-error';
 import type { SignOutReason, TokenRefresher } from './token-refresher';
@@ -54,6 +55,8 @@ export interface SocketClientOptions {
   /** The hub's origin; undefined means the page's own origin. */
   url?: string;
   accessToken(): string | undefined;
+  /** What this connection says it is at each handshake (the teacher's device board). */
+  client?: () => ClientHello;
   refresher: TokenRefresher;
   /** The hub ended this sign-in (auth:revoked, or a handshake refused as revoked). */
   onRevoked(reason: SignOutReason): void;
@@ -157,7 +160,11 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       attempts = 0;
       socket = connect(options.url, {
         // A function, so every attempt sends the token of that moment (it may have been refreshed).
-        auth: (send: (auth: SocketAuth) => void) => send({ token: options.accessToken() ?? '' }),
+        auth: (send: (auth: SocketAuth) => void) =>
+          send({
+            token: options.accessToken() ?? '',
+            ...(options.client ? { client: options.client() } : {}),
+          }),
         reconnectionDelay: backoff.baseMs,
         reconnectionDelayMax: backoff.maxMs,
         randomizationFactor: 0.5,

@@ -2,6 +2,7 @@ import { createRestClient } from '../api/rest-client';
 import { createSocketClient } from '../api/socket-client';
 import type { SignOutReason, TokenSource } from '../api/token-refresher';
 import { isLocalShell } from '../desktop';
+import { clientHello } from './device-identity';
 import { authStore } from '../features/auth';
 
 /**
@@ -21,6 +22,7 @@ export const api = createRestClient({ tokens });
 
 export const socket = createSocketClient({
   accessToken: tokens.accessToken,
+  client: clientHello,
   // The REST client's refresher: one refresh in flight, whichever client noticed first.
   refresher: api.refresher,
   onRevoked: (reason) => endSignIn(reason),

@@ -3,7 +3,7 @@ import { chatStore } from '../features/chat';
 import { connectChatLive } from '../features/chat';
 import { courseStore } from '../features/courses';
 import { keepCourseSnapshots, provideCourseChat } from '../features/desktop';
-import { shareCredentialsWithDesktop } from '../features/desktop';
+import { reportDeviceToHub, shareCredentialsWithDesktop } from '../features/desktop';
 import { connectSessionLive } from '../features/sessions';
 
 /**
@@ -13,7 +13,8 @@ import { connectSessionLive } from '../features/sessions';
  * exactly as long as the signed-in frame. Returns the stop function.
  */
 export function startLive(): () => void {
-  const stops = [connectChatLive(), connectSessionLive()];
+  // Desktop app: the teacher's device board hears of this computer's library and outbox.
+  const stops = [connectChatLive(), connectSessionLive(), reportDeviceToHub()];
   // Desktop app: the open course (with its recent chat) is kept for offline reading.
   provideCourseChat((courseId) => chatStore.get().conversations[`course:${courseId}`]?.messages);
   keepCourseSnapshots(courseStore);

@@ -11,3 +11,4 @@ export {
   sendPostOrQueue,
   sendSubmissionOrQueue,
 } from './outbox';
+export { reportDeviceToHub } from './device-report';
