@@ -7,6 +7,7 @@ import { calendar } from './en/calendar';
 import { chat } from './en/chat';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
+import { devices } from './en/devices';
 import { grades } from './en/grades';
 import { notificationKinds, notifications } from './en/notifications';
 import { people } from './en/people';
@@ -31,6 +32,7 @@ export const en = {
   ...previews,
   ...teaching,
   ...grades,
+  ...devices,
 } as const;
 
 export type MessageKey = keyof typeof en;

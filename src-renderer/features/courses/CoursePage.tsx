@@ -35,6 +35,7 @@ import { StudentsPanel } from './components/StudentsPanel';
 import { OpenChatButton } from '../chat';
 import { useAccount } from '../auth';
 import { CourseDownloadButton } from '../desktop';
+import { DeviceBoardPanel } from '../device-board';
 import { CourseAdminActions } from './components/CourseAdminActions';
 
 /** `/courses/:courseId`: the course as its teacher or a student sees it. */
@@ -82,7 +83,7 @@ export function CoursePage() {
     'overview',
     ...(member || inspects ? ['stream'] : []),
     ...(member ? ['materials', 'deadlines'] : []),
-    ...(manages ? ['students'] : []),
+    ...(manages ? ['students', 'devices'] : []),
     ...(manages || enrolment ? ['grades'] : []),
     'feedback',
   ];
@@ -159,6 +160,7 @@ export function CoursePage() {
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
+            {manages && <Tabs.Tab value="devices">{t('courses.tab.devices')}</Tabs.Tab>}
             {(manages || enrolment) && (
               <Tabs.Tab value="grades">
                 {manages ? t('courses.tab.gradebook') : t('courses.tab.myGrades')}
@@ -214,6 +216,9 @@ export function CoursePage() {
           </Tabs.Panel>
           <Tabs.Panel value="students">
             <StudentsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="devices">
+            <DeviceBoardPanel course={course} />
           </Tabs.Panel>
           <Tabs.Panel value="grades">
             {manages ? <GradebookPanel course={course} /> : <MyGradesPanel course={course} />}

@@ -1,0 +1,1 @@
+export { DeviceBoardPanel } from './DeviceBoardPanel';
