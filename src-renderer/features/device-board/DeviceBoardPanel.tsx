@@ -181,10 +181,12 @@ function BoardCards({ board }: { board: DeviceBoard }) {
                 <Text size="sm">
                   {t('devices.lastSync')}: <LastSync device={device} inline />
                 </Text>
-                <Text size="sm">
-                  {t('devices.outbox')}: {outboxText(t, device)}
-                </Text>
-                <MaterialsText device={device} materials={board.materials} />
+                {device.outboxWaiting !== null && (
+                  <Text size="sm">
+                    {t('devices.outbox')}: {outboxText(t, device)}
+                  </Text>
+                )}
+                <MaterialsText device={device} materials={board.materials} labelled />
               </Stack>
             ))}
           </Stack>
@@ -244,9 +246,12 @@ function outboxText(t: Translate, device: BoardDevice): string {
 function MaterialsText({
   device,
   materials,
+  labelled,
 }: {
   device: BoardDevice;
   materials: DeviceBoard['materials'];
+  /** On a phone card there is no column header to say what the text is about. */
+  labelled?: boolean;
 }) {
   const t = useT();
   const look = materialsLook(device, materials);
@@ -269,9 +274,9 @@ function MaterialsText({
       size="sm"
       fw={look.state === 'some' ? 600 : undefined}
       c={look.state === 'browser' || look.state === 'not-reported' ? 'dimmed' : undefined}
-      data-testid="device-materials"
     >
-      {text}
+      {labelled && `${t('devices.materials')}: `}
+      <span data-testid="device-materials">{text}</span>
     </Text>
   );
 }
