@@ -208,6 +208,25 @@ describe('what a device may say', () => {
     expect(await report(laptop, { library: [], outboxWaiting: 0 })).toMatchObject({ ok: true });
   });
 
+  it('keeps at most ten devices per person: made-up device ids cannot grow the board', async () => {
+    for (let i = 0; i < 12; i++) {
+      const socket = await connectAs(
+        hub,
+        scene.student,
+        browser(`browser-${String(i).padStart(4, '0')}`),
+      );
+      await roundTrip(socket);
+      socket.disconnect();
+    }
+    const teacherSocket = await open(hub, scene.teacher);
+    const settled = boardHint(teacherSocket, scene.courseId);
+    await open(hub, scene.student, desktop('emma-laptop-1'));
+    await settled;
+    const devices = devicesOf((await board(scene.teacher)).body, scene.student) ?? [];
+    expect(devices).toHaveLength(10);
+    expect(devices.map((d) => d.deviceId)).toContain('emma-laptop-1');
+  });
+
   it('keeps a report only for courses the person studies in', async () => {
     const other = (
       await hub.call('createCourse', {

@@ -221,3 +221,25 @@ describe('the socket client', () => {
     expect(socket().emitted).toEqual([['chat:typing', { room: 'course:c1' }]]);
   });
 });
+
+describe('the socket client’s handshake', () => {
+  it('says what the connection is, when given a client description', () => {
+    let auth: unknown;
+    const client = createSocketClient({
+      accessToken: () => 'access-1',
+      client: () => ({ kind: 'desktop', deviceId: 'd-0123456789' as never, version: '1.2.0' }),
+      refresher: { freshAccessToken: vi.fn() },
+      onRevoked: vi.fn(),
+      connect: (_url, options) => {
+        (options.auth as (send: (a: unknown) => void) => void)((a) => (auth = a));
+        return new FakeSocket(options as never) as unknown as ClientSocket;
+      },
+    });
+    client.start();
+    expect(auth).toEqual({
+      token: 'access-1',
+      client: { kind: 'desktop', deviceId: 'd-0123456789', version: '1.2.0' },
+    });
+    client.stop();
+  });
+});
