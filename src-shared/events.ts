@@ -182,6 +182,8 @@ export interface SocketAuth {
  * - `person:<id>` — one person's own data (their hand-ins, grades,
  *   enrolments, account, the students of their courses) to that person only.
  * - `session:<id>` — a session's members and watchers.
+ * - `devices:<courseId>` — the course's device board, to its teacher and admins
+ *   only (its own topic, so screens following `course:*` do not refetch for it).
  * - `staff` — accounts and approvals, to the people who may approve them.
  * - `admin` — anything the admin panel lists, to admins only.
  * - `catalogue`, `people`, `sessions` — public lists every signed-in person sees.
@@ -190,6 +192,7 @@ export type LiveTopic =
   | `course:${string}`
   | `person:${string}`
   | `session:${string}`
+  | `devices:${string}`
   | 'staff'
   | 'admin'
   | 'catalogue'
@@ -222,4 +225,5 @@ export const liveTopics = {
   course: (courseId: string): LiveTopic => `course:${courseId}`,
   person: (userId: string): LiveTopic => `person:${userId}`,
   session: (sessionId: string): LiveTopic => `session:${sessionId}`,
+  devices: (courseId: string): LiveTopic => `devices:${courseId}`,
 } as const;

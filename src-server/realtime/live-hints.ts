@@ -187,10 +187,13 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
   'comment.created': () => [admin('sessions')],
   'comment.updated': () => [admin('sessions')],
   'comment.deleted': () => [admin('sessions')],
-  // A student's devices are their own data: the course's teacher and admins only.
+  // A student's devices are their own data: the course's teacher and admins only, on a topic of its own.
   'devices.changed': ({ course }: { course: CourseRecord }) => [
-    courseStaff(course, 'devices'),
-    { topic: liveTopics.course(course.id), what: 'devices', to: [ADMINS] },
+    {
+      topic: liveTopics.devices(course.id),
+      what: 'devices',
+      to: [userRoom(course.teacherId), ADMINS],
+    },
   ],
   'session.member-joined': ({ session }: { session: SessionRecord }) => [
     { topic: liveTopics.session(session.id), what: 'members', to: [sessionRoom(session.id)] },

@@ -39,8 +39,9 @@ export function DeviceBoardPanel({ course }: { course: Course }) {
     void reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload follows course.id
   }, [course.id]);
-  // Materials change on the course topic too; the hub sends `devices` to the teacher and admins only.
-  useLive([`course:${course.id}`], reload, ['devices', 'materials', 'students']);
+  // The board's own topic (teacher and admins only); materials and the roster change on the course's.
+  useLive([`devices:${course.id}`], reload, ['devices']);
+  useLive([`course:${course.id}`], reload, ['materials', 'students']);
 
   if (error !== undefined) return <ErrorNotice error={error} onRetry={() => void reload()} />;
   if (!board || board.courseId !== course.id) return <CardSkeleton />;

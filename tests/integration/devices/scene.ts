@@ -107,7 +107,7 @@ export function boardHint(socket: ClientSocket, courseId: string, ms = 5000): Pr
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no devices hint within ${ms} ms`)), ms);
     const listener = (hint: { topic: string; what: string }) => {
-      if (hint.topic !== `course:${courseId}` || hint.what !== 'devices') return;
+      if (hint.topic !== `devices:${courseId}` || hint.what !== 'devices') return;
       clearTimeout(timer);
       socket.off('live:changed', listener);
       resolve();
