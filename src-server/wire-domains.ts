@@ -97,6 +97,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
   );
   notifications.subscribe(deps.bus);
   const devices = new DeviceService(withRepositories(deps, ...DEVICE_REPOSITORIES));
+  devices.subscribe(deps.bus);
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {

@@ -10,6 +10,7 @@ import { DomainError } from '../../domain-error';
 import type { DeviceReportRecord, UserRecord } from '../../storage/records';
 import { courseAccess } from '../access/course-access';
 import type { DomainDeps } from '../deps';
+import type { EventBus } from '../../events/bus';
 import { BoardChanges } from './board-changes';
 import { DeviceConnections } from './device-connections';
 import { toDeviceBoard } from './views';
@@ -117,6 +118,20 @@ export class DeviceService {
     return toDeviceBoard(actor, courseId, materials, students, (userId, deviceId) =>
       this.connections.isOnline(userId, deviceId),
     );
+  }
+
+  /** A deleted account's devices go with it: they were its own data. */
+  subscribe(bus: EventBus): void {
+    bus.on('account.deleted', ({ userId }) => {
+      this.forgetPerson(userId).catch((error: unknown) =>
+        this.deps.logger.error({ err: error }, 'could not forget a deleted account’s devices'),
+      );
+    });
+  }
+
+  async forgetPerson(userId: UserId): Promise<void> {
+    for (const device of await this.deps.storage.deviceReports.listForUser(userId))
+      await this.deps.storage.deviceReports.delete(userId, device.deviceId);
   }
 
   stop(): void {

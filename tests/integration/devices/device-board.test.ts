@@ -1,6 +1,9 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { UserId } from '../../../src-shared/ids';
 import type { DeviceBoard } from '../../../src-shared/schemas/devices';
+import { openStorage } from '../../../src-server/storage/open-storage';
+import { silentLogger } from '../../server/storage/helpers';
 import type { Person } from '../../support/people';
 import type { ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
@@ -248,6 +251,25 @@ describe('what a device may say', () => {
     });
     // Reported before enrolling: the library entry was dropped, the device is known.
     expect((chemistry.body as DeviceBoard).students[0]?.devices[0]?.presentMaterialIds).toEqual([]);
+  });
+
+  it('forgets a deleted account’s devices', async () => {
+    const laptop = await open(hub, scene.student, desktop('emma-laptop-1'));
+    expect(await report(laptop, { library: [], outboxWaiting: 0 })).toMatchObject({ ok: true });
+    const deleted = await hub.call('adminDeleteUser', {
+      token: scene.admin.token,
+      params: { userId: scene.student.id },
+    });
+    expect(deleted.status).toBe(204);
+    const dataDir = hub.dataDir;
+    for (const socket of sockets.splice(0)) socket.disconnect();
+    await hub.close();
+    const storage = await openStorage(dataDir, silentLogger);
+    const left = await storage.deviceReports.listForUser(scene.student.id as UserId);
+    await storage.close();
+    expect(left).toEqual([]);
+    await rm(dataDir, { recursive: true, force: true });
+    hub = await startHub({ verification: 'none' });
   });
 
   it('keeps the last sync and the library across a hub restart, offline', async () => {
