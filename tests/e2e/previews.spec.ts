@@ -3,7 +3,7 @@ import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
 import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
-import { pdf } from './pdf';
+import { pdf } from '../support/pdf';
 import { gradientPng } from './png';
 
 /** Previews (issue 15, point 4): a material PDF and an image open inside the app. */

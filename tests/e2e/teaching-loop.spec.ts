@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
 import { expectSignedInHome, signInThroughUi } from './helpers';
-import { pdf } from './pdf';
+import { pdf } from '../support/pdf';
 
 /**
  * Issue 15's "Done when": the whole teaching loop through the UI, a teacher
