@@ -129,7 +129,11 @@ test('admin lists, Students and People follow the hub live, and look finished at
   await expect(
     students.getByRole('listitem').filter({ hasText: 'Whitfield-Okonkwo' }),
   ).toBeVisible();
-  await expect(enrolments.getByTestId('collection-enrolments')).toContainText('Whitfield-Okonkwo');
+  const noahsPlace = enrolments
+    .getByTestId('collection-enrolments')
+    .getByRole('row')
+    .filter({ hasText: 'Whitfield-Okonkwo' });
+  await expect(noahsPlace).toContainText('AST1');
 
   // Liam approved on another device: he leaves the approvals list (Mia still waits) and joins People.
   const approved = await hub.call('approveAccount', {
@@ -141,6 +145,11 @@ test('admin lists, Students and People follow the hub live, and look finished at
   await expect(approvals.getByTestId('collection-pending')).toContainText('@mia_r');
   await expect(people.getByTestId('people-results').getByRole('listitem')).toHaveCount(5);
   await expect(people.getByTestId('people-results')).toContainText('Liam Park');
+
+  // On a phone the course column is hidden; the course code stays, under the student's name.
+  await enrolments.setViewportSize({ width: 390, height: 844 });
+  await expect(noahsPlace.getByText('AST1 · @noah_w')).toBeVisible();
+  await enrolments.setViewportSize({ width: 1280, height: 800 });
 
   for (const [page, name] of [
     [approvals, 'admin-approvals'],
