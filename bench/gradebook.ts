@@ -1,20 +1,28 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { UserId } from '../src-shared/ids';
 import type { CourseId, DeadlineId } from '../src-shared/schemas/courses';
 import type { SubmissionId } from '../src-shared/schemas/submissions';
-import { createHub } from '../src-server/hub';
+import { createHub, type Hub } from '../src-server/hub';
 import { createLogger } from '../src-server/logger';
 import { openStorage } from '../src-server/storage/open-storage';
 import { newcomer } from '../tests/support/people';
 import { call } from '../tests/support/http';
+import { paired } from './support/paired';
+import { report } from './support/report';
+import { median, ms } from './support/stats';
 
 /**
  * The gradebook with 500 students × 40 assignments: the time for the hub to
- * answer the whole grid (one request) and to grade one cell. People, course
- * and deadlines go through the API; the 500 accounts, enrolments, 20,000
- * submissions and 10,000 grades are written straight into the data folder
+ * answer the whole grid (one request) and to grade one cell — and whether
+ * that cost grows with other courses' data. Two hubs run side by side:
+ * "alone" holds only this course; "crowded" holds the same folder plus a
+ * second course of the same size (its own teacher, 500 students, their
+ * work and grades). The same requests go to both in turn (`paired`), and the
+ * ratio crowded ÷ alone is the figure: 1.0 means other courses cost nothing.
+ * People, courses and deadlines go through the API; accounts, enrolments,
+ * submissions and grades are written straight into the data folder
  * (through the HTTP API they would take many minutes of bcrypt and uploads).
  * `npx tsx bench/gradebook.ts [students] [assignments]`; `runGradebookBench()` for run.ts.
  */
@@ -23,75 +31,182 @@ export interface GradebookFigures {
   assignments: number;
   seedMs: number;
   gridBytes: number;
-  loadMs: { first: number; median: number; min: number; max: number };
-  gradeMs: { median: number; min: number; max: number };
+  /** Median per run of this course's grid load, then the median of those. */
+  loadMs: { alone: number; crowded: number };
+  gradeMs: { alone: number; crowded: number };
 }
 
-const ROUNDS = 7;
+export interface GradebookOptions {
+  quick?: boolean;
+  students?: number;
+  assignments?: number;
+}
 
-export async function runGradebookBench(
-  students = 500,
-  assignments = 40,
-): Promise<GradebookFigures> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'classhub-gradebook-bench-'));
+interface Side {
+  readonly name: 'alone' | 'crowded';
+  readonly hub: Hub;
+  readonly token: string;
+  /** Cells with work handed in, to grade a different one each time. */
+  readonly gradable: { deadlineId: string; userId: string }[];
+  /** Rows of the course's grid (the same on both sides). */
+  readonly rows: number;
+  graded: number;
+}
+
+export async function runGradebookBench(options: GradebookOptions = {}): Promise<GradebookFigures> {
+  const { quick = false, students = 500, assignments = 40 } = options;
+  const runs = quick ? 2 : 7;
+  const rounds = quick ? 3 : 7;
+  const alone = await mkdtemp(join(tmpdir(), 'classhub-gradebook-alone-'));
+  const crowded = await mkdtemp(join(tmpdir(), 'classhub-gradebook-crowded-'));
   const logger = createLogger('silent');
+  const hubs: Hub[] = [];
   try {
     const started = performance.now();
-    const { courseId, deadlineIds, teacherLogin } = await setUp(dataDir, assignments);
-    await seed(dataDir, logger, courseId, deadlineIds, students, teacherLogin.username);
+    const course = await setUp(alone, assignments, 'Bench course', true);
+    await seed(
+      alone,
+      logger,
+      course.courseId,
+      course.deadlineIds,
+      students,
+      course.teacherLogin.username,
+      'a',
+    );
+    // The crowded hub is the same folder plus a second course as large as the first.
+    await cp(alone, crowded, { recursive: true });
+    const other = await setUp(crowded, assignments, 'Other course', false);
+    await seed(
+      crowded,
+      logger,
+      other.courseId,
+      other.deadlineIds,
+      students,
+      other.teacherLogin.username,
+      'b',
+    );
     const seedMs = performance.now() - started;
 
-    const hub = await createHub({ dataDir, port: 0, logLevel: 'silent', verification: 'none' });
-    try {
-      const token = (await call(hub.url, 'signIn', { body: teacherLogin })).body.tokens
+    const sides: Side[] = [];
+    for (const [name, dataDir] of [
+      ['alone', alone],
+      ['crowded', crowded],
+    ] as const) {
+      const hub = await createHub({ dataDir, port: 0, logLevel: 'silent', verification: 'none' });
+      hubs.push(hub);
+      const token = (await call(hub.url, 'signIn', { body: course.teacherLogin })).body.tokens
         .accessToken as string;
-      const load = () => call(hub.url, 'gradebook', { token, params: { courseId } });
-      const loads: number[] = [];
-      let gridBytes = 0;
-      for (let i = 0; i < ROUNDS; i++) {
-        const t0 = performance.now();
-        const reply = await load();
-        loads.push(performance.now() - t0);
-        if (reply.status !== 200) throw new Error(`gradebook answered ${reply.status}`);
-        gridBytes = JSON.stringify(reply.body).length;
-      }
-      // Row i is student i (sorted by last name); cell (i, 2i) always has work: 3 in 4 cells do, never n % 4 = 3.
-      const book = (await load()).body as { rows: { student: { id: string } }[] };
-      const grades: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        const t0 = performance.now();
-        const reply = await call(hub.url, 'gradeSubmission', {
-          token,
-          params: {
-            deadlineId: deadlineIds[(2 * i) % deadlineIds.length]!,
-            userId: book.rows[i]!.student.id,
-          },
-          body: { points: 7 },
-        });
-        grades.push(performance.now() - t0);
-        if (reply.status !== 200) throw new Error(`grading answered ${reply.status}`);
-      }
-      const [first, ...rest] = loads;
-      const figures: GradebookFigures = {
-        students,
-        assignments,
-        seedMs,
-        gridBytes,
-        loadMs: { first: first!, ...stats(rest) },
-        gradeMs: stats(grades),
-      };
-      print(figures);
-      return figures;
-    } finally {
-      await hub.close();
+      const book = (await grid(hub, token, course.courseId)).body as GridReply;
+      sides.push({ name, hub, token, ...gradableCells(book), rows: book.rows.length, graded: 0 });
     }
+    const [aloneSide, crowdedSide] = sides as [Side, Side];
+    const gridBytes = JSON.stringify(
+      (await grid(aloneSide.hub, aloneSide.token, course.courseId)).body,
+    ).length;
+    if (crowdedSide.rows !== aloneSide.rows || aloneSide.rows !== students)
+      throw new Error(
+        `rows: ${aloneSide.rows} alone, ${crowdedSide.rows} crowded, ${students} seeded`,
+      );
+
+    const loads = await paired(
+      runs,
+      () => timeLoads(crowdedSide, course.courseId, rounds),
+      () => timeLoads(aloneSide, course.courseId, rounds),
+    );
+    const grades = await paired(
+      runs,
+      // A grade is a journaled, fsynced write: its time is mostly the shared disk's, so more samples.
+      () => timeGrades(crowdedSide, rounds * 3),
+      () => timeGrades(aloneSide, rounds * 3),
+    );
+    const figures: GradebookFigures = {
+      students,
+      assignments,
+      seedMs,
+      gridBytes,
+      loadMs: {
+        alone: median(loads.map((r) => r.peer)),
+        crowded: median(loads.map((r) => r.subject)),
+      },
+      gradeMs: {
+        alone: median(grades.map((r) => r.peer)),
+        crowded: median(grades.map((r) => r.subject)),
+      },
+    };
+    print(figures);
+    const size = `${students} × ${assignments}`;
+    report({
+      workload: `gradebook ${size}, beside a second ${size} course`,
+      measure: 'median grid load, crowded hub / this course alone',
+      ratios: loads.map((r) => r.subject / r.peer),
+      target: 1.2,
+    });
+    report({
+      workload: `grade a cell (${size}), beside a second ${size} course`,
+      measure: 'median grading time, crowded hub / this course alone',
+      ratios: grades.map((r) => r.subject / r.peer),
+      target: 1.2,
+    });
+    return figures;
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    for (const hub of hubs) await hub.close();
+    for (const dir of [alone, crowded]) await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** An admin, a teacher, one course with room for everyone, and the deadlines, through the API. */
-async function setUp(dataDir: string, assignments: number) {
+const grid = (hub: Hub, token: string, courseId: CourseId) =>
+  call(hub.url, 'gradebook', { token, params: { courseId } });
+
+/** One warm-up load, then `rounds` timed ones; the median. */
+async function timeLoads(side: Side, courseId: CourseId, rounds: number): Promise<number> {
+  await grid(side.hub, side.token, courseId);
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    const reply = await grid(side.hub, side.token, courseId);
+    times.push(performance.now() - t0);
+    if (reply.status !== 200) throw new Error(`gradebook answered ${reply.status} (${side.name})`);
+  }
+  return median(times);
+}
+
+interface GridReply {
+  assignments: { id: string }[];
+  rows: { student: { id: string }; cells: { submittedAt: string | null }[] }[];
+}
+
+function gradableCells(book: GridReply) {
+  return {
+    gradable: book.rows.flatMap((row) =>
+      row.cells.flatMap((cell, i) =>
+        cell.submittedAt ? [{ deadlineId: book.assignments[i]!.id, userId: row.student.id }] : [],
+      ),
+    ),
+  };
+}
+
+/** Grades `rounds` cells that have work, a different one each time; the median. */
+async function timeGrades(side: Side, rounds: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const cell = side.gradable[side.graded++ % side.gradable.length]!;
+    const t0 = performance.now();
+    const reply = await call(side.hub.url, 'gradeSubmission', {
+      token: side.token,
+      params: cell,
+      body: { points: 7 },
+    });
+    times.push(performance.now() - t0);
+    if (reply.status !== 200) throw new Error(`grading answered ${reply.status} (${side.name})`);
+  }
+  return median(times);
+}
+
+/**
+ * A teacher, a course with room for everyone and its deadlines, through the
+ * API (in a new folder the admin, its first account, is made first).
+ */
+async function setUp(dataDir: string, assignments: number, title: string, newFolder: boolean) {
   const hub = await createHub({ dataDir, port: 0, logLevel: 'silent', verification: 'none' });
   try {
     const person = async (role: 'teacher' | 'student') => {
@@ -103,13 +218,10 @@ async function setUp(dataDir: string, assignments: number) {
       });
       return { login: { username: input.username, password: input.password }, ...signedIn.body };
     };
-    await person('teacher'); // the first account is the admin
+    if (newFolder) await person('teacher'); // the first account is the admin
     const teacher = await person('teacher');
     const token = teacher.tokens.accessToken as string;
-    const course = await call(hub.url, 'createCourse', {
-      token,
-      body: { title: 'Bench course', capacity: 1000 },
-    });
+    const course = await call(hub.url, 'createCourse', { token, body: { title, capacity: 1000 } });
     const courseId = course.body.id as CourseId;
     const deadlineIds: DeadlineId[] = [];
     for (let i = 0; i < assignments; i++) {
@@ -136,6 +248,7 @@ async function seed(
   deadlineIds: readonly DeadlineId[],
   students: number,
   teacherName: string,
+  prefix: string,
 ) {
   const storage = await openStorage(dataDir, logger);
   try {
@@ -144,13 +257,13 @@ async function seed(
     const template = (await storage.users.findByUsername(teacherName))!;
     const ids: UserId[] = [];
     await batched(students, async (i) => {
-      const id = `bench-student-${i}` as UserId;
+      const id = `bench-${prefix}-student-${i}` as UserId;
       ids.push(id);
       await storage.users.insert({
         ...template,
         id,
-        username: `bench${i}`,
-        email: `bench${i}@school.test`,
+        username: `bench${prefix}${i}`,
+        email: `bench${prefix}${i}@school.test`,
         firstName: `Student${i}`,
         lastName: `Bench${String(i).padStart(4, '0')}`,
         role: 'student',
@@ -168,7 +281,7 @@ async function seed(
       const { studentId, deadlineId } = cells[n]!;
       if (n % 4 === 3) return;
       await storage.submissions.addVersion({
-        id: `bench-sub-${n}` as SubmissionId,
+        id: `bench-${prefix}-sub-${n}` as SubmissionId,
         deadlineId,
         courseId,
         studentId,
@@ -201,30 +314,23 @@ async function batched(count: number, work: (i: number) => Promise<void>, size =
     );
 }
 
-function stats(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return {
-    median: sorted[Math.floor(sorted.length / 2)]!,
-    min: sorted[0]!,
-    max: sorted[sorted.length - 1]!,
-  };
-}
-
 function print(f: GradebookFigures) {
-  const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(
-    `\nGradebook, ${f.students} students × ${f.assignments} assignments (seeded in ${ms(f.seedMs)})`,
+    `\nGradebook, ${f.students} students × ${f.assignments} assignments, alone and beside a second course as large (seeded in ${ms(f.seedMs)})`,
   );
   console.log(`  grid reply: ${(f.gridBytes / 1024 / 1024).toFixed(1)} MB of JSON`);
   console.log(
-    `  load the grid (one request): first ${ms(f.loadMs.first)}, then median ${ms(f.loadMs.median)} (${ms(f.loadMs.min)}–${ms(f.loadMs.max)})`,
+    `  load the grid (one request), median: ${ms(f.loadMs.alone)} alone, ${ms(f.loadMs.crowded)} beside the other course`,
   );
   console.log(
-    `  grade a cell: median ${ms(f.gradeMs.median)} (${ms(f.gradeMs.min)}–${ms(f.gradeMs.max)})`,
+    `  grade a cell, median: ${ms(f.gradeMs.alone)} alone, ${ms(f.gradeMs.crowded)} beside the other course`,
   );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [students, assignments] = process.argv.slice(2).map(Number);
-  await runGradebookBench(students || undefined, assignments || undefined);
+  await runGradebookBench({
+    ...(students ? { students } : {}),
+    ...(assignments ? { assignments } : {}),
+  });
 }

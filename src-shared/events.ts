@@ -11,7 +11,7 @@ import type {
 } from './schemas/sessions';
 import type { UserId } from './ids';
 import type { ChatMessage, Room } from './schemas/chat';
-import type { CourseId, Deadline, Material } from './schemas/courses';
+import type { CourseId } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
 import type { ClientHello, DeviceReport } from './schemas/devices';
 import type { PrivateComment } from './schemas/private-comments';
@@ -39,8 +39,6 @@ export interface ServerToClientEvents {
   'account:updated': (account: Account) => void;
   /** This connection's sign-in is no longer valid; the hub disconnects right after. */
   'auth:revoked': (notice: RevokedNotice) => void;
-  /** To approvers: someone registered and waits (teachers hear of students only). */
-  'account:pending': (account: Account) => void;
 
   /** A session you watch changed (title, description, token). */
   'session:updated': (session: Session) => void;
@@ -63,18 +61,6 @@ export interface ServerToClientEvents {
     commentId: CommentId;
   }) => void;
 
-  /** Course content changed; sent to everyone inside the course. */
-  'material:changed': (event: {
-    courseId: CourseId;
-    change: 'created' | 'updated' | 'deleted';
-    material: Material;
-  }) => void;
-  'deadline:changed': (event: {
-    courseId: CourseId;
-    change: 'created' | 'updated' | 'deleted';
-    deadline: Deadline;
-  }) => void;
-
   /** An announcement was posted, edited or deleted: reload the stream (permissions differ per viewer). */
   'announcement:changed': (event: {
     courseId: CourseId;
@@ -84,9 +70,6 @@ export interface ServerToClientEvents {
 
   /** A private comment on a piece of work; sent to that student's and the teacher's devices only. */
   'work-comment:added': (comment: PrivateComment) => void;
-
-  /** Someone rated the course or a rating was removed: reload the summary (each viewer sees their own view). */
-  'feedback:changed': (event: { courseId: CourseId }) => void;
 
   'chat:message': (message: ChatMessage) => void;
   /** Edited or deleted (then `deleted: true` and no text). */

@@ -13,7 +13,7 @@ import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
 import type { RoomMembership } from './membership';
-import { APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS, userRoom } from './rooms';
+import { userRoom } from './rooms';
 
 export interface SocketData {
   userId: UserId;
@@ -115,19 +115,13 @@ export function admitSockets(
   });
 }
 
-/** The hub's own events: ping, account changes, approvals, revoked sign-ins. */
+/** The hub's own events: ping, account changes, revoked sign-ins (approvals are live hints). */
 export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
   io.on('connection', (socket) => {
     socket.on('hub:ping', (ack) => {
       if (typeof ack === 'function')
         ack({ ok: true, data: { serverTime: new Date().toISOString() } });
     });
-  });
-  bus.on('account.registered', ({ user }) => {
-    if (user.status !== 'pending') return;
-    const rooms =
-      user.role === 'student' ? [APPROVERS_OF_ALL, APPROVERS_OF_STUDENTS] : [APPROVERS_OF_ALL];
-    io.to(rooms).emit('account:pending', toAccount(user));
   });
   bus.on('account.updated', ({ user }) => {
     io.to(userRoom(user.id)).emit('account:updated', toAccount(user));

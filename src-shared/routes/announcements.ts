@@ -38,7 +38,7 @@ export const announcementRoutes = {
     path: '/announcements/:announcementId',
     tag: 'announcements',
     auth: 'user',
-    summary: 'Edit an announcement’s text (its author)',
+    summary: 'Edit an announcement’s text and add or remove its files (its author)',
     params: announcementParamsSchema,
     body: updateAnnouncementRequestSchema,
     response: announcementSchema,

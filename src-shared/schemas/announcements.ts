@@ -36,9 +36,21 @@ export const createAnnouncementRequestSchema = z
   .meta({ id: 'CreateAnnouncementRequest' });
 
 export const updateAnnouncementRequestSchema = z
-  .object({ text: text.min(1, 'An announcement needs text.') })
+  .object({
+    text,
+    addFileIds: fileIds.meta({ description: 'Your unattached uploads to add to it.' }),
+    removeFileIds: fileIds.meta({ description: 'Files of the announcement to take off it.' }),
+  })
+  .partial()
   .strict()
-  .meta({ id: 'UpdateAnnouncementRequest' });
+  .refine((patch) => Object.keys(patch).length > 0, {
+    message: 'Change the text or the files.',
+    path: ['text'],
+  })
+  .meta({
+    id: 'UpdateAnnouncementRequest',
+    description: 'What is left must hold text or a file (else delete the announcement).',
+  });
 
 export const announcementParamsSchema = z.object({ announcementId: announcementIdSchema });
 export const announcementFileParamsSchema = z.object({

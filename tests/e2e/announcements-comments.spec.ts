@@ -127,6 +127,29 @@ test('the teacher posts an announcement; the student sees it live and is notifie
   await expect(announcement).toContainText('10:00');
   await expect(announcement).toContainText('edited');
 
+  // The author attaches a file to it, and later takes it off again; the student follows.
+  const own = grace.getByRole('listitem').filter({ hasText: 'The exam is on' });
+  await own.getByRole('button', { name: 'Edit announcement' }).click();
+  await own.locator('input[type="file"]').setInputFiles({
+    name: 'seating.pdf',
+    mimeType: 'application/pdf',
+    buffer: PDF,
+  });
+  await expect(own.getByRole('button', { name: 'Remove seating.pdf' })).toBeVisible();
+  await own.getByRole('button', { name: 'Save' }).click();
+  await expect(
+    announcement.getByRole('button', { name: 'seating.pdf', exact: true }),
+  ).toBeVisible();
+  await expect(announcement.getByRole('button', { name: 'Preview seating.pdf' })).toBeVisible();
+  await own.getByRole('button', { name: 'Edit announcement' }).click();
+  await own.getByRole('button', { name: 'Remove seating.pdf' }).click();
+  await own.getByRole('button', { name: 'Save' }).click();
+  await expect(announcement.getByRole('button', { name: 'seating.pdf', exact: true })).toHaveCount(
+    0,
+  );
+  await expect(own.getByRole('button', { name: 'seating.pdf', exact: true })).toHaveCount(0);
+  await expect(announcement).toContainText('10:00');
+
   await shoot(grace, 'announcements-teacher');
   await shoot(emma, 'announcements-student');
 });

@@ -52,7 +52,10 @@ test('a deadline carries materials the student opens from the assignment', async
   await expect(dialog).toBeHidden();
   const card = page.getByRole('article', { name: 'Sorting' });
   const attached = card.getByRole('region', { name: 'Materials for this assignment' });
-  await expect(attached.getByRole('button')).toHaveText(['Exercise sheet', 'rubric.txt']);
+  await expect(attached.getByRole('button', { name: /^Open / })).toHaveText([
+    'Exercise sheet',
+    'rubric.txt',
+  ]);
 
   const learner = await (await browser.newContext({ baseURL: hub.url })).newPage();
   await signInThroughUi(learner, 'emma');

@@ -3,31 +3,13 @@ import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
 import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
+import { pdf } from '../support/pdf';
 import { gradientPng } from './png';
 
 /** Previews (issue 15, point 4): a material PDF and an image open inside the app. */
 const SHOTS = 'test-results/screens';
 
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
-
-/** A one-page PDF saying `text`, with `padding` bytes of an unused stream after the page. */
-function pdf(text: string, padding = 0): Buffer {
-  const content = `BT /F1 28 Tf 40 120 Td (${text}) Tj ET`;
-  return Buffer.concat([
-    Buffer.from(
-      '%PDF-1.4\n' +
-        '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n' +
-        '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-        '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 420 240]/Contents 4 0 R' +
-        '/Resources<</Font<</F1 5 0 R>>>>>>endobj\n' +
-        `4 0 obj<</Length ${content.length}>>stream\n${content}\nendstream endobj\n` +
-        '5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n' +
-        `6 0 obj<</Length ${padding}>>stream\n`,
-    ),
-    Buffer.alloc(padding, 0x20),
-    Buffer.from('\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
-  ]);
-}
 
 /** Grace teaches Art; Emma is enrolled. The course has a PDF, an image and an archive. */
 async function world(hub: E2EHub) {

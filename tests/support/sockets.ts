@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../src-shared/events';
+import type { ClientToServerEvents, LiveHint, ServerToClientEvents } from '../../src-shared/events';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -41,4 +41,26 @@ export function collect<E extends keyof ServerToClientEvents>(
   socket.on(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) =>
     seen.push(payload)) as never);
   return seen;
+}
+
+/** The next `live:changed` hint matching `want` (its topic and/or what); others are passed over. */
+export function nextHint(
+  socket: ClientSocket,
+  want: Partial<LiveHint>,
+  ms = 3000,
+): Promise<LiveHint> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('live:changed', heard);
+      reject(new Error(`no live:changed ${JSON.stringify(want)} within ${ms} ms`));
+    }, ms);
+    function heard(hint: LiveHint) {
+      if (want.topic !== undefined && hint.topic !== want.topic) return;
+      if (want.what !== undefined && hint.what !== want.what) return;
+      clearTimeout(timer);
+      socket.off('live:changed', heard);
+      resolve(hint);
+    }
+    socket.on('live:changed', heard);
+  });
 }

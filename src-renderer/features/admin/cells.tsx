@@ -53,15 +53,27 @@ export function statusCell(account: Account, t: Translate) {
 }
 
 /** A person named on a record (an enrolment, a post): full name, username below. */
-export function RecordPersonCell({ person }: { person: AdminPersonRef }) {
+export function RecordPersonCell({
+  person,
+  phoneContext,
+}: {
+  person: AdminPersonRef;
+  /** On phones, where a column is hidden, what this row is about besides the person (a course code). */
+  phoneContext?: string;
+}) {
   return (
     <Stack gap={0} miw={0} maw={{ base: 130, sm: 240 }}>
       <Text size="sm" fw={600} truncate>
         {fullName(person)}
       </Text>
-      <Text size="xs" c="dimmed" truncate>
+      <Text size="xs" c="dimmed" truncate {...(phoneContext ? { visibleFrom: 'sm' } : {})}>
         @{person.username}
       </Text>
+      {phoneContext && (
+        <Text size="xs" c="dimmed" truncate hiddenFrom="sm">
+          {phoneContext} · @{person.username}
+        </Text>
+      )}
     </Stack>
   );
 }

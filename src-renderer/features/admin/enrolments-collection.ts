@@ -9,9 +9,9 @@ import { createElement } from 'react';
 import type { AdminEnrolment } from '../../../src-shared/schemas/admin';
 import type { EnrolmentStatus } from '../../../src-shared/schemas/courses';
 import { api } from '../../app/hub-client';
-import { enrolmentStatusCell, fullName } from './cells';
+import { enrolmentStatusCell, fullName, RecordPersonCell } from './cells';
 import type { Collection, CollectionAction } from './collection';
-import { personColumn, timeColumn } from './record-columns';
+import { timeColumn } from './record-columns';
 import { LinkCell } from './LinkCell';
 
 const params = (e: AdminEnrolment) => ({ courseId: e.course.id, userId: e.student.id });
@@ -46,7 +46,13 @@ export const enrolmentsCollection: Collection<AdminEnrolment> = {
     },
   ],
   columns: [
-    personColumn('student', 'admin.column.student', (e) => e.student),
+    {
+      name: 'student',
+      label: 'admin.column.student',
+      // The course column is hidden on phones: the course code goes under the name there.
+      render: (e) =>
+        createElement(RecordPersonCell, { person: e.student, phoneContext: e.course.code }),
+    },
     {
       name: 'course',
       label: 'admin.column.course',

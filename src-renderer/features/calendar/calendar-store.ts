@@ -2,6 +2,7 @@ import { api as routes, buildPath } from '../../../src-shared/api';
 import type { CalendarEntry } from '../../../src-shared/schemas/calendar';
 import { createStore } from '../../app/createStore';
 import { api, socket } from '../../app/hub-client';
+import { followLive } from '../../app/use-live';
 import { addDays, type CalendarView, visibleDays } from './calendar-dates';
 
 interface CalendarState {
@@ -65,5 +66,6 @@ export async function downloadCalendarFile(): Promise<void> {
 function refreshIfShown(): void {
   if (calendarStore.get().status !== 'idle') void loadCalendar();
 }
-socket.on('deadline:changed', refreshIfShown);
+// Any course of this person's (the hub sends each only their own courses' hints).
+followLive(['course:*'], refreshIfShown, ['deadlines']);
 socket.on('session:updated', refreshIfShown);

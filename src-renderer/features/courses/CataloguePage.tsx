@@ -38,6 +38,7 @@ export function CataloguePage() {
   const courses = catalogueStore.use((s) => s.courses);
   const total = catalogueStore.use((s) => s.total);
   const status = catalogueStore.use((s) => s.status);
+  const refreshing = catalogueStore.use((s) => s.refreshing);
   const error = catalogueStore.use((s) => s.error);
   const availability = catalogueStore.use((s) => s.availability);
   const mineOnly = catalogueStore.use((s) => s.mineOnly);
@@ -115,7 +116,7 @@ export function CataloguePage() {
             </CardEmpty>
           </Card>
         ) : (
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} aria-busy={refreshing}>
             {courses.map((course) => (
               <CourseCard key={course.id} course={course} />
             ))}

@@ -7,7 +7,10 @@ export type Availability = 'any' | 'open' | 'full';
 export interface CatalogueState {
   courses: readonly Course[];
   total: number;
+  /** 'loading' only while there is nothing to show yet: a refetch keeps 'ready' (see loadCatalogue). */
   status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** A fetch is on its way while the courses shown stay on screen. */
+  refreshing: boolean;
   error: unknown;
   query: string;
   availability: Availability;
@@ -28,6 +31,7 @@ export const catalogueStore = createStore<CatalogueState>({
   courses: [],
   total: 0,
   status: 'idle',
+  refreshing: false,
   error: undefined,
   query: '',
   availability: 'any',
@@ -43,7 +47,12 @@ let latest = 0;
 export async function loadCatalogue(): Promise<void> {
   const { query, availability, mineOnly, archived, page } = catalogueStore.get();
   const ticket = ++latest;
-  catalogueStore.set({ status: 'loading', error: undefined });
+  // Stale while revalidating: a live refetch or a new filter keeps the courses
+  // shown until the answer replaces them, so the page never blanks or flickers.
+  catalogueStore.set((s) => ({
+    status: s.status === 'ready' ? 'ready' : 'loading',
+    refreshing: true,
+  }));
   try {
     const result = await api.call('courses', {
       query: {
@@ -57,9 +66,16 @@ export async function loadCatalogue(): Promise<void> {
     });
     // A slower answer to an older search must not overwrite a newer one.
     if (ticket !== latest) return;
-    catalogueStore.set({ courses: result.items, total: result.total, status: 'ready' });
+    catalogueStore.set({
+      courses: result.items,
+      total: result.total,
+      status: 'ready',
+      refreshing: false,
+      error: undefined,
+    });
   } catch (error) {
-    if (ticket === latest) catalogueStore.set({ status: 'failed', error });
+    // The courses already shown stay, under the error.
+    if (ticket === latest) catalogueStore.set({ status: 'failed', refreshing: false, error });
   }
 }
 

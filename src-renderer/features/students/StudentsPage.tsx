@@ -28,6 +28,7 @@ export function StudentsPage() {
   const rows = studentsStore.use((s) => s.rows);
   const total = studentsStore.use((s) => s.total);
   const status = studentsStore.use((s) => s.status);
+  const refreshing = studentsStore.use((s) => s.refreshing);
   const error = studentsStore.use((s) => s.error);
   const page = studentsStore.use((s) => s.page);
   const isTeacher = account?.role === 'teacher' || account?.isAdmin === true;
@@ -72,7 +73,14 @@ export function StudentsPage() {
             </CardEmpty>
           </Card>
         ) : (
-          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          <Stack
+            gap="sm"
+            component="ul"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-busy={refreshing}
+          >
             {rows.map((row) => (
               <StudentCard key={row.student.id} row={row} />
             ))}

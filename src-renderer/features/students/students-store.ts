@@ -18,7 +18,10 @@ export interface StudentRow {
 export interface StudentsState {
   rows: readonly StudentRow[];
   total: number;
+  /** 'loading' only while there is nothing to show yet: a refetch keeps 'ready' (see loadStudents). */
   status: 'idle' | 'loading' | 'ready' | 'failed';
+  /** A fetch is on its way while the rows shown stay on screen. */
+  refreshing: boolean;
   error: unknown;
   /** The courses this teacher teaches, for the course filter (archived ones included). */
   courses: readonly Course[];
@@ -37,6 +40,7 @@ export const studentsStore = createStore<StudentsState>({
   rows: [],
   total: 0,
   status: 'idle',
+  refreshing: false,
   error: undefined,
   courses: [],
   courseId: 'all',
@@ -58,7 +62,12 @@ let latest = 0;
 export async function loadStudents(): Promise<void> {
   const { courseId, query, statusFilter, page } = studentsStore.get();
   const ticket = ++latest;
-  studentsStore.set({ status: 'loading', error: undefined });
+  // Stale while revalidating: a live refetch or a new filter keeps the rows
+  // (and the total) shown until the answer replaces them: no blank, no flicker.
+  studentsStore.set((s) => ({
+    status: s.status === 'ready' ? 'ready' : 'loading',
+    refreshing: true,
+  }));
   try {
     const result = await api.call('myStudents', {
       query: {
@@ -71,9 +80,16 @@ export async function loadStudents(): Promise<void> {
     });
     // A slower answer to older filters must not overwrite a newer one.
     if (ticket !== latest) return;
-    studentsStore.set({ rows: result.items, total: result.total, status: 'ready' });
+    studentsStore.set({
+      rows: result.items,
+      total: result.total,
+      status: 'ready',
+      refreshing: false,
+      error: undefined,
+    });
   } catch (error) {
-    if (ticket === latest) studentsStore.set({ status: 'failed', error });
+    // The rows already shown stay, under the error.
+    if (ticket === latest) studentsStore.set({ status: 'failed', refreshing: false, error });
   }
 }
 

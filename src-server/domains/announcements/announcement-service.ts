@@ -5,10 +5,11 @@ import type {
   Announcement,
   AnnouncementId,
   createAnnouncementRequestSchema,
+  updateAnnouncementRequestSchema,
 } from '../../../src-shared/schemas/announcements';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { FileId } from '../../../src-shared/schemas/files';
-import { DomainError } from '../../domain-error';
+import { DomainError, fieldError } from '../../domain-error';
 import type { AnnouncementRecord, UserRecord } from '../../storage/records';
 import { formerMember, toSummary } from '../accounts/views';
 import {
@@ -19,12 +20,13 @@ import {
 } from '../access/course-access';
 import type { DomainDeps } from '../deps';
 import { storedFile, type FileReply } from '../file-reply';
-import { claimUploads } from '../files/claim';
+import { attachUploadsTo } from '../files/claim';
 import { toStoredFile } from '../files/routes';
 import { IdempotentActions } from '../idempotency';
 import { pageOfList } from '../paging';
 
 type CreateAnnouncement = z.output<typeof createAnnouncementRequestSchema>;
+type UpdateAnnouncement = z.output<typeof updateAnnouncementRequestSchema>;
 
 /** The narrow port: what announcements read and write, nothing else. */
 export const ANNOUNCEMENT_REPOSITORIES = [
@@ -75,20 +77,20 @@ export class AnnouncementService {
     id: AnnouncementId,
     input: CreateAnnouncement,
   ): Promise<Announcement> {
-    const files = await claimUploads(
+    // The uploads are given back if the announcement cannot be stored (a full disk).
+    const announcement = await attachUploadsTo(
       this.deps.storage,
-      actor.id,
-      input.fileIds,
-      `announcement:${id}`,
+      { actorId: actor.id, fileIds: input.fileIds, owner: `announcement:${id}` },
+      (files) =>
+        this.deps.storage.announcements.insert({
+          id,
+          courseId: access.course.id,
+          authorId: actor.id,
+          text: input.text,
+          files,
+          createdAt: this.deps.now().toISOString(),
+        }),
     );
-    const announcement = await this.deps.storage.announcements.insert({
-      id,
-      courseId: access.course.id,
-      authorId: actor.id,
-      text: input.text,
-      files,
-      createdAt: this.deps.now().toISOString(),
-    });
     this.deps.bus.publish('announcement.created', {
       announcement,
       course: access.course,
@@ -97,16 +99,46 @@ export class AnnouncementService {
     return this.view(actor, announcement);
   }
 
-  async update(actor: UserRecord, id: AnnouncementId, text: string): Promise<Announcement> {
+  /**
+   * The author edits the text and the files in one change: new uploads are
+   * claimed (and given back if the save fails), removed files are let go
+   * after it. What is left must still say something.
+   */
+  async update(
+    actor: UserRecord,
+    id: AnnouncementId,
+    patch: UpdateAnnouncement,
+  ): Promise<Announcement> {
     const { announcement, access } = await this.load(actor, id);
     if (announcement.authorId !== actor.id)
       throw new DomainError('FORBIDDEN', 'Only its author can edit an announcement.');
-    const updated = await this.deps.storage.announcements.update(id, (a) => ({
-      ...a,
-      text,
-      editedAt: this.deps.now().toISOString(),
-    }));
-    if (!updated) throw gone();
+    const removing = new Set(patch.removeFileIds ?? []);
+    const adding = patch.addFileIds ?? [];
+    const kept = keptFiles(announcement, removing);
+    if (kept.length + adding.length > MAX_FILES)
+      throw fieldError(
+        'addFileIds',
+        `An announcement holds at most ${MAX_FILES} files; remove one before adding another.`,
+      );
+    const text = patch.text ?? announcement.text;
+    if (!text && kept.length + adding.length === 0)
+      throw fieldError('text', 'An announcement needs text or a file; delete it instead.');
+    const updated = await attachUploadsTo(
+      this.deps.storage,
+      { actorId: actor.id, fileIds: adding, owner: `announcement:${id}`, field: 'addFileIds' },
+      async (added) => {
+        const saved = await this.deps.storage.announcements.update(id, (a) => ({
+          ...a,
+          text,
+          files: [...keptFiles(a, removing), ...added],
+          editedAt: this.deps.now().toISOString(),
+        }));
+        if (!saved) throw gone();
+        return saved;
+      },
+    );
+    // Their bytes are collected later, once nothing refers to them.
+    if (removing.size > 0) await this.deps.storage.uploads.deleteMany([...removing]);
     this.deps.bus.publish('announcement.updated', {
       announcement: updated,
       course: access.course,
@@ -159,6 +191,19 @@ export class AnnouncementService {
       permissions: { canEdit: mine, canDelete: mine || actor.isAdmin },
     };
   }
+}
+
+const MAX_FILES = 10;
+
+/** The files left once `removing` goes; naming a file the announcement lacks is a mistake to report. */
+function keptFiles(a: AnnouncementRecord, removing: ReadonlySet<FileId>) {
+  for (const fileId of removing)
+    if (!a.files.some((f) => f.id === fileId))
+      throw fieldError(
+        'removeFileIds',
+        `This announcement has no file ${fileId} (it may have been removed already).`,
+      );
+  return a.files.filter((f) => !removing.has(f.id));
 }
 
 const gone = () =>

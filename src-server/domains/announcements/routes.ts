@@ -17,7 +17,7 @@ export function announcementRoutes(
     createAnnouncement: ({ auth, params, body }) =>
       announcements.create(auth.user, params.courseId, body),
     updateAnnouncement: ({ auth, params, body }) =>
-      announcements.update(auth.user, params.announcementId, body.text),
+      announcements.update(auth.user, params.announcementId, body),
     deleteAnnouncement: ({ auth, params }) =>
       announcements.delete(auth.user, params.announcementId),
     downloadAnnouncementFile: ({ auth, params }) =>

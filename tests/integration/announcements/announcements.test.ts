@@ -51,6 +51,12 @@ const post = (by: Person, text: string, fileIds: string[] = [], clientId?: strin
     params: { courseId },
     body: { text, fileIds, ...(clientId ? { clientId } : {}) },
   });
+const edit = (by: Person, announcementId: string, body: Record<string, unknown>) =>
+  hub.call('updateAnnouncement', { token: by.token, params: { announcementId }, body });
+const fileOf = (by: Person, announcementId: string, fileId: string) =>
+  raw(hub.url, `/api/announcements/${announcementId}/files/${fileId}`, {
+    headers: { authorization: `Bearer ${by.token}` },
+  });
 const list = (by: Person) => hub.call('announcements', { token: by.token, params: { courseId } });
 
 async function uploadPdf(by: Person) {
@@ -171,6 +177,79 @@ describe('announcements', () => {
     expect(gone.status).toBe(404);
   });
 
+  it('have their files added and removed by their author, in one edit', async () => {
+    const syllabus = await uploadPdf(teacher);
+    const id = (await post(teacher, 'Reading list', [syllabus])).body.id;
+    const rubric = await uploadPdf(teacher);
+    const edited = await edit(teacher, id, {
+      text: 'Reading list, with the rubric',
+      addFileIds: [rubric],
+      removeFileIds: [syllabus],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.files.map((f: { id: string }) => f.id)).toEqual([rubric]);
+    expect(edited.body.editedAt).toEqual(expect.any(String));
+
+    // The student reads the new file; the removed one is gone for everybody.
+    const seen = (await list(student)).body.items[0];
+    expect(seen.files.map((f: { id: string }) => f.id)).toEqual([rubric]);
+    expect((await fileOf(student, id, rubric)).status).toBe(200);
+    expect((await fileOf(teacher, id, syllabus)).status).toBe(404);
+    // A removed upload cannot be attached again elsewhere: it was let go, not handed back.
+    const reused = await post(teacher, 'Again', [syllabus]);
+    expect(reused.status).toBe(400);
+
+    // Files alone are enough: the text may go while a file stays.
+    const filesOnly = await edit(teacher, id, { text: '' });
+    expect(filesOnly.status).toBe(200);
+    expect(filesOnly.body).toMatchObject({ text: '', files: [{ id: rubric }] });
+  });
+
+  it('have their files changed by nobody but their author', async () => {
+    const fileId = await uploadPdf(teacher);
+    const id = (await post(teacher, 'Lab sheet', [fileId])).body.id;
+    for (const person of [student, admin, otherTeacher, outsider, blocked]) {
+      const ownUpload = await uploadPdf(person);
+      const adding = await edit(person, id, { addFileIds: [ownUpload] });
+      expect(adding.status, 'adding').toBe(403);
+      const removing = await edit(person, id, { removeFileIds: [fileId] });
+      expect(removing.status, 'removing').toBe(403);
+    }
+    const seen = (await list(teacher)).body.items[0];
+    expect(seen.files.map((f: { id: string }) => f.id)).toEqual([fileId]);
+    expect(seen.editedAt).toBeUndefined();
+  });
+
+  it('refuse file edits that leave nothing, overflow, or name files that are not theirs', async () => {
+    const fileId = await uploadPdf(teacher);
+    const id = (await post(teacher, '', [fileId])).body.id;
+    const emptied = await edit(teacher, id, { removeFileIds: [fileId] });
+    expect(emptied.status).toBe(400);
+    expect(emptied.body.error.message).toMatch(/needs text or a file; delete it instead/);
+
+    const unknown = await edit(teacher, id, { text: 'x', removeFileIds: ['not-a-file'] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.message).toMatch(/has no file not-a-file/);
+
+    const stolen = await edit(teacher, id, { addFileIds: [await uploadPdf(student)] });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.error.details.fields[0].path).toBe('addFileIds');
+
+    const many = [];
+    for (let i = 0; i < 10; i++) many.push(await uploadPdf(teacher));
+    const overflow = await edit(teacher, id, { addFileIds: many });
+    expect(overflow.status).toBe(400);
+    expect(overflow.body.error.message).toMatch(/at most 10 files/);
+    // The refused uploads are still the teacher's to use.
+    const nine = await edit(teacher, id, { addFileIds: many.slice(0, 9) });
+    expect(nine.status).toBe(200);
+    expect(nine.body.files).toHaveLength(10);
+
+    const nothing = await edit(teacher, id, {});
+    expect(nothing.status).toBe(400);
+    expect(JSON.stringify(nothing.body)).toMatch(/Change the text or the files/);
+  });
+
   it('notify the course’s active students (not the blocked one), opening the announcement', async () => {
     const id = (await post(teacher, 'Exam dates are out')).body.id;
     await expect
@@ -192,6 +271,9 @@ describe('announcements', () => {
     const created = nextEvent(socket, 'announcement:changed');
     const id = (await post(teacher, 'Live')).body.id;
     expect(await created).toEqual({ courseId, announcementId: id, change: 'created' });
+    const updated = nextEvent(socket, 'announcement:changed');
+    await edit(teacher, id, { addFileIds: [await uploadPdf(teacher)] });
+    expect(await updated).toEqual({ courseId, announcementId: id, change: 'updated' });
     const deleted = nextEvent(socket, 'announcement:changed');
     await hub.call('deleteAnnouncement', { token: teacher.token, params: { announcementId: id } });
     expect(await deleted).toEqual({ courseId, announcementId: id, change: 'deleted' });

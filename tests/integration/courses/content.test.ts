@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TINY_PNG, upload } from '../../support/files';
 import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
-import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import { connectSocket, nextEvent, nextHint, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
 
 let hub: TestHub;
@@ -162,13 +162,15 @@ describe('materials', () => {
   it('appear live on the course page and notify the students', async () => {
     const socket = await connectSocket(hub.url, student.token);
     sockets.push(socket);
-    const live = nextEvent(socket, 'material:changed');
+    const live = nextHint(socket, { topic: `course:${courseId}` });
     const notified = nextEvent(socket, 'notification:new');
     await addMaterial(teacher, TINY_PNG, 'diagram.png');
-    expect(await live).toMatchObject({
-      courseId,
-      change: 'created',
-      material: { title: 'diagram.png', file: { kind: 'media' } },
+    // The hint says what changed; the page refetches and finds the material.
+    expect(await live).toEqual({ topic: `course:${courseId}`, what: 'materials' });
+    const listed = await hub.call('materials', { token: student.token, params: { courseId } });
+    expect(listed.body.items[0]).toMatchObject({
+      title: 'diagram.png',
+      file: { kind: 'media' },
     });
     expect(await notified).toMatchObject({
       type: 'new-material',

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp, type Person } from '../../support/people';
-import { connectSocket, nextEvent } from '../../support/sockets';
+import { connectSocket, nextHint } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startCourseScene } from './course-scene';
 
@@ -146,13 +146,14 @@ describe('course feedback', () => {
   it('tells the course room live that the ratings changed, without saying who rated', async () => {
     const socket = await connectSocket(hub.url, teacher.token);
     try {
-      const changed = nextEvent(socket, 'feedback:changed');
+      const changed = nextHint(socket, { topic: `course:${courseId}` });
       await hub.call('giveFeedback', {
         token: student.token,
         params: { courseId },
         body: { rating: 3, anonymous: true },
       });
-      expect(await changed).toEqual({ courseId });
+      // Only the topic and what changed: no rating, no rater.
+      expect(await changed).toEqual({ topic: `course:${courseId}`, what: 'feedback' });
     } finally {
       socket.disconnect();
     }

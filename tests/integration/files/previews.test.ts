@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_PNG, upload } from '../../support/files';
+import { pdf } from '../../support/pdf';
 import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
@@ -202,5 +203,62 @@ describe('previewing a file inline', () => {
     } finally {
       now -= 11 * 60_000;
     }
+  });
+});
+
+/**
+ * Issue 15 point 4: a 50 MB PDF shows its first page quickly because the
+ * viewer reads it by ranges. Measured in bytes, not time: each answer
+ * carries exactly the bytes asked for, never the whole file.
+ */
+describe('previewing a 50 MB PDF', () => {
+  const MB = 1024 * 1024;
+  const size = 50 * MB; // the hub's default upload limit
+  let url: string;
+
+  beforeAll(async () => {
+    // The padding's own length is written into the PDF: take its digits off the padding.
+    const room = size - pdf('Atlas, page one').length;
+    const big = pdf('Atlas, page one', room - (String(room).length - 1));
+    expect(big.length).toBe(size);
+    const path = await material(big, 'Atlas.pdf', 'application/pdf');
+    const link = await hub.call('downloadLink', { token: student.token, body: { path } });
+    url = `${hub.url}${link.body.url}&inline=1`;
+  });
+
+  it('says it takes ranges and how big it is, without sending a byte of it (HEAD)', async () => {
+    const reply = await fetch(url, { method: 'HEAD' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('accept-ranges')).toBe('bytes');
+    expect(reply.headers.get('content-length')).toBe(String(size));
+    expect((await reply.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('answers the first 64 KiB, which hold the first page, with 206 and only those bytes', async () => {
+    const reply = await fetch(url, { headers: { range: 'bytes=0-65535' } });
+    expect(reply.status).toBe(206);
+    expect(reply.headers.get('content-range')).toBe(`bytes 0-65535/${size}`);
+    expect(reply.headers.get('content-length')).toBe('65536');
+    expect(reply.headers.get('content-type')).toBe('application/pdf');
+    expect(reply.headers.get('content-disposition')).toBe('inline; filename=Atlas.pdf');
+    const bytes = Buffer.from(await reply.arrayBuffer());
+    expect(bytes.length).toBe(65_536);
+    expect(bytes.subarray(0, 8).toString()).toBe('%PDF-1.4');
+    expect(bytes.includes('(Atlas, page one) Tj')).toBe(true);
+  });
+
+  it('answers the trailer from the end (a suffix range), as a viewer reads it first', async () => {
+    const reply = await fetch(url, { headers: { range: 'bytes=-1024' } });
+    expect(reply.status).toBe(206);
+    expect(reply.headers.get('content-range')).toBe(`bytes ${size - 1024}-${size - 1}/${size}`);
+    const bytes = Buffer.from(await reply.arrayBuffer());
+    expect(bytes.length).toBe(1024);
+    expect(bytes.toString().endsWith('%%EOF\n')).toBe(true);
+  });
+
+  it('refuses a range past the end with 416 and the real size', async () => {
+    const reply = await fetch(url, { headers: { range: `bytes=${size}-` } });
+    expect(reply.status).toBe(416);
+    expect(reply.headers.get('content-range')).toBe(`bytes */${size}`);
   });
 });

@@ -2,10 +2,12 @@ import { io, type Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ClientToServerEvents,
+  LiveHint,
   RevokedNotice,
   ServerToClientEvents,
 } from '../../../src-shared/events';
 import { signUp } from '../../support/people';
+import { nextHint } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -130,11 +132,16 @@ describe('approvers', () => {
     await Promise.all([outcome(adminSocket), outcome(teacherSocket)]);
     await adminSocket.emitWithAck('hub:ping');
     await teacherSocket.emitWithAck('hub:ping');
-    const teacherHeard: unknown[] = [];
-    teacherSocket.on('account:pending', (account) => teacherHeard.push(account.username));
-    const adminHeard = new Promise<string>((resolve) =>
-      adminSocket.once('account:pending', (account) => resolve(account.username)),
-    );
+    // Approvers hear that their approvals list changed (a live hint), then refetch it.
+    const teacherHeard: LiveHint[] = [];
+    teacherSocket.on('live:changed', (hint) => {
+      if (hint.topic === 'staff') teacherHeard.push(hint);
+    });
+    const pending = async (token: string) =>
+      (await hub.call('pendingAccounts', { token })).body.items.map(
+        (a: { username: string }) => a.username,
+      );
+    const adminHeard = nextHint(adminSocket, { topic: 'staff' });
     await hub.call('register', {
       body: {
         username: 'new_teacher',
@@ -145,10 +152,9 @@ describe('approvers', () => {
         role: 'teacher',
       },
     });
-    expect(await adminHeard).toBe('new_teacher');
-    const studentHeard = new Promise<string>((resolve) =>
-      teacherSocket.once('account:pending', (account) => resolve(account.username)),
-    );
+    expect(await adminHeard).toEqual({ topic: 'staff', what: 'approvals' });
+    expect(await pending(admin.token)).toEqual(['new_teacher']);
+    const studentHeard = nextHint(teacherSocket, { topic: 'staff' });
     await hub.call('register', {
       body: {
         username: 'new_student',
@@ -159,8 +165,9 @@ describe('approvers', () => {
         role: 'student',
       },
     });
-    expect(await studentHeard).toBe('new_student');
-    expect(teacherHeard).toEqual(['new_student']);
+    expect(await studentHeard).toEqual({ topic: 'staff', what: 'approvals' });
+    expect(teacherHeard).toEqual([{ topic: 'staff', what: 'approvals' }]);
+    expect(await pending(teacher.token)).toEqual(['new_student']);
   });
 });
 

@@ -7,6 +7,7 @@ export const teaching = {
   'announcements.placeholder': 'Announce something to your students (**bold**, *italic*, `code`)',
   'announcements.post': 'Post',
   'announcements.attach': 'Attach files',
+  'announcements.removeFile': 'Remove {name}',
   'announcements.edit': 'Edit announcement',
   'announcements.save': 'Save',
   'announcements.cancel': 'Cancel',

@@ -57,6 +57,35 @@ describe('the teacher’s student list', () => {
     });
   });
 
+  it('keeps the rows and the total on screen while a live refetch is on its way', async () => {
+    let answer!: (value: unknown) => void;
+    call.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    const refetch = store.loadStudents();
+    expect(studentsStore.get()).toMatchObject({ status: 'ready', refreshing: true, total: 2 });
+    expect(rows().map(([name]) => name)).toEqual(['Emma', 'Milo']);
+    answer({ ...page, items: page.items.slice(1), total: 1 });
+    await refetch;
+    expect(studentsStore.get()).toMatchObject({ status: 'ready', refreshing: false, total: 1 });
+    expect(rows().map(([name]) => name)).toEqual(['Milo']);
+  });
+
+  it('keeps the rows under the error when a refetch fails, and clears it on the next answer', async () => {
+    call.mockRejectedValueOnce(new Error('hub gone'));
+    await store.loadStudents();
+    expect(studentsStore.get()).toMatchObject({ status: 'failed', refreshing: false });
+    expect(rows()).toHaveLength(2);
+    call.mockResolvedValueOnce(page);
+    await store.loadStudents();
+    expect(studentsStore.get()).toMatchObject({ status: 'ready', error: undefined });
+  });
+
+  it('shows the skeleton (loading) only for a first load with nothing to show', async () => {
+    studentsStore.reset();
+    call.mockReturnValueOnce(new Promise(() => undefined));
+    void store.loadStudents();
+    expect(studentsStore.get()).toMatchObject({ status: 'loading', rows: [] });
+  });
+
   it('shows a block on the one course it was for, at once', async () => {
     call.mockResolvedValueOnce({ status: 'blocked' });
     await store.setStudentStatus('u1' as never, 'cs102' as never, 'blocked');
