@@ -1,5 +1,6 @@
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
+import type { ArchivableStorage } from './archive-port';
 import type { BlobStore } from './blobs/blob-store';
 import type {
   CourseItemsRepository,
@@ -212,6 +213,8 @@ export interface Storage {
   readonly announcements: AnnouncementsRepository;
   readonly workComments: WorkCommentsRepository;
   readonly blobs: BlobStore;
+  /** Backups: a consistent snapshot of everything above (archive-port.ts, src-server/archive/). */
+  readonly archive: ArchivableStorage;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;
 }
