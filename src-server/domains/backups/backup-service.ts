@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import type { BackupStatus } from '../../../src-shared/schemas/backups';
 import { writeArchive } from '../../archive/write-archive';
@@ -44,11 +45,15 @@ export class BackupService {
       const snapshot = await storage.archive.snapshot();
       try {
         const writing = writeArchive(snapshot, storage.archive.engine);
-        writing.stream.pipe(body);
+        const ended = once(writing.stream, 'end');
+        ended.catch(() => undefined);
+        // The last byte waits for the record: once a client has the whole archive, the panel shows it.
+        writing.stream.pipe(body, { end: false });
         body.once('close', () => writing.stream.destroy());
         const manifest = await writing.done;
-        await new Promise<void>((resolve) => writing.stream.once('end', resolve));
+        await ended;
         await recordBackup(storage.audit, actor, 'download');
+        body.end();
         logger.info({ files: manifest.files.length }, 'backup downloaded');
       } finally {
         await snapshot.release();
