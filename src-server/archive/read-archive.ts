@@ -241,7 +241,8 @@ function explain(error: unknown, lastFile: string | undefined): Error {
   if (error instanceof ArchiveError) return error;
   const code = (error as NodeJS.ErrnoException).code;
   const message = error instanceof Error ? error.message : String(error);
-  if (lastFile === undefined && (code === 'Z_DATA_ERROR' || /header check/.test(message)))
+  // zlib says this of the first bytes only: the file does not start as gzip does.
+  if (/incorrect header check/.test(message))
     return new ArchiveError('This is not a ClassHub archive: it is not a gzip-compressed file.');
   const after = lastFile ? ` (the last whole file in it is ${lastFile})` : '';
   if (code === 'Z_BUF_ERROR' || /unexpected end/i.test(message))
