@@ -186,5 +186,13 @@ describe('archive commands refuse, saying why', () => {
         quiet,
       ),
     ).rejects.toThrow('is not a file: give the backup to restore with --in FILE.');
+    await expect(
+      runArchiveCommand(
+        'restore',
+        ['--in', good, '--data', join(root, 'z'), '--database', 'postgres://h/db'],
+        {},
+        quiet,
+      ),
+    ).rejects.toThrow('Give either --data DIR or --database URL, not both.');
   });
 });
