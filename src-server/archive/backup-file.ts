@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { open, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -30,6 +30,7 @@ export async function writeBackupFile(
   file: string,
   done?: Promise<unknown>,
 ): Promise<number> {
+  await removeLeftovers(file);
   const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
   try {
     await pipeline(stream, createWriteStream(temp, { flags: 'wx' }));
@@ -47,5 +48,25 @@ export async function writeBackupFile(
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Partial files of earlier backups to this path whose process is gone (killed half way). */
+async function removeLeftovers(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.partial-`;
+  for (const name of await readdir(dirname(file)).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) continue;
+    await unlink(join(dirname(file), name)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
