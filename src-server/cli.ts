@@ -1,12 +1,23 @@
+import {
+  ARCHIVE_COMMANDS,
+  ARCHIVE_HELP,
+  runArchiveCommand,
+  type ArchiveCommand,
+} from './archive/commands';
 import { readCli, helpText } from './cli-args';
 import { ConfigError } from './config';
 import { createHub } from './hub';
 
 /** `npm run hub -- [options]`: the hub without a window, until Ctrl+C. */
 async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if ((ARCHIVE_COMMANDS as readonly string[]).includes(command ?? '')) {
+    await runArchiveCommand(command as ArchiveCommand, rest, process.env);
+    return;
+  }
   const request = readCli(process.argv.slice(2), process.env);
   if (request.help) {
-    console.log(helpText('npm run hub --'));
+    console.log(`${helpText('npm run hub --')}\n\n${ARCHIVE_HELP}`);
     return;
   }
   const hub = await createHub(request.options);

@@ -21,6 +21,7 @@ import { startSignInPruning } from './jobs/sign-in-pruning';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { startRealtime } from './realtime/realtime';
+import { writeBackupKey } from './storage/backup-key';
 import { lockDataFolder } from './storage/data-folder-lock';
 import { openStorage } from './storage/open-storage';
 import type { Storage } from './storage/repositories';
@@ -51,7 +52,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
   const lock = await lockDataFolder(dataDir, logger);
-  const unlock = () => lock.release();
+  const backupKey = await writeBackupKey(dataDir);
+  const unlock = async () => {
+    await backupKey.remove();
+    await lock.release();
+  };
   const storage = await openStorage(dataDir, logger, fileSystem ? { fileSystem } : {}).catch(
     async (error: unknown) => {
       await unlock();
@@ -94,6 +99,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       checkResponses: responseChecksWanted(),
       uploadStallMs: config.uploadStallSeconds * 1000,
       requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+      localBackup: { key: backupKey.key, reply: () => domains.backups.download(undefined) },
     });
     const server = createServer(app);
     // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.

@@ -28,6 +28,8 @@ import {
   ADMIN_SESSION_RECORD_REPOSITORIES,
 } from './domains/admin/session-records';
 import { AdminService, ADMIN_REPOSITORIES } from './domains/admin/service';
+import { BackupService, BACKUP_REPOSITORIES } from './domains/backups/backup-service';
+import { backupRoutes } from './domains/backups/routes';
 import { fileRoutes } from './domains/files/routes';
 import { ChatFiles, CHAT_FILE_REPOSITORIES } from './domains/chat/chat-files';
 import { AccessService } from './domains/access/access-service';
@@ -98,6 +100,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
   notifications.subscribe(deps.bus);
   const devices = new DeviceService(withRepositories(deps, ...DEVICE_REPOSITORIES));
   devices.subscribe(deps.bus);
+  const backups = new BackupService(withRepositories(deps, ...BACKUP_REPOSITORIES));
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -114,6 +117,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       new AdminSessionRecords(withRepositories(deps, ...ADMIN_SESSION_RECORD_REPOSITORIES)),
       feedback,
     ),
+    ...backupRoutes(backups),
     ...fileRoutes(deps, downloadLinks),
     ...sessionRoutes(sessions, posts),
     ...chatRoutes(
@@ -146,6 +150,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
     auth,
     downloadLinks,
     notifications,
+    backups,
     /** What real-time delivery asks: access, the chat, presence and the session views. */
     live: {
       auth,

@@ -3,6 +3,7 @@ import { accountRoutes } from './routes/accounts';
 import { announcementRoutes } from './routes/announcements';
 import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
+import { backupRoutes } from './routes/backups';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
@@ -25,6 +26,7 @@ export const api = {
   ...healthRoutes,
   ...accountRoutes,
   ...adminRoutes,
+  ...backupRoutes,
   ...fileRoutes,
   ...sessionRoutes,
   ...chatRoutes,

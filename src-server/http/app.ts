@@ -5,7 +5,9 @@ import helmet from 'helmet';
 import type { AuthService } from '../domains/accounts/auth-service';
 import type { DownloadLinks } from '../domains/accounts/download-links';
 import type { Logger } from '../logger';
+import type { FileReply } from '../domains/file-reply';
 import { docsRouter } from './docs';
+import { LOCAL_BACKUP_PATH, localBackupRoute } from './local-backup';
 import { apiNotFound, errorHandler } from './errors';
 import type { Handlers } from '../domains/handlers';
 import { mountRoutes } from './mount-routes';
@@ -26,6 +28,8 @@ export interface HttpAppOptions {
   readonly uploadStallMs: number;
   /** Any other request must arrive whole within this (see http/request-deadline.ts). */
   readonly requestTimeoutMs: number;
+  /** The CLI's backup of a running hub (http/local-backup.ts); absent where there is no data folder key. */
+  readonly localBackup?: { readonly key: string; readonly reply: () => FileReply };
 }
 
 const JSON_LIMIT = '1mb';
@@ -59,6 +63,11 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json(openApi);
   });
   app.use('/api', docsRouter());
+  if (options.localBackup)
+    app.get(
+      LOCAL_BACKUP_PATH,
+      localBackupRoute(options.localBackup.key, options.localBackup.reply),
+    );
   app.use(
     '/api',
     express.json({ limit: JSON_LIMIT }),

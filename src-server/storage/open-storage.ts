@@ -10,6 +10,7 @@ import {
   LowdbStatusUpdatesRepository,
   statusUpdatesCollectionOptions,
 } from './lowdb/account-repositories';
+import { lowdbArchive, type LowdbArchiveParts } from './lowdb/archive';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
 import {
   coursesCollectionOptions,
@@ -204,6 +205,15 @@ export async function openStorage(
     workComments,
     deviceReports,
     blobs,
+    archive: lowdbArchive({
+      collections: new Map(collections.map((collection) => [collection.name, collection])),
+      logs: {
+        audit: auditLog,
+        chat: chatLog,
+        notifications: notificationLog,
+      } as LowdbArchiveParts['logs'],
+      blobs,
+    }),
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));
       await Promise.all([auditLog.close(), chatLog.close(), notificationLog.close()]);

@@ -1,5 +1,6 @@
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
+import type { ArchivableStorage } from './archive-port';
 import type { BlobStore } from './blobs/blob-store';
 import type {
   CourseItemsRepository,
@@ -214,6 +215,8 @@ export interface Storage {
   readonly workComments: WorkCommentsRepository;
   readonly deviceReports: DeviceReportsRepository;
   readonly blobs: BlobStore;
+  /** Backups: a consistent snapshot of everything above (archive-port.ts, src-server/archive/). */
+  readonly archive: ArchivableStorage;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;
 }

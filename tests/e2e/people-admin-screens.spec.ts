@@ -3,6 +3,7 @@ import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 import { gradientPng } from './png';
+import { GOOD_PASSWORD } from '../support/people';
 
 /**
  * Screenshots of the profile, people and admin screens — desktop (1280×800)
@@ -159,6 +160,21 @@ const screens: { name: string; open(page: Page, hub: E2EHub): Promise<void> }[] 
       await signIn(page, 'admin', 'Ada');
       await page.goto('/admin?tab=settings');
       await expect(page.getByTestId('hub-settings')).toBeVisible();
+    },
+  },
+  {
+    name: 'admin-backups',
+    open: async (page, hub) => {
+      await populate(hub);
+      const admin = await hub.call('signIn', {
+        body: { username: 'admin', password: GOOD_PASSWORD },
+      });
+      await fetch(`${hub.url}/api/admin/backup`, {
+        headers: { authorization: `Bearer ${admin.body.tokens.accessToken}` },
+      }).then((reply) => reply.arrayBuffer());
+      await signIn(page, 'admin', 'Ada');
+      await page.goto('/admin?tab=backups');
+      await expect(page.getByTestId('last-backup')).toContainText('Last backup:');
     },
   },
 ];

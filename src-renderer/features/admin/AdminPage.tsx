@@ -1,16 +1,18 @@
 import { Card, Select, Tabs, Text } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
+import { IconArchive, IconSettings } from '@tabler/icons-react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useT } from '../../app/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useAccount } from '../auth';
 import { collections } from './collections';
 import { CollectionTable } from './CollectionTable';
+import { BackupPanel } from './BackupPanel';
 import { HubSettingsForm } from './HubSettingsForm';
 
 const SETTINGS = 'settings';
+const BACKUPS = 'backups';
 
-/** `/admin`: one tab per collection (collections.ts) plus the hub settings; `?tab=` keeps the tab on reload. */
+/** `/admin`: one tab per collection (collections.ts) plus the hub settings and backups; `?tab=` keeps the tab on reload. */
 export function AdminPage() {
   const t = useT();
   const account = useAccount();
@@ -21,6 +23,7 @@ export function AdminPage() {
   const sections = [
     ...collections.map((collection) => ({ value: collection.name, label: t(collection.title) })),
     { value: SETTINGS, label: t('settings.title') },
+    { value: BACKUPS, label: t('backup.title') },
   ];
 
   return (
@@ -51,6 +54,9 @@ export function AdminPage() {
           <Tabs.Tab value={SETTINGS} leftSection={<IconSettings size={16} aria-hidden />}>
             {t('settings.title')}
           </Tabs.Tab>
+          <Tabs.Tab value={BACKUPS} leftSection={<IconArchive size={16} aria-hidden />}>
+            {t('backup.title')}
+          </Tabs.Tab>
         </Tabs.List>
         {collections.map((collection) => (
           <Tabs.Panel key={collection.name} value={collection.name}>
@@ -68,6 +74,14 @@ export function AdminPage() {
               {t('settings.description')}
             </Text>
             <HubSettingsForm />
+          </Card>
+        </Tabs.Panel>
+        <Tabs.Panel value={BACKUPS}>
+          <Card shadow="xs" maw={760}>
+            <Text size="sm" c="dimmed" mb="md">
+              {t('backup.description')}
+            </Text>
+            <BackupPanel />
           </Card>
         </Tabs.Panel>
       </Tabs>

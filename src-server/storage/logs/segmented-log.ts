@@ -45,6 +45,13 @@ interface PendingAppend<T> {
   record?: LogRecord<T>;
 }
 
+/** See SegmentedLog.snapshot(). `bytes` undefined: a sealed segment, read whole. */
+export interface LogSnapshot {
+  readonly segments: readonly { readonly file: string; readonly bytes: number | undefined }[];
+  readonly heads: readonly [string, number][];
+  release(): void;
+}
+
 /**
  * An append-only log of JSON lines split into segments. An append writes one
  * line (plus one fdatasync shared with every append of the same moment), so
@@ -76,6 +83,8 @@ export class SegmentedLog<T> {
   /** A rollback could not cut the file: cut it before writing anything else. */
   private mustTruncate = false;
   private closed = false;
+  /** Backups reading the segments: pruning waits until none is (see snapshot()). */
+  private readersPinned = 0;
 
   private constructor(
     private readonly directory: string,
@@ -105,6 +114,8 @@ export class SegmentedLog<T> {
    * records never disappear from the middle of a stream.
    */
   async pruneBefore(cutoff: string): Promise<number> {
+    // A backup is reading these segments; the next pruning pass catches up.
+    if (this.readersPinned > 0) return 0;
     await this.saving;
     let removed = 0;
     for (const [segment, at] of [...this.segmentLastAt].sort((a, b) => a[0] - b[0])) {
@@ -118,6 +129,40 @@ export class SegmentedLog<T> {
     }
     if (removed > 0) await syncDirectory(this.directory, this.fs);
     return removed;
+  }
+
+  /**
+   * What a backup reads, taken at one instant with no await: each segment
+   * with the bytes that were durable then (later appends are past that
+   * length) and every stream's newest streamSeq. Pruning is held off until
+   * `release`, so no segment listed disappears while it is read.
+   */
+  snapshot(): LogSnapshot {
+    const sealed = [...this.segmentLastAt.keys()].filter((segment) => segment !== this.segment);
+    const segments = [
+      ...sealed
+        .sort((a, b) => a - b)
+        .map((segment) => ({
+          file: join(this.directory, segmentName(segment)),
+          bytes: undefined as number | undefined,
+        })),
+      { file: join(this.directory, segmentName(this.segment)), bytes: this.segmentSize },
+    ];
+    this.readersPinned += 1;
+    let released = false;
+    return {
+      segments,
+      heads: [...this.index.heads()],
+      release: () => {
+        if (!released) this.readersPinned -= 1;
+        released = true;
+      },
+    };
+  }
+
+  /** True when the log holds no record (a restore target must be empty). */
+  get empty(): boolean {
+    return this.segmentLastAt.size === 0;
   }
 
   countAfter(stream: string, afterStreamSeq: number): number {

@@ -122,6 +122,11 @@ export class StreamIndex {
     return positions;
   }
 
+  /** Every stream with its highest streamSeq (for a backup), pruned streams included. */
+  *heads(): Generator<[string, number]> {
+    for (const [stream, positions] of this.streams) yield [stream, positions.last];
+  }
+
   lastStreamSeq(stream: string): number {
     return this.streams.get(stream)?.last ?? 0;
   }

@@ -231,6 +231,15 @@ export const people = {
   'settings.visitorCatalogueHint':
     'They see each current course’s title, code, teacher and places left; enrolling still asks them to sign in.',
 
+  'backup.title': 'Backups',
+  'backup.description':
+    'One file holding the whole hub at one moment: accounts, courses, sessions, chat, notifications and every uploaded file. Keep it somewhere safe; it holds everyone’s data.',
+  'backup.download': 'Download a backup',
+  'backup.last': 'Last backup: {time}',
+  'backup.never': 'No backup has been made yet.',
+  'backup.restoreHint':
+    'To restore it into a new folder, or to move the hub to another computer or a PostgreSQL server, run this where the hub will run:',
+
   'notFound.title': 'Page not found',
   'notFound.text': 'There is nothing at this address. It may have moved, or the link was mistyped.',
   'notFound.welcome': 'Go to the start page',

@@ -1,0 +1,85 @@
+import { readdir, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Logger } from '../logger';
+import type { ArchiveTarget } from '../storage/archive-port';
+import { DataFolderInUseError, lockDataFolder } from '../storage/data-folder-lock';
+import { openLowdbArchiveTarget, TargetNotEmptyError } from '../storage/lowdb/archive-target';
+import { openStorage } from '../storage/open-storage';
+import type { Storage } from '../storage/repositories';
+import { ArchiveError } from './archive-error';
+
+/** Where a hub's data is: a lowdb data folder or a PostgreSQL database. */
+export type Place =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'database'; readonly url: string };
+
+export function placeOf(spec: string): Place {
+  return /^postgres(ql)?:\/\//.test(spec)
+    ? { kind: 'database', url: spec }
+    : { kind: 'folder', dir: resolve(spec) };
+}
+
+export function describePlace(place: Place): string {
+  return place.kind === 'folder' ? place.dir : place.url.replace(/\/\/[^@/]*@/, '//…@');
+}
+
+/** An opened source: its storage, or the address of the hub that holds it. */
+export type OpenedSource =
+  | { readonly kind: 'storage'; readonly storage: Storage; close(): Promise<void> }
+  | { readonly kind: 'running'; readonly url: string; readonly dir: string };
+
+export async function openSource(place: Place, logger: Logger): Promise<OpenedSource> {
+  if (place.kind === 'database') throw postgresMissing();
+  await assertDataFolder(place.dir);
+  let lock;
+  try {
+    lock = await lockDataFolder(place.dir, logger);
+  } catch (error) {
+    if (error instanceof DataFolderInUseError && error.owner.url)
+      return { kind: 'running', url: error.owner.url, dir: place.dir };
+    throw error;
+  }
+  try {
+    const storage = await openStorage(place.dir, logger);
+    return {
+      kind: 'storage',
+      storage,
+      async close() {
+        await storage.close();
+        await lock.release();
+      },
+    };
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+export async function openTarget(place: Place, logger: Logger): Promise<ArchiveTarget> {
+  if (place.kind === 'database') throw postgresMissing();
+  try {
+    return await openLowdbArchiveTarget(place.dir, logger);
+  } catch (error) {
+    if (error instanceof TargetNotEmptyError) throw new ArchiveError(error.message);
+    throw error;
+  }
+}
+
+/** A folder with a hub's files in it, so a typo is not backed up as an empty hub. */
+async function assertDataFolder(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => undefined);
+  if (!names)
+    throw new ArchiveError(
+      `${dir} does not exist: give the hub's data folder with --data (or --from).`,
+    );
+  if (!names.includes('db') || !(await stat(`${dir}/db`)).isDirectory())
+    throw new ArchiveError(
+      `${dir} is not a ClassHub data folder (it has no db folder): give the hub's data folder with --data.`,
+    );
+}
+
+function postgresMissing(): ArchiveError {
+  return new ArchiveError(
+    'This build of ClassHub cannot open a PostgreSQL database yet: back up, restore and migrate work with data folders (--data DIR) here.',
+  );
+}

@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runArchiveCommand } from '../../../src-server/archive/commands';
+import { createLogger } from '../../../src-server/logger';
+import { seedDemoWorld } from '../../../src-server/seed/seed';
+import { openStorage } from '../../../src-server/storage/open-storage';
+import type { UserId } from '../../../src-shared/ids';
+import type { FileId } from '../../../src-shared/schemas/files';
+import { answersOfEveryAccount } from '../../support/hub-answers';
+import { startHub } from '../../support/start-hub';
+
+const CLI = fileURLToPath(new URL('../../../src-server/cli.ts', import.meta.url));
+/** Incompressible stored files, so the archive takes seconds to write and read: a kill lands inside it. */
+const BIG_FILES = 3;
+const BIG_FILE_BYTES = 40 * 1024 * 1024;
+
+let root: string;
+let source: string;
+let before: Record<string, unknown>;
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'classhub-archive-kill-'));
+  source = join(root, 'hub');
+  await seedDemoWorld(source, () => undefined);
+  await addBigFiles(source);
+  before = await answersOf(source);
+}, 180_000);
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function addBigFiles(dataDir: string): Promise<void> {
+  const storage = await openStorage(dataDir, createLogger('silent'));
+  try {
+    for (let i = 0; i < BIG_FILES; i++) {
+      const staged = await storage.blobs.stage(
+        Readable.from([randomBytes(BIG_FILE_BYTES)]),
+        Infinity,
+      );
+      await staged.commit();
+      await storage.uploads.insert({
+        id: randomUUID() as FileId,
+        ownerId: randomUUID() as UserId,
+        blobId: staged.id,
+        fileName: `big-${i}.bin`,
+        contentType: 'application/octet-stream',
+        size: staged.size,
+        createdAt: new Date().toISOString(),
+        // A chat claim: left alone at start, so the files stay part of the hub.
+        attachedTo: `chat:big:${i}`,
+      });
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
+async function answersOf(dataDir: string) {
+  const hub = await startHub({ dataDir, verification: 'none' });
+  try {
+    return await answersOfEveryAccount(hub.url);
+  } finally {
+    await hub.stop();
+  }
+}
+
+/** Runs the CLI in its own process and SIGKILLs it as soon as `started()` sees its work under way. */
+async function killWhen(args: string[], started: () => Promise<boolean>): Promise<string | number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<string | number>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code ?? 'unknown')),
+  );
+  let running = true;
+  void exited.then(() => (running = false));
+  while (running && !(await started())) await new Promise((resolve) => setTimeout(resolve, 10));
+  child.kill('SIGKILL');
+  const how = await exited;
+  expect(how, `the command ended before it could be killed:\n${output}`).toBe('SIGKILL');
+  return how;
+}
+
+const sizeOf = async (path: string) => (await stat(path).catch(() => undefined))?.size ?? 0;
+
+describe('SIGKILL in the middle of an archive command', () => {
+  it('during a backup: no archive at the out path, and the source answers as before', async () => {
+    const out = join(root, 'killed.tar.gz');
+    await killWhen(['backup', '--out', out, '--data', source], async () => {
+      const partial = (await readdir(root)).find((name) =>
+        name.startsWith('.killed.tar.gz.partial-'),
+      );
+      return partial !== undefined && (await sizeOf(join(root, partial))) > 1024 * 1024;
+    });
+    await expect(stat(out)).rejects.toThrow(/ENOENT/);
+    expect(await answersOf(source)).toEqual(before);
+
+    // The next backup to that path completes and clears the killed one's partial file.
+    await runArchiveCommand('backup', ['--out', out, '--data', source], {}, () => undefined);
+    expect((await stat(out)).size).toBeGreaterThan(BIG_FILES * BIG_FILE_BYTES);
+    expect((await readdir(root)).filter((name) => name.includes('.partial-'))).toEqual([]);
+  }, 180_000);
+
+  it('during a restore: the target folder is absent, and a new restore completes it', async () => {
+    const archive = join(root, 'killed.tar.gz'); // whole: the first test's second backup
+    const target = join(root, 'restored');
+    await killWhen(['restore', '--in', archive, '--data', target], async () => {
+      const temp = (await readdir(root)).find((name) => name.startsWith('.restored.restoring-'));
+      if (!temp) return false;
+      const shards = await readdir(join(root, temp, 'blobs')).catch(() => []);
+      return shards.length > 0;
+    });
+    await expect(stat(target)).rejects.toThrow(/ENOENT/);
+
+    await runArchiveCommand('restore', ['--in', archive, '--data', target], {}, () => undefined);
+    expect((await readdir(root)).filter((name) => name.includes('.restoring-'))).toEqual([]);
+    expect(await answersOf(target)).toEqual(before);
+  }, 180_000);
+});
