@@ -25,6 +25,8 @@ interface FanoutRun {
   /** Sender's send→ack: for the hub and the durable peer, the message is on disk by then. */
   ackP50: number;
   ackP99: number;
+  /** Size of one chat:message as JSON: the peers send what the hub sends. */
+  messageBytes: number;
   delivered: number;
   expected: number;
   /** Sends the server answered with an error (e.g. a rate limit): never delivered. */
@@ -41,11 +43,12 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
   const hub = await folder.start();
   const peer = await startServer(PEER);
   const durable = await startServer(PEER, { durable: true });
+  // The peers get the same room name, so their messages are the same size as the hub's.
   const bare = (server: ServerProcess, tokens: readonly string[], seconds: number) =>
     fanout(
       server,
       tokens.map(() => undefined),
-      'course:bench',
+      folder.world.room,
       seconds,
     );
   try {
@@ -102,7 +105,7 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
 function line(run: FanoutRun): string {
   const delivered = ((100 * run.delivered) / Math.max(1, run.expected)).toFixed(1);
   const refused = run.refused > 0 ? ` (${run.refused} sends REFUSED)` : '';
-  return `p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (send→ack p50 ${ms(run.ackP50)}, p99 ${ms(run.ackP99)}), delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
+  return `${run.messageBytes} B/message, p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (send→ack p50 ${ms(run.ackP50)}, p99 ${ms(run.ackP99)}), delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
 }
 
 async function fanout(
@@ -114,6 +117,7 @@ async function fanout(
   const sentAt = new Map<string, { at: number; by: number }>();
   const latencies: number[] = [];
   const acks: number[] = [];
+  let messageBytes = 0;
   const refused = { count: 0 };
   const readSeq: number[] = tokens.map(() => 0);
   const readReceipt = (socket: BenchSocket, index: number, seq: number) => {
@@ -123,6 +127,7 @@ async function fanout(
   };
   const { sockets } = await connectAll(server.url, tokens, (socket, index) => {
     socket.on('chat:message', (message) => {
+      if (index === 0 && messageBytes === 0) messageBytes = JSON.stringify(message).length;
       const sent = sentAt.get(message.clientId ?? '');
       if (sent && sent.by !== index) latencies.push(performance.now() - sent.at);
       readReceipt(socket, index, message.seq);
@@ -147,6 +152,7 @@ async function fanout(
     p99: quantile(latencies, 0.99),
     ackP50: median(acks),
     ackP99: quantile(acks, 0.99),
+    messageBytes,
     delivered: latencies.length,
     expected: sentAt.size * (tokens.length - 1),
     refused: refused.count,

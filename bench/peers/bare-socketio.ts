@@ -1,11 +1,15 @@
 // Peer for the chat and connect benches: plain Socket.IO doing the least the
 // same clients need — one room, a sequence number, broadcast, acks. No auth,
-// no storage. Runs in its own process like the hub.
+// no storage. Runs in its own process like the hub. Its messages have the
+// shape and size of the hub's (an author with names and avatar address, a
+// time, the room's name as sent): the bytes a chat needs to show a message
+// are the same work for any server, and the bench compares server work.
 //
 // With `{ "durable": true }` it also does what the hub must before anyone sees
 // a message: append it to a file and fdatasync, one sync shared by every
 // message of the same moment (group commit, as the hub's chat log does) —
 // so the chat bench can say how much of the hub's latency is durability.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -19,12 +23,32 @@ const { durable = false } = JSON.parse(process.argv[2] ?? '{}') as { durable?: b
 const http = createServer();
 const io = new Server(http);
 let seq = 0;
+let people = 0;
 
 interface Message {
   room: string;
   seq: number;
+  author: ReturnType<typeof author>;
+  text: string;
+  files: never[];
   clientId: string;
-  text?: string | undefined;
+  createdAt: string;
+  deleted: boolean;
+}
+
+/** Who a connection is, kept from its arrival: what a chat shows beside each message. */
+function author() {
+  const username = `student${++people}`;
+  const key = randomBytes(16).toString('base64url').slice(0, 22);
+  return {
+    id: randomUUID(),
+    username,
+    firstName: username,
+    lastName: 'Bench',
+    role: 'student',
+    isAdmin: false,
+    avatarUrl: `/api/users/${username}/avatar?k=${key}&v=initials`,
+  };
 }
 type Publish = (message: Message) => void;
 
@@ -32,8 +56,18 @@ const store = durable ? await groupCommitLog() : undefined;
 
 io.on('connection', (socket) => {
   void socket.join(ROOM);
+  const me = author();
   socket.on('chat:send', (request: { room: string; clientId: string; text?: string }, ack) => {
-    const message = { room: ROOM, seq: ++seq, clientId: request.clientId, text: request.text };
+    const message: Message = {
+      room: request.room,
+      seq: ++seq,
+      author: me,
+      text: request.text ?? '',
+      files: [],
+      clientId: request.clientId,
+      createdAt: new Date().toISOString(),
+      deleted: false,
+    };
     const publish: Publish = (stored) => {
       io.to(ROOM).emit('chat:message', stored);
       ack({ ok: true, data: stored });
@@ -42,7 +76,7 @@ io.on('connection', (socket) => {
     else publish(message);
   });
   socket.on('chat:read', (request: { room: string; seq: number }, ack) => {
-    ack({ ok: true, data: { room: ROOM, readSeq: request.seq } });
+    ack({ ok: true, data: { room: request.room, readSeq: request.seq } });
   });
 });
 
