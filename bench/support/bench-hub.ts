@@ -55,7 +55,7 @@ export function startHub(options: BenchHubOptions): Promise<ServerProcess> {
 let built = false;
 
 /** Builds dist-hub once per bench run when it is missing or older than its sources. */
-function ensureHubBuilt(): void {
+export function ensureHubBuilt(): void {
   if (built) return;
   const state = buildState(ROOT, HUB_BUILD);
   if (state !== 'fresh') {
