@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { classFolder } from './support/bench-hub';
-import { paired } from './support/paired';
+import { interleaved } from './support/paired';
 import { report } from './support/report';
 import { startServer, type ServerProcess } from './support/server-process';
 import { connectAll, disconnectAll, type BenchSocket } from './support/socket-clients';
@@ -12,7 +12,9 @@ import { mb, median, ms, quantile } from './support/stats';
  * answering `chat:read` for what it sees, as the renderer's MessageList does
  * while a room is open (chat-actions.ts › markRead: once per new message).
  * The real hub (real accounts, course room, stored before the ack) against
- * bare Socket.IO with the same clients, in the same run, turn about.
+ * bare Socket.IO with the same clients, in the same run, turn about — and
+ * against bare Socket.IO that also writes and fdatasyncs each message before
+ * broadcasting it (group commit), to show what durability alone costs.
  */
 const SENDERS = 10;
 const PEER = new URL('./peers/bare-socketio.ts', import.meta.url);
@@ -20,6 +22,11 @@ const PEER = new URL('./peers/bare-socketio.ts', import.meta.url);
 interface FanoutRun {
   p50: number;
   p99: number;
+  /** Sender's send→ack: for the hub and the durable peer, the message is on disk by then. */
+  ackP50: number;
+  ackP99: number;
+  /** Size of one chat:message as JSON: the peers send what the hub sends. */
+  messageBytes: number;
   delivered: number;
   expected: number;
   /** Sends the server answered with an error (e.g. a rate limit): never delivered. */
@@ -35,47 +42,62 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
   const folder = await classFolder(Math.max(...sizes));
   const hub = await folder.start();
   const peer = await startServer(PEER);
+  const durable = await startServer(PEER, { durable: true });
+  // The peers get the same room name, so their messages are the same size as the hub's.
+  const bare = (server: ServerProcess, tokens: readonly string[], seconds: number) =>
+    fanout(
+      server,
+      tokens.map(() => undefined),
+      folder.world.room,
+      seconds,
+    );
   try {
     for (const clients of sizes) {
       console.log(
         `\nchat fan-out, ${clients} clients, ~${SENDERS} msg/s for ${seconds} s, read receipts on`,
       );
       const tokens = folder.world.students.slice(0, clients).map((s) => s.accessToken);
-      const results = await paired(
-        runs,
+      const results = await interleaved(runs, [
         () => fanout(hub, tokens, folder.world.room, seconds),
-        () =>
-          fanout(
-            peer,
-            tokens.map(() => undefined),
-            'course:bench',
-            seconds,
-          ),
-      );
-      for (const [i, { subject, peer: bare }] of results.entries())
+        () => bare(peer, tokens, seconds),
+        () => bare(durable, tokens, seconds),
+      ]);
+      for (const [i, [subject, plain, synced]] of results.entries())
         console.log(
-          `  run ${i + 1}: ClassHub ${line(subject)}\n         bare Socket.IO ${line(bare)}`,
+          `  run ${i + 1}: ClassHub ${line(subject!)}\n         bare Socket.IO ${line(plain!)}\n         bare + fdatasync ${line(synced!)}`,
         );
+      const ratio = (a: number, b: number, of: (run: FanoutRun) => number) =>
+        results.map((r) => of(r[a]!) / of(r[b]!));
       const workload = `chat fan-out ${clients} clients`;
       report({
         workload,
         measure: 'p99 send→arrival, ClassHub / bare Socket.IO',
-        ratios: results.map((r) => r.subject.p99 / r.peer.p99),
+        ratios: ratio(0, 1, (r) => r.p99),
         target: 1.5,
       });
       report({
         workload,
         measure: 'p50 send→arrival, ClassHub / bare Socket.IO',
-        ratios: results.map((r) => r.subject.p50 / r.peer.p50),
+        ratios: ratio(0, 1, (r) => r.p50),
       });
       report({
         workload,
         measure: 'server CPU time, ClassHub / bare Socket.IO',
-        ratios: results.map((r) => r.subject.cpuMs / r.peer.cpuMs),
+        ratios: ratio(0, 1, (r) => r.cpuMs),
+      });
+      report({
+        workload,
+        measure: 'p99 send→arrival, ClassHub / bare Socket.IO + fdatasync',
+        ratios: ratio(0, 2, (r) => r.p99),
+      });
+      report({
+        workload,
+        measure: 'p99 send→arrival, bare Socket.IO + fdatasync / bare Socket.IO',
+        ratios: ratio(2, 1, (r) => r.p99),
       });
     }
   } finally {
-    await Promise.all([hub.stop(), peer.stop()]);
+    await Promise.all([hub.stop(), peer.stop(), durable.stop()]);
     await folder.remove();
   }
 }
@@ -83,7 +105,7 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
 function line(run: FanoutRun): string {
   const delivered = ((100 * run.delivered) / Math.max(1, run.expected)).toFixed(1);
   const refused = run.refused > 0 ? ` (${run.refused} sends REFUSED)` : '';
-  return `p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
+  return `${run.messageBytes} B/message, p50 ${ms(run.p50)}, p99 ${ms(run.p99)} (send→ack p50 ${ms(run.ackP50)}, p99 ${ms(run.ackP99)}), delivered ${delivered}%${refused}, server CPU ${ms(run.cpuMs)}, RSS ${mb(run.rssBytes)}`;
 }
 
 async function fanout(
@@ -94,6 +116,8 @@ async function fanout(
 ): Promise<FanoutRun> {
   const sentAt = new Map<string, { at: number; by: number }>();
   const latencies: number[] = [];
+  const acks: number[] = [];
+  let messageBytes = 0;
   const refused = { count: 0 };
   const readSeq: number[] = tokens.map(() => 0);
   const readReceipt = (socket: BenchSocket, index: number, seq: number) => {
@@ -103,6 +127,7 @@ async function fanout(
   };
   const { sockets } = await connectAll(server.url, tokens, (socket, index) => {
     socket.on('chat:message', (message) => {
+      if (index === 0 && messageBytes === 0) messageBytes = JSON.stringify(message).length;
       const sent = sentAt.get(message.clientId ?? '');
       if (sent && sent.by !== index) latencies.push(performance.now() - sent.at);
       readReceipt(socket, index, message.seq);
@@ -111,7 +136,9 @@ async function fanout(
   await pause(1_000); // arrivals and presence settle before the clock starts
   const before = await server.stats();
   await Promise.all(
-    sockets.slice(0, SENDERS).map((socket, by) => send(socket, by, room, seconds, sentAt, refused)),
+    sockets
+      .slice(0, SENDERS)
+      .map((socket, by) => send(socket, by, room, seconds, sentAt, acks, refused)),
   );
   // Late is not lost: wait (up to 20 s) until every accepted message reached every receiver.
   const expected = () => (sentAt.size - refused.count) * (tokens.length - 1);
@@ -123,6 +150,9 @@ async function fanout(
   return {
     p50: median(latencies),
     p99: quantile(latencies, 0.99),
+    ackP50: median(acks),
+    ackP99: quantile(acks, 0.99),
+    messageBytes,
     delivered: latencies.length,
     expected: sentAt.size * (tokens.length - 1),
     refused: refused.count,
@@ -138,13 +168,16 @@ async function send(
   room: string,
   seconds: number,
   sentAt: Map<string, { at: number; by: number }>,
+  acks: number[],
   refused: { count: number },
 ): Promise<void> {
   await pause(Math.random() * 1_000);
   for (let i = 0; i < seconds; i++) {
     const clientId = randomUUID();
-    sentAt.set(clientId, { at: performance.now(), by });
+    const at = performance.now();
+    sentAt.set(clientId, { at, by });
     socket.emit('chat:send', { room, clientId, text: `message ${i} from ${by}` }, (reply) => {
+      acks.push(performance.now() - at);
       if (!reply.ok) refused.count++;
     });
     await pause(1_000);

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { UserId } from '../src-shared/ids';
 import type { CourseId, DeadlineId } from '../src-shared/schemas/courses';
 import type { SubmissionId } from '../src-shared/schemas/submissions';
-import { createHub, type Hub } from '../src-server/hub';
+import { createHub } from '../src-server/hub';
+import { startHub } from './support/bench-hub';
+import type { ServerProcess } from './support/server-process';
 import { createLogger } from '../src-server/logger';
 import { openStorage } from '../src-server/storage/open-storage';
 import { newcomer } from '../tests/support/people';
@@ -44,7 +46,7 @@ export interface GradebookOptions {
 
 interface Side {
   readonly name: 'alone' | 'crowded';
-  readonly hub: Hub;
+  readonly hub: ServerProcess;
   readonly token: string;
   /** Cells with work handed in, to grade a different one each time. */
   readonly gradable: { deadlineId: string; userId: string }[];
@@ -60,7 +62,7 @@ export async function runGradebookBench(options: GradebookOptions = {}): Promise
   const alone = await mkdtemp(join(tmpdir(), 'classhub-gradebook-alone-'));
   const crowded = await mkdtemp(join(tmpdir(), 'classhub-gradebook-crowded-'));
   const logger = createLogger('silent');
-  const hubs: Hub[] = [];
+  const hubs: ServerProcess[] = [];
   try {
     const started = performance.now();
     const course = await setUp(alone, assignments, 'Bench course', true);
@@ -92,7 +94,8 @@ export async function runGradebookBench(options: GradebookOptions = {}): Promise
       ['alone', alone],
       ['crowded', crowded],
     ] as const) {
-      const hub = await createHub({ dataDir, port: 0, logLevel: 'silent', verification: 'none' });
+      // Measured: the built hub in its own process, as `npm run hub` runs it.
+      const hub = await startHub({ dataDir, logLevel: 'silent', verification: 'none' });
       hubs.push(hub);
       const token = (await call(hub.url, 'signIn', { body: course.teacherLogin })).body.tokens
         .accessToken as string;
@@ -149,12 +152,12 @@ export async function runGradebookBench(options: GradebookOptions = {}): Promise
     });
     return figures;
   } finally {
-    for (const hub of hubs) await hub.close();
+    for (const hub of hubs) await hub.stop();
     for (const dir of [alone, crowded]) await rm(dir, { recursive: true, force: true });
   }
 }
 
-const grid = (hub: Hub, token: string, courseId: CourseId) =>
+const grid = (hub: ServerProcess, token: string, courseId: CourseId) =>
   call(hub.url, 'gradebook', { token, params: { courseId } });
 
 /** One warm-up load, then `rounds` timed ones; the median. */

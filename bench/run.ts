@@ -4,6 +4,7 @@ import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
+import { ensureHubBuilt } from './support/bench-hub';
 import { printSummary } from './support/report';
 
 /**
@@ -48,6 +49,8 @@ const workloads: Array<[string, Workload | undefined]> = [
 console.log(
   `ClassHub benchmarks${quick ? ' (quick)' : ''}: each ratio is ClassHub / its peer, measured in the same run`,
 );
+// The hub under test is the built bundle people run: built now if missing or stale, never mid-workload.
+ensureHubBuilt();
 for (const [name, run] of workloads) {
   if (only && !only.includes(name)) continue;
   if (!run) {

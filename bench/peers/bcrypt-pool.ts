@@ -2,7 +2,7 @@
 // checking N passwords at once. Nothing else: no HTTP, no storage, no throttle.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { answerStats } from '../support/child-stats';
+import { answerStats } from '../support/child-stats.mjs';
 
 const pool = new Piscina({
   filename: new URL('./bcrypt-worker.mjs', import.meta.url).href,

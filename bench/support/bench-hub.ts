@@ -1,18 +1,25 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
-import type { HubOptions } from '../../src-server/config';
+import { OPTION_DOCS, type HubConfig } from '../../src-server/config';
+import { buildState, HUB_BUILD, TARGETS } from '../../scripts/launch.mjs';
 import { BENCH_PASSWORD, seedClass, type SeededWorld } from './seed';
-import { startServer, type ServerProcess } from './server-process';
+import { startScript, type ServerProcess } from './server-process';
 
-export const HUB_ENTRY = new URL('./hub-entry.ts', import.meta.url);
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HUB_CHILD = new URL('./hub-child.mjs', import.meta.url);
+
+/** What a bench may set on the hub: its command-line options. */
+export type BenchHubOptions = Partial<HubConfig>;
 
 /** A data folder holding a seeded class, deleted by `remove()`. */
 export interface ClassFolder {
   readonly dataDir: string;
   readonly world: SeededWorld;
-  start(options?: HubOptions): Promise<ServerProcess>;
+  start(options?: BenchHubOptions): Promise<ServerProcess>;
   remove(): Promise<void>;
 }
 
@@ -23,8 +30,51 @@ export async function classFolder(students: number, bcryptCost = 4): Promise<Cla
   return {
     dataDir,
     world,
-    start: (options = {}) =>
-      startServer(HUB_ENTRY, { dataDir, bcryptRounds: bcryptCost, ...options }),
+    start: (options = {}) => startHub({ dataDir, bcryptRounds: bcryptCost, ...options }),
     remove: () => rm(dataDir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The hub as `npm run hub` runs it: the built bundle (dist-hub/cli.js) under
+ * plain node, in production mode, so the figures are those of what people run.
+ */
+export function startHub(options: BenchHubOptions): Promise<ServerProcess> {
+  ensureHubBuilt();
+  const settings: BenchHubOptions = {
+    port: 0,
+    host: '127.0.0.1',
+    logLevel: 'warn',
+    verification: 'none',
+    advertise: false,
+    ...options,
+  };
+  return startScript(join(ROOT, TARGETS.hub.entry), toFlags(settings), HUB_CHILD);
+}
+
+let built = false;
+
+/** Builds dist-hub once per bench run when it is missing or older than its sources. */
+export function ensureHubBuilt(): void {
+  if (built) return;
+  const state = buildState(ROOT, HUB_BUILD);
+  if (state !== 'fresh') {
+    console.log(`(building the hub: ${HUB_BUILD.output} is ${state})`);
+    const run = spawnSync('npm', ['run', '--silent', HUB_BUILD.script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (run.status !== 0) throw new Error(`npm run ${HUB_BUILD.script} failed`);
+  }
+  built = true;
+}
+
+/** `{ bcryptRounds: 4, advertise: false }` → `--bcrypt-rounds 4 --no-advertise`. */
+function toFlags(options: BenchHubOptions): string[] {
+  return OPTION_DOCS.flatMap((doc) => {
+    const value = options[doc.key];
+    if (value === undefined) return [];
+    if (doc.boolean) return [value ? `--${doc.flag}` : `--no-${doc.flag}`];
+    return [`--${doc.flag}`, String(value)];
+  });
 }

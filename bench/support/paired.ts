@@ -8,17 +8,26 @@ export async function paired<T>(
   subject: (run: number) => Promise<T>,
   peer: (run: number) => Promise<T>,
 ): Promise<Array<{ subject: T; peer: T }>> {
-  const results: Array<{ subject: T; peer: T }> = [];
+  const results = await interleaved(runs, [subject, peer]);
+  return results.map(([s, p]) => ({ subject: s!, peer: p! }));
+}
+
+/**
+ * The same for any number of sides: each run starts with the next side in
+ * turn (A B C, B C A, C A B, …). Returns each run's results in the sides' order.
+ */
+export async function interleaved<T>(
+  runs: number,
+  sides: ReadonlyArray<(run: number) => Promise<T>>,
+): Promise<T[][]> {
+  const results: T[][] = [];
   for (let run = 0; run < runs; run++) {
-    if (run % 2 === 0) {
-      const s = await subject(run);
-      const p = await peer(run);
-      results.push({ subject: s, peer: p });
-    } else {
-      const p = await peer(run);
-      const s = await subject(run);
-      results.push({ subject: s, peer: p });
+    const row: T[] = new Array<T>(sides.length);
+    for (let turn = 0; turn < sides.length; turn++) {
+      const side = (run + turn) % sides.length;
+      row[side] = await sides[side]!(run);
     }
+    results.push(row);
   }
   return results;
 }

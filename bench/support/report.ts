@@ -11,10 +11,17 @@ export interface RatioRow {
 }
 
 const rows: RatioRow[] = [];
+const notes: Array<{ workload: string; text: string }> = [];
 
 export function report(row: RatioRow): void {
   rows.push(row);
   console.log(`  → ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`);
+}
+
+/** A figure that is not a ratio (e.g. event-loop lag against an absolute target), printed now and in the summary. */
+export function note(workload: string, text: string): void {
+  notes.push({ workload, text });
+  console.log(`  → ${text}`);
 }
 
 export function printSummary(): void {
@@ -23,6 +30,7 @@ export function printSummary(): void {
     console.log(
       `  ${row.workload} — ${row.measure}: ${describeRatios(row.ratios)}${targetText(row)}`,
     );
+  for (const { workload, text } of notes) console.log(`  ${workload} — ${text}`);
 }
 
 function targetText(row: RatioRow): string {

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ChildRequest, ChildStats } from './child-stats';
+import type { ChildRequest, ChildStats } from './child-stats.mjs';
 
 /** A server (the hub or a peer) in its own process, as it runs in a classroom. */
 export interface ServerProcess {
@@ -14,15 +14,31 @@ export interface ServerProcess {
 }
 
 /** Forks `entry` (a bench file under tsx) with `options`; it answers `{ type: 'ready', url }`. */
-export async function startServer(entry: URL, options: unknown = {}): Promise<ServerProcess> {
-  const child = fork(fileURLToPath(entry), [JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx', ...profiling()],
+export function startServer(entry: URL, options: unknown = {}): Promise<ServerProcess> {
+  return forkServer(fileURLToPath(entry), [JSON.stringify(options)], ['--import', 'tsx']);
+}
+
+/**
+ * Forks plain JavaScript with no tsx: `script` with `args`, `preload`
+ * (which answers the bench's requests) loaded first. The built hub runs so.
+ */
+export function startScript(script: string, args: string[], preload: URL): Promise<ServerProcess> {
+  return forkServer(script, args, ['--import', preload.href]);
+}
+
+async function forkServer(
+  script: string,
+  args: string[],
+  execArgv: string[],
+): Promise<ServerProcess> {
+  const child = fork(script, args, {
+    execArgv: [...execArgv, ...profiling()],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('message', (message: { type: string; url: string }) => resolve(message.url));
-    child.once('exit', (code) => reject(new Error(`${entry.pathname} exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return {
     url,
@@ -42,10 +58,17 @@ export async function startServer(entry: URL, options: unknown = {}): Promise<Se
  * BENCH_CPU_PROF=<folder> writes a V8 CPU profile of every server process
  * (hub and peers, named by pid) into that folder when it stops: open it in
  * Chrome DevTools, or list the top frames with `npx tsx bench/support/top-frames.ts <file>`.
+ * BENCH_CPU_PROF_INTERVAL=<µs> samples more often than V8's default 1000 µs.
  */
 function profiling(): string[] {
   const folder = process.env.BENCH_CPU_PROF;
-  return folder ? ['--cpu-prof', `--cpu-prof-dir=${folder}`] : [];
+  const interval = process.env.BENCH_CPU_PROF_INTERVAL;
+  if (!folder) return [];
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${folder}`,
+    ...(interval ? [`--cpu-prof-interval=${interval}`] : []),
+  ];
 }
 
 function ask<T>(child: ChildProcess, request: ChildRequest | { type: string }): Promise<T> {

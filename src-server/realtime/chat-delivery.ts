@@ -68,7 +68,7 @@ export function deliverChat(
       handle(ack, async () => {
         await limited(socket);
         const input = parsePayload(sendMessageRequestSchema, request);
-        return (await chat.send(await actorOf(socket), input)).message;
+        return (await chat.send(await actorOf(socket), input, socket.id)).message;
       }),
     );
     socket.on('chat:edit', (request, ack) =>
@@ -88,6 +88,11 @@ export function deliverChat(
     socket.on('chat:read', (request, ack) =>
       handle(ack, async () => {
         const { room, seq } = parsePayload(readRequestSchema, request);
+        // In the room's channel: authorised when it joined, out the moment access ends
+        // (membership.ts), so a class's receipts cost no look-ups. Anything else (a
+        // conversation, whose traffic goes to personal channels) takes the full check.
+        if (socket.rooms.has(room))
+          return chat.markReadAsMember(socket.data.userId, room, seq, socket.id);
         return chat.markRead(await actorOf(socket), room, seq, socket.id);
       }),
     );

@@ -50,10 +50,14 @@ export class ChatService {
     this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
   }
 
-  /** The answer (an ack) means the message is stored; read positions follow in the background. */
+  /**
+   * The answer (an ack) means the message is stored; read positions follow in the background.
+   * `device`: the connection sending it, which learns its own read position from the ack.
+   */
   async send(
     actor: UserRecord,
     input: SendMessage,
+    device?: string,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await assertMayWrite(this.deps.storage, actor, input.room);
     const seen = await this.recentClientIds.forRoom(input.room);
@@ -73,7 +77,7 @@ export class ChatService {
       seen.delete(key);
       throw error;
     }
-    await this.advanceRead(actor, input.room, entry.seq);
+    await this.advanceRead(actor.id, input.room, entry.seq, device);
     this.deps.bus.publish('chat.message-sent', {
       room: input.room,
       seq: entry.seq,
@@ -150,23 +154,38 @@ export class ChatService {
   ): Promise<{ room: Room; readSeq: number }> {
     // First: a marker answers with the room's length, and one per invented room would grow without end.
     await assertMayRead(this.deps.storage, actor, room);
-    return { room, readSeq: await this.advanceRead(actor, room, seq, device) };
+    return this.markReadAsMember(actor.id, room, seq, device);
+  }
+
+  /**
+   * The same, for a caller that already knows this person may read the room:
+   * a connection in the room's channel, which membership (realtime/membership.ts)
+   * joins only after this same check and leaves the moment access ends. A class
+   * answers every message with a receipt each, so this skips the look-ups.
+   */
+  async markReadAsMember(
+    userId: UserId,
+    room: Room,
+    seq: number,
+    device?: string,
+  ): Promise<{ room: Room; readSeq: number }> {
+    return { room, readSeq: await this.advanceRead(userId, room, seq, device) };
   }
 
   /** Moves a read position forward (never past the last message); the person's devices hear at once. */
   private async advanceRead(
-    actor: UserRecord,
+    userId: UserId,
     room: Room,
     seq: number,
     device?: string,
   ): Promise<number> {
     const last = this.deps.storage.chat.lastSeq(room);
-    const current = await this.readPositions.get(actor.id, room);
+    const current = await this.readPositions.get(userId, room);
     const readSeq = Math.min(last, Math.max(seq, current ?? 0));
     if (readSeq !== current) {
-      this.readPositions.set(actor.id, room, readSeq);
+      this.readPositions.set(userId, room, readSeq);
       this.deps.bus.publish('chat.read', {
-        userId: actor.id,
+        userId,
         room,
         readSeq,
         ...(device === undefined ? {} : { device }),

@@ -297,6 +297,20 @@ describe('presence, typing and read markers', () => {
     expect(echoed).toEqual([]);
     expect((await hub.call('chatRooms', { token: member.token })).body.items[0].unread).toBe(1);
   });
+
+  it('moves the sender’s read position with their message: their other devices hear it, the sending one is not told again', async () => {
+    const [phone, laptop] = await Promise.all([online(member), online(member)]);
+    const followed = nextEvent(laptop, 'chat:read');
+    const echoed = collect(phone, 'chat:read');
+    expect(await send(phone, 'my own news')).toMatchObject({ ok: true, data: { seq: 1 } });
+    expect(await followed).toEqual({ room, readSeq: 1 });
+    await phone.emitWithAck('hub:ping');
+    expect(echoed).toEqual([]);
+    expect((await hub.call('chatRooms', { token: member.token })).body.items[0]).toMatchObject({
+      readSeq: 1,
+      unread: 0,
+    });
+  });
 });
 
 describe('read markers', () => {

@@ -132,18 +132,26 @@ describe('course rooms follow enrolment at once', () => {
         body,
       });
 
+    // Read receipts on the same open connection follow the same membership.
+    const read = (seq: number) => studentSocket.emitWithAck('chat:read', { room, seq });
+
     await say('before enrolment');
+    expect(await read(1)).toMatchObject({ ok: false });
     await hub.call('enrol', { token: student.token, params: { courseId } });
     await say('enrolled');
+    expect(await read(2)).toEqual({ ok: true, data: { room, readSeq: 2 } });
     await status({ status: 'blocked' });
     await say('while blocked');
+    expect(await read(3)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await status({ status: 'active' });
     await say('unblocked');
+    expect(await read(4)).toEqual({ ok: true, data: { room, readSeq: 4 } });
     await hub.call('removeEnrolment', {
       token: teacher.token,
       params: { courseId, userId: student.id },
     });
     await say('after removal');
+    expect(await read(5)).toMatchObject({ ok: false });
     expect(messages.map((m) => m.text)).toEqual(['enrolled', 'unblocked']);
   });
 
