@@ -63,6 +63,7 @@ import { sessionRoutes } from './domains/sessions/routes';
 import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import type { Handlers } from './domains/handlers';
+import { wireClassTools } from './domains/class-tools/wire';
 import type { AccountsDeps } from './domains/accounts/deps';
 
 /** Where the hub answers, filled in once it listens (the health route and emails use it). */
@@ -94,6 +95,9 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
     withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
   );
   notifications.subscribe(deps.bus);
+  const classTools = wireClassTools(deps, (actor, token, address) =>
+    sessions.join(actor, token, address),
+  );
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -135,6 +139,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
+    ...classTools.handlers,
   };
   return {
     handlers,
@@ -149,6 +154,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       presence,
       notifications,
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
+      classTools: classTools.live,
     },
   };
 }

@@ -5,6 +5,7 @@ import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
+import { attendanceRoutes, exitTicketRoutes, pollRoutes } from './routes/class-tools';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
 import { fileRoutes } from './routes/files';
@@ -35,6 +36,9 @@ export const api = {
   ...announcementRoutes,
   ...privateCommentRoutes,
   ...gradebookRoutes,
+  ...pollRoutes,
+  ...attendanceRoutes,
+  ...exitTicketRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -1,3 +1,4 @@
+import type { ClassToolsClientEvents, ClassToolsServerEvents } from './class-tools-events';
 import type { ErrorBody } from './errors';
 import type { Account } from './schemas/accounts';
 import type {
@@ -33,7 +34,7 @@ export interface RevokedNotice {
     | 'account-blocked';
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ClassToolsServerEvents {
   /** Your own account changed: approved, edited on another device, role changed by an admin. */
   'account:updated': (account: Account) => void;
   /** This connection's sign-in is no longer valid; the hub disconnects right after. */
@@ -115,7 +116,7 @@ export interface SyncResult {
   more: boolean;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends ClassToolsClientEvents {
   /** Round trip check used by the connection indicator; answers the hub's clock. */
   'hub:ping': (ack: (reply: Ack<{ serverTime: string }>) => void) => void;
   /** Start receiving a session's live traffic (members and admins). */

@@ -9,6 +9,8 @@ import type { SessionLiveViews } from '../domains/sessions/live-views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
+import { deliverClassTools } from './class-tools-delivery';
+import type { ClassToolsLive } from '../domains/class-tools/wire';
 import { deliverCourses } from './course-delivery';
 import { deliverLiveHints } from './live-hints';
 import { RoomMembership } from './membership';
@@ -28,6 +30,7 @@ export interface RealtimeServices {
   readonly presence: Presence;
   readonly notifications: NotificationService;
   readonly sessionViews: SessionLiveViews;
+  readonly classTools: ClassToolsLive;
 }
 
 /**
@@ -54,6 +57,13 @@ export function startRealtime(
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
   deliverLiveHints(io, bus);
+  const classTools = deliverClassTools(io, bus, services.classTools, userOf, logger);
   const presenceReports = deliverPresence(io, presence, chat, logger);
-  return { io, stop: () => presenceReports.stop() };
+  return {
+    io,
+    stop: () => {
+      presenceReports.stop();
+      classTools.stop();
+    },
+  };
 }

@@ -30,6 +30,14 @@ import {
   sessionMembersCollectionOptions,
   sessionsCollectionOptions,
 } from './lowdb/session-repositories';
+import {
+  attendanceCollectionOptions,
+  exitTicketsCollectionOptions,
+  LowdbAttendanceRepository,
+  LowdbExitTicketsRepository,
+  LowdbPollsRepository,
+  pollsCollectionOptions,
+} from './lowdb/class-tools-repositories';
 import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
@@ -166,6 +174,9 @@ export async function openStorage(
     await open(announcementsCollectionOptions),
   );
   const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
+  const polls = new LowdbPollsRepository(await open(pollsCollectionOptions));
+  const attendance = new LowdbAttendanceRepository(await open(attendanceCollectionOptions));
+  const exitTickets = new LowdbExitTicketsRepository(await open(exitTicketsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
@@ -195,6 +206,9 @@ export async function openStorage(
     doneMarks,
     announcements,
     workComments,
+    polls,
+    attendance,
+    exitTickets,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

@@ -19,6 +19,12 @@ import type {
 export type * from './repositories-courses';
 export type * from './repositories-sessions';
 export type * from './repositories-teaching';
+export type * from './records-class-tools';
+import type {
+  AttendanceRepository,
+  ExitTicketsRepository,
+  PollsRepository,
+} from './records-class-tools';
 import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
@@ -211,6 +217,10 @@ export interface Storage {
   readonly doneMarks: DoneMarksRepository;
   readonly announcements: AnnouncementsRepository;
   readonly workComments: WorkCommentsRepository;
+  /** Classroom live tools: one collection per tool family (records-class-tools.ts). */
+  readonly polls: PollsRepository;
+  readonly attendance: AttendanceRepository;
+  readonly exitTickets: ExitTicketsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

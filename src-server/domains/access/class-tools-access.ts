@@ -1,0 +1,81 @@
+import type { SessionId } from '../../../src-shared/schemas/sessions';
+import { DomainError } from '../../domain-error';
+import type { UserRecord } from '../../storage/records';
+import type { AccessStorage } from './ports';
+import { sessionAccess, type SessionAccess } from './session-access';
+
+/**
+ * Who does what with a session's live tools (polls, attendance, exit
+ * tickets). Built on the session rule (sessionAccess: active members, the
+ * host, an admin looking in; blocked people, outsiders and students who
+ * lost the session's course are refused there):
+ * - the host runs them: opens, closes, reveals, reads every answer, exports;
+ * - a member takes part: answers, checks in — and sees only what is meant
+ *   for them (results once revealed, their own answer and score);
+ * - an admin reads what the host reads, and acts on nothing;
+ * - nobody acts in a session whose course is archived.
+ */
+export interface ClassToolsAccess extends SessionAccess {
+  /** The host, or an admin looking in: sees every answer and count. */
+  readonly readsAll: boolean;
+}
+
+type Storage = Pick<AccessStorage, 'sessions' | 'sessionMembers' | 'courses' | 'enrolments'>;
+
+export async function classToolsAccess(
+  storage: Storage,
+  actor: UserRecord,
+  sessionId: SessionId,
+): Promise<ClassToolsAccess> {
+  const access = await sessionAccess(storage, actor, sessionId);
+  return { ...access, readsAll: access.viewer.isHost || actor.isAdmin };
+}
+
+/** Opening, closing and revealing are the host's; an admin is told they only look in. */
+export async function assertRunsClass(
+  storage: Pick<AccessStorage, 'courses'>,
+  access: ClassToolsAccess,
+  what: string,
+): Promise<void> {
+  if (!access.viewer.isHost)
+    throw new DomainError(
+      'FORBIDDEN',
+      access.viewer.isAdmin
+        ? `An admin can look at this session’s ${what} but only its host runs them.`
+        : `Only the host runs this session’s ${what}.`,
+    );
+  await assertCourseOpen(storage, access);
+}
+
+/** Answering and checking in are for the session's members, not its host and not an admin looking in. */
+export async function assertTakesPart(
+  storage: Pick<AccessStorage, 'courses'>,
+  access: ClassToolsAccess,
+): Promise<void> {
+  if (access.viewer.isHost)
+    throw new DomainError('FORBIDDEN', 'You host this session; your students answer.');
+  if (!access.membership)
+    throw new DomainError(
+      'FORBIDDEN',
+      'Only members of this session take part; an admin can look but not answer.',
+    );
+  await assertCourseOpen(storage, access);
+}
+
+/** Every answer, who gave it and the exports: the host and admins. */
+export function assertReadsAll(access: ClassToolsAccess, what: string): void {
+  if (!access.readsAll) throw new DomainError('FORBIDDEN', `Only the host and admins see ${what}.`);
+}
+
+async function assertCourseOpen(
+  storage: Pick<AccessStorage, 'courses'>,
+  access: ClassToolsAccess,
+): Promise<void> {
+  if (!access.session.courseId) return;
+  const course = await storage.courses.get(access.session.courseId);
+  if (course?.archived)
+    throw new DomainError(
+      'CONFLICT',
+      `${course.code} is archived: its sessions can be read but take no new answers or check-ins.`,
+    );
+}
