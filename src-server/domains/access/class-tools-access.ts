@@ -1,6 +1,6 @@
 import type { SessionId } from '../../../src-shared/schemas/sessions';
 import { DomainError } from '../../domain-error';
-import type { UserRecord } from '../../storage/records';
+import type { SessionRecord, UserRecord } from '../../storage/records';
 import type { AccessStorage } from './ports';
 import { sessionAccess, type SessionAccess } from './session-access';
 
@@ -78,4 +78,34 @@ async function assertCourseOpen(
       'CONFLICT',
       `${course.code} is archived: its sessions can be read but take no new answers or check-ins.`,
     );
+}
+
+/**
+ * Checking in is for the students expected in class: a course's session
+ * takes its active students only (not an admin, who may otherwise join any
+ * session, and not the host); a study group takes anyone who may join it.
+ * Asked before the token joins anyone to the session.
+ */
+export async function assertMayCheckIn(
+  storage: Pick<AccessStorage, 'enrolments'>,
+  actor: UserRecord,
+  session: SessionRecord,
+): Promise<void> {
+  if (session.hostId === actor.id)
+    throw new DomainError('FORBIDDEN', 'You host this session; your students check in.');
+  if (!session.courseId) {
+    if (actor.isAdmin)
+      throw new DomainError('FORBIDDEN', 'An admin can look at attendance but does not check in.');
+    return;
+  }
+  const enrolment = await storage.enrolments.get(session.courseId, actor.id);
+  if (enrolment?.status === 'active') return;
+  throw new DomainError(
+    'FORBIDDEN',
+    enrolment?.status === 'blocked'
+      ? 'Your teacher has blocked you from this course, so you cannot check in to its sessions.'
+      : actor.isAdmin
+        ? 'An admin can look at attendance but does not check in.'
+        : 'This class is for the students of its course. Enrol in the course first.',
+  );
 }

@@ -15,6 +15,7 @@ import type { AttendanceWindowRecord } from '../../../storage/records-class-tool
 import {
   assertReadsAll,
   assertRunsClass,
+  assertMayCheckIn,
   assertTakesPart,
   classToolsAccess,
   type ClassToolsAccess,
@@ -111,6 +112,7 @@ export class AttendanceService {
     const { storage } = this.deps;
     const found = await storage.sessions.findByJoinToken(token);
     const member = found && (await storage.sessionMembers.get(found.id, actor.id));
+    if (found) await assertMayCheckIn(storage, actor, found);
     if (!found || member?.status !== 'active') await this.joinByToken(actor, token, address);
     const session = found!;
     const access = await classToolsAccess(storage, actor, session.id);
