@@ -69,6 +69,10 @@ import {
   LowdbWorkCommentsRepository,
   workCommentsCollectionOptions,
 } from './lowdb/teaching-repositories';
+import {
+  classToolsCollectionOptions,
+  LowdbClassToolsRepository,
+} from './lowdb/class-tool-repositories';
 
 /**
  * The data folder:
@@ -166,6 +170,7 @@ export async function openStorage(
     await open(announcementsCollectionOptions),
   );
   const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
+  const classTools = new LowdbClassToolsRepository(await open(classToolsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
@@ -195,6 +200,7 @@ export async function openStorage(
     doneMarks,
     announcements,
     workComments,
+    classTools,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

@@ -19,6 +19,8 @@ import type {
 export type * from './repositories-courses';
 export type * from './repositories-sessions';
 export type * from './repositories-teaching';
+export type * from './repositories-class-tools';
+import type { ClassToolsRepository } from './repositories-class-tools';
 import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
@@ -211,6 +213,7 @@ export interface Storage {
   readonly doneMarks: DoneMarksRepository;
   readonly announcements: AnnouncementsRepository;
   readonly workComments: WorkCommentsRepository;
+  readonly classTools: ClassToolsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;
