@@ -77,6 +77,10 @@ import {
   LowdbWorkCommentsRepository,
   workCommentsCollectionOptions,
 } from './lowdb/teaching-repositories';
+import {
+  classToolsCollectionOptions,
+  LowdbClassToolsRepository,
+} from './lowdb/class-tool-repositories';
 
 /**
  * The data folder:
@@ -177,6 +181,7 @@ export async function openStorage(
   const polls = new LowdbPollsRepository(await open(pollsCollectionOptions));
   const attendance = new LowdbAttendanceRepository(await open(attendanceCollectionOptions));
   const exitTickets = new LowdbExitTicketsRepository(await open(exitTicketsCollectionOptions));
+  const classTools = new LowdbClassToolsRepository(await open(classToolsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
@@ -209,6 +214,7 @@ export async function openStorage(
     polls,
     attendance,
     exitTickets,
+    classTools,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

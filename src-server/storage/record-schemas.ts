@@ -266,3 +266,11 @@ export const workCommentRecordSchema = z.object({
   text: z.string(),
   createdAt: time,
 });
+
+export const classToolRecordSchema = z.object({
+  id,
+  sessionId: id,
+  tool: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  updatedAt: time,
+});

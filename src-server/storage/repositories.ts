@@ -25,6 +25,8 @@ import type {
   ExitTicketsRepository,
   PollsRepository,
 } from './records-class-tools';
+export type * from './repositories-class-tools';
+import type { ClassToolsRepository } from './repositories-class-tools';
 import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { FileId } from '../../src-shared/schemas/files';
 import type {
@@ -221,6 +223,7 @@ export interface Storage {
   readonly polls: PollsRepository;
   readonly attendance: AttendanceRepository;
   readonly exitTickets: ExitTicketsRepository;
+  readonly classTools: ClassToolsRepository;
   readonly blobs: BlobStore;
   /** Waits for every pending write, then releases files. */
   close(): Promise<void>;

@@ -5,6 +5,7 @@
  */
 import { calendar } from './en/calendar';
 import { chat } from './en/chat';
+import { classTools } from './en/class-tools';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
 import { grades } from './en/grades';
@@ -31,6 +32,7 @@ export const en = {
   ...previews,
   ...teaching,
   ...grades,
+  ...classTools,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,1 @@
+export { ClassToolsPanel, type ClassToolProps, type ClassToolRole } from './ClassToolsPanel';
