@@ -6,6 +6,7 @@
 import { calendar } from './en/calendar';
 import { chat } from './en/chat';
 import { classTools } from './en/class-tools';
+import { classToolsB } from './en/class-tools-b';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
 import { grades } from './en/grades';
@@ -33,6 +34,7 @@ export const en = {
   ...teaching,
   ...grades,
   ...classTools,
+  ...classToolsB,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,19 @@
 import { Card, Select, Tabs } from '@mantine/core';
-import { IconHandStop, IconMessageCog, IconMessageQuestion } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconDoorExit,
+  IconHandStop,
+  IconMessageCog,
+  IconMessageQuestion,
+  IconUserCheck,
+} from '@tabler/icons-react';
 import { useState, type ComponentType } from 'react';
 import type { Session } from '../../../src-shared/schemas/sessions';
 import { useT, type MessageKey } from '../../app/i18n';
 import { ChatControlsTool } from './chat-controls/ChatControlsTool';
+import { AttendanceTool } from './attendance/AttendanceTool';
+import { ExitTicketsTool } from './exit-tickets/ExitTicketsTool';
+import { PollsTool } from './polls/PollsTool';
 import type { ClassToolProps, ClassToolRole } from './class-tool';
 import { HandsTool } from './hands/HandsTool';
 import { QuestionsTool } from './questions/QuestionsTool';
@@ -30,6 +40,14 @@ const tools: readonly ClassTool[] = [
     Tool: QuestionsTool,
   },
   { id: 'chat', label: 'classTools.tab.chat', icon: IconMessageCog, Tool: ChatControlsTool },
+  { id: 'polls', label: 'classTools.tab.polls', icon: IconChartBar, Tool: PollsTool },
+  {
+    id: 'attendance',
+    label: 'classTools.tab.attendance',
+    icon: IconUserCheck,
+    Tool: AttendanceTool,
+  },
+  { id: 'exit', label: 'classTools.tab.exit', icon: IconDoorExit, Tool: ExitTicketsTool },
 ];
 
 /** Host = teacher, member = student; an admin looking in from outside only reads. */
