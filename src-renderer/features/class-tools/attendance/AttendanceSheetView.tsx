@@ -4,12 +4,14 @@ import type {
   AttendanceStatus,
 } from '../../../../src-shared/schemas/class-tools/attendance';
 import { useT } from '../../../app/i18n';
+import { tones } from '../../../ui/tones';
 
-export const STATUS_COLOURS: Record<AttendanceStatus, string> = {
-  present: 'green',
-  late: 'orange',
-  absent: 'red',
-};
+/** Present is done (good), late asks for attention, absent is bad: the app's accessible tones. */
+export const STATUS_TONES = {
+  present: tones.good,
+  late: tones.warn,
+  absent: tones.bad,
+} as const satisfies Record<AttendanceStatus, unknown>;
 
 /** Present / late / absent per student with the time they checked in. */
 export function AttendanceSheetView({ rows }: { rows: AttendanceRow[] }) {
@@ -31,7 +33,7 @@ export function AttendanceSheetView({ rows }: { rows: AttendanceRow[] }) {
                 {row.student.firstName} {row.student.lastName}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOURS[row.status]} variant="light">
+                <Badge {...STATUS_TONES[row.status]}>
                   {t(`classTools.attendance.${row.status}`)}
                 </Badge>
               </Table.Td>

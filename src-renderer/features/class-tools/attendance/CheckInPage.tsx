@@ -5,7 +5,7 @@ import type { CheckInResult } from '../../../../src-shared/schemas/class-tools/a
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { STATUS_COLOURS } from './AttendanceSheetView';
+import { STATUS_TONES } from './AttendanceSheetView';
 
 /**
  * Where the QR code on the teacher's screen leads: opening it (signed in,
@@ -35,7 +35,7 @@ export function CheckInPage() {
           {result && (
             <>
               <Text>{t('classTools.attendance.checkedInTo', { title: result.sessionTitle })}</Text>
-              <Badge size="lg" color={STATUS_COLOURS[result.status]} data-testid="check-in-status">
+              <Badge size="lg" {...STATUS_TONES[result.status]} data-testid="check-in-status">
                 {t(`classTools.attendance.${result.status}`)}
               </Badge>
               <Button component={Link} to={`/sessions/${result.sessionId}`} variant="light">

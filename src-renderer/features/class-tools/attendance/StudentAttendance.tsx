@@ -4,7 +4,7 @@ import type { AttendanceWindow } from '../../../../src-shared/schemas/class-tool
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
-import { STATUS_COLOURS } from './AttendanceSheetView';
+import { STATUS_TONES } from './AttendanceSheetView';
 
 /** A student checks in by typing the token the teacher shows (or scans its QR code with a phone). */
 export function StudentAttendance({
@@ -28,7 +28,7 @@ export function StudentAttendance({
     return (
       <Group gap="xs" data-testid="student-attendance">
         <Text>{t('classTools.attendance.youAre')}</Text>
-        <Badge color={STATUS_COLOURS[current.mine.status]} data-testid="my-attendance">
+        <Badge {...STATUS_TONES[current.mine.status]} data-testid="my-attendance">
           {t(`classTools.attendance.${current.mine.status}`)}
         </Badge>
         {current.mine.checkedInAt && (

@@ -87,7 +87,7 @@ export function TeacherAttendance({
       {open && session?.joinToken && link && (
         <Group align="flex-start" gap="lg" wrap="wrap">
           <CheckInQrCode url={link} />
-          <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
+          <Stack gap={6} style={{ minWidth: 220, flex: 1 }}>
             <Text size="sm">{t('classTools.attendance.tokenIs')}</Text>
             <Code fz="xl" data-testid="check-in-token">
               {session.joinToken}

@@ -7,6 +7,7 @@ import type {
 import { MAX_EXIT_ANSWER } from '../../../../src-shared/schemas/class-tools/exit-tickets';
 import { api, socket } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
+import { tones } from '../../../ui/tones';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import type { ClassToolProps } from '../class-tool';
 import { useSessionTool, useThrottled } from '../use-session-tool';
@@ -126,7 +127,7 @@ function TicketCard({
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={700}>{ticket.question}</Text>
-          <Badge color={ticket.state === 'open' ? 'green' : 'gray'}>
+          <Badge {...(ticket.state === 'open' ? tones.good : tones.muted)}>
             {t(`classTools.exit.state.${ticket.state}`)}
           </Badge>
         </Group>

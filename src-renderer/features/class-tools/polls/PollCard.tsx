@@ -5,12 +5,18 @@ import type { Poll, PollResponder } from '../../../../src-shared/schemas/class-t
 import { fetchFile } from '../../../app/file-transfer';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
+import { tones } from '../../../ui/tones';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import type { ClassToolRole } from '../class-tool';
 import { PollAnswerForm } from './PollAnswerForm';
 import { PollResultsView } from './PollResultsView';
 
-const STATE_COLOURS = { draft: 'gray', open: 'green', closed: 'orange', revealed: 'blue' } as const;
+const STATE_TONES = {
+  draft: tones.muted,
+  open: tones.good,
+  closed: tones.warn,
+  revealed: tones.info,
+} as const;
 
 /** One poll: the teacher runs it and reads the results; a student answers, then sees what is revealed. */
 export function PollCard({
@@ -45,11 +51,11 @@ export function PollCard({
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={700}>{poll.title}</Text>
           <Group gap={4}>
-            <Badge variant="light">{t(`classTools.polls.kind.${poll.kind}`)}</Badge>
+            <Badge {...tones.accent}>{t(`classTools.polls.kind.${poll.kind}`)}</Badge>
             {poll.anonymous && (
-              <Badge variant="outline">{t('classTools.polls.anonymousBadge')}</Badge>
+              <Badge {...tones.muted}>{t('classTools.polls.anonymousBadge')}</Badge>
             )}
-            <Badge color={STATE_COLOURS[poll.state]} data-testid="poll-state">
+            <Badge {...STATE_TONES[poll.state]} data-testid="poll-state">
               {t(`classTools.polls.state.${poll.state}`)}
             </Badge>
           </Group>
@@ -84,11 +90,7 @@ export function PollCard({
                 {t('classTools.polls.toGradebook')}
               </Button>
             )}
-            {poll.deadlineId && (
-              <Badge color="teal" variant="light">
-                {t('classTools.polls.inGradebook')}
-              </Badge>
-            )}
+            {poll.deadlineId && <Badge {...tones.good}>{t('classTools.polls.inGradebook')}</Badge>}
           </Group>
         )}
         {role === 'student' && poll.state === 'open' && (

@@ -107,7 +107,13 @@ export function PollComposer({
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('classTools.polls.new')} size="lg">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={t('classTools.polls.new')}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('dialog.close') }}
+    >
       <Stack gap="sm">
         <SegmentedControl
           value={kind}

@@ -2,6 +2,7 @@ import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconCheck } from '@tabler/icons-react';
 import type { Poll, PollResults } from '../../../../src-shared/schemas/class-tools/polls';
 import { useT } from '../../../app/i18n';
+import { tones } from '../../../ui/tones';
 
 /** Counts per option as bars, short answers grouped; right answers marked once they may be seen. */
 export function PollResultsView({ poll, results }: { poll: Poll; results: PollResults }) {
@@ -47,12 +48,12 @@ export function PollResultsView({ poll, results }: { poll: Poll; results: PollRe
             {question.type === 'short' && (
               <Group gap="xs">
                 {(question.acceptedAnswers ?? []).map((a) => (
-                  <Badge key={a} color="teal" variant="light">
+                  <Badge key={a} {...tones.good}>
                     {t('classTools.polls.accepted', { answer: a })}
                   </Badge>
                 ))}
                 {result.shortAnswers.map((a) => (
-                  <Badge key={a.text} variant="outline" color="gray">
+                  <Badge key={a.text} variant="default">
                     {a.text} × {a.count}
                   </Badge>
                 ))}
