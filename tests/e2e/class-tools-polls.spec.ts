@@ -24,6 +24,7 @@ async function screens(page: Page, name: string) {
     ['phone', 390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
+    await page.mouse.move(0, 0); // no hover colours in the picture or the contrast check
     await settle(page);
     await page.screenshot({
       path: `test-results/screens/class-tools-${name}-${size}.png`,
@@ -109,7 +110,7 @@ test('a lesson: attendance with one late, a quiz revealed with scores, an exit t
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByTestId('poll-state')).toHaveText('Open');
 
-  await annPage.getByRole('button', { name: 'Go to the session' }).click();
+  await annPage.getByRole('link', { name: 'Go to the session' }).click();
   for (const [student, choice] of [
     [annPage, 'Mitochondrion'],
     [benPage, 'Nucleus'],

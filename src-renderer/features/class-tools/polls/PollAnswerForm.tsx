@@ -85,7 +85,7 @@ export function PollAnswerForm({ poll, onSaved }: { poll: Poll; onSaved: (poll: 
         );
       })}
       {poll.myResponses && (
-        <Text size="sm" c="teal" data-testid="poll-answer-saved">
+        <Text size="sm" data-testid="poll-answer-saved">
           {t('classTools.polls.saved')}
         </Text>
       )}
