@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
+import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
 import { printSummary } from './support/report';
@@ -43,6 +44,8 @@ const workloads: Array<[string, Workload | undefined]> = [
   ['hub-start', await optionalWorkload('./hub-start.ts')],
   // A teacher's gradebook, 500 students × 40 assignments: load the grid, grade a cell.
   ['gradebook', async () => void (await runGradebookBench())],
+  // A poll in a class of 500: from the last answer to the teacher's updated count.
+  ['poll', runPollBench],
 ];
 
 console.log(
