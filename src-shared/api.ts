@@ -5,6 +5,9 @@ import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
+import { chatControlRoutes } from './routes/class-tools/chat-controls';
+import { handRoutes } from './routes/class-tools/hands';
+import { questionRoutes } from './routes/class-tools/questions';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
 import { fileRoutes } from './routes/files';
@@ -35,6 +38,9 @@ export const api = {
   ...announcementRoutes,
   ...privateCommentRoutes,
   ...gradebookRoutes,
+  ...handRoutes,
+  ...questionRoutes,
+  ...chatControlRoutes,
 } as const;
 
 export type Api = typeof api;

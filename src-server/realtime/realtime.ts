@@ -9,6 +9,7 @@ import type { SessionLiveViews } from '../domains/sessions/live-views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
+import { deliverClassTools } from './class-tools-delivery';
 import { deliverCourses } from './course-delivery';
 import { deliverLiveHints } from './live-hints';
 import { RoomMembership } from './membership';
@@ -53,6 +54,7 @@ export function startRealtime(
   deliverSessions(io, bus, membership, sessionViews, logger);
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
+  deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
   const presenceReports = deliverPresence(io, presence, chat, logger);
   return { io, stop: () => presenceReports.stop() };
