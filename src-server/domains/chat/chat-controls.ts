@@ -174,6 +174,13 @@ export class ChatControlsService {
           pinnedAt: state.pinned.pinnedAt,
         };
     }
-    return { sessionId, quiet: state.quiet, slowModeSeconds: state.slowModeSeconds, pinned };
+    const session = await this.deps.storage.sessions.get(sessionId);
+    return {
+      sessionId,
+      teacherId: session!.hostId,
+      quiet: state.quiet,
+      slowModeSeconds: state.slowModeSeconds,
+      pinned,
+    };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { userIdSchema } from '../../ids';
 import { userSummarySchema } from '../accounts';
 import { sessionIdSchema } from '../sessions';
 
@@ -20,6 +21,9 @@ export type PinnedMessage = z.infer<typeof pinnedMessageSchema>;
 export const chatControlsSchema = z
   .object({
     sessionId: sessionIdSchema,
+    teacherId: userIdSchema.meta({
+      description: 'The session’s host: quiet and slow mode never hold them back.',
+    }),
     quiet: z.boolean().meta({ description: 'Only the teacher (host) may post.' }),
     slowModeSeconds: z
       .number()
