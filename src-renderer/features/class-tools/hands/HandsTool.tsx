@@ -7,6 +7,7 @@ import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
+import { tones } from '../../../ui/tones';
 import { useAccount } from '../../auth';
 import type { ClassToolProps } from '../class-tool';
 import { useHands } from './use-hands';
@@ -51,7 +52,7 @@ function StudentHand({ sessionId, hands, act }: { sessionId: SessionId; hands: H
     <Stack gap="sm" align="flex-start">
       {mine?.calledAt && (
         <Alert
-          color="teal"
+          color="teal.9"
           variant="filled"
           icon={<IconSpeakerphone size={20} aria-hidden />}
           role="status"
@@ -191,11 +192,7 @@ function QueueRow({
         <Text size="xs" c="dimmed">
           {time}
         </Text>
-        {hand.calledAt && (
-          <Badge color="teal" variant="light">
-            {t('classTools.hands.calledBadge')}
-          </Badge>
-        )}
+        {hand.calledAt && <Badge {...tones.good}>{t('classTools.hands.calledBadge')}</Badge>}
       </Group>
       {actions}
     </Group>

@@ -5,6 +5,7 @@ import type { Question } from '../../../../src-shared/schemas/class-tools/questi
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
+import { tones } from '../../../ui/tones';
 import type { ClassToolRole } from '../class-tool';
 
 type Act = (action: () => Promise<Question>) => Promise<boolean>;
@@ -48,22 +49,14 @@ export function QuestionCard({
         </Stack>
         <Stack gap={4} flex={1} miw={0}>
           <Group gap={6}>
-            {q.pinned && <Badge variant="light">{t('classTools.questions.pinned')}</Badge>}
+            {q.pinned && <Badge {...tones.info}>{t('classTools.questions.pinned')}</Badge>}
             {q.status === 'answered' && (
-              <Badge color="teal" variant="light">
-                {t('classTools.questions.answered')}
-              </Badge>
+              <Badge {...tones.good}>{t('classTools.questions.answered')}</Badge>
             )}
             {q.status === 'dismissed' && (
-              <Badge color="gray" variant="light">
-                {t('classTools.questions.dismissed')}
-              </Badge>
+              <Badge {...tones.muted}>{t('classTools.questions.dismissed')}</Badge>
             )}
-            {q.mine && (
-              <Badge color="grape" variant="outline">
-                {t('classTools.questions.mine')}
-              </Badge>
-            )}
+            {q.mine && <Badge {...tones.accent}>{t('classTools.questions.mine')}</Badge>}
           </Group>
           <Text style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{q.text}</Text>
           {q.author && (
@@ -74,7 +67,7 @@ export function QuestionCard({
             </Text>
           )}
           {q.answer !== null && (
-            <Text size="sm" c="teal.8" data-testid="answer" style={{ whiteSpace: 'pre-wrap' }}>
+            <Text size="sm" data-testid="answer" style={{ whiteSpace: 'pre-wrap' }}>
               <b>{t('classTools.questions.answerPrefix')}</b> {q.answer}
             </Text>
           )}
