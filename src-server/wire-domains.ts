@@ -53,6 +53,15 @@ import { SubmissionService, SUBMISSION_REPOSITORIES } from './domains/courses/su
 import { gradebookRoutes } from './domains/courses/gradebook-routes';
 import { GRADEBOOK_REPOSITORIES, GradebookService } from './domains/courses/gradebook-service';
 import { chatRoutes } from './domains/chat/routes';
+import { chatControlRoutes } from './domains/chat/chat-control-routes';
+import { CHAT_CONTROL_REPOSITORIES, ChatControlsService } from './domains/chat/chat-controls';
+import { HandService, HAND_REPOSITORIES } from './domains/class-tools/hands/hand-service';
+import { handRoutes } from './domains/class-tools/hands/routes';
+import {
+  QuestionService,
+  QUESTION_REPOSITORIES,
+} from './domains/class-tools/questions/question-service';
+import { questionRoutes } from './domains/class-tools/questions/routes';
 import { healthRoutes } from './domains/health/routes';
 import {
   NotificationService,
@@ -89,7 +98,14 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
   const presence = new Presence();
-  const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
+  const chatControls = new ChatControlsService(
+    withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
+  );
+  const chat = new ChatService(
+    withRepositories(deps, ...CHAT_REPOSITORIES),
+    presence,
+    chatControls,
+  );
   const feedback = new FeedbackService(withRepositories(deps, ...FEEDBACK_REPOSITORIES));
   const notifications = new NotificationService(
     withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
@@ -139,6 +155,9 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
+    ...handRoutes(new HandService(withRepositories(deps, ...HAND_REPOSITORIES))),
+    ...questionRoutes(new QuestionService(withRepositories(deps, ...QUESTION_REPOSITORIES))),
+    ...chatControlRoutes(chatControls),
     ...classTools.handlers,
   };
   return {

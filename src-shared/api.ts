@@ -5,7 +5,12 @@ import { privateCommentRoutes } from './routes/private-comments';
 import { adminRoutes } from './routes/admin';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
-import { attendanceRoutes, exitTicketRoutes, pollRoutes } from './routes/class-tools';
+import { chatControlRoutes } from './routes/class-tools/chat-controls';
+import { handRoutes } from './routes/class-tools/hands';
+import { questionRoutes } from './routes/class-tools/questions';
+import { attendanceRoutes } from './routes/class-tools/attendance';
+import { exitTicketRoutes } from './routes/class-tools/exit-tickets';
+import { pollRoutes } from './routes/class-tools/polls';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
 import { fileRoutes } from './routes/files';
@@ -36,6 +41,9 @@ export const api = {
   ...announcementRoutes,
   ...privateCommentRoutes,
   ...gradebookRoutes,
+  ...handRoutes,
+  ...questionRoutes,
+  ...chatControlRoutes,
   ...pollRoutes,
   ...attendanceRoutes,
   ...exitTicketRoutes,

@@ -10,6 +10,7 @@ import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
 import { deliverClassTools } from './class-tools-delivery';
+import { deliverLiveTools } from './live-tools-delivery';
 import type { ClassToolsLive } from '../domains/class-tools/wire';
 import { deliverCourses } from './course-delivery';
 import { deliverLiveHints } from './live-hints';
@@ -56,14 +57,15 @@ export function startRealtime(
   deliverSessions(io, bus, membership, sessionViews, logger);
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
+  deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
-  const classTools = deliverClassTools(io, bus, services.classTools, userOf, logger);
+  const liveTools = deliverLiveTools(io, bus, services.classTools, userOf, logger);
   const presenceReports = deliverPresence(io, presence, chat, logger);
   return {
     io,
     stop: () => {
       presenceReports.stop();
-      classTools.stop();
+      liveTools.stop();
     },
   };
 }

@@ -1,19 +1,14 @@
-import type { UserId } from '../../../src-shared/ids';
-import type {
-  AttendanceWindowRecord,
-  CheckInRecord,
-  ExitTicketRecord,
-  PollRecord,
-} from '../../storage/records-class-tools';
+import type { ChatControls } from '../../../src-shared/schemas/class-tools/chat-controls';
+import type { Hands } from '../../../src-shared/schemas/class-tools/hands';
+import type { ClassQuestion } from '../../../src-shared/schemas/class-tools/questions';
 
-/** What the classroom live tools publish; realtime/class-tools-delivery.ts turns them into packets. */
-export interface ClassToolsEvents {
-  /** Opened, closed or revealed (never a draft: students do not hear of drafts). */
-  'poll.changed': { poll: PollRecord; actorId: UserId };
-  /** A student answered; the host's counts are due (coalesced on delivery). */
-  'poll.answered': { poll: PollRecord; userId: UserId };
-  'attendance.changed': { window: AttendanceWindowRecord; actorId: UserId };
-  'attendance.checked-in': { window: AttendanceWindowRecord; checkIn: CheckInRecord };
-  'exit-ticket.changed': { ticket: ExitTicketRecord; actorId: UserId };
-  'exit-ticket.answered': { ticket: ExitTicketRecord; userId: UserId };
+/**
+ * What the live class tools tell the bus, after it is stored (merged into
+ * DomainEvents). Each carries the one view every member of the class may
+ * see, so delivery sends one packet per change to the session's room.
+ */
+export interface ClassToolEvents {
+  'hands.changed': { hands: Hands };
+  'question.changed': { question: ClassQuestion };
+  'chat-controls.changed': { controls: ChatControls };
 }

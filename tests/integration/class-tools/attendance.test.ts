@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../support/people';
 import { collect, nextEvent } from '../../support/sockets';
-import { startClassScene, type ClassScene } from './class-scene';
+import { startLessonScene, type LessonScene } from './lesson-scene';
 
 /**
  * Attendance: the host opens a check-in window, students check in with the
  * session token (typed or from the QR link), late after N minutes, absent
  * when they never did; history per course and CSV for the teacher and admin.
  */
-let scene: ClassScene;
+let scene: LessonScene;
 beforeEach(async () => {
-  scene = await startClassScene();
+  scene = await startLessonScene();
 });
 afterEach(() => scene.stop());
 

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../support/people';
 import { collect, nextEvent } from '../../support/sockets';
-import { startClassScene, type ClassScene } from './class-scene';
+import { startLessonScene, type LessonScene } from './lesson-scene';
 
 /** Exit tickets: one question at the end of class, one answer per student, read by the host in one list. */
-let scene: ClassScene;
+let scene: LessonScene;
 beforeEach(async () => {
-  scene = await startClassScene();
+  scene = await startLessonScene();
 });
 afterEach(() => scene.stop());
 

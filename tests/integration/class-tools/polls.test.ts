@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../support/people';
 import { collect, nextEvent } from '../../support/sockets';
-import { startClassScene, type ClassScene } from './class-scene';
+import { startLessonScene, type LessonScene } from './lesson-scene';
 
 /**
  * Polls and quick quizzes in a live session, per role: the host runs them,
  * members answer and see results only once revealed, an admin reads but
  * does not act, outsiders and blocked students are refused.
  */
-let scene: ClassScene;
+let scene: LessonScene;
 beforeEach(async () => {
-  scene = await startClassScene();
+  scene = await startLessonScene();
 });
 afterEach(() => scene.stop());
 
