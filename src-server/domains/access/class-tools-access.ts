@@ -2,11 +2,13 @@ import type { SessionId } from '../../../src-shared/schemas/sessions';
 import { DomainError } from '../../domain-error';
 import type { SessionRecord, UserRecord } from '../../storage/records';
 import type { AccessStorage } from './ports';
+import { assertStudent, assertTeacher, classRoleOf } from './class-access';
 import { sessionAccess, type SessionAccess } from './session-access';
 
 /**
  * Who does what with a session's live tools (polls, attendance, exit
- * tickets). Built on the session rule (sessionAccess: active members, the
+ * tickets). The roles are class-access.ts's (teacher, student, observer),
+ * built on the session rule (sessionAccess: active members, the
  * host, an admin looking in; blocked people, outsiders and students who
  * lost the session's course are refused there):
  * - the host runs them: opens, closes, reveals, reads every answer, exports;
@@ -28,37 +30,25 @@ export async function classToolsAccess(
   sessionId: SessionId,
 ): Promise<ClassToolsAccess> {
   const access = await sessionAccess(storage, actor, sessionId);
-  return { ...access, readsAll: access.viewer.isHost || actor.isAdmin };
+  return { ...access, readsAll: classRoleOf(access) !== 'student' };
 }
 
-/** Opening, closing and revealing are the host's; an admin is told they only look in. */
+/** Opening, closing and revealing are the teacher's (class-access.ts); an admin only looks in. */
 export async function assertRunsClass(
   storage: Pick<AccessStorage, 'courses'>,
   access: ClassToolsAccess,
   what: string,
 ): Promise<void> {
-  if (!access.viewer.isHost)
-    throw new DomainError(
-      'FORBIDDEN',
-      access.viewer.isAdmin
-        ? `An admin can look at this session’s ${what} but only its host runs them.`
-        : `Only the host runs this session’s ${what}.`,
-    );
+  assertTeacher(access, `run this class’s ${what}`);
   await assertCourseOpen(storage, access);
 }
 
-/** Answering and checking in are for the session's members, not its host and not an admin looking in. */
+/** Answering and checking in are the students' (class-access.ts), not the teacher's or an admin's. */
 export async function assertTakesPart(
   storage: Pick<AccessStorage, 'courses'>,
   access: ClassToolsAccess,
 ): Promise<void> {
-  if (access.viewer.isHost)
-    throw new DomainError('FORBIDDEN', 'You host this session; your students answer.');
-  if (!access.membership)
-    throw new DomainError(
-      'FORBIDDEN',
-      'Only members of this session take part; an admin can look but not answer.',
-    );
+  assertStudent(access, 'answer');
   await assertCourseOpen(storage, access);
 }
 
