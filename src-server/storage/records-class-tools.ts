@@ -100,6 +100,8 @@ export interface PollsRepository {
   putAnswer(answer: Omit<PollAnswerRecord, 'id' | 'kind'>): Promise<PollAnswerRecord>;
   /** Oldest first. */
   listAnswers(pollId: PollId): Promise<PollAnswerRecord[]>;
+  /** A deleted session's polls and their answers; how many records went. */
+  deleteForSession(sessionId: SessionId): Promise<number>;
 }
 
 /** Check-in windows and check-ins. At most one open window per session (a unique key). */
@@ -119,6 +121,8 @@ export interface AttendanceRepository {
   /** Throws UniqueViolation when the student has checked in to this window already. */
   insertCheckIn(checkIn: Omit<CheckInRecord, 'id' | 'kind'>): Promise<CheckInRecord>;
   listCheckIns(windowId: AttendanceWindowId): Promise<CheckInRecord[]>;
+  /** A deleted session's windows and their check-ins; how many records went. */
+  deleteForSession(sessionId: SessionId): Promise<number>;
 }
 
 /** Exit tickets and their answers. At most one open ticket per session (a unique key). */
@@ -137,4 +141,6 @@ export interface ExitTicketsRepository {
   insertAnswer(answer: Omit<ExitAnswerRecord, 'id' | 'kind'>): Promise<ExitAnswerRecord>;
   listAnswers(ticketId: ExitTicketId): Promise<ExitAnswerRecord[]>;
   countAnswers(ticketId: ExitTicketId): Promise<number>;
+  /** A deleted session's tickets and their answers; how many records went. */
+  deleteForSession(sessionId: SessionId): Promise<number>;
 }

@@ -39,6 +39,12 @@ export function wireClassTools(deps: Deps, joinByToken: JoinByToken) {
     joinByToken,
   );
   const exitTickets = new ExitTicketService(withRepositories(deps, ...EXIT_TICKET_REPOSITORIES));
+  // A deleted session takes its polls, check-ins and exit tickets with it (its posts go the same way).
+  deps.bus.on('session.deleted', async ({ session }) => {
+    await deps.storage.polls.deleteForSession(session.id);
+    await deps.storage.attendance.deleteForSession(session.id);
+    await deps.storage.exitTickets.deleteForSession(session.id);
+  });
   return {
     handlers: {
       ...pollRoutes(

@@ -71,6 +71,11 @@ export class LowdbPollsRepository implements PollsRepository {
   async listAnswers(pollId: PollId) {
     return this.docs.listByIndex('poll', pollId) as PollAnswerRecord[];
   }
+  async deleteForSession(sessionId: SessionId) {
+    const polls = this.docs.listByIndex('session', sessionId);
+    const answers = polls.flatMap((p) => this.docs.listByIndex('poll', p.id));
+    return this.docs.deleteMany([...answers, ...polls].map((r) => r.id));
+  }
 }
 
 export const attendanceCollectionOptions = {
@@ -130,6 +135,11 @@ export class LowdbAttendanceRepository implements AttendanceRepository {
   async listCheckIns(windowId: AttendanceWindowId) {
     return this.docs.listByIndex('window', windowId) as CheckInRecord[];
   }
+  async deleteForSession(sessionId: SessionId) {
+    const windows = this.docs.listByIndex('session', sessionId);
+    const checkIns = windows.flatMap((w) => this.docs.listByIndex('window', w.id));
+    return this.docs.deleteMany([...checkIns, ...windows].map((r) => r.id));
+  }
 }
 
 export const exitTicketsCollectionOptions = {
@@ -181,5 +191,10 @@ export class LowdbExitTicketsRepository implements ExitTicketsRepository {
   }
   async countAnswers(ticketId: ExitTicketId) {
     return this.docs.countByIndex('ticket', ticketId);
+  }
+  async deleteForSession(sessionId: SessionId) {
+    const tickets = this.docs.listByIndex('session', sessionId);
+    const answers = tickets.flatMap((t) => this.docs.listByIndex('ticket', t.id));
+    return this.docs.deleteMany([...answers, ...tickets].map((r) => r.id));
   }
 }

@@ -198,6 +198,29 @@ describe('who may do what with attendance', () => {
   });
 });
 
+describe('a deleted session', () => {
+  it('takes its check-ins out of the course’s history', async () => {
+    await open();
+    await checkIn(scene.ann);
+    await scene.hub.call('deleteSession', {
+      token: scene.teacher.token,
+      params: { sessionId: scene.sessionId },
+    });
+    // The records go in a subscriber of session.deleted, just after the 204.
+    await expect
+      .poll(
+        async () =>
+          (
+            await scene.hub.call('courseAttendance', {
+              token: scene.teacher.token,
+              params: { courseId: scene.courseId },
+            })
+          ).body,
+      )
+      .toEqual([]);
+  });
+});
+
 describe('attendance live', () => {
   it('tells the room a window opened and gives the host coalesced counts, nobody else', async () => {
     const host = await scene.connect(scene.teacher);

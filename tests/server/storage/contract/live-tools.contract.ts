@@ -164,5 +164,42 @@ export function describeLiveToolRepositoriesContract(
         (await reopened.exitTickets.listAnswers('t1' as ExitTicketId)).map((a) => a.userId),
       ).toEqual(['ann', 'ben']);
     });
+
+    it('forgets a deleted session’s polls, windows, tickets and their answers, and nothing else', async () => {
+      await store.polls.insert(poll('p1'));
+      await store.polls.insert(poll('p2', 's2'));
+      await store.polls.putAnswer({
+        pollId: 'p1' as PollId,
+        userId: user('ann'),
+        responses: [[0]],
+        answeredAt: AT,
+      });
+      await store.attendance.insertWindow(window('w1'));
+      await store.attendance.insertCheckIn({
+        windowId: 'w1' as AttendanceWindowId,
+        userId: user('ann'),
+        checkedInAt: AT,
+        method: 'link',
+      });
+      await store.exitTickets.insert({
+        kind: 'ticket',
+        id: 't1' as ExitTicketId,
+        sessionId: 's1' as SessionId,
+        hostId: user('teacher'),
+        question: '?',
+        createdAt: AT,
+      });
+      expect(await store.polls.deleteForSession('s1' as SessionId)).toBe(2);
+      expect(await store.attendance.deleteForSession('s1' as SessionId)).toBe(2);
+      expect(await store.exitTickets.deleteForSession('s1' as SessionId)).toBe(1);
+      const reopened = await store.reopen();
+      store = reopened;
+      expect(await reopened.polls.getAnswer('p1' as PollId, user('ann'))).toBeUndefined();
+      expect((await reopened.polls.listForSession('s2' as SessionId)).map((p) => p.id)).toEqual([
+        'p2',
+      ]);
+      expect(await reopened.attendance.listWindowsForCourse('c1' as CourseId)).toEqual([]);
+      expect(await reopened.exitTickets.listForSession('s1' as SessionId)).toEqual([]);
+    });
   });
 }
