@@ -54,7 +54,8 @@ export const classToolsB = {
   'classTools.attendance.lateAfter': 'Late after, in minutes',
   'classTools.attendance.tokenIs': 'Check in with the session token:',
   'classTools.attendance.orScan': 'or scan the code with a phone, which opens this link:',
-  'classTools.attendance.lateRule': 'Check-ins after {minutes, plural, one {# minute} other {# minutes}} count as late.',
+  'classTools.attendance.lateRule':
+    'Check-ins after {minutes, plural, one {# minute} other {# minutes}} count as late.',
   'classTools.attendance.counts': '{present} present · {late} late · {absent} absent',
   'classTools.attendance.courseCsv': 'Course history CSV',
   'classTools.attendance.earlier': 'Earlier check-ins',
