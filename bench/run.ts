@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
+import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
 import { ensureHubBuilt } from './support/bench-hub';
@@ -44,6 +45,8 @@ const workloads: Array<[string, Workload | undefined]> = [
   ['hub-start', await optionalWorkload('./hub-start.ts')],
   // A teacher's gradebook, 500 × 40, alone and beside a second course as large: load, grade.
   ['gradebook', async (options) => void (await runGradebookBench(options))],
+  // A poll in a class of 500: from the last answer to the teacher's updated count.
+  ['poll', runPollBench],
 ];
 
 console.log(

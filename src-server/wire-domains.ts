@@ -55,6 +55,15 @@ import { SubmissionService, SUBMISSION_REPOSITORIES } from './domains/courses/su
 import { gradebookRoutes } from './domains/courses/gradebook-routes';
 import { GRADEBOOK_REPOSITORIES, GradebookService } from './domains/courses/gradebook-service';
 import { chatRoutes } from './domains/chat/routes';
+import { chatControlRoutes } from './domains/chat/chat-control-routes';
+import { CHAT_CONTROL_REPOSITORIES, ChatControlsService } from './domains/chat/chat-controls';
+import { HandService, HAND_REPOSITORIES } from './domains/class-tools/hands/hand-service';
+import { handRoutes } from './domains/class-tools/hands/routes';
+import {
+  QuestionService,
+  QUESTION_REPOSITORIES,
+} from './domains/class-tools/questions/question-service';
+import { questionRoutes } from './domains/class-tools/questions/routes';
 import { healthRoutes } from './domains/health/routes';
 import {
   NotificationService,
@@ -67,6 +76,7 @@ import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session
 import type { Handlers } from './domains/handlers';
 import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
 import { deviceRoutes } from './domains/devices/routes';
+import { wireClassTools } from './domains/class-tools/wire';
 import type { AccountsDeps } from './domains/accounts/deps';
 
 /** Where the hub answers, filled in once it listens (the health route and emails use it). */
@@ -92,7 +102,14 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
   const presence = new Presence();
-  const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), presence);
+  const chatControls = new ChatControlsService(
+    withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
+  );
+  const chat = new ChatService(
+    withRepositories(deps, ...CHAT_REPOSITORIES),
+    presence,
+    chatControls,
+  );
   const feedback = new FeedbackService(withRepositories(deps, ...FEEDBACK_REPOSITORIES));
   const notifications = new NotificationService(
     withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
@@ -101,6 +118,9 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
   const devices = new DeviceService(withRepositories(deps, ...DEVICE_REPOSITORIES));
   devices.subscribe(deps.bus);
   const backups = new BackupService(withRepositories(deps, ...BACKUP_REPOSITORIES));
+  const classTools = wireClassTools(deps, (actor, token, address) =>
+    sessions.join(actor, token, address),
+  );
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -144,6 +164,10 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
     ...deviceRoutes(devices),
+    ...handRoutes(new HandService(withRepositories(deps, ...HAND_REPOSITORIES))),
+    ...questionRoutes(new QuestionService(withRepositories(deps, ...QUESTION_REPOSITORIES))),
+    ...chatControlRoutes(chatControls),
+    ...classTools.handlers,
   };
   return {
     handlers,
@@ -160,6 +184,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       notifications,
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
       devices,
+      classTools: classTools.live,
     },
   };
 }

@@ -6,6 +6,12 @@ import { adminRoutes } from './routes/admin';
 import { backupRoutes } from './routes/backups';
 import { calendarRoutes } from './routes/calendar';
 import { chatRoutes } from './routes/chat';
+import { chatControlRoutes } from './routes/class-tools/chat-controls';
+import { handRoutes } from './routes/class-tools/hands';
+import { questionRoutes } from './routes/class-tools/questions';
+import { attendanceRoutes } from './routes/class-tools/attendance';
+import { exitTicketRoutes } from './routes/class-tools/exit-tickets';
+import { pollRoutes } from './routes/class-tools/polls';
 import { courseContentRoutes, courseRoutes } from './routes/courses';
 import { dashboardRoutes } from './routes/dashboard';
 import { deviceRoutes } from './routes/devices';
@@ -39,6 +45,12 @@ export const api = {
   ...privateCommentRoutes,
   ...gradebookRoutes,
   ...deviceRoutes,
+  ...handRoutes,
+  ...questionRoutes,
+  ...chatControlRoutes,
+  ...pollRoutes,
+  ...attendanceRoutes,
+  ...exitTicketRoutes,
 } as const;
 
 export type Api = typeof api;

@@ -1,3 +1,4 @@
+import type { ClassToolsClientEvents, ClassToolsServerEvents } from './class-tools-events';
 import type { ErrorBody } from './errors';
 import type { Account } from './schemas/accounts';
 import type {
@@ -15,6 +16,9 @@ import type { CourseId } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
 import type { ClientHello, DeviceReport } from './schemas/devices';
 import type { PrivateComment } from './schemas/private-comments';
+import type { Hands } from './schemas/class-tools/hands';
+import type { ClassQuestion } from './schemas/class-tools/questions';
+import type { ChatControls } from './schemas/class-tools/chat-controls';
 
 /**
  * The Socket.IO contract. Event names: `domain:verb` for what a client asks,
@@ -34,7 +38,7 @@ export interface RevokedNotice {
     | 'account-blocked';
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends ClassToolsServerEvents {
   /** Your own account changed: approved, edited on another device, role changed by an admin. */
   'account:updated': (account: Account) => void;
   /** This connection's sign-in is no longer valid; the hub disconnects right after. */
@@ -85,6 +89,12 @@ export interface ServerToClientEvents {
   'notification:new': (notification: Notification) => void;
   /** The unread count changed on another of your devices. */
   'notification:read': (event: { unread: number }) => void;
+  /** A live class's hands changed: the whole queue, the same packet for everyone in the session. */
+  'hands:changed': (hands: Hands) => void;
+  /** An anonymous question was asked, upvoted or moderated: the class's view (no author, no voters). */
+  'question:changed': (question: ClassQuestion) => void;
+  /** A live class's chat controls changed (quiet, slow mode, pinned message). */
+  'chat-controls:changed': (controls: ChatControls) => void;
   /** Something a screen may show changed: refetch what follows this topic (see LiveHint). */
   'live:changed': (hint: LiveHint) => void;
 }
@@ -99,7 +109,7 @@ export interface SyncResult {
   more: boolean;
 }
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends ClassToolsClientEvents {
   /** Round trip check used by the connection indicator; answers the hub's clock. */
   'hub:ping': (ack: (reply: Ack<{ serverTime: string }>) => void) => void;
   /** Start receiving a session's live traffic (members and admins). */

@@ -215,7 +215,15 @@ export function createSocketClient(options: SocketClientOptions): SocketClient {
       } catch (error) {
         throw new ApiError('NETWORK', 'The hub did not answer in time.', { cause: error });
       }
-      if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
+      if (!reply.ok) {
+        // How long to wait (slow mode, rate limits) travels with the refusal, as over REST.
+        const wait = reply.error.details?.retryAfterSeconds;
+        throw new ApiError(
+          reply.error.code,
+          reply.error.message,
+          wait === undefined ? {} : { retryAfterSeconds: wait },
+        );
+      }
       return reply.data as AckOf<typeof event>;
     },
   };

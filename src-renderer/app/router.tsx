@@ -18,6 +18,7 @@ import { PeopleSearchPage } from '../features/people';
 import { OwnProfilePage } from '../features/profile';
 import { PersonProfilePage } from '../features/profile';
 import { SessionPage } from '../features/sessions';
+import { CheckInPage } from '../features/class-tools';
 import { SessionsPage } from '../features/sessions';
 import { StudentsPage } from '../features/students';
 import { WelcomePage } from '../features/welcome';
@@ -67,6 +68,7 @@ export const routes: RouteObject[] = [
               { path: 'courses/:courseId', element: <CoursePage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'sessions/:sessionId', element: <SessionPage /> },
+              { path: 'check-in', element: <CheckInPage /> },
               { path: 'calendar', element: <CalendarPage /> },
               { path: 'chat', element: <ChatPage /> },
               { path: 'chat/:room', element: <ChatPage /> },

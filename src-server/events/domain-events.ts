@@ -21,13 +21,16 @@ import type {
 import type { AnnouncementEvents } from '../domains/announcements/events';
 import type { PrivateCommentEvents } from '../domains/private-comments/events';
 import type { DeviceEvents } from '../domains/devices/events';
+import type { LiveToolEvents } from '../domains/class-tools/live-tool-events';
+import type { ClassToolEvents } from '../domains/class-tools/events';
 
 /**
  * What happened in the hub, published after it is stored. Real-time delivery
  * and notifications subscribe; services never call them directly.
  * Names: `<domain>.<past-tense verb>`.
  */
-export interface DomainEvents extends AnnouncementEvents, PrivateCommentEvents, DeviceEvents {
+export interface DomainEvents
+  extends AnnouncementEvents, PrivateCommentEvents, DeviceEvents, ClassToolEvents, LiveToolEvents {
   'account.registered': { user: UserRecord };
   /** Any change to an account a client may show: profile, status, role, avatar. */
   'account.updated': { user: UserRecord };

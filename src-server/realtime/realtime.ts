@@ -10,6 +10,9 @@ import type { SessionLiveViews } from '../domains/sessions/live-views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
+import { deliverClassTools } from './class-tools-delivery';
+import { deliverLiveTools } from './live-tools-delivery';
+import type { ClassToolsLive } from '../domains/class-tools/wire';
 import { deliverCourses } from './course-delivery';
 import { acceptClientHello, deliverDevices } from './device-delivery';
 import { deliverLiveHints } from './live-hints';
@@ -31,6 +34,7 @@ export interface RealtimeServices {
   readonly notifications: NotificationService;
   readonly sessionViews: SessionLiveViews;
   readonly devices: DeviceService;
+  readonly classTools: ClassToolsLive;
 }
 
 /**
@@ -57,14 +61,17 @@ export function startRealtime(
   deliverSessions(io, bus, membership, sessionViews, logger);
   deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
   deliverCourses(io, bus);
+  deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
   deliverDevices(io, devices, userOf, logger);
+  const liveTools = deliverLiveTools(io, bus, services.classTools, userOf, logger);
   const presenceReports = deliverPresence(io, presence, chat, logger);
   return {
     io,
     stop: () => {
       presenceReports.stop();
       devices.stop();
+      liveTools.stop();
     },
   };
 }

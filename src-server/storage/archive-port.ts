@@ -34,6 +34,9 @@ export const ARCHIVE_COLLECTIONS = [
   'read-markers',
   'announcements',
   'work-comments',
+  'polls',
+  'attendance',
+  'exit-tickets',
 ] as const;
 export type ArchiveCollection = (typeof ARCHIVE_COLLECTIONS)[number];
 

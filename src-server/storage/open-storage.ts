@@ -31,6 +31,14 @@ import {
   sessionMembersCollectionOptions,
   sessionsCollectionOptions,
 } from './lowdb/session-repositories';
+import {
+  attendanceCollectionOptions,
+  exitTicketsCollectionOptions,
+  LowdbAttendanceRepository,
+  LowdbExitTicketsRepository,
+  LowdbPollsRepository,
+  pollsCollectionOptions,
+} from './lowdb/class-tools-repositories';
 import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
@@ -74,6 +82,10 @@ import {
   deviceReportsCollectionOptions,
   LowdbDeviceReportsRepository,
 } from './lowdb/device-reports';
+import {
+  classToolsCollectionOptions,
+  LowdbClassToolsRepository,
+} from './lowdb/class-tool-repositories';
 
 /**
  * The data folder:
@@ -174,6 +186,10 @@ export async function openStorage(
   const deviceReports = new LowdbDeviceReportsRepository(
     await open(deviceReportsCollectionOptions),
   );
+  const polls = new LowdbPollsRepository(await open(pollsCollectionOptions));
+  const attendance = new LowdbAttendanceRepository(await open(attendanceCollectionOptions));
+  const exitTickets = new LowdbExitTicketsRepository(await open(exitTicketsCollectionOptions));
+  const classTools = new LowdbClassToolsRepository(await open(classToolsCollectionOptions));
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
@@ -204,6 +220,10 @@ export async function openStorage(
     announcements,
     workComments,
     deviceReports,
+    polls,
+    attendance,
+    exitTickets,
+    classTools,
     blobs,
     archive: lowdbArchive({
       collections: new Map(collections.map((collection) => [collection.name, collection])),

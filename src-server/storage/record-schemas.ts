@@ -283,3 +283,11 @@ export const deviceReportRecordSchema = z.object({
     })
     .optional(),
 });
+
+export const classToolRecordSchema = z.object({
+  id,
+  sessionId: id,
+  tool: z.string(),
+  state: z.record(z.string(), z.unknown()),
+  updatedAt: time,
+});

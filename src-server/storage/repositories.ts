@@ -20,6 +20,14 @@ import type {
 export type * from './repositories-courses';
 export type * from './repositories-sessions';
 export type * from './repositories-teaching';
+export type * from './records-class-tools';
+import type {
+  AttendanceRepository,
+  ExitTicketsRepository,
+  PollsRepository,
+} from './records-class-tools';
+export type * from './repositories-class-tools';
+import type { ClassToolsRepository } from './repositories-class-tools';
 import type { AnnouncementsRepository, WorkCommentsRepository } from './repositories-teaching';
 import type { DeviceReportsRepository } from './repositories-devices';
 import type { FileId } from '../../src-shared/schemas/files';
@@ -214,6 +222,11 @@ export interface Storage {
   readonly announcements: AnnouncementsRepository;
   readonly workComments: WorkCommentsRepository;
   readonly deviceReports: DeviceReportsRepository;
+  /** Classroom live tools: one collection per tool family (records-class-tools.ts). */
+  readonly polls: PollsRepository;
+  readonly attendance: AttendanceRepository;
+  readonly exitTickets: ExitTicketsRepository;
+  readonly classTools: ClassToolsRepository;
   readonly blobs: BlobStore;
   /** Backups: a consistent snapshot of everything above (archive-port.ts, src-server/archive/). */
   readonly archive: ArchivableStorage;

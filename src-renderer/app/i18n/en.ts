@@ -5,6 +5,8 @@
  */
 import { calendar } from './en/calendar';
 import { chat } from './en/chat';
+import { classTools } from './en/class-tools';
+import { classToolsB } from './en/class-tools-b';
 import { courses } from './en/courses';
 import { desktop } from './en/desktop';
 import { devices } from './en/devices';
@@ -33,6 +35,8 @@ export const en = {
   ...teaching,
   ...grades,
   ...devices,
+  ...classTools,
+  ...classToolsB,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -24,6 +24,9 @@ const byCode: Partial<Record<ApiError['code'], MessageKey>> = {
 export function errorText(error: unknown, t: Translate): string {
   if (!(error instanceof ApiError)) return t('error.unknown');
   if (error.code === 'TOO_MANY_REQUESTS') {
+    // A short wait (a class chat's slow mode) is said in seconds, not rounded up to a minute.
+    if (error.retryAfterSeconds !== undefined && error.retryAfterSeconds < 60)
+      return t('error.waitSeconds', { seconds: error.retryAfterSeconds });
     const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
     return t('error.tooManyRequests', { minutes });
   }

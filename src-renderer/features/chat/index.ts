@@ -5,3 +5,4 @@ export { ChatPage } from './ChatPage';
 export { ChatMarkdown } from './markdown';
 export { connectChatLive } from './chat-live';
 export { useChatUnreadTotal } from './unread';
+export { useChatControls } from './chat-controls';

@@ -8,6 +8,7 @@ import { CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { StatusScreen } from '../../ui/StatusScreen';
 import { useAccount } from '../auth';
+import { ClassToolsPanel } from '../class-tools';
 import { JoinTokenCard } from './components/JoinTokenCard';
 import { MembersPanel } from './components/MembersPanel';
 import { OpenChatButton } from '../chat';
@@ -80,7 +81,10 @@ export function SessionPage() {
       <SessionHeader session={session} canModerate={canModerate} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }} order={{ base: 2, lg: 1 }}>
-          <PostFeed canPost={session.myRole !== null} />
+          <Stack gap="lg">
+            <ClassToolsPanel session={session} isAdmin={account?.isAdmin ?? false} />
+            <PostFeed canPost={session.myRole !== null} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }} order={{ base: 1, lg: 2 }}>
           <Stack gap="lg">

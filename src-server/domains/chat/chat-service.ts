@@ -17,6 +17,7 @@ import type { DomainDeps } from '../deps';
 import { attachUploadsTo } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
 import type { Presence } from './presence';
+import type { ChatControlsService } from './chat-controls';
 import { ReadPositions } from './read-positions';
 import { RecentClientIds } from './recent-client-ids';
 import { mayMessage, placesOf } from '../access/places';
@@ -45,6 +46,8 @@ export class ChatService {
   constructor(
     private readonly deps: DomainDeps<ChatRepository>,
     private readonly presence: Presence,
+    /** A live class's quiet and slow modes; asked before anything is stored. */
+    private readonly controls?: Pick<ChatControlsService, 'gate'>,
   ) {
     this.recentClientIds = new RecentClientIds(deps.storage);
     this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
@@ -60,11 +63,14 @@ export class ChatService {
     device?: string,
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await assertMayWrite(this.deps.storage, actor, input.room);
+    const admit = await this.controls?.gate(actor, input.room);
     const seen = await this.recentClientIds.forRoom(input.room);
     const key = `${actor.id}:${input.clientId}`;
     const earlier = seen.get(key);
     if (earlier)
       return { message: await this.message(actor, input.room, await earlier), duplicate: true };
+    // No await from the resend check to `remember`: a resend racing its original is stored once.
+    const admission = admit?.();
     const stored = this.append(actor, input);
     const storedSeq = stored.then((entry) => entry.seq);
     // A resend waiting on it handles a failure; this copy must never reject unheard (full disk).
@@ -75,6 +81,7 @@ export class ChatService {
       entry = await stored;
     } catch (error) {
       seen.delete(key);
+      admission?.();
       throw error;
     }
     await this.advanceRead(actor.id, input.room, entry.seq, device);

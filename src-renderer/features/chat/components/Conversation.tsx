@@ -8,6 +8,7 @@ import { useAttachments } from '../attachments';
 import { openConversation } from '../chat-actions';
 import { chatStore } from '../chat-store';
 import classes from '../chat.module.css';
+import { ClassChatBanner } from './ClassChatBanner';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MessageList } from './MessageList';
@@ -67,6 +68,7 @@ export function Conversation({
         sideOpen={sideOpen}
         onToggleSide={onToggleSide}
       />
+      <ClassChatBanner room={room} />
       {conversation?.status === 'failed' ? (
         <Center flex={1} p="md">
           <ErrorNotice error={conversation.error} onRetry={() => void openConversation(room)} />

@@ -216,7 +216,7 @@ function PendingState({
   return (
     <Group gap={6} mt={2} data-testid="message-failed">
       <IconAlertCircle size={14} aria-hidden color="var(--mantine-color-error)" />
-      <Text size="xs" c="red">
+      <Text size="xs" c="var(--mantine-color-error)">
         {t('chat.notSent')} {errorText(error, t)}
       </Text>
       <Button size="compact-xs" variant="default" onClick={() => retrySend(clientId)}>

@@ -1,0 +1,2 @@
+export { ClassToolsPanel, type ClassToolProps, type ClassToolRole } from './ClassToolsPanel';
+export { CheckInPage } from './attendance/CheckInPage';

@@ -1,0 +1,34 @@
+import type { SessionId } from '../../../src-shared/schemas/sessions';
+import { classToolRecordSchema } from '../record-schemas';
+import type { ClassToolRecord } from '../records';
+import type { ClassToolsRepository } from '../repositories-class-tools';
+import type { LowdbCollection } from './collection';
+
+const toolKey = (sessionId: string, tool: string) => `${sessionId}/${tool}`;
+
+export const classToolsCollectionOptions = {
+  name: 'class-tools',
+  schema: classToolRecordSchema,
+  indexes: { tool: (r: ClassToolRecord) => toolKey(r.sessionId, r.tool) },
+};
+
+export class LowdbClassToolsRepository implements ClassToolsRepository {
+  constructor(private readonly records: LowdbCollection<ClassToolRecord>) {}
+  async get(id: string) {
+    return this.records.get(id);
+  }
+  async listForTool(sessionId: SessionId, tool: string) {
+    return this.records.listByIndex('tool', toolKey(sessionId, tool));
+  }
+  async put(record: ClassToolRecord) {
+    return this.records.get(record.id)
+      ? (await this.records.update(record.id, () => record))!
+      : this.records.insert(record);
+  }
+  async update(id: string, change: (current: ClassToolRecord) => ClassToolRecord) {
+    return this.records.update(id, change);
+  }
+  async delete(id: string) {
+    return this.records.delete(id);
+  }
+}

@@ -1,0 +1,177 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Person } from '../../support/people';
+import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import {
+  CLASS_ROLES,
+  expectRefused,
+  startClass,
+  type ClassRole,
+  type ClassScene,
+  type Statuses,
+} from './class-scene';
+
+let scene: ClassScene;
+let sockets: ClientSocket[] = [];
+beforeEach(async () => {
+  scene = await startClass();
+});
+afterEach(async () => {
+  sockets.forEach((s) => s.disconnect());
+  sockets = [];
+  await scene.stop();
+});
+
+const call = (name: Parameters<ClassScene['hub']['call']>[0], who: Person, userId?: string) =>
+  scene.hub.call(name, {
+    token: who.token,
+    params: { sessionId: scene.sessionId, ...(userId ? { userId } : {}) },
+  });
+const queueOf = async () =>
+  ((await call('hands', scene.cast.teacher)).body.queue as { student: { username: string } }[]).map(
+    (h) => h.student.username,
+  );
+const raise = async (who: Person) => expect((await call('raiseHand', who)).status).toBe(200);
+const live = async (who: Person) => {
+  const socket = await connectSocket(scene.hub.url, who.token);
+  sockets.push(socket);
+  return socket;
+};
+
+/** What each role may do with hands: [teacher, student, outsider, blocked, admin]. */
+const rows: {
+  action: string;
+  expected: Statuses;
+  run: (who: Person) => ReturnType<typeof call>;
+  /** The queue (usernames) after the call, when it succeeded and when it was refused. */
+  after: { ok: string[]; refused: string[] };
+}[] = [
+  {
+    action: 'read the queue',
+    expected: [200, 200, 403, 403, 200],
+    run: (who) => call('hands', who),
+    after: { ok: ['milo2'], refused: ['milo2'] },
+  },
+  {
+    action: 'raise a hand',
+    expected: [403, 200, 403, 403, 403],
+    run: (who) => call('raiseHand', who),
+    after: { ok: ['milo2', 'emma1'], refused: ['milo2'] },
+  },
+  {
+    action: 'lower their own hand',
+    expected: [403, 200, 403, 403, 403],
+    run: (who) => call('lowerMyHand', who),
+    after: { ok: ['milo2'], refused: ['milo2'] },
+  },
+  {
+    action: 'call on a student',
+    expected: [200, 403, 403, 403, 403],
+    run: (who) => call('callOnHand', who, scene.classmate.id),
+    after: { ok: ['milo2'], refused: ['milo2'] },
+  },
+  {
+    action: 'lower a student’s hand',
+    expected: [200, 403, 403, 403, 403],
+    run: (who) => call('lowerHand', who, scene.classmate.id),
+    after: { ok: [], refused: ['milo2'] },
+  },
+  {
+    action: 'lower every hand',
+    expected: [200, 403, 403, 403, 403],
+    run: (who) => call('lowerAllHands', who),
+    after: { ok: [], refused: ['milo2'] },
+  },
+];
+
+describe('raise hand: who may do what', () => {
+  for (const row of rows)
+    for (const [column, role] of CLASS_ROLES.entries()) {
+      const status = row.expected[column]!;
+      it(`${role}: ${row.action} → ${status}`, async () => {
+        await raise(scene.classmate);
+        const reply = await row.run(scene.cast[role as ClassRole]);
+        if (status >= 400) expectRefused(reply, status);
+        else expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+        expect(await queueOf()).toEqual(status < 300 ? row.after.ok : row.after.refused);
+      });
+    }
+
+  it('tells an admin why they may look but not act', async () => {
+    await raise(scene.classmate);
+    const reply = await call('callOnHand', scene.cast.admin, scene.classmate.id);
+    expect(reply.body.error.message).toBe(
+      'An admin can look into a class but not call on a student: only its teacher can.',
+    );
+    const blocked = await call('raiseHand', scene.cast.blocked);
+    expect(blocked.body.error.message).toMatch(/blocked you from .*Physics/);
+  });
+});
+
+describe('raise hand in class', () => {
+  it('queues hands in the order they went up, and raising again keeps the place', async () => {
+    await raise(scene.cast.student);
+    scene.clock.advance(1000);
+    await raise(scene.classmate);
+    scene.clock.advance(1000);
+    await raise(scene.cast.student);
+    expect(await queueOf()).toEqual(['emma1', 'milo2']);
+  });
+
+  it('shows the teacher the queue live and the student that they are called on', async () => {
+    const teacher = await live(scene.cast.teacher);
+    const student = await live(scene.classmate);
+    const raised = nextEvent(teacher, 'hands:changed');
+    await raise(scene.cast.student);
+    expect((await raised).queue.map((h) => h.student.username)).toEqual(['emma1']);
+    scene.clock.advance(1000);
+    const second = nextEvent(teacher, 'hands:changed');
+    await raise(scene.classmate);
+    expect((await second).queue.map((h) => h.student.username)).toEqual(['emma1', 'milo2']);
+
+    const calledOn = nextEvent(student, 'hands:changed');
+    await call('callOnHand', scene.cast.teacher, scene.classmate.id);
+    const seen = await calledOn;
+    expect(seen.queue.find((h) => h.student.id === scene.classmate.id)?.calledAt).toBeDefined();
+    expect(
+      seen.queue.find((h) => h.student.id === scene.cast.student.id)?.calledAt,
+    ).toBeUndefined();
+    // Everyone gets the same packet: no one's email address is in it.
+    expect(JSON.stringify(seen)).not.toMatch(/@school\.test/);
+
+    // Calling on the next one takes it from the one before.
+    await call('callOnHand', scene.cast.teacher, scene.cast.student.id);
+    const now = (await call('hands', scene.classmate)).body.queue as { calledAt?: string }[];
+    expect(now.map((h) => h.calledAt !== undefined)).toEqual([true, false]);
+
+    const cleared = nextEvent(student, 'hands:changed');
+    await call('lowerAllHands', scene.cast.teacher);
+    expect((await cleared).queue).toEqual([]);
+  });
+
+  it('says so when the teacher calls on a hand that is down', async () => {
+    const reply = await call('callOnHand', scene.cast.teacher, scene.classmate.id);
+    expectRefused(reply, 404);
+    expect(reply.body.error.message).toMatch(/hand is not up/);
+  });
+
+  it('drops the hand of a student who left the class', async () => {
+    await raise(scene.cast.student);
+    await raise(scene.classmate);
+    const left = await scene.hub.call('leaveSession', {
+      token: scene.classmate.token,
+      params: { sessionId: scene.sessionId },
+    });
+    expect(left.status, JSON.stringify(left.body)).toBeLessThan(300);
+    expect(await queueOf()).toEqual(['emma1']);
+  });
+
+  it('keeps the queue when the hub restarts, for a client catching up', async () => {
+    await raise(scene.cast.student);
+    await call('callOnHand', scene.cast.teacher, scene.cast.student.id);
+    await scene.restart();
+    const after = await call('hands', scene.cast.student);
+    expect(after.body.queue).toHaveLength(1);
+    expect(after.body.queue[0]).toMatchObject({ student: { username: 'emma1' } });
+    expect(after.body.queue[0].calledAt).toBeDefined();
+  });
+});
