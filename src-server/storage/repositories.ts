@@ -131,10 +131,13 @@ export interface HistoryRepository<T> {
   since(stream: string, afterSeq: number, limit: number): Promise<HistoryEntry<T>[]>;
   get(stream: string, seq: number): Promise<HistoryEntry<T> | undefined>;
   /** The newest seq in the stream, 0 when empty (kept after pruning). */
-  lastSeq(stream: string): number;
+  lastSeq(stream: string): Promise<number>;
   /** How many entries after `afterSeq` are still stored. */
-  countAfter(stream: string, afterSeq: number): number;
-  /** Drops entries older than `cutoff` (whole segments at a time); returns how many segments went. */
+  countAfter(stream: string, afterSeq: number): Promise<number>;
+  /**
+   * Drops entries older than `cutoff`, never from the middle of a stream;
+   * returns how much went (whole segments in a log folder, rows in PostgreSQL).
+   */
   pruneBefore(cutoff: string): Promise<number>;
 }
 export interface HistoryEntry<T> {
