@@ -11,25 +11,6 @@ import {
   statusUpdatesCollectionOptions,
 } from './lowdb/account-repositories';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
-import {
-  coursesCollectionOptions,
-  deadlinesCollectionOptions,
-  enrolmentsCollectionOptions,
-  LowdbCourseItemsRepository,
-  materialsCollectionOptions,
-  LowdbCoursesRepository,
-  LowdbEnrolmentsRepository,
-} from './lowdb/course-repositories';
-import {
-  commentsCollectionOptions,
-  LowdbCommentsRepository,
-  LowdbPostsRepository,
-  LowdbSessionMembersRepository,
-  LowdbSessionsRepository,
-  postsCollectionOptions,
-  sessionMembersCollectionOptions,
-  sessionsCollectionOptions,
-} from './lowdb/session-repositories';
 import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
 import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
 import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
@@ -39,36 +20,9 @@ import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { releaseOrphanClaims } from './orphan-claims';
 import { SegmentedLog } from './logs/segmented-log';
-import type {
-  AuditEntry,
-  ChatRecord,
-  DeadlineRecord,
-  FeedbackRecord,
-  GradeRecord,
-  MaterialRecord,
-  NotificationRecord,
-  SubmissionRecord,
-} from './records';
-import {
-  feedbackCollectionOptions,
-  gradesCollectionOptions,
-  LowdbKeyedRepository,
-  LowdbSubmissionsRepository,
-  submissionsCollectionOptions,
-} from './lowdb/submission-repositories';
-import {
-  LowdbMessageEditsRepository,
-  LowdbReadMarkersRepository,
-  messageEditsCollectionOptions,
-  readMarkersCollectionOptions,
-} from './lowdb/chat-state';
+import type { AuditEntry, ChatRecord, NotificationRecord } from './records';
 import type { Storage } from './repositories';
-import {
-  announcementsCollectionOptions,
-  LowdbAnnouncementsRepository,
-  LowdbWorkCommentsRepository,
-  workCommentsCollectionOptions,
-} from './lowdb/teaching-repositories';
+import { openCourseAndSessionRepositories } from './repositories/open-repositories';
 
 /**
  * The data folder:
@@ -119,33 +73,10 @@ export async function openStorage(
   );
   const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
   const uploads = new LowdbUploadsRepository(await open(uploadsCollectionOptions));
-  const sessions = new LowdbSessionsRepository(await open(sessionsCollectionOptions));
-  const sessionMembers = new LowdbSessionMembersRepository(
-    await open(sessionMembersCollectionOptions),
-  );
-  const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
-  const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(
     join(dataDir, 'logs', 'audit'),
     logger,
     logOptions(false),
-  );
-  const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
-  const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
-  const materials = new LowdbCourseItemsRepository<MaterialRecord>(
-    await open<MaterialRecord>(materialsCollectionOptions),
-  );
-  const deadlines = new LowdbCourseItemsRepository<DeadlineRecord>(
-    await open<DeadlineRecord>(deadlinesCollectionOptions),
-  );
-  const submissions = new LowdbSubmissionsRepository(
-    await open<SubmissionRecord>(submissionsCollectionOptions),
-  );
-  const grades = new LowdbKeyedRepository<GradeRecord>(
-    await open<GradeRecord>(gradesCollectionOptions),
-  );
-  const feedback = new LowdbKeyedRepository<FeedbackRecord>(
-    await open<FeedbackRecord>(feedbackCollectionOptions),
   );
   const doneMarks = new LowdbDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
@@ -160,14 +91,9 @@ export async function openStorage(
     logger,
     logOptions(true),
   );
-  const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
-  const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
-  const announcements = new LowdbAnnouncementsRepository(
-    await open(announcementsCollectionOptions),
-  );
-  const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
+  const teaching = await openCourseAndSessionRepositories(open);
   const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
-  await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
+  await releaseOrphanClaims({ uploads, ...teaching }, logger);
 
   return {
     users,
@@ -177,24 +103,10 @@ export async function openStorage(
     settings,
     audit: new LogHistoryRepository(auditLog),
     uploads,
-    sessions,
-    sessionMembers,
-    posts,
-    comments,
     chat: new LogHistoryRepository(chatLog),
-    messageEdits,
-    readMarkers,
     notifications: new LogHistoryRepository(notificationLog),
-    courses,
-    enrolments,
-    materials,
-    deadlines,
-    submissions,
-    grades,
-    feedback,
     doneMarks,
-    announcements,
-    workComments,
+    ...teaching,
     blobs,
     async close() {
       await Promise.all(collections.map((collection) => collection.close()));

@@ -299,11 +299,21 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
   /** Puts `record` under `id` (undefined deletes it), keeping every index in step. */
   private set(id: string, record: T | undefined): void {
     const current = this.records.get(id);
-    if (current) this.removeFromIndexes(current);
+    // An index whose key did not change keeps the record in its place: lists stay in insertion
+    // order after an edit (as on PostgreSQL), instead of moving the edited record to the end.
+    const kept = current && record ? this.unchangedIndexes(current, record) : new Set<string>();
+    if (current) this.removeFromIndexes(current, kept);
     if (record) {
       this.records.set(id, record);
-      this.addToIndexes(record);
+      this.addToIndexes(record, kept);
     } else this.records.delete(id);
+  }
+
+  private unchangedIndexes(before: T, after: T): Set<string> {
+    const names = Object.entries(this.options.indexes ?? {}).flatMap(([name, keyOf]) =>
+      keyOf(before) === keyOf(after) ? [name] : [],
+    );
+    return new Set(names);
   }
 
   private assertUnique(record: T, ownId?: string): void {
@@ -315,14 +325,14 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     }
   }
 
-  private addToIndexes(record: T): void {
+  private addToIndexes(record: T, kept: ReadonlySet<string> = new Set()): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
       if (key !== undefined) this.uniqueIndex(name).set(key, record.id);
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
-      if (key === undefined) continue;
+      if (key === undefined || kept.has(name)) continue;
       const index = this.secondaryIndex(name);
       const ids = index.get(key) ?? new Set<string>();
       ids.add(record.id);
@@ -330,7 +340,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     }
   }
 
-  private removeFromIndexes(record: T): void {
+  private removeFromIndexes(record: T, kept: ReadonlySet<string>): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
       if (key !== undefined && this.uniqueIndex(name).get(key) === record.id)
@@ -338,7 +348,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
-      if (key === undefined) continue;
+      if (key === undefined || kept.has(name)) continue;
       const ids = this.secondaryIndex(name).get(key);
       ids?.delete(record.id);
       if (ids?.size === 0) this.secondaryIndex(name).delete(key);

@@ -2,6 +2,7 @@ import { Migrator, type Migration } from 'kysely/migration';
 import type { Logger } from '../../logger';
 import type { PgDatabase } from './connect';
 import * as m001 from './migrations/001-collections';
+import * as m002 from './migrations/002-history';
 
 /**
  * Every schema change, in order. Listed here rather than read from the
@@ -10,6 +11,7 @@ import * as m001 from './migrations/001-collections';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '001-collections': m001,
+  '002-history': m002,
 };
 
 /**
