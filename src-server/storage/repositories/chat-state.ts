@@ -4,13 +4,13 @@ import { messageEditRecordSchema, readMarkerRecordSchema } from '../record-schem
 import type { MessageEditRecord, ReadMarkerRecord } from '../records';
 import type { MessageEditsRepository, ReadMarkersRepository } from '../repositories';
 
-export const messageEditsCollection: CollectionDefinition<MessageEditRecord> = {
+export const messageEditsCollectionOptions: CollectionDefinition<MessageEditRecord> = {
   name: 'message-edits',
   schema: messageEditRecordSchema,
 };
 
 /** Only edited or deleted messages have a record here, so it stays small beside the history. */
-export class MessageEdits implements MessageEditsRepository {
+export class DocumentMessageEditsRepository implements MessageEditsRepository {
   constructor(private readonly edits: DocumentCollection<MessageEditRecord>) {}
   async get(room: string, seq: number) {
     return this.edits.get(`${room}#${seq}`);
@@ -20,14 +20,14 @@ export class MessageEdits implements MessageEditsRepository {
   }
 }
 
-export const readMarkersCollection: CollectionDefinition<ReadMarkerRecord> = {
+export const readMarkersCollectionOptions: CollectionDefinition<ReadMarkerRecord> = {
   name: 'read-markers',
   schema: readMarkerRecordSchema,
   indexes: { user: (marker) => marker.userId },
 };
 
 /** A person's read position per stream; put replaces it whole (an upsert, so two devices never clash). */
-export class ReadMarkers implements ReadMarkersRepository {
+export class DocumentReadMarkersRepository implements ReadMarkersRepository {
   constructor(private readonly markers: DocumentCollection<ReadMarkerRecord>) {}
   async get(userId: UserId, stream: string) {
     return this.markers.get(`${userId}|${stream}`);

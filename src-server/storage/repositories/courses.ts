@@ -17,7 +17,7 @@ import type {
 
 const prefixOf = (code: string) => /^[A-Z]+/.exec(code)?.[0] ?? '';
 
-export const coursesCollection: CollectionDefinition<CourseRecord> = {
+export const coursesCollectionOptions: CollectionDefinition<CourseRecord> = {
   name: 'courses',
   schema: courseRecordSchema,
   unique: {
@@ -31,7 +31,7 @@ export const coursesCollection: CollectionDefinition<CourseRecord> = {
 };
 
 /** Courses on either engine; course and join codes are unique keys the engine enforces. */
-export class Courses implements CoursesRepository {
+export class DocumentCoursesRepository implements CoursesRepository {
   constructor(private readonly courses: DocumentCollection<CourseRecord>) {}
   async get(id: CourseId) {
     return this.courses.get(id);
@@ -61,7 +61,7 @@ export class Courses implements CoursesRepository {
 
 const enrolmentId = (courseId: CourseId, userId: UserId) => `${courseId}:${userId}`;
 
-export const enrolmentsCollection: CollectionDefinition<EnrolmentRecord> = {
+export const enrolmentsCollectionOptions: CollectionDefinition<EnrolmentRecord> = {
   name: 'enrolments',
   schema: enrolmentRecordSchema,
   indexes: {
@@ -71,7 +71,7 @@ export const enrolmentsCollection: CollectionDefinition<EnrolmentRecord> = {
   },
 };
 
-export class Enrolments implements EnrolmentsRepository {
+export class DocumentEnrolmentsRepository implements EnrolmentsRepository {
   constructor(private readonly enrolments: DocumentCollection<EnrolmentRecord>) {}
   async get(courseId: CourseId, userId: UserId) {
     return this.enrolments.get(enrolmentId(courseId, userId));
@@ -118,19 +118,19 @@ export class Enrolments implements EnrolmentsRepository {
   }
 }
 
-export const materialsCollection: CollectionDefinition<MaterialRecord> = {
+export const materialsCollectionOptions: CollectionDefinition<MaterialRecord> = {
   name: 'materials',
   schema: materialRecordSchema,
   indexes: { course: (m) => m.courseId },
 };
-export const deadlinesCollection: CollectionDefinition<DeadlineRecord> = {
+export const deadlinesCollectionOptions: CollectionDefinition<DeadlineRecord> = {
   name: 'deadlines',
   schema: deadlineRecordSchema,
   indexes: { course: (d) => d.courseId },
 };
 
 /** Materials and deadlines: indexed by course. */
-export class CourseItems<
+export class DocumentCourseItemsRepository<
   T extends { id: string; courseId: CourseId },
 > implements CourseItemsRepository<T> {
   constructor(private readonly items: DocumentCollection<T>) {}

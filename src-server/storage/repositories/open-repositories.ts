@@ -4,40 +4,45 @@ import type {
   StoredRecord,
 } from '../document-collection';
 import type { Storage } from '../repositories';
-import { Comments, Posts, SessionMembers, Sessions } from './sessions';
 import {
-  commentsCollection,
-  postsCollection,
-  sessionMembersCollection,
-  sessionsCollection,
+  DocumentCommentsRepository,
+  DocumentPostsRepository,
+  DocumentSessionMembersRepository,
+  DocumentSessionsRepository,
 } from './sessions';
 import {
-  MessageEdits,
-  messageEditsCollection,
-  ReadMarkers,
-  readMarkersCollection,
+  commentsCollectionOptions,
+  postsCollectionOptions,
+  sessionMembersCollectionOptions,
+  sessionsCollectionOptions,
+} from './sessions';
+import {
+  DocumentMessageEditsRepository,
+  messageEditsCollectionOptions,
+  DocumentReadMarkersRepository,
+  readMarkersCollectionOptions,
 } from './chat-state';
 import {
-  CourseItems,
-  Courses,
-  coursesCollection,
-  deadlinesCollection,
-  Enrolments,
-  enrolmentsCollection,
-  materialsCollection,
+  DocumentCourseItemsRepository,
+  DocumentCoursesRepository,
+  coursesCollectionOptions,
+  deadlinesCollectionOptions,
+  DocumentEnrolmentsRepository,
+  enrolmentsCollectionOptions,
+  materialsCollectionOptions,
 } from './courses';
 import {
-  feedbackCollection,
-  gradesCollection,
-  KeyedRecords,
-  Submissions,
-  submissionsCollection,
+  feedbackCollectionOptions,
+  gradesCollectionOptions,
+  DocumentKeyedRepository,
+  DocumentSubmissionsRepository,
+  submissionsCollectionOptions,
 } from './submissions';
 import {
-  Announcements,
-  announcementsCollection,
-  WorkComments,
-  workCommentsCollection,
+  DocumentAnnouncementsRepository,
+  announcementsCollectionOptions,
+  DocumentWorkCommentsRepository,
+  workCommentsCollectionOptions,
 } from './teaching';
 
 /** How an engine opens (or creates) one collection. */
@@ -73,20 +78,22 @@ export async function openCourseAndSessionRepositories(
   open: OpenCollection,
 ): Promise<CourseAndSessionRepositories> {
   return {
-    courses: new Courses(await open(coursesCollection)),
-    enrolments: new Enrolments(await open(enrolmentsCollection)),
-    materials: new CourseItems(await open(materialsCollection)),
-    deadlines: new CourseItems(await open(deadlinesCollection)),
-    submissions: new Submissions(await open(submissionsCollection)),
-    grades: new KeyedRecords(await open(gradesCollection)),
-    feedback: new KeyedRecords(await open(feedbackCollection)),
-    sessions: new Sessions(await open(sessionsCollection)),
-    sessionMembers: new SessionMembers(await open(sessionMembersCollection)),
-    posts: new Posts(await open(postsCollection)),
-    comments: new Comments(await open(commentsCollection)),
-    announcements: new Announcements(await open(announcementsCollection)),
-    workComments: new WorkComments(await open(workCommentsCollection)),
-    messageEdits: new MessageEdits(await open(messageEditsCollection)),
-    readMarkers: new ReadMarkers(await open(readMarkersCollection)),
+    courses: new DocumentCoursesRepository(await open(coursesCollectionOptions)),
+    enrolments: new DocumentEnrolmentsRepository(await open(enrolmentsCollectionOptions)),
+    materials: new DocumentCourseItemsRepository(await open(materialsCollectionOptions)),
+    deadlines: new DocumentCourseItemsRepository(await open(deadlinesCollectionOptions)),
+    submissions: new DocumentSubmissionsRepository(await open(submissionsCollectionOptions)),
+    grades: new DocumentKeyedRepository(await open(gradesCollectionOptions)),
+    feedback: new DocumentKeyedRepository(await open(feedbackCollectionOptions)),
+    sessions: new DocumentSessionsRepository(await open(sessionsCollectionOptions)),
+    sessionMembers: new DocumentSessionMembersRepository(
+      await open(sessionMembersCollectionOptions),
+    ),
+    posts: new DocumentPostsRepository(await open(postsCollectionOptions)),
+    comments: new DocumentCommentsRepository(await open(commentsCollectionOptions)),
+    announcements: new DocumentAnnouncementsRepository(await open(announcementsCollectionOptions)),
+    workComments: new DocumentWorkCommentsRepository(await open(workCommentsCollectionOptions)),
+    messageEdits: new DocumentMessageEditsRepository(await open(messageEditsCollectionOptions)),
+    readMarkers: new DocumentReadMarkersRepository(await open(readMarkersCollectionOptions)),
   };
 }

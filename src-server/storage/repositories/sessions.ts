@@ -16,13 +16,13 @@ import type {
   Window,
 } from '../repositories';
 
-export const sessionsCollection: CollectionDefinition<SessionRecord> = {
+export const sessionsCollectionOptions: CollectionDefinition<SessionRecord> = {
   name: 'sessions',
   schema: sessionRecordSchema,
   unique: { joinToken: (session) => session.joinToken },
 };
 
-export class Sessions implements SessionsRepository {
+export class DocumentSessionsRepository implements SessionsRepository {
   constructor(private readonly sessions: DocumentCollection<SessionRecord>) {}
   async get(id: SessionId) {
     return this.sessions.get(id);
@@ -46,7 +46,7 @@ export class Sessions implements SessionsRepository {
 
 const memberId = (sessionId: SessionId, userId: UserId) => `${sessionId}:${userId}`;
 
-export const sessionMembersCollection: CollectionDefinition<SessionMemberRecord> = {
+export const sessionMembersCollectionOptions: CollectionDefinition<SessionMemberRecord> = {
   name: 'session-members',
   schema: sessionMemberRecordSchema,
   indexes: {
@@ -57,7 +57,7 @@ export const sessionMembersCollection: CollectionDefinition<SessionMemberRecord>
 };
 
 /** One membership per person and session: the id is (session, person), so the engine's key refuses a second. */
-export class SessionMembers implements SessionMembersRepository {
+export class DocumentSessionMembersRepository implements SessionMembersRepository {
   constructor(private readonly members: DocumentCollection<SessionMemberRecord>) {}
   async get(sessionId: SessionId, userId: UserId) {
     return this.members.get(memberId(sessionId, userId));
@@ -92,13 +92,13 @@ export class SessionMembers implements SessionMembersRepository {
   }
 }
 
-export const postsCollection: CollectionDefinition<PostRecord> = {
+export const postsCollectionOptions: CollectionDefinition<PostRecord> = {
   name: 'posts',
   schema: postRecordSchema,
   indexes: { session: (post) => post.sessionId },
 };
 
-export class Posts implements PostsRepository {
+export class DocumentPostsRepository implements PostsRepository {
   constructor(private readonly posts: DocumentCollection<PostRecord>) {}
   async get(id: PostId) {
     return this.posts.get(id);
@@ -123,7 +123,7 @@ export class Posts implements PostsRepository {
   }
 }
 
-export const commentsCollection: CollectionDefinition<CommentRecord> = {
+export const commentsCollectionOptions: CollectionDefinition<CommentRecord> = {
   name: 'comments',
   schema: commentRecordSchema,
   indexes: {
@@ -132,7 +132,7 @@ export const commentsCollection: CollectionDefinition<CommentRecord> = {
   },
 };
 
-export class Comments implements CommentsRepository {
+export class DocumentCommentsRepository implements CommentsRepository {
   constructor(private readonly comments: DocumentCollection<CommentRecord>) {}
   async get(id: CommentId) {
     return this.comments.get(id);

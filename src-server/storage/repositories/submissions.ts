@@ -8,7 +8,7 @@ import type { KeyedRepository, SubmissionsRepository, Window } from '../reposito
 const workKey = (s: Pick<SubmissionRecord, 'deadlineId' | 'studentId'>) =>
   `${s.deadlineId}:${s.studentId}`;
 
-export const submissionsCollection: CollectionDefinition<SubmissionRecord> = {
+export const submissionsCollectionOptions: CollectionDefinition<SubmissionRecord> = {
   name: 'submissions',
   schema: submissionRecordSchema,
   indexes: {
@@ -18,7 +18,7 @@ export const submissionsCollection: CollectionDefinition<SubmissionRecord> = {
   },
 };
 
-export class Submissions implements SubmissionsRepository {
+export class DocumentSubmissionsRepository implements SubmissionsRepository {
   constructor(private readonly submissions: DocumentCollection<SubmissionRecord>) {}
   async get(id: SubmissionId) {
     return this.submissions.get(id);
@@ -41,19 +41,19 @@ export class Submissions implements SubmissionsRepository {
   }
 }
 
-export const gradesCollection: CollectionDefinition<GradeRecord> = {
+export const gradesCollectionOptions: CollectionDefinition<GradeRecord> = {
   name: 'grades',
   schema: gradeRecordSchema,
   indexes: { course: (g) => g.courseId },
 };
-export const feedbackCollection: CollectionDefinition<FeedbackRecord> = {
+export const feedbackCollectionOptions: CollectionDefinition<FeedbackRecord> = {
   name: 'feedback',
   schema: feedbackRecordSchema,
   indexes: { course: (f) => f.courseId },
 };
 
 /** Grades and feedback: one record per key, replaced whole. */
-export class KeyedRecords<
+export class DocumentKeyedRepository<
   T extends { id: string; courseId: CourseId },
 > implements KeyedRepository<T> {
   constructor(private readonly records: DocumentCollection<T>) {}

@@ -6,13 +6,13 @@ import { announcementRecordSchema, workCommentRecordSchema } from '../record-sch
 import type { AnnouncementRecord, WorkCommentRecord } from '../records';
 import type { AnnouncementsRepository, WorkCommentsRepository } from '../repositories-teaching';
 
-export const announcementsCollection: CollectionDefinition<AnnouncementRecord> = {
+export const announcementsCollectionOptions: CollectionDefinition<AnnouncementRecord> = {
   name: 'announcements',
   schema: announcementRecordSchema,
   indexes: { course: (a) => a.courseId },
 };
 
-export class Announcements implements AnnouncementsRepository {
+export class DocumentAnnouncementsRepository implements AnnouncementsRepository {
   constructor(private readonly announcements: DocumentCollection<AnnouncementRecord>) {}
   async get(id: AnnouncementId) {
     return this.announcements.get(id);
@@ -33,13 +33,13 @@ export class Announcements implements AnnouncementsRepository {
 
 const workKey = (deadlineId: string, studentId: string) => `${deadlineId}:${studentId}`;
 
-export const workCommentsCollection: CollectionDefinition<WorkCommentRecord> = {
+export const workCommentsCollectionOptions: CollectionDefinition<WorkCommentRecord> = {
   name: 'work-comments',
   schema: workCommentRecordSchema,
   indexes: { work: (c) => workKey(c.deadlineId, c.studentId) },
 };
 
-export class WorkComments implements WorkCommentsRepository {
+export class DocumentWorkCommentsRepository implements WorkCommentsRepository {
   constructor(private readonly comments: DocumentCollection<WorkCommentRecord>) {}
   async listForWork(deadlineId: DeadlineId, studentId: UserId) {
     return this.comments.listByIndex('work', workKey(deadlineId, studentId));
