@@ -5,11 +5,13 @@ import { BlobStore } from './blobs/blob-store';
 import {
   accountTokensCollectionOptions,
   authSessionsCollectionOptions,
-  LowdbAccountTokensRepository,
-  LowdbAuthSessionsRepository,
-  LowdbStatusUpdatesRepository,
+  DocumentAccountTokensRepository,
+  DocumentAuthSessionsRepository,
+} from './repositories/sign-ins';
+import {
+  DocumentStatusUpdatesRepository,
   statusUpdatesCollectionOptions,
-} from './lowdb/account-repositories';
+} from './repositories/status-updates';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
 import {
   coursesCollectionOptions,
@@ -30,10 +32,11 @@ import {
   sessionMembersCollectionOptions,
   sessionsCollectionOptions,
 } from './lowdb/session-repositories';
-import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
-import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
-import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
-import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { doneMarksCollectionOptions, DocumentDoneMarksRepository } from './repositories/done-marks';
+import { DocumentSettingsRepository, settingsCollectionOptions } from './repositories/settings';
+import { DocumentUploadsRepository, uploadsCollectionOptions } from './repositories/uploads';
+import { DocumentUsersRepository, usersCollectionOptions } from './repositories/users';
+import { MiniSearchUserSearch } from './lowdb/users-search';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
@@ -81,7 +84,7 @@ import {
 export async function openStorage(
   dataDir: string,
   logger: Logger,
-  options: { fileSystem?: FileSystem } = {},
+  options: { fileSystem?: FileSystem; blobsDir?: string } = {},
 ): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
@@ -109,16 +112,22 @@ export async function openStorage(
     return collection;
   };
 
-  const users = new LowdbUsersRepository(await open(usersCollectionOptions));
-  const authSessions = new LowdbAuthSessionsRepository(await open(authSessionsCollectionOptions));
-  const accountTokens = new LowdbAccountTokensRepository(
+  const userCollection = await open(usersCollectionOptions);
+  const users = new DocumentUsersRepository(
+    userCollection,
+    new MiniSearchUserSearch(userCollection),
+  );
+  const authSessions = new DocumentAuthSessionsRepository(
+    await open(authSessionsCollectionOptions),
+  );
+  const accountTokens = new DocumentAccountTokensRepository(
     await open(accountTokensCollectionOptions),
   );
-  const statusUpdates = new LowdbStatusUpdatesRepository(
+  const statusUpdates = new DocumentStatusUpdatesRepository(
     await open(statusUpdatesCollectionOptions),
   );
-  const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
-  const uploads = new LowdbUploadsRepository(await open(uploadsCollectionOptions));
+  const settings = new DocumentSettingsRepository(await open(settingsCollectionOptions));
+  const uploads = new DocumentUploadsRepository(await open(uploadsCollectionOptions));
   const sessions = new LowdbSessionsRepository(await open(sessionsCollectionOptions));
   const sessionMembers = new LowdbSessionMembersRepository(
     await open(sessionMembersCollectionOptions),
@@ -147,7 +156,7 @@ export async function openStorage(
   const feedback = new LowdbKeyedRepository<FeedbackRecord>(
     await open<FeedbackRecord>(feedbackCollectionOptions),
   );
-  const doneMarks = new LowdbDoneMarksRepository(
+  const doneMarks = new DocumentDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
   );
   const chatLog = await SegmentedLog.open<ChatRecord>(
@@ -166,7 +175,7 @@ export async function openStorage(
     await open(announcementsCollectionOptions),
   );
   const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
-  const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
+  const blobs = await BlobStore.open(options.blobsDir ?? join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
 
   return {
