@@ -21,8 +21,7 @@ import { startSignInPruning } from './jobs/sign-in-pruning';
 import { readHubId, startAdvertising, type Advertisement } from './discovery/advertise';
 import { createLogger, type Logger } from './logger';
 import { startRealtime } from './realtime/realtime';
-import { lockDataFolder } from './storage/data-folder-lock';
-import { openStorage } from './storage/open-storage';
+import { openHubStorage } from './storage/open-hub-storage';
 import type { Storage } from './storage/repositories';
 import { keepServingOnUnhandledRejections } from './unexpected-errors';
 import { HUB_VERSION } from './version';
@@ -50,14 +49,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const lock = await lockDataFolder(dataDir, logger);
-  const unlock = () => lock.release();
-  const storage = await openStorage(dataDir, logger, fileSystem ? { fileSystem } : {}).catch(
-    async (error: unknown) => {
-      await unlock();
-      throw error;
-    },
+  const { storage, lock } = await openHubStorage(
+    { dataDir, database: config.database, blobsDir: config.blobsDir, fileSystem },
+    logger,
   );
+  const unlock = () => lock.release();
   const hasher = new PasswordHasher(config.bcryptRounds);
   const stopGuarding = keepServingOnUnhandledRejections(logger);
   try {

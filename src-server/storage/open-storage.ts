@@ -5,16 +5,19 @@ import { BlobStore } from './blobs/blob-store';
 import {
   accountTokensCollectionOptions,
   authSessionsCollectionOptions,
-  LowdbAccountTokensRepository,
-  LowdbAuthSessionsRepository,
-  LowdbStatusUpdatesRepository,
+  DocumentAccountTokensRepository,
+  DocumentAuthSessionsRepository,
+} from './repositories/sign-ins';
+import {
+  DocumentStatusUpdatesRepository,
   statusUpdatesCollectionOptions,
-} from './lowdb/account-repositories';
+} from './repositories/status-updates';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
-import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
-import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
-import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
-import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { doneMarksCollectionOptions, DocumentDoneMarksRepository } from './repositories/done-marks';
+import { DocumentSettingsRepository, settingsCollectionOptions } from './repositories/settings';
+import { DocumentUploadsRepository, uploadsCollectionOptions } from './repositories/uploads';
+import { DocumentUsersRepository, usersCollectionOptions } from './repositories/users';
+import { MiniSearchUserSearch } from './lowdb/users-search';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
@@ -35,7 +38,7 @@ import { openCourseAndSessionRepositories } from './repositories/open-repositori
 export async function openStorage(
   dataDir: string,
   logger: Logger,
-  options: { fileSystem?: FileSystem } = {},
+  options: { fileSystem?: FileSystem; blobsDir?: string } = {},
 ): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
@@ -63,22 +66,28 @@ export async function openStorage(
     return collection;
   };
 
-  const users = new LowdbUsersRepository(await open(usersCollectionOptions));
-  const authSessions = new LowdbAuthSessionsRepository(await open(authSessionsCollectionOptions));
-  const accountTokens = new LowdbAccountTokensRepository(
+  const userCollection = await open(usersCollectionOptions);
+  const users = new DocumentUsersRepository(
+    userCollection,
+    new MiniSearchUserSearch(userCollection),
+  );
+  const authSessions = new DocumentAuthSessionsRepository(
+    await open(authSessionsCollectionOptions),
+  );
+  const accountTokens = new DocumentAccountTokensRepository(
     await open(accountTokensCollectionOptions),
   );
-  const statusUpdates = new LowdbStatusUpdatesRepository(
+  const statusUpdates = new DocumentStatusUpdatesRepository(
     await open(statusUpdatesCollectionOptions),
   );
-  const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
-  const uploads = new LowdbUploadsRepository(await open(uploadsCollectionOptions));
+  const settings = new DocumentSettingsRepository(await open(settingsCollectionOptions));
+  const uploads = new DocumentUploadsRepository(await open(uploadsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(
     join(dataDir, 'logs', 'audit'),
     logger,
     logOptions(false),
   );
-  const doneMarks = new LowdbDoneMarksRepository(
+  const doneMarks = new DocumentDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
   );
   const chatLog = await SegmentedLog.open<ChatRecord>(
@@ -92,7 +101,7 @@ export async function openStorage(
     logOptions(true),
   );
   const teaching = await openCourseAndSessionRepositories(open);
-  const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
+  const blobs = await BlobStore.open(options.blobsDir ?? join(dataDir, 'blobs'), logger);
   await releaseOrphanClaims({ uploads, ...teaching }, logger);
 
   return {

@@ -61,10 +61,16 @@ export interface TestDatabase {
 
 let databases = 0;
 
-/** A new empty database on the server at `serverUrl`, named so parallel test files never share one. */
-export async function createTestDatabase(serverUrl: string): Promise<TestDatabase> {
+/**
+ * A new database on the server at `serverUrl` — empty, or a copy of the
+ * `template` database — named so parallel test files never share one.
+ */
+export async function createTestDatabase(
+  serverUrl: string,
+  template?: string,
+): Promise<TestDatabase> {
   const name = `classhub_test_${process.pid}_${Date.now().toString(36)}_${++databases}`;
-  await onServer(serverUrl, `create database ${name}`);
+  await onServer(serverUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
