@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Logger } from '../../logger';
 import { BlobStore } from '../blobs/blob-store';
 import type { CollectionDefinition, StoredRecord } from '../document-collection';
@@ -23,10 +24,29 @@ import {
 import { DocumentUploadsRepository, uploadsCollectionOptions } from '../repositories/uploads';
 import { DocumentUsersRepository, usersCollectionOptions } from '../repositories/users';
 import { PgCollection } from './collection';
-import { connectPostgres, describeDatabaseUrl } from './connect';
+import { connectPostgres, describeDatabaseUrl, type PgConnection } from './connect';
 import { PgHistoryRepository } from './history';
 import { migrateToLatest } from './migrate';
 import { TrigramUserSearch } from './users-search';
+
+/** The database cannot be used at all: unreachable, refused the sign-in, or does not exist. */
+export class DatabaseUnreachableError extends Error {
+  override name = 'DatabaseUnreachableError';
+}
+
+/** One query first, so a wrong address or password stops the start with a message that says so. */
+async function reach(connection: PgConnection, url: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(connection.db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnreachableError(
+      `cannot use the PostgreSQL database ${describeDatabaseUrl(url)}: ${reason}. ` +
+        'Check the address, user, password and that the database exists (--database / CLASSHUB_DATABASE_URL).',
+      { cause: error },
+    );
+  }
+}
 
 export interface PostgresStorageOptions {
   /** The content-addressed blob folder (uploads stay files; several hubs may share the folder). */
@@ -46,6 +66,7 @@ export async function openPostgresStorage(
   const { logger } = options;
   const connection = connectPostgres(url, logger);
   try {
+    await reach(connection, url);
     await migrateToLatest(connection.db, logger);
     const { db } = connection;
     const open = <T extends StoredRecord>(definition: CollectionDefinition<T>) =>
