@@ -44,7 +44,7 @@ export class PgHistoryRepository<T> implements HistoryRepository<T> {
         RETURNING last_seq, last_at
       )
       INSERT INTO ${sql.table(entries)} (stream, seq, at, entry)
-      SELECT ${stream}, last_seq, last_at, ${JSON.stringify(entry)}::jsonb FROM head
+      SELECT ${stream}, last_seq, last_at, ${JSON.stringify(entry)}::json FROM head
       RETURNING seq, at, entry`.execute(this.db);
     return toEntry<T>(rows[0]!);
   }

@@ -15,7 +15,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         stream text NOT NULL,
         seq bigint NOT NULL,
         at timestamptz NOT NULL,
-        entry jsonb NOT NULL,
+        entry json NOT NULL,
         PRIMARY KEY (stream, seq)
       )`.execute(db);
     await sql`CREATE INDEX ${sql.id(`${entries}_at`)} ON ${sql.table(entries)} (at)`.execute(db);

@@ -45,6 +45,13 @@ export function describeHistoryContract(engine: string, open: () => Promise<Open
       expect(await history.get('room:c', 1)).toBeUndefined();
     });
 
+    it('gives back exactly what was appended, whatever characters it holds', async () => {
+      const text = 'tab\there, NUL \u0000, emoji 🧪, quote " and backslash \\';
+      await store.history.append('room:a', { text });
+      store = await store.reopen();
+      expect((await store.history.get('room:a', 1))?.entry).toEqual({ text });
+    });
+
     it('knows each stream’s last seq and how many entries follow a read position', async () => {
       const { history } = store;
       expect(await history.lastSeq('room:a')).toBe(0);
