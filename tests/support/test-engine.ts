@@ -1,4 +1,5 @@
-import { freshPostgresDatabase } from './postgres-database';
+import { describe } from 'vitest';
+import { freshMigratedDatabase } from './postgres-database';
 import type { TestDatabase } from './postgres';
 
 /**
@@ -18,7 +19,7 @@ export async function testDatabaseFor(dataDir: string): Promise<string | undefin
   if (testEngine() !== 'postgres') return undefined;
   let database = databases.get(dataDir);
   if (!database) {
-    database = await freshPostgresDatabase();
+    database = await freshMigratedDatabase();
     databases.set(dataDir, database);
   }
   return database.url;
@@ -29,4 +30,15 @@ export async function dropTestDatabaseFor(dataDir: string): Promise<void> {
   const database = databases.get(dataDir);
   databases.delete(dataDir);
   await database?.drop();
+}
+
+/**
+ * `describe` for tests of the lowdb data folder itself — disk faults
+ * injected under it, its lock, its file format: on PostgreSQL, where there
+ * is no such folder, `describe.skip`, saying why.
+ */
+export function describeOnLowdb(reason: string) {
+  const onPostgres = testEngine() === 'postgres';
+  if (onPostgres) console.info(`skipped on PostgreSQL (lowdb only): ${reason}`);
+  return describe.skipIf(onPostgres);
 }

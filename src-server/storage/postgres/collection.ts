@@ -7,7 +7,7 @@ import type {
   KeyOf,
   StoredRecord,
 } from '../document-collection';
-import { UniqueViolation } from '../errors';
+import { UniqueViolation, UnstorableTextError } from '../errors';
 import type { Slice, Window } from '../repositories';
 import type { PgDatabase } from './connect';
 import { indexColumn, indexNameOf, tableOf, uniqueColumn } from './table-names';
@@ -349,6 +349,8 @@ export class PgCollection<T extends StoredRecord> implements DocumentCollection<
       const { code, constraint } = (error ?? {}) as { code?: string; constraint?: string };
       const key = constraint === undefined ? undefined : this.keyOfIndexName.get(constraint);
       if (code === '23505' && key !== undefined) throw new UniqueViolation(this.name, key);
+      // jsonb refuses \u0000 in a string (lowdb stores it): a person's input, not a hub fault.
+      if (code === '22P05') throw new UnstorableTextError(this.name);
       throw error;
     }
   }

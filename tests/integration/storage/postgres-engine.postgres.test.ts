@@ -88,6 +88,16 @@ describe('a hub on PostgreSQL', () => {
     expect(stored.some((name) => /[0-9a-f]{64}$/.test(name))).toBe(true);
   });
 
+  it('answers text the database cannot hold (a NUL character) with a 400 that says so', async () => {
+    const { url } = await database();
+    const hub = await hubOn(url);
+    const person = await signUp(hub);
+
+    const reply = await hub.call('updateMe', { token: person.token, body: { bio: 'a\u0000b' } });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error.message).toMatch(/NUL character/);
+  });
+
   it('refuses to start on a database it cannot reach, naming it without the password', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'classhub-test-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));

@@ -283,6 +283,17 @@ describe('PgCollection', () => {
     expect(await strict.get(`${course}:a`)).toBeUndefined();
   });
 
+  it('refuses text with a NUL character, which jsonb cannot hold, storing nothing', async () => {
+    const collection = await PgCollection.open(connection.db, seats);
+    const course = fresh('nul');
+    await expect(
+      collection.insert({ ...seat(course, 'a'), note: 'a\u0000b' }),
+    ).rejects.toMatchObject({
+      name: 'UnstorableTextError',
+    });
+    expect(await collection.get(`${course}:a`)).toBeUndefined();
+  });
+
   it('names the missing column when a collection has a key its table lacks', async () => {
     await expect(
       PgCollection.open(connection.db, {
