@@ -1,9 +1,13 @@
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { GOOD_PASSWORD, signUp } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
+
+// Tests of the lowdb data folder itself: skipped on PostgreSQL, saying why.
+const lowdbDescribe = describeOnLowdb('the old inbox is written into the lowdb notification log');
 
 let hub: TestHub | undefined;
 let dataDir: string;
@@ -27,7 +31,7 @@ const oldRecord = (userId: string) => ({
   },
 });
 
-describe('an inbox written before notifications had types', () => {
+lowdbDescribe('an inbox written before notifications had types', () => {
   it('still lists the old sentence after the upgrade, next to new typed notifications', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'classhub-legacy-inbox-'));
     hub = await startHub({ dataDir, verification: 'none' });
