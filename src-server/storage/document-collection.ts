@@ -98,6 +98,13 @@ export interface DocumentCollection<T extends StoredRecord> {
   insertNumbered(index: string, key: string, build: (countBefore: number) => T): Promise<T>;
 
   /**
+   * Inserts `build(n)` where n is how many records the collection holds,
+   * counted and inserted as one step among callers of this method (e.g. the
+   * first account becomes the admin: two at once never both see 0).
+   */
+  insertCountingAll(build: (countBefore: number) => T): Promise<T>;
+
+  /**
    * Changes every record of `ids` with `change`, all or none: if one is
    * missing or `accept` refuses it, nothing changes and its id is returned
    * (e.g. claiming uploads for a post: one upload never lands on two posts).

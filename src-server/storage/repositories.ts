@@ -76,6 +76,12 @@ export interface UsersRepository {
   /** Without text: newest accounts first. With text: best match first. */
   search(query: UserQuery): Promise<Slice<UserRecord>>;
   insert(user: UserRecord): Promise<UserRecord>;
+  /**
+   * Inserts `build(n)`, n the number of accounts before it, counting and
+   * inserting as one step — also across hubs sharing a database — so "the
+   * first account becomes the admin" holds for two registrations at once.
+   */
+  insertCounted(build: (existingAccounts: number) => UserRecord): Promise<UserRecord>;
   update(id: UserId, change: (current: UserRecord) => UserRecord): Promise<UserRecord | undefined>;
   delete(id: UserId): Promise<boolean>;
   /** Avatar blobs in use (for the garbage collector). */

@@ -203,6 +203,10 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     return this.insert(build(this.countByIndex(index, key)));
   }
 
+  async insertCountingAll(build: (countBefore: number) => T): Promise<T> {
+    return this.insert(build(this.records.size));
+  }
+
   async updateAllOrNone(
     ids: readonly string[],
     accept: (current: T) => boolean,

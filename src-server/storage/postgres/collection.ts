@@ -225,6 +225,18 @@ export class PgCollection<T extends StoredRecord> implements DocumentCollection<
     );
   }
 
+  async insertCountingAll(build: (countBefore: number) => T): Promise<T> {
+    return this.writing(() =>
+      this.db.transaction().execute(async (trx) => {
+        await this.lockKey(trx, '', '*');
+        const record = build(await this.countWhere(trx, sql`true`));
+        this.check(record);
+        await this.insertRow(trx, record);
+        return record;
+      }),
+    );
+  }
+
   async updateAllOrNone(
     ids: readonly string[],
     accept: (current: T) => boolean,

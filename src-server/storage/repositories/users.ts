@@ -65,6 +65,12 @@ export class DocumentUsersRepository implements UsersRepository {
     return stored;
   }
 
+  async insertCounted(build: (existingAccounts: number) => UserRecord) {
+    const stored = await this.users.insertCountingAll(build);
+    this.searcher.stored?.(stored);
+    return stored;
+  }
+
   async update(id: UserId, change: (current: UserRecord) => UserRecord) {
     const updated = await this.users.update(id, change);
     if (updated) this.searcher.stored?.(updated);

@@ -68,6 +68,19 @@ describe('a hub on PostgreSQL', () => {
     expect(onRight.status).toBe(200);
   });
 
+  it('makes exactly one admin when two hubs on one database each get a first registration at once', async () => {
+    const { url } = await database();
+    const hubs = [await hubOn(url), await hubOn(url)];
+    const replies = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        hubs[i % 2]!.call('register', { body: newcomer({ username: `first_${i}` }) }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const admins = replies.filter((reply) => reply.body.account.isAdmin === true);
+    expect(admins).toHaveLength(1);
+  });
+
   it('stores uploaded files in the --blobs folder', async () => {
     const { url } = await database();
     const blobsDir = await mkdtemp(join(tmpdir(), 'classhub-blobs-'));

@@ -233,6 +233,28 @@ describe('PgCollection', () => {
     ]);
   });
 
+  it('counts the whole collection and inserts as one step, from two connections at once', async () => {
+    const marks = { name: 'done-marks' } satisfies CollectionDefinition<{ id: string }>;
+    const other = connectPostgres(database.url, silentLogger);
+    try {
+      const collections = [
+        await PgCollection.open(connection.db, marks),
+        await PgCollection.open(other.db, marks),
+      ];
+      // Two callers that saw the same count would build the same id and one would fail.
+      const stored = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          collections[i % 2]!.insertCountingAll((n) => ({ id: `mark-${n}` })),
+        ),
+      );
+      expect(stored.map((mark) => mark.id).sort()).toEqual(
+        Array.from({ length: 10 }, (_, n) => `mark-${n}`).sort(),
+      );
+    } finally {
+      await other.close();
+    }
+  });
+
   it('changes several records all or none', async () => {
     const collection = await PgCollection.open(connection.db, seats);
     const course = fresh('claims');
