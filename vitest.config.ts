@@ -7,5 +7,7 @@ export default defineConfig({
     exclude: ['tests/e2e/**'],
     pool: 'forks',
     testTimeout: 20000,
+    // One PostgreSQL server per run, started only when the run needs it (CLASSHUB_TEST_ENGINE=postgres).
+    globalSetup: ['tests/support/postgres-global-setup.ts'],
   },
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createLogger } from '../src-server/logger';
-import { authSessionsCollectionOptions } from '../src-server/storage/lowdb/account-repositories';
+import { authSessionsCollectionOptions } from '../src-server/storage/repositories/sign-ins';
 import { LowdbCollection } from '../src-server/storage/lowdb/collection';
 import { nodeFileSystem, type FileSystem } from '../src-server/storage/file-system';
 import type { AuthSessionRecord } from '../src-server/storage/records';

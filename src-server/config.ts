@@ -12,6 +12,15 @@ export const hubConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(4000),
   host: z.string().min(1).default('0.0.0.0'),
   dataDir: z.string().min(1).default('./hub-data'),
+  /** A PostgreSQL database instead of the lowdb folder (storage/postgres/). */
+  database: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/./, {
+      error: 'Use a PostgreSQL URL: postgres://user:password@host:5432/database.',
+    })
+    .optional(),
+  /** The uploaded files' folder; default <data folder>/blobs. */
+  blobsDir: z.string().min(1).optional(),
   verification: verificationModeSchema.optional(),
   admin: z.string().min(1).optional(),
   publicUrl: z.url().optional(),
@@ -68,6 +77,19 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
     'Address to listen on; 0.0.0.0 lets students on the network connect, 127.0.0.1 keeps it on this computer.',
   ),
   doc('dataDir', 'data', 'Data folder: lowdb files, logs and uploads.'),
+  {
+    ...doc(
+      'database',
+      'database',
+      'Keep everything in this PostgreSQL database instead of the data folder, e.g. postgres://classhub:secret@db.school.org/classhub (created tables are migrated at start).',
+    ),
+    env: 'CLASSHUB_DATABASE_URL',
+  },
+  doc(
+    'blobsDir',
+    'blobs',
+    'Folder of uploaded files (default: blobs inside the data folder); several hubs on one database may share it.',
+  ),
   doc(
     'verification',
     'verification',

@@ -22,8 +22,7 @@ import { readHubId, startAdvertising, type Advertisement } from './discovery/adv
 import { createLogger, type Logger } from './logger';
 import { startRealtime } from './realtime/realtime';
 import { writeBackupKey } from './storage/backup-key';
-import { lockDataFolder } from './storage/data-folder-lock';
-import { openStorage } from './storage/open-storage';
+import { openHubStorage } from './storage/open-hub-storage';
 import type { Storage } from './storage/repositories';
 import { keepServingOnUnhandledRejections } from './unexpected-errors';
 import { HUB_VERSION } from './version';
@@ -51,18 +50,17 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const lock = await lockDataFolder(dataDir, logger);
-  const backupKey = await writeBackupKey(dataDir);
+  const { storage, lock } = await openHubStorage(
+    { dataDir, database: config.database, blobsDir: config.blobsDir, fileSystem },
+    logger,
+  );
+  // A running lowdb hub holds its folder; `npm run hub -- backup` asks it over loopback with this key.
+  // On PostgreSQL the CLI reads the database itself.
+  const backupKey = config.database ? undefined : await writeBackupKey(dataDir);
   const unlock = async () => {
-    await backupKey.remove();
+    await backupKey?.remove();
     await lock.release();
   };
-  const storage = await openStorage(dataDir, logger, fileSystem ? { fileSystem } : {}).catch(
-    async (error: unknown) => {
-      await unlock();
-      throw error;
-    },
-  );
   const hasher = new PasswordHasher(config.bcryptRounds);
   const stopGuarding = keepServingOnUnhandledRejections(logger);
   try {
@@ -99,7 +97,9 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       checkResponses: responseChecksWanted(),
       uploadStallMs: config.uploadStallSeconds * 1000,
       requestTimeoutMs: config.requestTimeoutSeconds * 1000,
-      localBackup: { key: backupKey.key, reply: () => domains.backups.download(undefined) },
+      ...(backupKey && {
+        localBackup: { key: backupKey.key, reply: () => domains.backups.download(undefined) },
+      }),
     });
     const server = createServer(app);
     // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.

@@ -1,11 +1,33 @@
 import { DomainError } from '../domain-error';
 import { BlobTooLarge } from '../storage/blobs/blob-store';
-import { StorageFullError, UniqueViolation } from '../storage/errors';
+import { StorageFullError, UniqueViolation, UnstorableTextError } from '../storage/errors';
 
-/** Disk trouble: the change is not known to be stored, and retrying later may work. */
-const STORAGE_CODES = new Set(['EIO', 'EROFS', 'EMFILE', 'ENFILE']);
-/** A full disk (or quota): said plainly, because only freeing space helps. */
-const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'STORAGE_FULL']);
+/**
+ * Disk or database trouble: the change is not known to be stored, and
+ * retrying later may work. PostgreSQL's SQLSTATEs: a lost or refused
+ * connection (08…, ECONN…), the server shutting down (57P0…), too many
+ * connections (53300), a read-only server (25006).
+ */
+const STORAGE_CODES = new Set([
+  'EIO',
+  'EROFS',
+  'EMFILE',
+  'ENFILE',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  '08000',
+  '08001',
+  '08003',
+  '08004',
+  '08006',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '25006',
+]);
+/** A full disk (or quota), the database server's too (53100): said plainly, because only freeing space helps. */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'STORAGE_FULL', '53100']);
 
 /**
  * What a repository's failure means to the person who asked. The failures are
@@ -15,6 +37,11 @@ const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'STORAGE_FULL']);
 export function storageFailure(error: unknown): DomainError | undefined {
   if (error instanceof UniqueViolation)
     return new DomainError('CONFLICT', `That ${error.key} is already in use.`);
+  if (error instanceof UnstorableTextError)
+    return new DomainError(
+      'BAD_REQUEST',
+      'The text contains a NUL character (\\u0000), which the hub cannot store. Remove it and try again.',
+    );
   if (error instanceof BlobTooLarge)
     return new DomainError(
       'PAYLOAD_TOO_LARGE',

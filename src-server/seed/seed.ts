@@ -6,12 +6,14 @@ import { seedClient, type SeedCall } from './seed-client';
 import { seedCourses } from './seed-courses';
 
 /**
- * Fills an empty data folder with the demo world by driving a hub through
- * its own REST API, so demo data obeys exactly the rules real data does.
+ * Fills an empty data folder (or, given `database`, an empty PostgreSQL
+ * database) with the demo world by driving a hub through its own REST API,
+ * so demo data obeys exactly the rules real data does.
  */
 export async function seedDemoWorld(
   dataDir: string,
   log: (line: string) => void = console.log,
+  options: { readonly database?: string | undefined } = {},
 ): Promise<void> {
   const hub = await createHub({
     port: 0,
@@ -19,6 +21,7 @@ export async function seedDemoWorld(
     dataDir,
     logLevel: 'warn',
     verification: 'approval',
+    ...(options.database ? { database: options.database } : {}),
   });
   const { call, upload } = seedClient(hub.url);
   try {
@@ -61,7 +64,7 @@ export async function seedDemoWorld(
     }
     for (const token of tokens.values()) await call('signOut', { token });
     log(
-      `Seeded ${DEMO_PEOPLE.length} accounts, 2 courses and ${DEMO_SESSIONS.length} sessions into ${hub.dataDir}.`,
+      `Seeded ${DEMO_PEOPLE.length} accounts, 2 courses and ${DEMO_SESSIONS.length} sessions into ${options.database ? 'the database' : hub.dataDir}.`,
     );
     log(`Every demo account's password: ${DEMO_PASSWORD}`);
     log(

@@ -37,6 +37,7 @@ export const ARCHIVE_COLLECTIONS = [
   'polls',
   'attendance',
   'exit-tickets',
+  'class-tools',
 ] as const;
 export type ArchiveCollection = (typeof ARCHIVE_COLLECTIONS)[number];
 

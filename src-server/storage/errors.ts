@@ -36,3 +36,16 @@ export class StorageFullError extends Error {
     this.name = 'StorageFullError';
   }
 }
+
+/**
+ * Text PostgreSQL cannot hold: a NUL character (\u0000) in a string, which
+ * jsonb refuses. Nothing was stored; the person can remove the character.
+ */
+export class UnstorableTextError extends Error {
+  constructor(readonly collection: string) {
+    super(
+      `${collection}: the text contains a NUL character (\\u0000), which the database cannot store`,
+    );
+    this.name = 'UnstorableTextError';
+  }
+}

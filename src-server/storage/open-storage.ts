@@ -5,87 +5,31 @@ import { BlobStore } from './blobs/blob-store';
 import {
   accountTokensCollectionOptions,
   authSessionsCollectionOptions,
-  LowdbAccountTokensRepository,
-  LowdbAuthSessionsRepository,
-  LowdbStatusUpdatesRepository,
+  DocumentAccountTokensRepository,
+  DocumentAuthSessionsRepository,
+} from './repositories/sign-ins';
+import {
+  DocumentStatusUpdatesRepository,
   statusUpdatesCollectionOptions,
-} from './lowdb/account-repositories';
-import { lowdbArchive, type LowdbArchiveParts } from './lowdb/archive';
+} from './repositories/status-updates';
 import { LowdbCollection, type StoredRecord } from './lowdb/collection';
-import {
-  coursesCollectionOptions,
-  deadlinesCollectionOptions,
-  enrolmentsCollectionOptions,
-  LowdbCourseItemsRepository,
-  materialsCollectionOptions,
-  LowdbCoursesRepository,
-  LowdbEnrolmentsRepository,
-} from './lowdb/course-repositories';
-import {
-  commentsCollectionOptions,
-  LowdbCommentsRepository,
-  LowdbPostsRepository,
-  LowdbSessionMembersRepository,
-  LowdbSessionsRepository,
-  postsCollectionOptions,
-  sessionMembersCollectionOptions,
-  sessionsCollectionOptions,
-} from './lowdb/session-repositories';
-import {
-  attendanceCollectionOptions,
-  exitTicketsCollectionOptions,
-  LowdbAttendanceRepository,
-  LowdbExitTicketsRepository,
-  LowdbPollsRepository,
-  pollsCollectionOptions,
-} from './lowdb/class-tools-repositories';
-import { doneMarksCollectionOptions, LowdbDoneMarksRepository } from './lowdb/done-marks';
-import { LowdbSettingsRepository, settingsCollectionOptions } from './lowdb/settings';
-import { LowdbUploadsRepository, uploadsCollectionOptions } from './lowdb/uploads';
-import { LowdbUsersRepository, usersCollectionOptions } from './lowdb/users';
+import { doneMarksCollectionOptions, DocumentDoneMarksRepository } from './repositories/done-marks';
+import { DocumentSettingsRepository, settingsCollectionOptions } from './repositories/settings';
+import { DocumentUploadsRepository, uploadsCollectionOptions } from './repositories/uploads';
+import { DocumentUsersRepository, usersCollectionOptions } from './repositories/users';
+import { MiniSearchUserSearch } from './lowdb/users-search';
+import { lowdbArchive, type LowdbArchiveParts } from './lowdb/archive';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
 import { releaseOrphanClaims } from './orphan-claims';
 import { SegmentedLog } from './logs/segmented-log';
-import type {
-  AuditEntry,
-  ChatRecord,
-  DeadlineRecord,
-  FeedbackRecord,
-  GradeRecord,
-  MaterialRecord,
-  NotificationRecord,
-  SubmissionRecord,
-} from './records';
-import {
-  feedbackCollectionOptions,
-  gradesCollectionOptions,
-  LowdbKeyedRepository,
-  LowdbSubmissionsRepository,
-  submissionsCollectionOptions,
-} from './lowdb/submission-repositories';
-import {
-  LowdbMessageEditsRepository,
-  LowdbReadMarkersRepository,
-  messageEditsCollectionOptions,
-  readMarkersCollectionOptions,
-} from './lowdb/chat-state';
+import type { AuditEntry, ChatRecord, NotificationRecord } from './records';
 import type { Storage } from './repositories';
 import {
-  announcementsCollectionOptions,
-  LowdbAnnouncementsRepository,
-  LowdbWorkCommentsRepository,
-  workCommentsCollectionOptions,
-} from './lowdb/teaching-repositories';
-import {
-  deviceReportsCollectionOptions,
-  LowdbDeviceReportsRepository,
-} from './lowdb/device-reports';
-import {
-  classToolsCollectionOptions,
-  LowdbClassToolsRepository,
-} from './lowdb/class-tool-repositories';
+  openClassroomRepositories,
+  openCourseAndSessionRepositories,
+} from './repositories/open-repositories';
 
 /**
  * The data folder:
@@ -98,7 +42,7 @@ import {
 export async function openStorage(
   dataDir: string,
   logger: Logger,
-  options: { fileSystem?: FileSystem } = {},
+  options: { fileSystem?: FileSystem; blobsDir?: string } = {},
 ): Promise<Storage> {
   const dbDir = join(dataDir, 'db');
   await mkdir(dbDir, { recursive: true });
@@ -126,45 +70,28 @@ export async function openStorage(
     return collection;
   };
 
-  const users = new LowdbUsersRepository(await open(usersCollectionOptions));
-  const authSessions = new LowdbAuthSessionsRepository(await open(authSessionsCollectionOptions));
-  const accountTokens = new LowdbAccountTokensRepository(
+  const userCollection = await open(usersCollectionOptions);
+  const users = new DocumentUsersRepository(
+    userCollection,
+    new MiniSearchUserSearch(userCollection),
+  );
+  const authSessions = new DocumentAuthSessionsRepository(
+    await open(authSessionsCollectionOptions),
+  );
+  const accountTokens = new DocumentAccountTokensRepository(
     await open(accountTokensCollectionOptions),
   );
-  const statusUpdates = new LowdbStatusUpdatesRepository(
+  const statusUpdates = new DocumentStatusUpdatesRepository(
     await open(statusUpdatesCollectionOptions),
   );
-  const settings = new LowdbSettingsRepository(await open(settingsCollectionOptions));
-  const uploads = new LowdbUploadsRepository(await open(uploadsCollectionOptions));
-  const sessions = new LowdbSessionsRepository(await open(sessionsCollectionOptions));
-  const sessionMembers = new LowdbSessionMembersRepository(
-    await open(sessionMembersCollectionOptions),
-  );
-  const posts = new LowdbPostsRepository(await open(postsCollectionOptions));
-  const comments = new LowdbCommentsRepository(await open(commentsCollectionOptions));
+  const settings = new DocumentSettingsRepository(await open(settingsCollectionOptions));
+  const uploads = new DocumentUploadsRepository(await open(uploadsCollectionOptions));
   const auditLog = await SegmentedLog.open<AuditEntry>(
     join(dataDir, 'logs', 'audit'),
     logger,
     logOptions(false),
   );
-  const courses = new LowdbCoursesRepository(await open(coursesCollectionOptions));
-  const enrolments = new LowdbEnrolmentsRepository(await open(enrolmentsCollectionOptions));
-  const materials = new LowdbCourseItemsRepository<MaterialRecord>(
-    await open<MaterialRecord>(materialsCollectionOptions),
-  );
-  const deadlines = new LowdbCourseItemsRepository<DeadlineRecord>(
-    await open<DeadlineRecord>(deadlinesCollectionOptions),
-  );
-  const submissions = new LowdbSubmissionsRepository(
-    await open<SubmissionRecord>(submissionsCollectionOptions),
-  );
-  const grades = new LowdbKeyedRepository<GradeRecord>(
-    await open<GradeRecord>(gradesCollectionOptions),
-  );
-  const feedback = new LowdbKeyedRepository<FeedbackRecord>(
-    await open<FeedbackRecord>(feedbackCollectionOptions),
-  );
-  const doneMarks = new LowdbDoneMarksRepository(
+  const doneMarks = new DocumentDoneMarksRepository(
     await open<{ id: string; at: string }>(doneMarksCollectionOptions),
   );
   const chatLog = await SegmentedLog.open<ChatRecord>(
@@ -177,21 +104,10 @@ export async function openStorage(
     logger,
     logOptions(true),
   );
-  const messageEdits = new LowdbMessageEditsRepository(await open(messageEditsCollectionOptions));
-  const readMarkers = new LowdbReadMarkersRepository(await open(readMarkersCollectionOptions));
-  const announcements = new LowdbAnnouncementsRepository(
-    await open(announcementsCollectionOptions),
-  );
-  const workComments = new LowdbWorkCommentsRepository(await open(workCommentsCollectionOptions));
-  const deviceReports = new LowdbDeviceReportsRepository(
-    await open(deviceReportsCollectionOptions),
-  );
-  const polls = new LowdbPollsRepository(await open(pollsCollectionOptions));
-  const attendance = new LowdbAttendanceRepository(await open(attendanceCollectionOptions));
-  const exitTickets = new LowdbExitTicketsRepository(await open(exitTicketsCollectionOptions));
-  const classTools = new LowdbClassToolsRepository(await open(classToolsCollectionOptions));
-  const blobs = await BlobStore.open(join(dataDir, 'blobs'), logger);
-  await releaseOrphanClaims({ uploads, materials, submissions, posts }, logger);
+  const teaching = await openCourseAndSessionRepositories(open);
+  const classroom = await openClassroomRepositories(open);
+  const blobs = await BlobStore.open(options.blobsDir ?? join(dataDir, 'blobs'), logger);
+  await releaseOrphanClaims({ uploads, ...teaching }, logger);
 
   return {
     users,
@@ -201,29 +117,11 @@ export async function openStorage(
     settings,
     audit: new LogHistoryRepository(auditLog),
     uploads,
-    sessions,
-    sessionMembers,
-    posts,
-    comments,
     chat: new LogHistoryRepository(chatLog),
-    messageEdits,
-    readMarkers,
     notifications: new LogHistoryRepository(notificationLog),
-    courses,
-    enrolments,
-    materials,
-    deadlines,
-    submissions,
-    grades,
-    feedback,
     doneMarks,
-    announcements,
-    workComments,
-    deviceReports,
-    polls,
-    attendance,
-    exitTickets,
-    classTools,
+    ...teaching,
+    ...classroom,
     blobs,
     archive: lowdbArchive({
       collections: new Map(collections.map((collection) => [collection.name, collection])),

@@ -86,6 +86,12 @@ export interface UsersRepository {
   /** Without text: newest accounts first. With text: best match first. */
   search(query: UserQuery): Promise<Slice<UserRecord>>;
   insert(user: UserRecord): Promise<UserRecord>;
+  /**
+   * Inserts `build(n)`, n the number of accounts before it, counting and
+   * inserting as one step — also across hubs sharing a database — so "the
+   * first account becomes the admin" holds for two registrations at once.
+   */
+  insertCounted(build: (existingAccounts: number) => UserRecord): Promise<UserRecord>;
   update(id: UserId, change: (current: UserRecord) => UserRecord): Promise<UserRecord | undefined>;
   delete(id: UserId): Promise<boolean>;
   /** Avatar blobs in use (for the garbage collector). */
@@ -141,10 +147,13 @@ export interface HistoryRepository<T> {
   since(stream: string, afterSeq: number, limit: number): Promise<HistoryEntry<T>[]>;
   get(stream: string, seq: number): Promise<HistoryEntry<T> | undefined>;
   /** The newest seq in the stream, 0 when empty (kept after pruning). */
-  lastSeq(stream: string): number;
+  lastSeq(stream: string): Promise<number>;
   /** How many entries after `afterSeq` are still stored. */
-  countAfter(stream: string, afterSeq: number): number;
-  /** Drops entries older than `cutoff` (whole segments at a time); returns how many segments went. */
+  countAfter(stream: string, afterSeq: number): Promise<number>;
+  /**
+   * Drops entries older than `cutoff`, never from the middle of a stream;
+   * returns how much went (whole segments in a log folder, rows in PostgreSQL).
+   */
   pruneBefore(cutoff: string): Promise<number>;
 }
 export interface HistoryEntry<T> {

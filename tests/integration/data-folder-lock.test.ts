@@ -2,10 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { startChildHub, type ChildHub } from '../support/child-hub';
 import { call } from '../support/http';
 import { newcomer } from '../support/people';
+import { describeOnLowdb } from '../support/test-engine';
+
+// Tests of the lowdb data folder itself: skipped on PostgreSQL, saying why.
+const lowdbDescribe = describeOnLowdb('on PostgreSQL hubs share the database and lock no folder');
 
 let dataDir: string;
 const children: ChildHub[] = [];
@@ -46,7 +50,7 @@ function keepBusy(url: string, tag: string): void {
     })();
 }
 
-describe('one hub per data folder, across processes', () => {
+lowdbDescribe('one hub per data folder, across processes', () => {
   it('refuses a second hub at once and tells where the running one is', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'classhub-lock-'));
     const first = await started();

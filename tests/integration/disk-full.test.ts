@@ -9,6 +9,10 @@ import { GOOD_PASSWORD, newcomer, signUp } from '../support/people';
 import { connectSocket, type ClientSocket } from '../support/sockets';
 import { startHub, type TestHub } from '../support/start-hub';
 import { fillDisk, mountTmpfs, tmpfsUnavailable, type Tmpfs } from '../support/tmpfs';
+import { describeOnLowdb, testEngine } from '../support/test-engine';
+
+// Tests of the lowdb data folder itself: skipped on PostgreSQL, saying why.
+const lowdbDescribe = describeOnLowdb('disk faults are injected under the lowdb data folder');
 
 const FULL = { status: 507, body: { error: { code: 'STORAGE_FULL' } } };
 /** Longer than a memory page, so it never fits in the unused end of a full disk's last page. */
@@ -25,7 +29,7 @@ const reserveWritten = (dataDir: string) =>
  * STORAGE_FULL, reads and sign-ins keep working, writes work again once space
  * is freed, and no acknowledged message is lost across a restart.
  */
-describe('a full disk, injected under the storage code', () => {
+lowdbDescribe('a full disk, injected under the storage code', () => {
   let hub: TestHub | undefined;
   const sockets: ClientSocket[] = [];
   afterEach(async () => {
@@ -88,7 +92,7 @@ describe('a full disk, injected under the storage code', () => {
 const unavailable = await tmpfsUnavailable();
 if (unavailable) console.warn(`skipping the real full-disk hub test: ${unavailable}`);
 
-describe.skipIf(unavailable !== undefined)(
+describe.skipIf(unavailable !== undefined || testEngine() === 'postgres')(
   'a hub whose data folder is on a real disk that fills up (tmpfs)',
   () => {
     let disk: Tmpfs | undefined;

@@ -41,8 +41,10 @@ describe('hub options from the command line', () => {
   });
 
   it('gives every option an environment twin named after its flag', () => {
-    for (const option of OPTION_DOCS)
+    // One exception: a database address is conventionally a *_DATABASE_URL variable.
+    for (const option of OPTION_DOCS.filter((o) => o.flag !== 'database'))
       expect(option.env).toBe(`CLASSHUB_${option.flag.replace(/-/g, '_').toUpperCase()}`);
+    expect(OPTION_DOCS.find((o) => o.flag === 'database')?.env).toBe('CLASSHUB_DATABASE_URL');
     expect(OPTION_DOCS.map((o) => o.env)).toEqual(
       expect.arrayContaining([
         'CLASSHUB_PORT',
@@ -72,6 +74,24 @@ describe('hub options from the command line', () => {
     } catch (error) {
       expect((error as Error).message).toContain('--port (CLASSHUB_PORT)');
     }
+  });
+
+  it('takes a PostgreSQL database and a blob folder, from flags or the environment', () => {
+    const url = 'postgres://classhub:secret@db.school.example:5432/classhub';
+    expect(
+      parseHubConfig(readCli(['--database', url, '--blobs', '/srv/blobs'], {}).options),
+    ).toMatchObject({
+      database: url,
+      blobsDir: '/srv/blobs',
+    });
+    expect(parseHubConfig(readCli([], { CLASSHUB_DATABASE_URL: url }).options).database).toBe(url);
+    expect(parseHubConfig({}).database).toBeUndefined();
+  });
+
+  it('refuses a database address that is not a PostgreSQL URL, naming the flag', () => {
+    expect(() =>
+      parseHubConfig(readCli(['--database', 'mysql://db/classhub'], {}).options),
+    ).toThrow(/--database \(CLASSHUB_DATABASE_URL\): Use a PostgreSQL URL/);
   });
 
   it('refuses an unknown flag', () => {

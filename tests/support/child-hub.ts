@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { testDatabaseFor } from './test-engine';
 
 const CLI = fileURLToPath(new URL('../../src-server/cli.ts', import.meta.url));
 
@@ -16,6 +17,8 @@ export interface ChildHub {
  * it with SIGKILL or stop it with SIGTERM like an operator would.
  */
 export async function startChildHub(dataDir: string, extraArgs: string[] = []): Promise<ChildHub> {
+  // CLASSHUB_TEST_ENGINE=postgres: the same database whenever the test starts a hub on this folder.
+  const database = await testDatabaseFor(dataDir);
   const child = spawn(
     process.execPath,
     [
@@ -34,6 +37,7 @@ export async function startChildHub(dataDir: string, extraArgs: string[] = []): 
       'none',
       '--log-level',
       'warn',
+      ...(database ? ['--database', database] : []),
       ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Mutex } from 'async-mutex';
 import type { UserId } from '../../../src-shared/ids';
 import type {
   Account,
@@ -28,8 +27,6 @@ export const REGISTRATION_REPOSITORIES = [
 
 /** Registration, verification (approval or email), and password reset by link. */
 export class RegistrationService {
-  /** "Is this the first account?" and the insert must not interleave, or two people could both become admin. */
-  private readonly firstAccountLock = new Mutex();
   private readonly links: AccountLinks;
 
   constructor(
@@ -46,11 +43,11 @@ export class RegistrationService {
     await this.assertAvailable(input.username, input.email);
     const passwordHash = await hasher.hash(input.password);
     const { verification } = await storage.settings.get();
-    const user = await this.firstAccountLock.runExclusive(async () => {
-      const first = (await storage.users.count()) === 0;
+    const record = (existingAccounts: number): UserRecord => {
+      const first = existingAccounts === 0;
       const active = first || verification === 'none';
       const now = this.deps.now().toISOString();
-      const record: UserRecord = {
+      return {
         id: randomUUID() as UserId,
         username: input.username,
         email: input.email,
@@ -68,13 +65,15 @@ export class RegistrationService {
         createdAt: now,
         updatedAt: now,
       };
-      try {
-        return await storage.users.insert(record);
-      } catch (error) {
-        if (error instanceof UniqueViolation) throw takenError(error.key);
-        throw error;
-      }
-    });
+    };
+    let user: UserRecord;
+    try {
+      // Counted and inserted as one step by storage: two first registrations never both become admin.
+      user = await storage.users.insertCounted(record);
+    } catch (error) {
+      if (error instanceof UniqueViolation) throw takenError(error.key);
+      throw error;
+    }
     await storage.audit.append('accounts', {
       action: user.isAdmin ? 'registered-admin' : 'registered',
       subjectId: user.id,

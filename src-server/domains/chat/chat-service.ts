@@ -186,7 +186,7 @@ export class ChatService {
     seq: number,
     device?: string,
   ): Promise<number> {
-    const last = this.deps.storage.chat.lastSeq(room);
+    const last = await this.deps.storage.chat.lastSeq(room);
     const current = await this.readPositions.get(userId, room);
     const readSeq = Math.min(last, Math.max(seq, current ?? 0));
     if (readSeq !== current) {
@@ -270,7 +270,7 @@ export class ChatService {
   async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
     const { storage } = this.deps;
     const parsed = await assertMayRead(storage, actor, room);
-    const lastSeq = storage.chat.lastSeq(room);
+    const lastSeq = await storage.chat.lastSeq(room);
     const readSeq = Math.min(lastSeq, (await this.readPositions.get(actor.id, room)) ?? 0);
     const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
     if (parsed.kind === 'dm') {

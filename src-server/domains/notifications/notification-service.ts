@@ -130,7 +130,7 @@ export class NotificationService {
     const marker = await this.deps.storage.readMarkers.get(userId, INBOX(userId));
     // Counted over what is still stored: pruned notifications no longer count as unread.
     return (
-      this.deps.storage.notifications.countAfter(INBOX(userId), marker?.seq ?? 0) -
+      (await this.deps.storage.notifications.countAfter(INBOX(userId), marker?.seq ?? 0)) -
       (marker?.readSeqs.length ?? 0)
     );
   }
@@ -144,7 +144,7 @@ export class NotificationService {
     const { storage } = this.deps;
     const user = { id: userId };
     const stream = INBOX(user.id);
-    const last = storage.notifications.lastSeq(stream);
+    const last = await storage.notifications.lastSeq(stream);
     if (seq !== undefined && (seq < 1 || seq > last))
       throw new DomainError('NOT_FOUND', 'You have no notification with this number.');
     const marker = await storage.readMarkers.get(user.id, stream);

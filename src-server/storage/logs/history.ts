@@ -18,10 +18,10 @@ export class LogHistoryRepository<T> implements HistoryRepository<T> {
     const [record] = await this.log.readForward(stream, seq - 1, 1);
     return record?.streamSeq === seq ? toEntry(record) : undefined;
   }
-  lastSeq(stream: string) {
+  async lastSeq(stream: string) {
     return this.log.lastStreamSeq(stream);
   }
-  countAfter(stream: string, afterSeq: number) {
+  async countAfter(stream: string, afterSeq: number) {
     return this.log.countAfter(stream, afterSeq);
   }
   pruneBefore(cutoff: string) {

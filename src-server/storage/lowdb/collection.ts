@@ -1,25 +1,20 @@
-import type { ZodType } from 'zod';
 import type { Logger } from '../../logger';
+import type {
+  AllOrNone,
+  CollectionDefinition,
+  DocumentCollection,
+  StoredRecord,
+} from '../document-collection';
 import { UniqueViolation } from '../errors';
 import { nodeFileSystem, type FileSystem } from '../file-system';
 import type { Slice, Window } from '../repositories';
 import { CollectionFiles, type CompactionBounds } from './collection-files';
 import { recordCheck } from './record-check';
 
-export interface StoredRecord {
-  readonly id: string;
-}
+export type { KeyOf, StoredRecord } from '../document-collection';
 
-/** Extracts an index key from a record; undefined means "not in this index". */
-export type KeyOf<T> = (record: T) => string | undefined;
-
-export interface CollectionOptions<T> {
-  /** File name without extension; one snapshot and journal per collection keeps each write small. */
-  readonly name: string;
-  readonly unique?: Record<string, KeyOf<T>>;
-  readonly indexes?: Record<string, KeyOf<T>>;
-  /** Checked against every record when the collection is loaded (record-schemas.ts). */
-  readonly schema?: ZodType;
+/** The name is the file name without extension; the schema is checked on every record loaded. */
+export interface CollectionOptions<T> extends CollectionDefinition<T> {
   /** When the journal is folded into the snapshot; tests make it small. */
   readonly compaction?: CompactionBounds;
   /** The real file system unless a test injects faults. */
@@ -48,7 +43,7 @@ interface PendingChange<T> {
  * the error: a failed write is never visible later and never written by a
  * later commit.
  */
-export class LowdbCollection<T extends StoredRecord> {
+export class LowdbCollection<T extends StoredRecord> implements DocumentCollection<T> {
   private readonly uniqueIndexes = new Map<string, Map<string, string>>();
   private readonly secondaryIndexes = new Map<string, Map<string, Set<string>>>();
   private queue: PendingChange<T>[] = [];
@@ -143,6 +138,10 @@ export class LowdbCollection<T extends StoredRecord> {
     return this.records.values();
   }
 
+  count(): number {
+    return this.records.size;
+  }
+
   async insert(record: T): Promise<T> {
     if (this.get(record.id)) throw new UniqueViolation(this.name, 'id');
     this.assertUnique(record);
@@ -176,6 +175,53 @@ export class LowdbCollection<T extends StoredRecord> {
     }
     if (before.length > 0) await this.commit(before);
     return before.length;
+  }
+
+  // The primitives below check and change memory with no await in between: nothing can interleave.
+
+  async upsert(id: string, change: (current: T | undefined) => T): Promise<T> {
+    const current = this.get(id);
+    if (current) return (await this.update(id, change))!;
+    return this.insert({ ...change(undefined), id });
+  }
+
+  async insertOrUpdateIfCountBelow(
+    index: string,
+    key: string,
+    capacity: number,
+    record: T,
+    mayReplace: (existing: T) => boolean = () => true,
+  ): Promise<boolean> {
+    if (this.countByIndex(index, key) >= capacity) return false;
+    const existing = this.get(record.id);
+    if (existing && !mayReplace(existing)) throw new UniqueViolation(this.name, 'id');
+    await (existing ? this.update(record.id, () => record) : this.insert(record));
+    return true;
+  }
+
+  async insertNumbered(index: string, key: string, build: (countBefore: number) => T): Promise<T> {
+    return this.insert(build(this.countByIndex(index, key)));
+  }
+
+  async insertCountingAll(build: (countBefore: number) => T): Promise<T> {
+    return this.insert(build(this.records.size));
+  }
+
+  async updateAllOrNone(
+    ids: readonly string[],
+    accept: (current: T) => boolean,
+    change: (current: T) => T,
+  ): Promise<AllOrNone<T>> {
+    const before: T[] = [];
+    for (const id of new Set(ids)) {
+      const current = this.get(id);
+      if (!current || !accept(current)) return { ok: false, badId: id };
+      before.push(current);
+    }
+    const after = await Promise.all(
+      before.map(async (current) => (await this.update(current.id, change))!),
+    );
+    return { ok: true, before, after };
   }
 
   /** Waits until every change made so far is on disk, and any compaction has finished. */
@@ -257,11 +303,21 @@ export class LowdbCollection<T extends StoredRecord> {
   /** Puts `record` under `id` (undefined deletes it), keeping every index in step. */
   private set(id: string, record: T | undefined): void {
     const current = this.records.get(id);
-    if (current) this.removeFromIndexes(current);
+    // An index whose key did not change keeps the record in its place: lists stay in insertion
+    // order after an edit (as on PostgreSQL), instead of moving the edited record to the end.
+    const kept = current && record ? this.unchangedIndexes(current, record) : new Set<string>();
+    if (current) this.removeFromIndexes(current, kept);
     if (record) {
       this.records.set(id, record);
-      this.addToIndexes(record);
+      this.addToIndexes(record, kept);
     } else this.records.delete(id);
+  }
+
+  private unchangedIndexes(before: T, after: T): Set<string> {
+    const names = Object.entries(this.options.indexes ?? {}).flatMap(([name, keyOf]) =>
+      keyOf(before) === keyOf(after) ? [name] : [],
+    );
+    return new Set(names);
   }
 
   private assertUnique(record: T, ownId?: string): void {
@@ -273,14 +329,14 @@ export class LowdbCollection<T extends StoredRecord> {
     }
   }
 
-  private addToIndexes(record: T): void {
+  private addToIndexes(record: T, kept: ReadonlySet<string> = new Set()): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
       if (key !== undefined) this.uniqueIndex(name).set(key, record.id);
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
-      if (key === undefined) continue;
+      if (key === undefined || kept.has(name)) continue;
       const index = this.secondaryIndex(name);
       const ids = index.get(key) ?? new Set<string>();
       ids.add(record.id);
@@ -288,7 +344,7 @@ export class LowdbCollection<T extends StoredRecord> {
     }
   }
 
-  private removeFromIndexes(record: T): void {
+  private removeFromIndexes(record: T, kept: ReadonlySet<string>): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
       if (key !== undefined && this.uniqueIndex(name).get(key) === record.id)
@@ -296,7 +352,7 @@ export class LowdbCollection<T extends StoredRecord> {
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
-      if (key === undefined) continue;
+      if (key === undefined || kept.has(name)) continue;
       const ids = this.secondaryIndex(name).get(key);
       ids?.delete(record.id);
       if (ids?.size === 0) this.secondaryIndex(name).delete(key);

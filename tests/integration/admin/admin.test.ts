@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHub } from '../../../src-server/hub';
 import { newcomer, signUp } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
 
@@ -199,14 +198,8 @@ describe('--admin at start', () => {
     const student = await signUp(hub, { username: 'future_admin' });
     const dataDir = hub.dataDir;
     await hub.close();
-    const again = await createHub({
-      port: 0,
-      host: '127.0.0.1',
-      dataDir,
-      admin: 'future_admin',
-      logLevel: 'silent',
-      bcryptRounds: 4,
-    });
+    // startHub on the same folder: the same data, on whichever engine the run uses.
+    const again = await startHub({ dataDir, admin: 'future_admin', logLevel: 'silent' });
     try {
       const signedIn = await fetch(`${again.url}/api/auth/sign-in`, {
         method: 'POST',

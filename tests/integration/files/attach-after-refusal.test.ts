@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { upload } from '../../support/files';
 import { FaultyFileSystem } from '../../support/faulty-file-system';
 import { raw } from '../../support/http';
 import { signUp } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
+
+// Tests of the lowdb data folder itself: skipped on PostgreSQL, saying why.
+const lowdbDescribe = describeOnLowdb('the full disk is injected under the lowdb data folder');
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
@@ -22,7 +26,7 @@ afterEach(async () => {
  * material whose record the full disk refused (507), so attaching the
  * acknowledged upload again answered 400 "not one of your unattached uploads".
  */
-describe('an acknowledged upload whose record could not be saved', () => {
+lowdbDescribe('an acknowledged upload whose record could not be saved', () => {
   it('can be attached again once the disk has space, as a material and as a submission', async () => {
     const faults = new FaultyFileSystem();
     hub = await startHub({ verification: 'none', fileSystem: faults });

@@ -1,9 +1,14 @@
 import { appendFile, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../src-server/logger';
+import { connectPostgres } from '../../../src-server/storage/postgres/connect';
+import { historyTables } from '../../../src-server/storage/postgres/history-tables';
 import { GOOD_PASSWORD, signUp } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { testDatabaseFor } from '../../support/test-engine';
 
 let hub: TestHub | undefined;
 let dataDir: string;
@@ -27,6 +32,28 @@ const oldRecord = (userId: string) => ({
   },
 });
 
+type OldRecord = ReturnType<typeof oldRecord>;
+
+/** Puts the record where the stopped hub's engine keeps notifications, as an older hub left it (or a restore of its folder). */
+async function plantOldRecord(dataDir: string, record: OldRecord) {
+  const url = await testDatabaseFor(dataDir);
+  if (url) {
+    const connection = connectPostgres(url, createLogger('silent'));
+    const { entries, heads } = historyTables('notifications');
+    await sql`insert into ${sql.table(entries)} (stream, seq, at, entry) values
+      (${record.stream}, ${record.streamSeq}, ${record.at}, ${JSON.stringify(record.data)}::json)`.execute(
+      connection.db,
+    );
+    await sql`insert into ${sql.table(heads)} (stream, last_seq, last_at) values
+      (${record.stream}, ${record.streamSeq}, ${record.at})`.execute(connection.db);
+    await connection.close();
+    return;
+  }
+  const logDir = join(dataDir, 'logs', 'notifications');
+  const segment = (await readdir(logDir)).find((name) => name.endsWith('.jsonl'));
+  await appendFile(join(logDir, segment ?? '00000001.jsonl'), `${JSON.stringify(record)}\n`);
+}
+
 describe('an inbox written before notifications had types', () => {
   it('still lists the old sentence after the upgrade, next to new typed notifications', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'classhub-legacy-inbox-'));
@@ -35,12 +62,7 @@ describe('an inbox written before notifications had types', () => {
     const student = await signUp(hub);
     await hub.stop();
     hub = undefined;
-    const logDir = join(dataDir, 'logs', 'notifications');
-    const segment = (await readdir(logDir)).find((name) => name.endsWith('.jsonl'));
-    await appendFile(
-      join(logDir, segment ?? '00000001.jsonl'),
-      `${JSON.stringify(oldRecord(student.id))}\n`,
-    );
+    await plantOldRecord(dataDir, oldRecord(student.id));
 
     hub = await startHub({ dataDir, verification: 'none' });
     const signIn = async (username: string) =>

@@ -1,8 +1,12 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
+
+// Tests of the lowdb data folder itself: skipped on PostgreSQL, saying why.
+const lowdbDescribe = describeOnLowdb('the fixture is a lowdb data folder');
 
 /** Written by `npm run seed` with the hub before collection journals (format 1). */
 const FIXTURE = join(import.meta.dirname, '../../fixtures/data-folder-v1');
@@ -31,7 +35,7 @@ async function restart() {
   hub = await startHub({ dataDir });
 }
 
-describe('a data folder from an older hub', () => {
+lowdbDescribe('a data folder from an older hub', () => {
   it('starts, signs its people in and shows their courses, before and after a restart', async () => {
     hub = await startHub({ dataDir });
     const token = await signIn('emma1');

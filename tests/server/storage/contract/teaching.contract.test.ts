@@ -1,14 +1,16 @@
 import { openStorage } from '../../../../src-server/storage/open-storage';
 import { makeTempDir, silentLogger } from '../helpers';
-import {
-  describeTeachingRepositoriesContract,
-  type OpenedTeachingRepositories,
-} from './teaching.contract';
+import { describeChatStateContract } from './chat-state.contract';
+import { describeCoursesContract } from './courses.contract';
+import type { OpenedRepositories } from './opened';
+import { describeSessionsContract } from './sessions.contract';
+import { describeSubmissionsContract } from './submissions.contract';
+import { describeTeachingRepositoriesContract } from './teaching.contract';
 
-// A PostgreSQL implementation runs the same suite with its own `open`.
-describeTeachingRepositoriesContract('lowdb', async () => {
+// The same suites run on PostgreSQL in teaching.contract.postgres.test.ts.
+const open = async () => {
   const dir = await makeTempDir();
-  const openIn = async (): Promise<OpenedTeachingRepositories> => {
+  const openIn = async (): Promise<OpenedRepositories> => {
     const storage = await openStorage(dir.path, silentLogger);
     let closed = false;
     const close = async () => {
@@ -17,8 +19,7 @@ describeTeachingRepositoriesContract('lowdb', async () => {
       await storage.close();
     };
     return {
-      announcements: storage.announcements,
-      workComments: storage.workComments,
+      ...storage,
       async reopen() {
         await close();
         return openIn();
@@ -30,4 +31,10 @@ describeTeachingRepositoriesContract('lowdb', async () => {
     };
   };
   return openIn();
-});
+};
+
+describeTeachingRepositoriesContract('lowdb', open);
+describeCoursesContract('lowdb', open);
+describeSubmissionsContract('lowdb', open);
+describeSessionsContract('lowdb', open);
+describeChatStateContract('lowdb', open);

@@ -2,19 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
 import type { AnnouncementId } from '../../../../src-shared/schemas/announcements';
 import type { CourseId } from '../../../../src-shared/schemas/courses';
-import type {
-  AnnouncementsRepository,
-  WorkCommentsRepository,
-} from '../../../../src-server/storage/repositories';
 import type { DeadlineId } from '../../../../src-shared/schemas/courses';
+import type { OpenedRepositories } from './opened';
 
-export interface OpenedTeachingRepositories {
-  readonly announcements: AnnouncementsRepository;
-  readonly workComments: WorkCommentsRepository;
-  /** Closes and opens the same store again, to check what survived. */
-  reopen(): Promise<OpenedTeachingRepositories>;
-  close(): Promise<void>;
-}
+export type OpenedTeachingRepositories = OpenedRepositories;
 
 const announcement = (id: string, courseId: string, text = id) => ({
   id: id as AnnouncementId,

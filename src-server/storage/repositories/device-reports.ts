@@ -3,7 +3,7 @@ import type { DeviceId } from '../../../src-shared/schemas/devices';
 import { deviceReportRecordSchema } from '../record-schemas';
 import type { DeviceReportRecord } from '../records';
 import type { DeviceReportsRepository } from '../repositories-devices';
-import type { LowdbCollection } from './collection';
+import type { DocumentCollection } from '../document-collection';
 
 const keyOf = (userId: string, deviceId: string) => `${userId}:${deviceId}`;
 
@@ -13,8 +13,8 @@ export const deviceReportsCollectionOptions = {
   indexes: { user: (r: DeviceReportRecord) => r.userId },
 };
 
-export class LowdbDeviceReportsRepository implements DeviceReportsRepository {
-  constructor(private readonly reports: LowdbCollection<DeviceReportRecord>) {}
+export class DocumentDeviceReportsRepository implements DeviceReportsRepository {
+  constructor(private readonly reports: DocumentCollection<DeviceReportRecord>) {}
   async get(userId: UserId, deviceId: DeviceId) {
     return this.reports.get(keyOf(userId, deviceId));
   }
@@ -24,9 +24,7 @@ export class LowdbDeviceReportsRepository implements DeviceReportsRepository {
   async put(record: DeviceReportRecord) {
     const id = keyOf(record.userId, record.deviceId);
     const stored = { ...record, id };
-    if (this.reports.get(id)) await this.reports.update(id, () => stored);
-    else await this.reports.insert(stored);
-    return stored;
+    return this.reports.upsert(id, () => stored);
   }
   async delete(userId: UserId, deviceId: DeviceId) {
     return this.reports.delete(keyOf(userId, deviceId));

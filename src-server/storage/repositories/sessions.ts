@@ -1,5 +1,12 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { CommentId, PostId, SessionId } from '../../../src-shared/schemas/sessions';
+import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import {
+  commentRecordSchema,
+  postRecordSchema,
+  sessionMemberRecordSchema,
+  sessionRecordSchema,
+} from '../record-schemas';
 import type { CommentRecord, PostRecord, SessionMemberRecord, SessionRecord } from '../records';
 import type {
   CommentsRepository,
@@ -8,22 +15,15 @@ import type {
   SessionsRepository,
   Window,
 } from '../repositories';
-import type { LowdbCollection } from './collection';
-import {
-  sessionRecordSchema,
-  sessionMemberRecordSchema,
-  postRecordSchema,
-  commentRecordSchema,
-} from '../record-schemas';
 
-export const sessionsCollectionOptions = {
+export const sessionsCollectionOptions: CollectionDefinition<SessionRecord> = {
   name: 'sessions',
   schema: sessionRecordSchema,
-  unique: { joinToken: (session: SessionRecord) => session.joinToken },
+  unique: { joinToken: (session) => session.joinToken },
 };
 
-export class LowdbSessionsRepository implements SessionsRepository {
-  constructor(private readonly sessions: LowdbCollection<SessionRecord>) {}
+export class DocumentSessionsRepository implements SessionsRepository {
+  constructor(private readonly sessions: DocumentCollection<SessionRecord>) {}
   async get(id: SessionId) {
     return this.sessions.get(id);
   }
@@ -31,7 +31,7 @@ export class LowdbSessionsRepository implements SessionsRepository {
     return this.sessions.getByUnique('joinToken', token);
   }
   async all() {
-    return [...this.sessions.values()].reverse();
+    return [...(await this.sessions.values())].reverse();
   }
   async insert(session: SessionRecord) {
     return this.sessions.insert(session);
@@ -46,19 +46,19 @@ export class LowdbSessionsRepository implements SessionsRepository {
 
 const memberId = (sessionId: SessionId, userId: UserId) => `${sessionId}:${userId}`;
 
-export const sessionMembersCollectionOptions = {
+export const sessionMembersCollectionOptions: CollectionDefinition<SessionMemberRecord> = {
   name: 'session-members',
   schema: sessionMemberRecordSchema,
   indexes: {
-    session: (member: SessionMemberRecord) => member.sessionId,
-    user: (member: SessionMemberRecord) => member.userId,
-    activeInSession: (member: SessionMemberRecord) =>
-      member.status === 'active' ? member.sessionId : undefined,
+    session: (member) => member.sessionId,
+    user: (member) => member.userId,
+    activeInSession: (member) => (member.status === 'active' ? member.sessionId : undefined),
   },
 };
 
-export class LowdbSessionMembersRepository implements SessionMembersRepository {
-  constructor(private readonly members: LowdbCollection<SessionMemberRecord>) {}
+/** One membership per person and session: the id is (session, person), so the engine's key refuses a second. */
+export class DocumentSessionMembersRepository implements SessionMembersRepository {
+  constructor(private readonly members: DocumentCollection<SessionMemberRecord>) {}
   async get(sessionId: SessionId, userId: UserId) {
     return this.members.get(memberId(sessionId, userId));
   }
@@ -85,21 +85,21 @@ export class LowdbSessionMembersRepository implements SessionMembersRepository {
     return this.members.delete(memberId(sessionId, userId));
   }
   async deleteForSession(sessionId: SessionId) {
-    return this.members.deleteMany(this.members.listByIndex('session', sessionId).map((m) => m.id));
+    return deleteListed(this.members, 'session', sessionId);
   }
   async deleteForUser(userId: UserId) {
-    return this.members.deleteMany(this.members.listByIndex('user', userId).map((m) => m.id));
+    return deleteListed(this.members, 'user', userId);
   }
 }
 
-export const postsCollectionOptions = {
+export const postsCollectionOptions: CollectionDefinition<PostRecord> = {
   name: 'posts',
   schema: postRecordSchema,
-  indexes: { session: (post: PostRecord) => post.sessionId },
+  indexes: { session: (post) => post.sessionId },
 };
 
-export class LowdbPostsRepository implements PostsRepository {
-  constructor(private readonly posts: LowdbCollection<PostRecord>) {}
+export class DocumentPostsRepository implements PostsRepository {
+  constructor(private readonly posts: DocumentCollection<PostRecord>) {}
   async get(id: PostId) {
     return this.posts.get(id);
   }
@@ -119,21 +119,21 @@ export class LowdbPostsRepository implements PostsRepository {
     return this.posts.delete(id);
   }
   async deleteForSession(sessionId: SessionId) {
-    return this.posts.deleteMany(this.posts.listByIndex('session', sessionId).map((p) => p.id));
+    return deleteListed(this.posts, 'session', sessionId);
   }
 }
 
-export const commentsCollectionOptions = {
+export const commentsCollectionOptions: CollectionDefinition<CommentRecord> = {
   name: 'comments',
   schema: commentRecordSchema,
   indexes: {
-    post: (comment: CommentRecord) => comment.postId,
-    session: (comment: CommentRecord) => comment.sessionId,
+    post: (comment) => comment.postId,
+    session: (comment) => comment.sessionId,
   },
 };
 
-export class LowdbCommentsRepository implements CommentsRepository {
-  constructor(private readonly comments: LowdbCollection<CommentRecord>) {}
+export class DocumentCommentsRepository implements CommentsRepository {
+  constructor(private readonly comments: DocumentCollection<CommentRecord>) {}
   async get(id: CommentId) {
     return this.comments.get(id);
   }
@@ -156,11 +156,19 @@ export class LowdbCommentsRepository implements CommentsRepository {
     return this.comments.delete(id);
   }
   async deleteForPost(postId: PostId) {
-    return this.comments.deleteMany(this.comments.listByIndex('post', postId).map((c) => c.id));
+    return deleteListed(this.comments, 'post', postId);
   }
   async deleteForSession(sessionId: SessionId) {
-    return this.comments.deleteMany(
-      this.comments.listByIndex('session', sessionId).map((c) => c.id),
-    );
+    return deleteListed(this.comments, 'session', sessionId);
   }
+}
+
+/** Deletes every record with `key` in `index`; returns how many went. */
+async function deleteListed<T extends { id: string }>(
+  collection: DocumentCollection<T>,
+  index: string,
+  key: string,
+): Promise<number> {
+  const listed = await collection.listByIndex(index, key);
+  return collection.deleteMany(listed.map((record) => record.id));
 }

@@ -2,7 +2,7 @@ import type { SessionId } from '../../../src-shared/schemas/sessions';
 import { classToolRecordSchema } from '../record-schemas';
 import type { ClassToolRecord } from '../records';
 import type { ClassToolsRepository } from '../repositories-class-tools';
-import type { LowdbCollection } from './collection';
+import type { DocumentCollection } from '../document-collection';
 
 const toolKey = (sessionId: string, tool: string) => `${sessionId}/${tool}`;
 
@@ -12,8 +12,8 @@ export const classToolsCollectionOptions = {
   indexes: { tool: (r: ClassToolRecord) => toolKey(r.sessionId, r.tool) },
 };
 
-export class LowdbClassToolsRepository implements ClassToolsRepository {
-  constructor(private readonly records: LowdbCollection<ClassToolRecord>) {}
+export class DocumentClassToolsRepository implements ClassToolsRepository {
+  constructor(private readonly records: DocumentCollection<ClassToolRecord>) {}
   async get(id: string) {
     return this.records.get(id);
   }
@@ -21,9 +21,7 @@ export class LowdbClassToolsRepository implements ClassToolsRepository {
     return this.records.listByIndex('tool', toolKey(sessionId, tool));
   }
   async put(record: ClassToolRecord) {
-    return this.records.get(record.id)
-      ? (await this.records.update(record.id, () => record))!
-      : this.records.insert(record);
+    return this.records.upsert(record.id, () => record);
   }
   async update(id: string, change: (current: ClassToolRecord) => ClassToolRecord) {
     return this.records.update(id, change);

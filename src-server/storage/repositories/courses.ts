@@ -1,38 +1,38 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { CourseId } from '../../../src-shared/schemas/courses';
-import { UniqueViolation } from '../errors';
-import type { CourseRecord, EnrolmentRecord } from '../records';
+import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import {
+  courseRecordSchema,
+  deadlineRecordSchema,
+  enrolmentRecordSchema,
+  materialRecordSchema,
+} from '../record-schemas';
+import type { CourseRecord, DeadlineRecord, EnrolmentRecord, MaterialRecord } from '../records';
 import type {
   CourseItemsRepository,
   CoursesRepository,
   EnrolmentsRepository,
   Window,
 } from '../repositories';
-import type { LowdbCollection } from './collection';
-import {
-  courseRecordSchema,
-  enrolmentRecordSchema,
-  materialRecordSchema,
-  deadlineRecordSchema,
-} from '../record-schemas';
 
 const prefixOf = (code: string) => /^[A-Z]+/.exec(code)?.[0] ?? '';
 
-export const coursesCollectionOptions = {
+export const coursesCollectionOptions: CollectionDefinition<CourseRecord> = {
   name: 'courses',
   schema: courseRecordSchema,
   unique: {
-    code: (course: CourseRecord) => course.code,
-    joinCode: (course: CourseRecord) => course.joinCode,
+    code: (course) => course.code,
+    joinCode: (course) => course.joinCode,
   },
   indexes: {
-    teacher: (course: CourseRecord) => course.teacherId,
-    prefix: (course: CourseRecord) => prefixOf(course.code),
+    teacher: (course) => course.teacherId,
+    prefix: (course) => prefixOf(course.code),
   },
 };
 
-export class LowdbCoursesRepository implements CoursesRepository {
-  constructor(private readonly courses: LowdbCollection<CourseRecord>) {}
+/** Courses on either engine; course and join codes are unique keys the engine enforces. */
+export class DocumentCoursesRepository implements CoursesRepository {
+  constructor(private readonly courses: DocumentCollection<CourseRecord>) {}
   async get(id: CourseId) {
     return this.courses.get(id);
   }
@@ -43,13 +43,13 @@ export class LowdbCoursesRepository implements CoursesRepository {
     return this.courses.getByUnique('code', code);
   }
   async all() {
-    return [...this.courses.values()].reverse();
+    return [...(await this.courses.values())].reverse();
   }
   async listForTeacher(teacherId: UserId) {
     return this.courses.listByIndex('teacher', teacherId);
   }
   async codesWithPrefix(prefix: string) {
-    return this.courses.listByIndex('prefix', prefix).map((course) => course.code);
+    return (await this.courses.listByIndex('prefix', prefix)).map((course) => course.code);
   }
   async insert(course: CourseRecord) {
     return this.courses.insert(course);
@@ -61,18 +61,18 @@ export class LowdbCoursesRepository implements CoursesRepository {
 
 const enrolmentId = (courseId: CourseId, userId: UserId) => `${courseId}:${userId}`;
 
-export const enrolmentsCollectionOptions = {
+export const enrolmentsCollectionOptions: CollectionDefinition<EnrolmentRecord> = {
   name: 'enrolments',
   schema: enrolmentRecordSchema,
   indexes: {
-    course: (e: EnrolmentRecord) => e.courseId,
-    user: (e: EnrolmentRecord) => e.userId,
-    activeInCourse: (e: EnrolmentRecord) => (e.status === 'active' ? e.courseId : undefined),
+    course: (e) => e.courseId,
+    user: (e) => e.userId,
+    activeInCourse: (e) => (e.status === 'active' ? e.courseId : undefined),
   },
 };
 
-export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
-  constructor(private readonly enrolments: LowdbCollection<EnrolmentRecord>) {}
+export class DocumentEnrolmentsRepository implements EnrolmentsRepository {
+  constructor(private readonly enrolments: DocumentCollection<EnrolmentRecord>) {}
   async get(courseId: CourseId, userId: UserId) {
     return this.enrolments.get(enrolmentId(courseId, userId));
   }
@@ -89,18 +89,17 @@ export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
     return this.enrolments.countByIndex('activeInCourse', courseId);
   }
 
+  /** The engine counts the course's active seats and writes in one step (a lock on PostgreSQL). */
   async activateIfRoom(enrolment: EnrolmentRecord, capacity: number): Promise<boolean> {
-    // Count and write with no await in between: no other request can take the seat meanwhile.
-    if (this.enrolments.countByIndex('activeInCourse', enrolment.courseId) >= capacity)
-      return false;
     const id = enrolmentId(enrolment.courseId, enrolment.userId);
-    const existing = this.enrolments.get(id);
-    if (existing?.status === 'active') throw new UniqueViolation('enrolments', 'id');
-    const write = existing
-      ? this.enrolments.update(id, () => ({ ...enrolment, id }))
-      : this.enrolments.insert({ ...enrolment, id });
-    await write;
-    return true;
+    return this.enrolments.insertOrUpdateIfCountBelow(
+      'activeInCourse',
+      enrolment.courseId,
+      capacity,
+      { ...enrolment, id },
+      // An already active enrolment is a duplicate, not a second seat.
+      (existing) => existing.status !== 'active',
+    );
   }
 
   async update(
@@ -114,26 +113,27 @@ export class LowdbEnrolmentsRepository implements EnrolmentsRepository {
     return this.enrolments.delete(enrolmentId(courseId, userId));
   }
   async deleteForUser(userId: UserId) {
-    return this.enrolments.deleteMany(this.enrolments.listByIndex('user', userId).map((e) => e.id));
+    const mine = await this.enrolments.listByIndex('user', userId);
+    return this.enrolments.deleteMany(mine.map((e) => e.id));
   }
 }
 
-export const materialsCollectionOptions = {
+export const materialsCollectionOptions: CollectionDefinition<MaterialRecord> = {
   name: 'materials',
   schema: materialRecordSchema,
-  indexes: { course: (m: { courseId: string }) => m.courseId },
+  indexes: { course: (m) => m.courseId },
 };
-export const deadlinesCollectionOptions = {
+export const deadlinesCollectionOptions: CollectionDefinition<DeadlineRecord> = {
   name: 'deadlines',
   schema: deadlineRecordSchema,
-  indexes: { course: (d: { courseId: string }) => d.courseId },
+  indexes: { course: (d) => d.courseId },
 };
 
-/** Materials and deadlines: one file each, indexed by course. */
-export class LowdbCourseItemsRepository<
+/** Materials and deadlines: indexed by course. */
+export class DocumentCourseItemsRepository<
   T extends { id: string; courseId: CourseId },
 > implements CourseItemsRepository<T> {
-  constructor(private readonly items: LowdbCollection<T>) {}
+  constructor(private readonly items: DocumentCollection<T>) {}
   async get(id: T['id']) {
     return this.items.get(id);
   }

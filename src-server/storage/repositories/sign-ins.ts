@@ -1,18 +1,8 @@
-import type { AuthSessionId, StatusUpdateId, UserId } from '../../../src-shared/ids';
-import type { AccountTokenRecord, AuthSessionRecord, StatusUpdateRecord } from '../records';
-import type {
-  AccountTokensRepository,
-  AuthSessionsRepository,
-  Slice,
-  StatusUpdatesRepository,
-  Window,
-} from '../repositories';
-import type { LowdbCollection } from './collection';
-import {
-  authSessionRecordSchema,
-  accountTokenRecordSchema,
-  statusUpdateRecordSchema,
-} from '../record-schemas';
+import type { AuthSessionId, UserId } from '../../../src-shared/ids';
+import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import { accountTokenRecordSchema, authSessionRecordSchema } from '../record-schemas';
+import type { AccountTokenRecord, AuthSessionRecord } from '../records';
+import type { AccountTokensRepository, AuthSessionsRepository } from '../repositories';
 
 export const authSessionsCollectionOptions = {
   name: 'auth-sessions',
@@ -21,10 +11,11 @@ export const authSessionsCollectionOptions = {
     user: (session: AuthSessionRecord) => session.userId,
     expiryDay: (session: AuthSessionRecord) => dayOf(session.refreshExpiresAt),
   },
-};
+} satisfies CollectionDefinition<AuthSessionRecord>;
 
-export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
-  constructor(private readonly sessions: LowdbCollection<AuthSessionRecord>) {}
+/** Sign-ins (refresh tokens), on either engine. */
+export class DocumentAuthSessionsRepository implements AuthSessionsRepository {
+  constructor(private readonly sessions: DocumentCollection<AuthSessionRecord>) {}
 
   async get(id: AuthSessionId) {
     return this.sessions.get(id);
@@ -42,7 +33,7 @@ export class LowdbAuthSessionsRepository implements AuthSessionsRepository {
     return this.sessions.delete(id);
   }
   async deleteForUser(userId: UserId) {
-    const ids = this.sessions.listByIndex('user', userId).map((session) => session.id);
+    const ids = (await this.sessions.listByIndex('user', userId)).map((session) => session.id);
     await this.sessions.deleteMany(ids);
     return ids;
   }
@@ -67,10 +58,11 @@ export const accountTokensCollectionOptions = {
     user: (token: AccountTokenRecord) => token.userId,
     expiryDay: (token: AccountTokenRecord) => dayOf(token.expiresAt),
   },
-};
+} satisfies CollectionDefinition<AccountTokenRecord>;
 
-export class LowdbAccountTokensRepository implements AccountTokensRepository {
-  constructor(private readonly tokens: LowdbCollection<AccountTokenRecord>) {}
+/** E-mail verification and password reset tokens, on either engine. */
+export class DocumentAccountTokensRepository implements AccountTokensRepository {
+  constructor(private readonly tokens: DocumentCollection<AccountTokenRecord>) {}
 
   async findByHash(tokenHash: string) {
     return this.tokens.getByUnique('hash', tokenHash);
@@ -82,8 +74,7 @@ export class LowdbAccountTokensRepository implements AccountTokensRepository {
     return this.tokens.delete(id);
   }
   async deleteForUser(userId: UserId, purpose?: AccountTokenRecord['purpose']) {
-    const ids = this.tokens
-      .listByIndex('user', userId)
+    const ids = (await this.tokens.listByIndex('user', userId))
       .filter((token) => !purpose || token.purpose === purpose)
       .map((token) => token.id);
     return this.tokens.deleteMany(ids);
@@ -106,51 +97,20 @@ function dayOf(iso: string): string {
  * cutoff's day are expired, the cutoff's own day is checked one by one.
  * Only expired records (and that one day) are read, never the collection.
  */
-function expiredIds<T extends { id: string }, Id extends string>(
-  collection: LowdbCollection<T>,
+async function expiredIds<T extends { id: string }, Id extends string>(
+  collection: DocumentCollection<T>,
   cutoff: string,
   limit: number,
   expiresAt: (record: T) => string,
-): Id[] {
+): Promise<Id[]> {
   const cutoffDay = dayOf(cutoff);
   const ids: Id[] = [];
-  for (const day of collection.indexKeys('expiryDay').sort()) {
+  for (const day of (await collection.indexKeys('expiryDay')).sort()) {
     if (day > cutoffDay) break;
-    for (const record of collection.listByIndex('expiryDay', day)) {
+    for (const record of await collection.listByIndex('expiryDay', day)) {
       if (ids.length >= limit) return ids;
       if (expiresAt(record) <= cutoff) ids.push(record.id as Id);
     }
   }
   return ids;
-}
-
-export const statusUpdatesCollectionOptions = {
-  name: 'status-updates',
-  schema: statusUpdateRecordSchema,
-  indexes: { author: (update: StatusUpdateRecord) => update.authorId },
-};
-
-export class LowdbStatusUpdatesRepository implements StatusUpdatesRepository {
-  constructor(private readonly updates: LowdbCollection<StatusUpdateRecord>) {}
-
-  async get(id: StatusUpdateId) {
-    return this.updates.get(id);
-  }
-  async pageByAuthor(authorId: UserId, window: Window): Promise<Slice<StatusUpdateRecord>> {
-    const all = this.updates.listByIndex('author', authorId);
-    const end = all.length - window.offset;
-    const items = all.slice(Math.max(0, end - window.limit), Math.max(0, end)).reverse();
-    return { items, total: all.length };
-  }
-  async insert(update: StatusUpdateRecord) {
-    return this.updates.insert(update);
-  }
-  async delete(id: StatusUpdateId) {
-    return this.updates.delete(id);
-  }
-  async deleteByAuthor(authorId: UserId) {
-    return this.updates.deleteMany(
-      this.updates.listByIndex('author', authorId).map((update) => update.id),
-    );
-  }
 }

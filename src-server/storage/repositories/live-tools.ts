@@ -20,7 +20,7 @@ import type {
   PollRecord,
   PollsRepository,
 } from '../records-class-tools';
-import type { LowdbCollection } from './collection';
+import type { DocumentCollection } from '../document-collection';
 
 type PollsDoc = PollRecord | PollAnswerRecord;
 type AttendanceDoc = AttendanceWindowRecord | CheckInRecord;
@@ -38,24 +38,24 @@ export const pollsCollectionOptions = {
 const pollAnswerId = (pollId: string, userId: string) => `answer:${pollId}:${userId}`;
 const asPoll = (r: PollsDoc | undefined) => (r?.kind === 'poll' ? r : undefined);
 
-export class LowdbPollsRepository implements PollsRepository {
-  constructor(private readonly docs: LowdbCollection<PollsDoc>) {}
+export class DocumentPollsRepository implements PollsRepository {
+  constructor(private readonly docs: DocumentCollection<PollsDoc>) {}
   async get(id: PollId) {
-    return asPoll(this.docs.get(id));
+    return asPoll(await this.docs.get(id));
   }
   async listForSession(sessionId: SessionId) {
-    return this.docs.listByIndex('session', sessionId) as PollRecord[];
+    return (await this.docs.listByIndex('session', sessionId)) as PollRecord[];
   }
   async insert(poll: PollRecord) {
     return (await this.docs.insert(poll)) as PollRecord;
   }
   async update(id: PollId, change: (current: PollRecord) => PollRecord) {
-    if (!asPoll(this.docs.get(id))) return undefined;
+    if (!asPoll(await this.docs.get(id))) return undefined;
     return (await this.docs.update(id, (current) => change(current as PollRecord))) as
       PollRecord | undefined;
   }
   async getAnswer(pollId: PollId, userId: UserId) {
-    const doc = this.docs.get(pollAnswerId(pollId, userId));
+    const doc = await this.docs.get(pollAnswerId(pollId, userId));
     return doc?.kind === 'answer' ? doc : undefined;
   }
   async putAnswer(answer: Omit<PollAnswerRecord, 'id' | 'kind'>) {
@@ -64,17 +64,16 @@ export class LowdbPollsRepository implements PollsRepository {
       id: pollAnswerId(answer.pollId, answer.userId),
       ...answer,
     };
-    if (this.docs.get(record.id)) await this.docs.update(record.id, () => record);
-    else await this.docs.insert(record);
-    return record;
+    // One atomic step on both engines: two answers at once never both insert.
+    return (await this.docs.upsert(record.id, () => record)) as PollAnswerRecord;
   }
   async listAnswers(pollId: PollId) {
-    return this.docs.listByIndex('poll', pollId) as PollAnswerRecord[];
+    return (await this.docs.listByIndex('poll', pollId)) as PollAnswerRecord[];
   }
   async deleteForSession(sessionId: SessionId) {
-    const polls = this.docs.listByIndex('session', sessionId);
-    const answers = polls.flatMap((p) => this.docs.listByIndex('poll', p.id));
-    return this.docs.deleteMany([...answers, ...polls].map((r) => r.id));
+    const polls = await this.docs.listByIndex('session', sessionId);
+    const answers = await Promise.all(polls.map((p) => this.docs.listByIndex('poll', p.id)));
+    return this.docs.deleteMany([...answers.flat(), ...polls].map((r) => r.id));
   }
 }
 
@@ -95,19 +94,19 @@ export const attendanceCollectionOptions = {
 const checkInId = (windowId: string, userId: string) => `check-in:${windowId}:${userId}`;
 const asWindow = (r: AttendanceDoc | undefined) => (r?.kind === 'window' ? r : undefined);
 
-export class LowdbAttendanceRepository implements AttendanceRepository {
-  constructor(private readonly docs: LowdbCollection<AttendanceDoc>) {}
+export class DocumentAttendanceRepository implements AttendanceRepository {
+  constructor(private readonly docs: DocumentCollection<AttendanceDoc>) {}
   async getWindow(id: AttendanceWindowId) {
-    return asWindow(this.docs.get(id));
+    return asWindow(await this.docs.get(id));
   }
   async openWindowOf(sessionId: SessionId) {
-    return asWindow(this.docs.getByUnique('openWindow', sessionId));
+    return asWindow(await this.docs.getByUnique('openWindow', sessionId));
   }
   async listWindowsForSession(sessionId: SessionId) {
-    return this.docs.listByIndex('session', sessionId) as AttendanceWindowRecord[];
+    return (await this.docs.listByIndex('session', sessionId)) as AttendanceWindowRecord[];
   }
   async listWindowsForCourse(courseId: CourseId) {
-    return this.docs.listByIndex('course', courseId) as AttendanceWindowRecord[];
+    return (await this.docs.listByIndex('course', courseId)) as AttendanceWindowRecord[];
   }
   async insertWindow(window: AttendanceWindowRecord) {
     return (await this.docs.insert(window)) as AttendanceWindowRecord;
@@ -116,12 +115,12 @@ export class LowdbAttendanceRepository implements AttendanceRepository {
     id: AttendanceWindowId,
     change: (current: AttendanceWindowRecord) => AttendanceWindowRecord,
   ) {
-    if (!asWindow(this.docs.get(id))) return undefined;
+    if (!asWindow(await this.docs.get(id))) return undefined;
     return (await this.docs.update(id, (current) => change(current as AttendanceWindowRecord))) as
       AttendanceWindowRecord | undefined;
   }
   async getCheckIn(windowId: AttendanceWindowId, userId: UserId) {
-    const doc = this.docs.get(checkInId(windowId, userId));
+    const doc = await this.docs.get(checkInId(windowId, userId));
     return doc?.kind === 'check-in' ? doc : undefined;
   }
   async insertCheckIn(checkIn: Omit<CheckInRecord, 'id' | 'kind'>) {
@@ -133,12 +132,12 @@ export class LowdbAttendanceRepository implements AttendanceRepository {
     return (await this.docs.insert(record)) as CheckInRecord;
   }
   async listCheckIns(windowId: AttendanceWindowId) {
-    return this.docs.listByIndex('window', windowId) as CheckInRecord[];
+    return (await this.docs.listByIndex('window', windowId)) as CheckInRecord[];
   }
   async deleteForSession(sessionId: SessionId) {
-    const windows = this.docs.listByIndex('session', sessionId);
-    const checkIns = windows.flatMap((w) => this.docs.listByIndex('window', w.id));
-    return this.docs.deleteMany([...checkIns, ...windows].map((r) => r.id));
+    const windows = await this.docs.listByIndex('session', sessionId);
+    const checkIns = await Promise.all(windows.map((w) => this.docs.listByIndex('window', w.id)));
+    return this.docs.deleteMany([...checkIns.flat(), ...windows].map((r) => r.id));
   }
 }
 
@@ -158,24 +157,24 @@ export const exitTicketsCollectionOptions = {
 const exitAnswerId = (ticketId: string, userId: string) => `answer:${ticketId}:${userId}`;
 const asTicket = (r: ExitTicketsDoc | undefined) => (r?.kind === 'ticket' ? r : undefined);
 
-export class LowdbExitTicketsRepository implements ExitTicketsRepository {
-  constructor(private readonly docs: LowdbCollection<ExitTicketsDoc>) {}
+export class DocumentExitTicketsRepository implements ExitTicketsRepository {
+  constructor(private readonly docs: DocumentCollection<ExitTicketsDoc>) {}
   async get(id: ExitTicketId) {
-    return asTicket(this.docs.get(id));
+    return asTicket(await this.docs.get(id));
   }
   async listForSession(sessionId: SessionId) {
-    return this.docs.listByIndex('session', sessionId) as ExitTicketRecord[];
+    return (await this.docs.listByIndex('session', sessionId)) as ExitTicketRecord[];
   }
   async insert(ticket: ExitTicketRecord) {
     return (await this.docs.insert(ticket)) as ExitTicketRecord;
   }
   async update(id: ExitTicketId, change: (current: ExitTicketRecord) => ExitTicketRecord) {
-    if (!asTicket(this.docs.get(id))) return undefined;
+    if (!asTicket(await this.docs.get(id))) return undefined;
     return (await this.docs.update(id, (current) => change(current as ExitTicketRecord))) as
       ExitTicketRecord | undefined;
   }
   async getAnswer(ticketId: ExitTicketId, userId: UserId) {
-    const doc = this.docs.get(exitAnswerId(ticketId, userId));
+    const doc = await this.docs.get(exitAnswerId(ticketId, userId));
     return doc?.kind === 'answer' ? doc : undefined;
   }
   async insertAnswer(answer: Omit<ExitAnswerRecord, 'id' | 'kind'>) {
@@ -187,14 +186,14 @@ export class LowdbExitTicketsRepository implements ExitTicketsRepository {
     return (await this.docs.insert(record)) as ExitAnswerRecord;
   }
   async listAnswers(ticketId: ExitTicketId) {
-    return this.docs.listByIndex('ticket', ticketId) as ExitAnswerRecord[];
+    return (await this.docs.listByIndex('ticket', ticketId)) as ExitAnswerRecord[];
   }
   async countAnswers(ticketId: ExitTicketId) {
-    return this.docs.countByIndex('ticket', ticketId);
+    return await this.docs.countByIndex('ticket', ticketId);
   }
   async deleteForSession(sessionId: SessionId) {
-    const tickets = this.docs.listByIndex('session', sessionId);
-    const answers = tickets.flatMap((t) => this.docs.listByIndex('ticket', t.id));
-    return this.docs.deleteMany([...answers, ...tickets].map((r) => r.id));
+    const tickets = await this.docs.listByIndex('session', sessionId);
+    const answers = await Promise.all(tickets.map((t) => this.docs.listByIndex('ticket', t.id)));
+    return this.docs.deleteMany([...answers.flat(), ...tickets].map((r) => r.id));
   }
 }

@@ -1,20 +1,19 @@
-import type { CourseId } from '../../../src-shared/schemas/courses';
-import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
 import type { UserId } from '../../../src-shared/ids';
-import type { DeadlineId } from '../../../src-shared/schemas/courses';
-import type { AnnouncementRecord, WorkCommentRecord } from '../records';
+import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
+import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CollectionDefinition, DocumentCollection } from '../document-collection';
 import { announcementRecordSchema, workCommentRecordSchema } from '../record-schemas';
+import type { AnnouncementRecord, WorkCommentRecord } from '../records';
 import type { AnnouncementsRepository, WorkCommentsRepository } from '../repositories-teaching';
-import type { LowdbCollection } from './collection';
 
-export const announcementsCollectionOptions = {
+export const announcementsCollectionOptions: CollectionDefinition<AnnouncementRecord> = {
   name: 'announcements',
   schema: announcementRecordSchema,
-  indexes: { course: (a: AnnouncementRecord) => a.courseId },
+  indexes: { course: (a) => a.courseId },
 };
 
-export class LowdbAnnouncementsRepository implements AnnouncementsRepository {
-  constructor(private readonly announcements: LowdbCollection<AnnouncementRecord>) {}
+export class DocumentAnnouncementsRepository implements AnnouncementsRepository {
+  constructor(private readonly announcements: DocumentCollection<AnnouncementRecord>) {}
   async get(id: AnnouncementId) {
     return this.announcements.get(id);
   }
@@ -34,14 +33,14 @@ export class LowdbAnnouncementsRepository implements AnnouncementsRepository {
 
 const workKey = (deadlineId: string, studentId: string) => `${deadlineId}:${studentId}`;
 
-export const workCommentsCollectionOptions = {
+export const workCommentsCollectionOptions: CollectionDefinition<WorkCommentRecord> = {
   name: 'work-comments',
   schema: workCommentRecordSchema,
-  indexes: { work: (c: WorkCommentRecord) => workKey(c.deadlineId, c.studentId) },
+  indexes: { work: (c) => workKey(c.deadlineId, c.studentId) },
 };
 
-export class LowdbWorkCommentsRepository implements WorkCommentsRepository {
-  constructor(private readonly comments: LowdbCollection<WorkCommentRecord>) {}
+export class DocumentWorkCommentsRepository implements WorkCommentsRepository {
+  constructor(private readonly comments: DocumentCollection<WorkCommentRecord>) {}
   async listForWork(deadlineId: DeadlineId, studentId: UserId) {
     return this.comments.listByIndex('work', workKey(deadlineId, studentId));
   }
