@@ -94,6 +94,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       checkResponses: responseChecksWanted(),
       uploadStallMs: config.uploadStallSeconds * 1000,
       requestTimeoutMs: config.requestTimeoutSeconds * 1000,
+      trustProxy: config.trustProxy,
     });
     const server = createServer(app);
     // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.

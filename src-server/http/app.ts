@@ -26,6 +26,8 @@ export interface HttpAppOptions {
   readonly uploadStallMs: number;
   /** Any other request must arrive whole within this (see http/request-deadline.ts). */
   readonly requestTimeoutMs: number;
+  /** Proxies whose X-Forwarded-For names the client (config.ts `trustProxy`); none when undefined. */
+  readonly trustProxy: string | undefined;
 }
 
 const JSON_LIMIT = '1mb';
@@ -35,6 +37,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (the sign-in throttle's key) then names the client, not nginx.
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(requestDeadline(options.requestTimeoutMs));
   app.use(
     helmet({
