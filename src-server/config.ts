@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { DestinationStream } from 'pino';
 import type { FileSystem } from './storage/file-system';
@@ -39,8 +40,33 @@ export const hubConfigSchema = z.object({
   uploadStallSeconds: z.coerce.number().min(0.05).max(3600).default(60),
   /** Seconds any other request may take to arrive whole. */
   requestTimeoutSeconds: z.coerce.number().min(0.05).max(3600).default(60),
+  /**
+   * Which proxies in front of the hub to believe about the client's address
+   * (X-Forwarded-For), in Express's "trust proxy" terms: loopback, an address,
+   * a CIDR range or a comma-separated list. Unset: nobody, the socket's peer
+   * is the client — right for a laptop hub, wrong behind nginx, where every
+   * sign-in would otherwise share nginx's address and one throttle.
+   */
+  trustProxy: z
+    .string()
+    .refine((value) => value.split(',').every((entry) => isProxyEntry(entry.trim())), {
+      error:
+        'Use loopback, linklocal, uniquelocal, an IP address or a CIDR range (10.0.0.0/8), comma-separated.',
+    })
+    .optional(),
 });
 export type HubConfig = z.infer<typeof hubConfigSchema>;
+
+/** One entry of a trust-proxy list, as Express understands it. */
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const width = Number(bits);
+  return /^\d+$/.test(bits) && width <= (family === 4 ? 32 : 128);
+}
 
 /** What a caller passes to createHub: every field optional, plus what only code can pass. */
 export type HubOptions = z.input<typeof hubConfigSchema> & {
@@ -134,6 +160,11 @@ export const OPTION_DOCS: readonly OptionDoc[] = [
     'requestTimeoutSeconds',
     'request-timeout-seconds',
     'Seconds any other request may take to arrive whole.',
+  ),
+  doc(
+    'trustProxy',
+    'trust-proxy',
+    'Proxies whose X-Forwarded-For to believe (behind nginx: loopback or its address); unset: none.',
   ),
   {
     ...doc(

@@ -100,6 +100,7 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       ...(backupKey && {
         localBackup: { key: backupKey.key, reply: () => domains.backups.download(undefined) },
       }),
+      trustProxy: config.trustProxy,
     });
     const server = createServer(app);
     // Node would cut any request still arriving after 300 s, a moving upload too; the app's own limits replace it.

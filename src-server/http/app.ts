@@ -30,6 +30,8 @@ export interface HttpAppOptions {
   readonly requestTimeoutMs: number;
   /** The CLI's backup of a running hub (http/local-backup.ts); absent where there is no data folder key. */
   readonly localBackup?: { readonly key: string; readonly reply: () => FileReply };
+  /** Proxies whose X-Forwarded-For names the client (config.ts `trustProxy`); none when undefined. */
+  readonly trustProxy: string | undefined;
 }
 
 const JSON_LIMIT = '1mb';
@@ -39,6 +41,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (the sign-in throttle's key) then names the client, not nginx.
+  if (options.trustProxy) app.set('trust proxy', options.trustProxy);
   app.use(requestDeadline(options.requestTimeoutMs));
   app.use(
     helmet({

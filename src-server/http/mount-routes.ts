@@ -47,7 +47,7 @@ export function mountRoutes(
         query: parse(route.query, req.query, 'query'),
         body: route.body ? parseBody(route.body, req) : undefined,
         auth: authenticated,
-        address: req.socket.remoteAddress ?? 'unknown',
+        address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         origin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
         receiveFile: receive,
       } as unknown as RouteContext<typeof name>;

@@ -94,6 +94,15 @@ describe('hub options from the command line', () => {
     ).toThrow(/--database \(CLASSHUB_DATABASE_URL\): Use a PostgreSQL URL/);
   });
 
+  it('takes the proxies to trust behind a load balancer, and refuses what Express could not read', () => {
+    const trusted = (value: string) =>
+      parseHubConfig(readCli(['--trust-proxy', value], {}).options).trustProxy;
+    expect(trusted('loopback')).toBe('loopback');
+    expect(trusted('10.0.0.0/8, 127.0.0.1, ::1')).toBe('10.0.0.0/8, 127.0.0.1, ::1');
+    expect(() => trusted('nginx.local')).toThrow(/--trust-proxy \(CLASSHUB_TRUST_PROXY\)/);
+    expect(() => trusted('10.0.0.0/33')).toThrow(ConfigError);
+  });
+
   it('refuses an unknown flag', () => {
     expect(() => readCli(['--prot', '4000'], {})).toThrow(/Unknown option '--prot'/);
   });
