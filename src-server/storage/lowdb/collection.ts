@@ -50,7 +50,8 @@ interface PendingChange<T> {
  */
 export class LowdbCollection<T extends StoredRecord> {
   private readonly uniqueIndexes = new Map<string, Map<string, string>>();
-  private readonly secondaryIndexes = new Map<string, Map<string, Set<string>>>();
+  /** Key → the records with that key (id → record): a listing walks its own records only, never the whole collection's map. */
+  private readonly secondaryIndexes = new Map<string, Map<string, Map<string, T>>>();
   private queue: PendingChange<T>[] = [];
   private running: Promise<void> | undefined;
 
@@ -100,8 +101,8 @@ export class LowdbCollection<T extends StoredRecord> {
 
   /** Records with this key, in insertion order. */
   listByIndex(index: string, key: string): T[] {
-    const ids = this.secondaryIndex(index).get(key);
-    return ids ? [...ids].map((id) => this.records.get(id)!) : [];
+    const records = this.secondaryIndex(index).get(key);
+    return records ? [...records.values()] : [];
   }
 
   countByIndex(index: string, key: string): number {
@@ -282,9 +283,9 @@ export class LowdbCollection<T extends StoredRecord> {
       const key = keyOf(record);
       if (key === undefined) continue;
       const index = this.secondaryIndex(name);
-      const ids = index.get(key) ?? new Set<string>();
-      ids.add(record.id);
-      index.set(key, ids);
+      const records = index.get(key) ?? new Map<string, T>();
+      records.set(record.id, record);
+      index.set(key, records);
     }
   }
 
@@ -297,9 +298,9 @@ export class LowdbCollection<T extends StoredRecord> {
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
       if (key === undefined) continue;
-      const ids = this.secondaryIndex(name).get(key);
-      ids?.delete(record.id);
-      if (ids?.size === 0) this.secondaryIndex(name).delete(key);
+      const records = this.secondaryIndex(name).get(key);
+      records?.delete(record.id);
+      if (records?.size === 0) this.secondaryIndex(name).delete(key);
     }
   }
 
@@ -309,7 +310,7 @@ export class LowdbCollection<T extends StoredRecord> {
     return index;
   }
 
-  private secondaryIndex(name: string): Map<string, Set<string>> {
+  private secondaryIndex(name: string): Map<string, Map<string, T>> {
     const index = this.secondaryIndexes.get(name);
     if (!index) throw new Error(`${this.name} has no index ${name}`);
     return index;
