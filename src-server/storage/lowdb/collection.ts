@@ -45,7 +45,8 @@ interface PendingChange<T> {
  */
 export class LowdbCollection<T extends StoredRecord> implements DocumentCollection<T> {
   private readonly uniqueIndexes = new Map<string, Map<string, string>>();
-  private readonly secondaryIndexes = new Map<string, Map<string, Set<string>>>();
+  /** Key → the records with that key (id → record): a listing walks its own records only, never the whole collection's map. */
+  private readonly secondaryIndexes = new Map<string, Map<string, Map<string, T>>>();
   private queue: PendingChange<T>[] = [];
   private running: Promise<void> | undefined;
 
@@ -95,8 +96,8 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
 
   /** Records with this key, in insertion order. */
   listByIndex(index: string, key: string): T[] {
-    const ids = this.secondaryIndex(index).get(key);
-    return ids ? [...ids].map((id) => this.records.get(id)!) : [];
+    const records = this.secondaryIndex(index).get(key);
+    return records ? [...records.values()] : [];
   }
 
   countByIndex(index: string, key: string): number {
@@ -309,7 +310,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     if (current) this.removeFromIndexes(current, kept);
     if (record) {
       this.records.set(id, record);
-      this.addToIndexes(record, kept);
+      this.addToIndexes(record);
     } else this.records.delete(id);
   }
 
@@ -329,18 +330,19 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     }
   }
 
-  private addToIndexes(record: T, kept: ReadonlySet<string> = new Set()): void {
+  private addToIndexes(record: T): void {
     for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
       const key = keyOf(record);
       if (key !== undefined) this.uniqueIndex(name).set(key, record.id);
     }
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
-      if (key === undefined || kept.has(name)) continue;
+      if (key === undefined) continue;
+      // A kept key's entry is replaced where it stands (Map.set keeps the order of an existing key).
       const index = this.secondaryIndex(name);
-      const ids = index.get(key) ?? new Set<string>();
-      ids.add(record.id);
-      index.set(key, ids);
+      const records = index.get(key) ?? new Map<string, T>();
+      records.set(record.id, record);
+      index.set(key, records);
     }
   }
 
@@ -353,9 +355,9 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
       const key = keyOf(record);
       if (key === undefined || kept.has(name)) continue;
-      const ids = this.secondaryIndex(name).get(key);
-      ids?.delete(record.id);
-      if (ids?.size === 0) this.secondaryIndex(name).delete(key);
+      const records = this.secondaryIndex(name).get(key);
+      records?.delete(record.id);
+      if (records?.size === 0) this.secondaryIndex(name).delete(key);
     }
   }
 
@@ -365,7 +367,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     return index;
   }
 
-  private secondaryIndex(name: string): Map<string, Set<string>> {
+  private secondaryIndex(name: string): Map<string, Map<string, T>> {
     const index = this.secondaryIndexes.get(name);
     if (!index) throw new Error(`${this.name} has no index ${name}`);
     return index;

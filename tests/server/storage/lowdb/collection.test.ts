@@ -227,6 +227,17 @@ describe('LowdbCollection', () => {
       expect(collection.countByIndex('room', 'r1')).toBe(1);
     });
 
+    it('lists each record as it is now when an update keeps its key', async () => {
+      const collection = await openMembers();
+      await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
+
+      await collection.update('m1', (member) => ({ ...member, email: 'new@x.example' }));
+
+      expect(collection.listByIndex('room', 'r1')).toEqual([
+        { id: 'm1', email: 'new@x.example', room: 'r1' },
+      ]);
+    });
+
     it('drops deleted records from every index', async () => {
       const collection = await openMembers();
       await collection.insert({ id: 'm1', email: 'a@x.example', room: 'r1' });
