@@ -50,8 +50,9 @@ type State =
 
 /**
  * A PDF drawn by pdf.js, read from the hub by ranges (`pdf-document.ts`).
- * Pages are boxes the size of page 1 until they are near the view; only
- * those on screen and one either side hold a canvas. PgUp/PgDn and ←/→ move
+ * Pages are boxes the size of page 1 until drawn; only those on screen or
+ * within half a screen of it hold a canvas (a scanned page's content can be
+ * megabytes, so nothing further is read ahead). PgUp/PgDn and ←/→ move
  * by page, Home/End to the ends, + and − zoom; a file pdf.js cannot open
  * says so and offers the download.
  */
@@ -71,8 +72,12 @@ export function PdfViewer({
 
   useEffect(() => {
     setState({ status: 'opening' });
-    const loading = openPdf(url);
     let live = true;
+    const loading = openPdf(url, {
+      onLost: () => {
+        if (live) setState({ status: 'failed', failure: 'unreachable' });
+      },
+    });
     loading.document
       .then(async (doc) => {
         const page = await doc.getPage(1);
@@ -221,7 +226,7 @@ function PdfPages({
     });
   }, []);
 
-  const drawn = renderWindow(visible, count);
+  const drawn = renderWindow(visible, count, 0);
   return (
     <Box>
       <Group justify="space-between" gap="xs" mb="xs" wrap="nowrap">

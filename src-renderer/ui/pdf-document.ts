@@ -1,5 +1,4 @@
 import type { DocumentInitParameters, PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
-import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 /**
  * Opening a PDF for the in-app preview with pdf.js, by ranges: the document
@@ -19,19 +18,73 @@ export const RANGE_CHUNK_BYTES = 65_536;
 /** pdf.js measures pages in PDF points; CSS pixels are 96 to the inch, points 72. */
 export const CSS_UNITS = 96 / 72;
 
-export function pdfSource(url: string, base: string): DocumentInitParameters {
+/**
+ * What pdf.js is told for every preview. The bytes come through
+ * `rangeSource`: a byte range per chunk a page needs, and no opening plain
+ * GET (pdf.js's own loader starts with one and cuts it when it learns the
+ * hub serves ranges; measured, that cut GET had already carried megabytes).
+ */
+export function pdfOptions(): DocumentInitParameters {
   return {
-    url: new URL(url, base).href,
     rangeChunkSize: RANGE_CHUNK_BYTES,
-    // Read only what a page asks for: no background download of the rest…
+    // Read only what a page asks for: no background download of the rest.
     disableAutoFetch: true,
-    // …and the opening plain GET is cut once the hub says it serves ranges.
     disableStream: true,
     isEvalSupported: false,
     enableXfa: false,
     // WebAssembly would need 'wasm-unsafe-eval' in the hub's CSP; the JS paths are used instead.
     useWasm: false,
   };
+}
+
+/** A failed answer, named as pdf.js names its own so `pdfFailureOf` reads both alike. */
+function responseError(status: number): Error {
+  return Object.assign(new Error(`The hub answered ${status}.`), {
+    name: 'ResponseException',
+    status,
+  });
+}
+
+async function readRange(url: string, begin: number, end: number, signal: AbortSignal) {
+  const response = await fetch(url, {
+    headers: { range: `bytes=${begin}-${end - 1}` },
+    signal,
+    credentials: 'omit', // the signed link is the credential
+  });
+  if (response.status !== 206 && response.status !== 200) throw responseError(response.status);
+  return response;
+}
+
+/**
+ * The document's source for pdf.js: the first chunk by a Range request,
+ * whose Content-Range tells the file's size; then pdf.js asks for the
+ * ranges its pages need. A small file (or a server that ignores ranges)
+ * arrives whole and is handed over as data. `onLost` hears of a range that
+ * could not be read after the document opened (an expired link, a lost hub).
+ */
+export async function rangeSource(
+  pdfjs: typeof import('pdfjs-dist'),
+  url: string,
+  signal: AbortSignal,
+  onLost: (error: unknown) => void,
+): Promise<Pick<DocumentInitParameters, 'data' | 'range' | 'length'>> {
+  const first = await readRange(url, 0, RANGE_CHUNK_BYTES, signal);
+  const bytes = new Uint8Array(await first.arrayBuffer());
+  const total = Number(/\/(\d+)$/.exec(first.headers.get('content-range') ?? '')?.[1]);
+  if (first.status === 200 || !Number.isFinite(total) || total <= bytes.length)
+    return { data: bytes };
+  const transport = new pdfjs.PDFDataRangeTransport(total, bytes);
+  transport.requestDataRange = (begin: number, end: number) => {
+    readRange(url, begin, end, signal)
+      .then((response) => response.arrayBuffer())
+      .then(
+        (chunk) => transport.onDataRange(begin, new Uint8Array(chunk)),
+        (error: unknown) => {
+          if (!signal.aborted) onLost(error);
+        },
+      );
+  };
+  return { range: transport, length: total };
 }
 
 /** Why a document could not be shown, which decides what the fallback says. */
@@ -58,26 +111,49 @@ export interface PdfLoading {
 
 /**
  * Opens `url` (the signed inline link) by ranges. A password-protected file
- * is refused rather than asked about: the fallback offers the download.
+ * is refused rather than asked about (no onPassword handler: pdf.js then
+ * rejects with a PasswordException); the fallback offers the download.
+ * `load` gives pdf.js and its worker's URL (both loaded with the first
+ * preview); unit tests swap in pdf.js's Node build.
  */
-export function openPdf(url: string, base = window.location.href): PdfLoading {
-  let cancelled = false;
+export function openPdf(
+  url: string,
+  {
+    base = window.location.href,
+    onLost = () => {},
+    load = loadPdfjs,
+  }: {
+    base?: string;
+    onLost?: (error: unknown) => void;
+    load?: () => Promise<{ pdfjs: typeof import('pdfjs-dist'); workerSrc: string }>;
+  } = {},
+): PdfLoading {
+  const reads = new AbortController();
   let destroy: (() => Promise<void>) | undefined;
-  const document = import('pdfjs-dist').then((pdfjs) => {
-    if (cancelled) throw new DOMException('Preview closed', 'AbortError');
-    pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
-    // No onPassword handler: pdf.js then rejects with a PasswordException.
-    const task = pdfjs.getDocument(pdfSource(url, base));
+  const href = new URL(url, base).href;
+  const document = load().then(async ({ pdfjs, workerSrc }) => {
+    const source = await rangeSource(pdfjs, href, reads.signal, onLost);
+    if (reads.signal.aborted) throw new DOMException('Preview closed', 'AbortError');
+    pdfjs.GlobalWorkerOptions.workerSrc = workerSrc;
+    const task = pdfjs.getDocument({ ...pdfOptions(), ...source });
     destroy = () => task.destroy();
     return task.promise;
   });
   return {
     document,
     cancel() {
-      cancelled = true;
+      reads.abort();
       void destroy?.();
     },
   };
+}
+
+async function loadPdfjs() {
+  const [pdfjs, worker] = await Promise.all([
+    import('pdfjs-dist'),
+    import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
+  ]);
+  return { pdfjs, workerSrc: worker.default };
 }
 
 /** Zoom steps for + and −, as a fraction of the page's real size. */
