@@ -89,7 +89,7 @@ export function FilePreviewModal({
             <PdfViewer
               url={url}
               fileName={file.fileName}
-              height={phone ? 'calc(100dvh - 180px)' : '70vh'}
+              height={phone ? 'calc(100dvh - 180px)' : 'min(75vh, calc(100dvh - 290px))'}
               onDownload={onDownload}
             />
           ) : (
