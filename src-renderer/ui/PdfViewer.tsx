@@ -24,7 +24,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/types/src/display/api';
 import { useT } from '../app/i18n';
 import {
   canvasRatio,
@@ -278,6 +278,7 @@ function PdfPages({
         style={{
           height,
           overflow: 'auto',
+          position: 'relative', // page boxes' offsetTop is then measured from here
           padding: GAP,
           background: 'var(--mantine-color-default-hover)',
           border: '1px solid var(--mantine-color-default-border)',
@@ -330,44 +331,56 @@ function PdfPage({
 }) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
+  const [proxy, setProxy] = useState<PDFPageProxy>();
   const [status, setStatus] = useState<'drawing' | 'drawn' | 'failed'>('drawing');
 
+  // Drawn again at each zoom; declared first so its cancel runs before the page is released.
   useEffect(() => {
-    let live = true;
-    let cancel = () => {};
-    let release = () => {};
+    const target = canvas.current;
+    if (!proxy || !target) return;
     setStatus('drawing');
-    doc
-      .getPage(page)
-      .then(async (proxy) => {
-        release = () => proxy.cleanup();
-        const [, , width, height] = proxy.view;
-        onSize(page, { width: width!, height: height! });
-        const target = canvas.current;
-        if (!live || !target) return;
-        const viewport = proxy.getViewport({ scale: scale * CSS_UNITS });
-        const ratio = canvasRatio(viewport.width, viewport.height, window.devicePixelRatio);
-        target.width = Math.floor(viewport.width * ratio);
-        target.height = Math.floor(viewport.height * ratio);
-        const task = proxy.render({
-          canvas: target,
-          viewport,
-          transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
-        });
-        cancel = () => task.cancel();
-        await task.promise;
-        if (live) setStatus('drawn');
-      })
-      .catch((error: unknown) => {
+    const viewport = proxy.getViewport({ scale: scale * CSS_UNITS });
+    const ratio = canvasRatio(viewport.width, viewport.height, window.devicePixelRatio);
+    target.width = Math.floor(viewport.width * ratio);
+    target.height = Math.floor(viewport.height * ratio);
+    const task = proxy.render({
+      canvas: target,
+      viewport,
+      transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
+    });
+    let live = true;
+    task.promise.then(
+      () => live && setStatus('drawn'),
+      (error: unknown) => {
         if (live && (error as { name?: unknown })?.name !== 'RenderingCancelledException')
           setStatus('failed');
-      });
+      },
+    );
     return () => {
       live = false;
-      cancel();
-      release();
+      task.cancel();
     };
-  }, [doc, page, scale, onSize]);
+  }, [proxy, scale]);
+
+  // The page's objects, read by range once; released when the page leaves the window.
+  useEffect(() => {
+    let live = true;
+    let loaded: PDFPageProxy | undefined;
+    doc.getPage(page).then(
+      (found) => {
+        loaded = found;
+        if (!live) return void found.cleanup();
+        const [, , width, height] = found.view;
+        onSize(page, { width: width!, height: height! });
+        setProxy(found);
+      },
+      () => live && setStatus('failed'),
+    );
+    return () => {
+      live = false;
+      loaded?.cleanup();
+    };
+  }, [doc, page, onSize]);
 
   return (
     <div style={{ position: 'relative', width: '100%', height: '100%' }}>
