@@ -53,7 +53,8 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
             },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@tabler|@floating-ui)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // pdf.js stays its own lazy chunk, loaded with the first PDF preview.
+            { name: 'vendor', test: /node_modules[\\/](?!pdfjs-dist[\\/])/ },
           ],
         },
       },

@@ -5,10 +5,11 @@ import { useLanguage, useT } from '../app/i18n';
 import { formatSize } from './countdown';
 import { ErrorNotice } from './ErrorNotice';
 import { previewKindOf, type PreviewFile } from './file-preview';
+import { PdfViewer } from './PdfViewer';
 
 /**
- * The preview dialog: file name and size, the file itself (a PDF in a frame
- * of the hub's own origin, an image as <img>), and Download. It shows what
+ * The preview dialog: file name and size, the file itself (a PDF drawn by
+ * pdf.js from ranges of the signed link, an image as <img>), and Download. It shows what
  * it is given; `app/FilePreview.tsx` fetches the signed link. Full screen on
  * phones, where a PDF needs every pixel.
  */
@@ -85,16 +86,11 @@ export function FilePreviewModal({
               </Center>
             )
           ) : kind === 'pdf' ? (
-            <iframe
-              src={url}
-              title={t('preview.frameTitle', { name: file.fileName })}
-              data-testid="preview-pdf"
-              style={{
-                width: '100%',
-                height: phone ? 'calc(100dvh - 140px)' : '75vh',
-                border: '1px solid var(--mantine-color-default-border)',
-                borderRadius: 'var(--mantine-radius-sm)',
-              }}
+            <PdfViewer
+              url={url}
+              fileName={file.fileName}
+              height={phone ? 'calc(100dvh - 180px)' : 'min(75vh, calc(100dvh - 290px))'}
+              onDownload={onDownload}
             />
           ) : (
             <Center>

@@ -1,10 +1,8 @@
 /**
- * What the app can show inside itself: PDFs (the browser's own viewer in a
- * frame) and raster images. The hub serves exactly these inline
- * (http/download.ts), with HTTP Range; whether the viewer asks for ranges is
- * the browser's choice — Chromium 156 was measured reading a 50 MB
- * (non-linearised) PDF in one plain GET (docs/decisions.md). Anything else is
- * offered as a download, never rendered.
+ * What the app can show inside itself: PDFs (drawn by pdf.js, read by HTTP
+ * Range so a big file's first page needs only its own bytes — `PdfViewer.tsx`)
+ * and raster images. The hub serves exactly these inline (http/download.ts).
+ * Anything else is offered as a download, never rendered.
  */
 export type PreviewKind = 'pdf' | 'image';
 

@@ -59,12 +59,16 @@ async function openTab(page: Page, name: string) {
   await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
 }
 
-/** The preview dialog shows the PDF in a frame, served inline by the hub; then it is closed. */
+/** The preview dialog draws the PDF's first page (pdf.js, by ranges of the inline link); then it is closed. */
 async function previewPdf(page: Page, button: Locator, fileName: string) {
   const answer = page.waitForResponse((r) => r.url().includes('inline=1'));
   await button.click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByTitle(`PDF preview of ${fileName}`)).toBeVisible();
+  await expect(dialog.getByRole('region', { name: `PDF preview of ${fileName}` })).toBeVisible();
+  await expect(dialog.getByRole('img', { name: /^Page 1 of / })).toHaveAttribute(
+    'data-drawn',
+    'true',
+  );
   const served = await answer;
   expect(served.status(), 'the preview link answers').toBeLessThan(300);
   expect(served.headers()['content-type']).toBe('application/pdf');

@@ -5,7 +5,17 @@ import { FilePreviewModal } from '../../../src-renderer/ui/FilePreviewModal';
 import { previewKindOf, type PreviewFile } from '../../../src-renderer/ui/file-preview';
 import { renderWithTheme } from '../render';
 
-afterEach(cleanup);
+// pdf.js itself is exercised in pdf-document.test.ts and the e2e spec; here it is refused or pending.
+const openPdf = vi.hoisted(() => vi.fn());
+vi.mock('../../../src-renderer/ui/pdf-document', async (original) => ({
+  ...(await original<typeof import('../../../src-renderer/ui/pdf-document')>()),
+  openPdf,
+}));
+
+afterEach(() => {
+  cleanup();
+  openPdf.mockReset();
+});
 
 const file = (fileName: string, contentType: string): PreviewFile => ({
   path: '/api/materials/7/file',
@@ -25,7 +35,8 @@ describe('previewKindOf', () => {
 });
 
 describe('FilePreviewModal', () => {
-  it('shows a PDF in a frame of the signed inline link, with its name and size', async () => {
+  it('opens a PDF from the signed inline link with pdf.js, showing its name and size', async () => {
+    openPdf.mockReturnValue({ document: new Promise(() => {}), cancel: vi.fn() });
     renderWithTheme(
       <FilePreviewModal
         file={file('Lecture.pdf', 'application/pdf')}
@@ -35,10 +46,30 @@ describe('FilePreviewModal', () => {
         onDownload={() => {}}
       />,
     );
-    const frame = await screen.findByTitle('PDF preview of Lecture.pdf');
-    expect(frame.getAttribute('src')).toBe('/api/materials/7/file?ticket=t&inline=1');
+    expect(await screen.findByLabelText('Opening the preview…')).toBeTruthy();
+    expect(openPdf.mock.calls[0]?.[0]).toBe('/api/materials/7/file?ticket=t&inline=1');
     expect(screen.getByText('Lecture.pdf')).toBeTruthy();
     expect(screen.getByText('50 MB')).toBeTruthy();
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('says a PDF it cannot open is locked, and offers the download', async () => {
+    const locked = Object.assign(new Error('No password given'), { name: 'PasswordException' });
+    openPdf.mockReturnValue({ document: Promise.reject(locked), cancel: vi.fn() });
+    const onDownload = vi.fn();
+    renderWithTheme(
+      <FilePreviewModal
+        file={file('Locked.pdf', 'application/pdf')}
+        url="/api/materials/7/file?ticket=t&inline=1"
+        error={undefined}
+        onClose={() => {}}
+        onDownload={onDownload}
+      />,
+    );
+    expect(await screen.findByText('This PDF could not be shown')).toBeTruthy();
+    expect(screen.getByText(/protected with a password/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Download Locked.pdf' }));
+    expect(onDownload).toHaveBeenCalledOnce();
   });
 
   it('says a type cannot be previewed and offers the download instead', async () => {
