@@ -5,6 +5,12 @@ import type { ArchiveTarget } from '../storage/archive-port';
 import { DataFolderInUseError, lockDataFolder } from '../storage/data-folder-lock';
 import { openLowdbArchiveTarget, TargetNotEmptyError } from '../storage/lowdb/archive-target';
 import { openStorage } from '../storage/open-storage';
+import { openPostgresArchiveTarget } from '../storage/postgres/archive-target';
+import { DatabaseSchemaError } from '../storage/postgres/migrate';
+import {
+  DatabaseUnreachableError,
+  openPostgresStorage,
+} from '../storage/postgres/open-postgres-storage';
 import type { Storage } from '../storage/repositories';
 import { ArchiveError } from './archive-error';
 
@@ -28,8 +34,21 @@ export type OpenedSource =
   | { readonly kind: 'storage'; readonly storage: Storage; close(): Promise<void> }
   | { readonly kind: 'running'; readonly url: string; readonly dir: string };
 
-export async function openSource(place: Place, logger: Logger): Promise<OpenedSource> {
-  if (place.kind === 'database') throw postgresMissing();
+/** Where a PostgreSQL hub keeps its uploaded files (--blobs; as the hub, default <data>/blobs). */
+export interface EngineOptions {
+  readonly blobsDir: string;
+}
+
+export async function openSource(
+  place: Place,
+  logger: Logger,
+  options: EngineOptions,
+): Promise<OpenedSource> {
+  // A PostgreSQL hub is read directly even while it runs: a snapshot is one read-only transaction.
+  if (place.kind === 'database') {
+    const storage = await openDatabase(place.url, options, logger);
+    return { kind: 'storage', storage, close: () => storage.close() };
+  }
   await assertDataFolder(place.dir);
   let lock;
   try {
@@ -55,11 +74,18 @@ export async function openSource(place: Place, logger: Logger): Promise<OpenedSo
   }
 }
 
-export async function openTarget(place: Place, logger: Logger): Promise<ArchiveTarget> {
-  if (place.kind === 'database') throw postgresMissing();
+export async function openTarget(
+  place: Place,
+  logger: Logger,
+  options: EngineOptions,
+): Promise<ArchiveTarget> {
   try {
+    if (place.kind === 'database')
+      return await openPostgresArchiveTarget(place.url, { blobsDir: options.blobsDir, logger });
     return await openLowdbArchiveTarget(place.dir, logger);
   } catch (error) {
+    if (error instanceof DatabaseUnreachableError || error instanceof DatabaseSchemaError)
+      throw new ArchiveError(error.message);
     if (error instanceof TargetNotEmptyError) throw new ArchiveError(error.message);
     throw error;
   }
@@ -78,8 +104,12 @@ async function assertDataFolder(dir: string): Promise<void> {
     );
 }
 
-function postgresMissing(): ArchiveError {
-  return new ArchiveError(
-    'This build of ClassHub cannot open a PostgreSQL database yet: back up, restore and migrate work with data folders (--data DIR) here.',
-  );
+async function openDatabase(url: string, options: EngineOptions, logger: Logger): Promise<Storage> {
+  try {
+    return await openPostgresStorage(url, { blobsDir: options.blobsDir, logger });
+  } catch (error) {
+    if (error instanceof DatabaseUnreachableError || error instanceof DatabaseSchemaError)
+      throw new ArchiveError(error.message);
+    throw error;
+  }
 }
