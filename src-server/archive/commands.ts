@@ -100,14 +100,14 @@ async function backup(
     await writeBackupFile(await downloadFromHub(opened.url, opened.dir), out);
   } else {
     try {
-      const snapshot = await opened.storage.archive.snapshot();
+      const snapshot = await opened.archive.snapshot();
       try {
-        const writing = writeArchive(snapshot, opened.storage.archive.engine);
+        const writing = writeArchive(snapshot, opened.archive.engine);
         await writeBackupFile(writing.stream, out, writing.done);
       } finally {
         await snapshot.release();
       }
-      await recordBackup(opened.storage.audit, undefined, 'cli');
+      await recordBackup(opened.audit, undefined, 'cli');
     } finally {
       await opened.close();
     }
@@ -185,10 +185,10 @@ async function migrate(
   let manifest: Manifest;
   try {
     const target = await openTarget(to, logger, engine);
-    const snapshot = await opened.storage.archive.snapshot();
+    const snapshot = await opened.archive.snapshot();
     try {
       manifest = await load(target, async () => {
-        const writing = writeArchive(snapshot, opened.storage.archive.engine);
+        const writing = writeArchive(snapshot, opened.archive.engine);
         const [read] = await Promise.all([readArchive(writing.stream, target), writing.done]);
         return read;
       });
@@ -202,7 +202,7 @@ async function migrate(
   if (check.kind === 'running')
     throw new ArchiveError(`${describePlace(to)} was opened by a hub during the move.`);
   try {
-    const snapshot = await check.storage.archive.snapshot();
+    const snapshot = await check.archive.snapshot();
     const found = await summarize(snapshot).finally(() => snapshot.release());
     const expected = manifestSummaries(manifest);
     say(

@@ -49,7 +49,8 @@ export async function openPostgresArchiveTarget(
     const archive = storage.archive;
     if (!(archive instanceof PgArchive))
       throw new Error('a PostgreSQL storage without its PostgreSQL archive');
-    const { db, collections, blobs } = archive.parts;
+    const { db, collections } = archive.parts;
+    const { blobs } = storage;
     const open = await db.startTransaction().execute();
     trx = open;
     await sql`select pg_advisory_xact_lock(hashtextextended(${RESTORE_LOCK}, 0))`.execute(open);

@@ -1,4 +1,8 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sql, type ControlledTransaction, type RawBuilder } from 'kysely';
+import type { Logger } from '../../logger';
 import type { BlobId } from '../../../src-shared/ids';
 import {
   ARCHIVE_COLLECTIONS,
@@ -10,8 +14,11 @@ import {
 } from '../archive-port';
 import type { BlobStore } from '../blobs/blob-store';
 import type { StoredRecord } from '../document-collection';
+import type { AuditEntry } from '../records';
+import type { HistoryRepository } from '../repositories';
 import type { PgCollection, Executor } from './collection';
-import type { PgDatabase } from './connect';
+import { connectPostgres, describeDatabaseUrl, type PgDatabase } from './connect';
+import { PgHistoryRepository } from './history';
 import { historyTables } from './history-tables';
 import { tableOf } from './table-names';
 
@@ -22,8 +29,11 @@ export interface PgArchiveParts {
   readonly db: PgDatabase;
   /** Every collection by name, opened by the storage (a restore fills them through their key functions). */
   readonly collections: ReadonlyMap<string, PgCollection<StoredRecord>>;
-  readonly blobs: BlobStore;
+  readonly blobs: BlobReader;
 }
+
+/** What a snapshot reads of the blob folder. */
+export type BlobReader = Pick<BlobStore, 'size' | 'read'>;
 
 /**
  * Backups of a PostgreSQL hub. A snapshot is one connection in a
@@ -155,4 +165,52 @@ async function* cursorRows<R>(
     // A reader that stopped early; a failed transaction has closed its cursors already.
     await sql`close ${name}`.execute(trx).catch(() => undefined);
   }
+}
+
+/** A database read for a backup or a migration's check, and its audit log (a backup is recorded there). */
+export interface PgArchiveSource {
+  readonly archive: PgArchive;
+  readonly audit: HistoryRepository<AuditEntry>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a database only to read it, beside any hubs running on it: no
+ * migration (an older hub may own the schema) and no BlobStore (opening one
+ * clears the folder's unfinished uploads, which may be a running hub's).
+ */
+export async function openPostgresArchiveSource(
+  url: string,
+  options: { readonly blobsDir: string; readonly logger: Logger },
+): Promise<PgArchiveSource> {
+  const connection = connectPostgres(url, options.logger);
+  try {
+    await sql`select 1`.execute(connection.db);
+  } catch (error) {
+    await connection.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `cannot use the PostgreSQL database ${describeDatabaseUrl(url)}: ${reason}. ` +
+        'Check the address, user, password and that the database exists (--database).',
+      { cause: error },
+    );
+  }
+  const { db } = connection;
+  return {
+    archive: new PgArchive({ db, collections: new Map(), blobs: blobFolder(options.blobsDir) }),
+    audit: new PgHistoryRepository<AuditEntry>(db, 'audit'),
+    close: () => connection.close(),
+  };
+}
+
+/** Reads blobs where BlobStore keeps them (`<root>/<first two hex>/<sha256>`). */
+function blobFolder(root: string): BlobReader {
+  const path = (id: string) => {
+    if (!/^[a-f0-9]{64}$/.test(id)) throw new Error('not a blob id');
+    return join(root, id.slice(0, 2), id);
+  };
+  return {
+    size: async (id) => (await stat(path(id)).catch(() => undefined))?.size,
+    read: (id) => createReadStream(path(id)),
+  };
 }
