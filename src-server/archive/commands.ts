@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { recordBackup } from '../domains/backups/backup-service';
@@ -10,7 +10,14 @@ import type { ArchiveTarget } from '../storage/archive-port';
 import { readBackupKey } from '../storage/backup-key';
 import { ArchiveError } from './archive-error';
 import { assertNewFile, writeBackupFile } from './backup-file';
-import { describePlace, openSource, openTarget, placeOf, type Place } from './engines';
+import {
+  describePlace,
+  openSource,
+  openTarget,
+  placeOf,
+  type EngineOptions,
+  type Place,
+} from './engines';
 import type { Manifest } from './format';
 import { readArchive } from './read-archive';
 import { manifestSummaries, mismatches, summarize, summaryTable } from './summarize';
@@ -23,7 +30,8 @@ export type ArchiveCommand = (typeof ARCHIVE_COMMANDS)[number];
 export const ARCHIVE_HELP = `Archives (docs/decisions.md, Hub archives):
   backup  --out FILE [--data DIR | --database URL]   write one consistent .tar.gz of the hub (running or stopped)
   restore --in FILE  [--data DIR | --database URL]   restore an archive into a new, empty folder or database
-  migrate --from DIR|URL --to DIR|URL                  move a stopped hub between engines, checked at the end`;
+  migrate --from DIR|URL --to DIR|URL                  move a stopped hub between engines, checked at the end
+  --blobs DIR   a PostgreSQL hub's uploaded files (default: blobs inside --data, as the hub)`;
 
 type Say = (line: string) => void;
 
@@ -43,6 +51,7 @@ export async function runArchiveCommand(
       database: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
+      blobs: { type: 'string' },
       'log-level': { type: 'string' },
     },
     strict: true,
@@ -57,35 +66,48 @@ export async function runArchiveCommand(
     const database = values.database ?? (values.data ? undefined : env.CLASSHUB_DATABASE_URL);
     return placeOf(database || values.data || env.CLASSHUB_DATA || './hub-data');
   };
+  const engine = {
+    blobsDir: resolve(
+      values.blobs ??
+        env.CLASSHUB_BLOBS ??
+        join(values.data ?? env.CLASSHUB_DATA ?? './hub-data', 'blobs'),
+    ),
+  };
   if (command === 'backup') {
     if (!values.out) throw new ArchiveError('Say where to write the backup: backup --out FILE.');
-    await backup(place(), resolve(values.out), logger, say);
+    await backup(place(), resolve(values.out), engine, logger, say);
   } else if (command === 'restore') {
     if (!values.in) throw new ArchiveError('Say which backup to restore: restore --in FILE.');
-    await restore(resolve(values.in), place(), logger, say);
+    await restore(resolve(values.in), place(), engine, logger, say);
   } else {
     if (!values.from || !values.to)
       throw new ArchiveError('Say what to move where: migrate --from DIR|URL --to DIR|URL.');
-    await migrate(placeOf(values.from), placeOf(values.to), logger, say);
+    await migrate(placeOf(values.from), placeOf(values.to), engine, logger, say);
   }
 }
 
-async function backup(source: Place, out: string, logger: Logger, say: Say): Promise<void> {
+async function backup(
+  source: Place,
+  out: string,
+  engine: EngineOptions,
+  logger: Logger,
+  say: Say,
+): Promise<void> {
   await assertNewFile(out);
-  const opened = await openSource(source, logger);
+  const opened = await openSource(source, logger, engine);
   if (opened.kind === 'running') {
     say(`The hub at ${opened.url} holds ${opened.dir}; asking it for the backup…`);
     await writeBackupFile(await downloadFromHub(opened.url, opened.dir), out);
   } else {
     try {
-      const snapshot = await opened.storage.archive.snapshot();
+      const snapshot = await opened.archive.snapshot();
       try {
-        const writing = writeArchive(snapshot, opened.storage.archive.engine);
+        const writing = writeArchive(snapshot, opened.archive.engine);
         await writeBackupFile(writing.stream, out, writing.done);
       } finally {
         await snapshot.release();
       }
-      await recordBackup(opened.storage.audit, undefined, 'cli');
+      await recordBackup(opened.audit, undefined, 'cli');
     } finally {
       await opened.close();
     }
@@ -118,11 +140,17 @@ async function downloadFromHub(url: string, dir: string): Promise<Readable> {
   return Readable.fromWeb(response.body as never);
 }
 
-async function restore(file: string, place: Place, logger: Logger, say: Say): Promise<void> {
+async function restore(
+  file: string,
+  place: Place,
+  engine: EngineOptions,
+  logger: Logger,
+  say: Say,
+): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile())
     throw new ArchiveError(`${file} is not a file: give the backup to restore with --in FILE.`);
-  const target = await openTarget(place, logger);
+  const target = await openTarget(place, logger, engine);
   const manifest = await load(target, () => readArchive(createReadStream(file), target));
   say(
     `Restored ${file} into ${describePlace(place)} (made ${manifest.createdAt} by ClassHub ${manifest.hubVersion} on ${manifest.sourceEngine}); every count and sha256 checked:`,
@@ -142,19 +170,25 @@ async function load(target: ArchiveTarget, fill: () => Promise<Manifest>): Promi
   }
 }
 
-async function migrate(from: Place, to: Place, logger: Logger, say: Say): Promise<void> {
-  const opened = await openSource(from, logger);
+async function migrate(
+  from: Place,
+  to: Place,
+  engine: EngineOptions,
+  logger: Logger,
+  say: Say,
+): Promise<void> {
+  const opened = await openSource(from, logger, engine);
   if (opened.kind === 'running')
     throw new ArchiveError(
       `${opened.dir} is in use by the hub at ${opened.url}: stop it first, so that no change made during the move is left behind.`,
     );
   let manifest: Manifest;
   try {
-    const target = await openTarget(to, logger);
-    const snapshot = await opened.storage.archive.snapshot();
+    const target = await openTarget(to, logger, engine);
+    const snapshot = await opened.archive.snapshot();
     try {
       manifest = await load(target, async () => {
-        const writing = writeArchive(snapshot, opened.storage.archive.engine);
+        const writing = writeArchive(snapshot, opened.archive.engine);
         const [read] = await Promise.all([readArchive(writing.stream, target), writing.done]);
         return read;
       });
@@ -164,11 +198,11 @@ async function migrate(from: Place, to: Place, logger: Logger, say: Say): Promis
   } finally {
     await opened.close();
   }
-  const check = await openSource(to, logger);
+  const check = await openSource(to, logger, engine);
   if (check.kind === 'running')
     throw new ArchiveError(`${describePlace(to)} was opened by a hub during the move.`);
   try {
-    const snapshot = await check.storage.archive.snapshot();
+    const snapshot = await check.archive.snapshot();
     const found = await summarize(snapshot).finally(() => snapshot.release());
     const expected = manifestSummaries(manifest);
     say(

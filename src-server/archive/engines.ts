@@ -1,10 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Logger } from '../logger';
-import type { ArchiveTarget } from '../storage/archive-port';
+import type { ArchivableStorage, ArchiveTarget } from '../storage/archive-port';
 import { DataFolderInUseError, lockDataFolder } from '../storage/data-folder-lock';
 import { openLowdbArchiveTarget, TargetNotEmptyError } from '../storage/lowdb/archive-target';
 import { openStorage } from '../storage/open-storage';
+import { openPostgresArchiveTarget } from '../storage/postgres/archive-target';
+import { DatabaseSchemaError } from '../storage/postgres/migrate';
+import { openPostgresArchiveSource } from '../storage/postgres/archive';
+import { DatabaseUnreachableError } from '../storage/postgres/open-postgres-storage';
 import type { Storage } from '../storage/repositories';
 import { ArchiveError } from './archive-error';
 
@@ -23,13 +27,35 @@ export function describePlace(place: Place): string {
   return place.kind === 'folder' ? place.dir : place.url.replace(/\/\/[^@/]*@/, '//…@');
 }
 
-/** An opened source: its storage, or the address of the hub that holds it. */
+/** An opened source: what a backup reads and records into, or the address of the hub that holds it. */
 export type OpenedSource =
-  | { readonly kind: 'storage'; readonly storage: Storage; close(): Promise<void> }
+  | {
+      readonly kind: 'storage';
+      readonly archive: ArchivableStorage;
+      readonly audit: Storage['audit'];
+      close(): Promise<void>;
+    }
   | { readonly kind: 'running'; readonly url: string; readonly dir: string };
 
-export async function openSource(place: Place, logger: Logger): Promise<OpenedSource> {
-  if (place.kind === 'database') throw postgresMissing();
+/** Where a PostgreSQL hub keeps its uploaded files (--blobs; as the hub, default <data>/blobs). */
+export interface EngineOptions {
+  readonly blobsDir: string;
+}
+
+export async function openSource(
+  place: Place,
+  logger: Logger,
+  options: EngineOptions,
+): Promise<OpenedSource> {
+  // A PostgreSQL hub is read directly even while it runs: a snapshot is one read-only transaction.
+  if (place.kind === 'database') {
+    const source = await openPostgresArchiveSource(place.url, { ...options, logger }).catch(
+      (error: unknown) => {
+        throw new ArchiveError(error instanceof Error ? error.message : String(error));
+      },
+    );
+    return { kind: 'storage', ...source };
+  }
   await assertDataFolder(place.dir);
   let lock;
   try {
@@ -43,7 +69,8 @@ export async function openSource(place: Place, logger: Logger): Promise<OpenedSo
     const storage = await openStorage(place.dir, logger);
     return {
       kind: 'storage',
-      storage,
+      archive: storage.archive,
+      audit: storage.audit,
       async close() {
         await storage.close();
         await lock.release();
@@ -55,11 +82,18 @@ export async function openSource(place: Place, logger: Logger): Promise<OpenedSo
   }
 }
 
-export async function openTarget(place: Place, logger: Logger): Promise<ArchiveTarget> {
-  if (place.kind === 'database') throw postgresMissing();
+export async function openTarget(
+  place: Place,
+  logger: Logger,
+  options: EngineOptions,
+): Promise<ArchiveTarget> {
   try {
+    if (place.kind === 'database')
+      return await openPostgresArchiveTarget(place.url, { blobsDir: options.blobsDir, logger });
     return await openLowdbArchiveTarget(place.dir, logger);
   } catch (error) {
+    if (error instanceof DatabaseUnreachableError || error instanceof DatabaseSchemaError)
+      throw new ArchiveError(error.message);
     if (error instanceof TargetNotEmptyError) throw new ArchiveError(error.message);
     throw error;
   }
@@ -76,10 +110,4 @@ async function assertDataFolder(dir: string): Promise<void> {
     throw new ArchiveError(
       `${dir} is not a ClassHub data folder (it has no db folder): give the hub's data folder with --data.`,
     );
-}
-
-function postgresMissing(): ArchiveError {
-  return new ArchiveError(
-    'This build of ClassHub cannot open a PostgreSQL database yet: back up, restore and migrate work with data folders (--data DIR) here.',
-  );
 }

@@ -18,7 +18,7 @@ interface KeyColumn<T> {
   readonly keyOf: KeyOf<T>;
 }
 
-type Executor = PgDatabase | Transaction<object>;
+export type Executor = PgDatabase | Transaction<object>;
 
 /** How often an upsert retries when another hub inserted the same id between its read and its insert. */
 const UPSERT_ATTEMPTS = 5;
@@ -265,6 +265,35 @@ export class PgCollection<T extends StoredRecord> implements DocumentCollection<
         }
         return { ok: true, before, after };
       }),
+    );
+  }
+
+  /**
+   * Inserts records in one multi-row statement on `executor` (a restore's
+   * transaction, postgres/archive-target.ts), each checked against the schema
+   * and its key columns filled as every other write fills them.
+   */
+  async insertBatch(executor: Executor, records: readonly T[]): Promise<void> {
+    if (records.length === 0) return;
+    for (const record of records) this.check(record);
+    const keyColumns = [...this.uniqueColumns, ...this.indexColumns];
+    const columns = sql.join([
+      sql.ref('id'),
+      sql.ref('data'),
+      ...keyColumns.map((k) => sql.ref(k.column)),
+    ]);
+    const rows = records.map(
+      (record) =>
+        sql`(${sql.join([
+          sql`${record.id}`,
+          sql`${JSON.stringify(record)}::jsonb`,
+          ...this.keyValues(record).map((k) => sql`${k.value}`),
+        ])})`,
+    );
+    await this.writing(() =>
+      sql`insert into ${sql.table(this.table)} (${columns}) values ${sql.join(rows)}`.execute(
+        executor,
+      ),
     );
   }
 

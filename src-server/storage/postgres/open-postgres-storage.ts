@@ -26,6 +26,7 @@ import {
 } from '../repositories/status-updates';
 import { DocumentUploadsRepository, uploadsCollectionOptions } from '../repositories/uploads';
 import { DocumentUsersRepository, usersCollectionOptions } from '../repositories/users';
+import { PgArchive } from './archive';
 import { PgCollection } from './collection';
 import { connectPostgres, describeDatabaseUrl, type PgConnection } from './connect';
 import { PgHistoryRepository } from './history';
@@ -72,8 +73,12 @@ export async function openPostgresStorage(
     await reach(connection, url);
     await migrateToLatest(connection.db, logger);
     const { db } = connection;
-    const open = <T extends StoredRecord>(definition: CollectionDefinition<T>) =>
-      PgCollection.open<T>(db, definition);
+    const collections = new Map<string, PgCollection<StoredRecord>>();
+    const open = async <T extends StoredRecord>(definition: CollectionDefinition<T>) => {
+      const collection = await PgCollection.open<T>(db, definition);
+      collections.set(definition.name, collection as unknown as PgCollection<StoredRecord>);
+      return collection;
+    };
 
     const users = new DocumentUsersRepository(
       await open(usersCollectionOptions),
@@ -110,13 +115,7 @@ export async function openPostgresStorage(
       chat: new PgHistoryRepository<ChatRecord>(db, 'chat'),
       notifications: new PgHistoryRepository<NotificationRecord>(db, 'notifications'),
       blobs,
-      // TODO(lead, this session): postgres/archive.ts (REPEATABLE READ snapshot) replaces this refusal.
-      archive: {
-        engine: 'postgres',
-        snapshot: () =>
-          Promise.reject(new Error('Backups of a PostgreSQL hub are not available in this build.')),
-        isEmpty: () => Promise.resolve(false),
-      },
+      archive: new PgArchive({ db, collections, blobs }),
       close: () => connection.close(),
     };
     await releaseOrphanClaims(storage, logger);

@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { signUp } from '../../support/people';
 import { raw } from '../../support/http';
+import { testEngine } from '../../support/test-engine';
 import { startHub, type TestHub } from '../../support/start-hub';
 
 let hub: TestHub | undefined;
@@ -74,6 +75,11 @@ describe('Download a backup', () => {
     const reply = await raw(hub.url, '/api/hub/backup', {
       headers: { 'x-classhub-backup-key': 'guess' },
     });
+    if (testEngine() === 'postgres') {
+      // A PostgreSQL hub has no data folder key: the CLI reads its database directly instead.
+      expect(reply.status).toBe(404);
+      return;
+    }
     expect(reply.status).toBe(403);
     expect(reply.body.error.message).toContain('key');
   });

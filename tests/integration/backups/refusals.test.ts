@@ -195,4 +195,24 @@ describe('archive commands refuse, saying why', () => {
       ),
     ).rejects.toThrow('Give either --data DIR or --database URL, not both.');
   });
+
+  it('a PostgreSQL database that cannot be reached, naming it without its password', async () => {
+    const quiet = () => undefined;
+    // Port 1 on this computer: nothing listens there, so the connection is refused at once.
+    const nowhere = 'postgres://classhub:secret@127.0.0.1:1/classhub';
+    const blobs = ['--blobs', join(root, 'nowhere-blobs')];
+    for (const args of [
+      ['restore', '--in', good, '--database', nowhere, ...blobs],
+      ['backup', '--out', join(root, 'nowhere.tar.gz'), '--database', nowhere, ...blobs],
+    ] as const) {
+      const error = await runArchiveCommand(args[0], args.slice(1), {}, quiet).catch(
+        (e: unknown) => e as Error,
+      );
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain(
+        'cannot use the PostgreSQL database postgres://classhub@127.0.0.1:1/classhub',
+      );
+      expect((error as Error).message).not.toContain('secret');
+    }
+  });
 });
