@@ -101,7 +101,10 @@ describe('delivery across hub nodes', () => {
     expect(await hands).toMatchObject({ sessionId });
 
     // Ann's post notifies the session's other members: the teacher, connected to node B.
-    expect(await notified).toMatchObject({ type: 'post-created', target: { kind: 'post', sessionId } });
+    expect(await notified).toMatchObject({
+      type: 'post-created',
+      target: { kind: 'post', sessionId },
+    });
 
     const hint = nextHint(annSocket, { topic: `course:${courseId}` });
     const announced = nextEvent(annSocket, 'announcement:changed');
