@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { UserId } from '../../src-shared/ids';
+import type { DeviceId } from '../../src-shared/schemas/devices';
 import type { Presence, RemotePresence } from '../domains/chat/presence';
+import type { DeviceService } from '../domains/devices/device-service';
 import type { Logger } from '../logger';
 import type { HubSocketServer } from './socket-server';
 
@@ -22,10 +24,13 @@ export interface PresenceGossip {
  * connected on any node; a node not heard for `nodeTimeoutMs` is dropped
  * and its people go offline unless connected elsewhere. The node with the
  * lowest id among the live ones also reports what other nodes changed.
+ * The same parts carry each person's online devices, so the device board
+ * answered by any node shows devices connected to any node.
  */
 export function gossipPresence(
   io: HubSocketServer,
   presence: Presence,
+  devices: DeviceService,
   nodeTimeoutMs: number,
   logger: Logger,
 ): PresenceGossip {
@@ -39,21 +44,35 @@ export function gossipPresence(
     return true;
   };
   const parts = (people: Iterable<UserId>): PresenceParts =>
-    [...people].map((id) => [id, presence.local(id) ?? null]);
+    [...people].map((id) => {
+      const part = presence.local(id);
+      return [id, part ? { ...part, devices: devices.connections.localDevicesOf(id) } : null];
+    });
+  const setDevices = (node: string, userId: UserId, part: RemotePresence | null) =>
+    devices.connections.setRemote(node, userId, (part?.devices ?? []) as DeviceId[]);
+  const drop = (node: string) => {
+    const report = reporter();
+    presence.dropNode(node, report);
+    devices.nodeGone(node, report);
+  };
 
   io.on('presence:parts', (node, changed) => {
     if (!heard(node)) return;
-    for (const [userId, part] of changed)
+    for (const [userId, part] of changed) {
       presence.setRemote(node, userId, part ?? undefined, reporter());
+      setDevices(node, userId, part);
+    }
   });
   io.on('presence:node', (node, all) => {
     if (!heard(node)) return;
     const map = new Map(all.map(([id, part]) => [id, part ?? { count: 0, audience: [] }]));
     presence.replaceNode(node, map, reporter());
+    devices.nodeGone(node, false);
+    for (const [userId, part] of all) setDevices(node, userId, part);
   });
   io.on('presence:gone', (node) => {
     if (node === self || !lastSeen.delete(node)) return;
-    presence.dropNode(node, reporter());
+    drop(node);
   });
 
   const send = (work: () => void) => {

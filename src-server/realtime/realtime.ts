@@ -75,7 +75,13 @@ export function startRealtime(
   deliverDevices(io, devices, userOf, logger);
   const liveTools = deliverLiveTools(io, bus, services.classTools, userOf, logger);
   const gossip = cluster
-    ? gossipPresence(io, presence, cluster.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS, logger)
+    ? gossipPresence(
+        io,
+        presence,
+        devices,
+        cluster.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
+        logger,
+      )
     : undefined;
   const presenceReports = deliverPresence(io, presence, chat, logger, gossip);
   return {

@@ -16,6 +16,8 @@ export interface PresenceDiff {
 export interface RemotePresence {
   readonly count: number;
   readonly audience: readonly string[];
+  /** The devices (desktop app or browser ids) among those connections, for the device board. */
+  readonly devices?: readonly string[];
 }
 
 function sameCount(a: Map<UserId, RemotePresence>, b: Map<UserId, RemotePresence>, id: UserId) {

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { UserId } from '../../../src-shared/ids';
 import { startNodes, type TestNodes } from '../../support/cluster';
 import { signUp, type Person } from '../../support/people';
-import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
+import type { DeviceBoard } from '../../../src-shared/schemas/devices';
+import { classWithDevices, connectAs, desktop } from '../devices/scene';
 
 /**
  * Presence and the connection cap count a person's connections on every
@@ -77,7 +80,7 @@ describe('presence across hub nodes', () => {
     const markerNews = nextAbout(watcher, marker);
     await online(b, marker);
     expect(await markerNews).toBe('online');
-    expect(heard.filter((diff) => diff.offline.includes(ann.id))).toEqual([]);
+    expect(heard.filter((diff) => diff.offline.includes(ann.id as UserId))).toEqual([]);
 
     const wentOffline = nextAbout(watcher, ann);
     annOnA.disconnect();
@@ -103,7 +106,7 @@ describe('presence across hub nodes', () => {
     const annOffline = nextAbout(watcher, ann);
     await b.close();
     expect(await annOffline).toBe('offline');
-    expect(heard.filter((diff) => diff.offline.includes(ben.id))).toEqual([]);
+    expect(heard.filter((diff) => diff.offline.includes(ben.id as UserId))).toEqual([]);
   });
 });
 
@@ -127,5 +130,25 @@ describe('the connection cap across hub nodes', () => {
         return socket !== undefined;
       })
       .toBe(true);
+  });
+});
+
+describe('the device board across hub nodes', () => {
+  it('shows a device connected to another node online, and offline once that node leaves', async () => {
+    cluster = await startNodes(2, { nodeTimeoutMs: 2000 });
+    const [a, b] = cluster.nodes as [TestHub, TestHub];
+    const scene = await classWithDevices(a);
+    const onlineOnBoard = async () => {
+      const reply = await a.call('deviceBoard', {
+        token: scene.teacher.token,
+        params: { courseId: scene.courseId },
+      });
+      const board = reply.body as DeviceBoard;
+      return board.students.find((s) => s.student.id === scene.student.id)?.devices[0]?.online;
+    };
+    sockets.push(await connectAs(b, scene.student, desktop('emma-laptop-1')));
+    await expect.poll(onlineOnBoard, { timeout: 5000 }).toBe(true);
+    await b.close();
+    await expect.poll(onlineOnBoard, { timeout: 5000 }).toBe(false);
   });
 });
