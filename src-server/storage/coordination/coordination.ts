@@ -25,5 +25,7 @@ export interface Coordination {
    * until it stops or dies; the others keep asking, and one takes over then.
    */
   leads(job: string): Promise<boolean>;
+  /** Forgets rate-limit counters whose window has passed (they are never read again). */
+  pruneLimits(): Promise<void>;
   close(): Promise<void>;
 }

@@ -16,6 +16,8 @@ export function memoryCoordination(): Coordination {
       return Promise.resolve(known);
     },
     leads: () => Promise.resolve(true),
+    // RateLimiterMemory drops its own expired keys.
+    pruneLimits: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }

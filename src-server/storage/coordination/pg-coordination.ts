@@ -100,9 +100,16 @@ export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger)
         }
         return rows[0]?.locked === true;
       } catch (error) {
-        logger.warn({ err: error, job }, 'could not ask which node runs a background job; skipping a round');
+        logger.warn(
+          { err: error, job },
+          'could not ask which node runs a background job; skipping a round',
+        );
         return false;
       }
+    },
+
+    async pruneLimits() {
+      await pool.query(`DELETE FROM ${RATE_LIMITS_TABLE} WHERE expire < $1`, [Date.now()]);
     },
 
     async close() {
