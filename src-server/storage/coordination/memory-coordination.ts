@@ -9,6 +9,7 @@ export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory
 export function memoryCoordination(): Coordination {
   const secrets = new Map<string, Buffer>();
   return {
+    shared: false,
     limiter: memoryLimiters,
     secret: (name) => {
       const known = secrets.get(name) ?? randomBytes(32);

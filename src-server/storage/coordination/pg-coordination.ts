@@ -96,6 +96,7 @@ export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger)
   }
 
   return {
+    shared: true,
     limiter: postgresLimiters(pool),
 
     async secret(name) {

@@ -70,3 +70,39 @@ describe('two hub nodes on one database', () => {
     );
   });
 });
+
+describe('slow mode on two hub nodes', () => {
+  it('holds a student to one message per window whichever node each message reaches', async () => {
+    const [a, b] = await twoNodes();
+    await signUp(a); // the admin
+    const host = await signUp(a, { role: 'teacher' });
+    const student = await signUp(b);
+    const session = await a.call('createSession', { token: host.token, body: { title: 'Art' } });
+    const sessionId = session.body.id as string;
+    await b.call('joinSession', { token: student.token, body: { token: session.body.joinToken } });
+    const slowed = await a.call('updateChatControls', {
+      token: host.token,
+      params: { sessionId },
+      body: { slowModeSeconds: 60 },
+    });
+    expect(slowed.status).toBe(200);
+    const say = (node: TestHub, text: string) =>
+      node.call('sendMessage', {
+        token: student.token,
+        params: { room: `session:${sessionId}` },
+        body: { clientId: randomUUID(), text },
+      });
+
+    expect((await say(a, 'first')).status).toBe(201);
+    const onB = await say(b, 'too soon, other node');
+    expect(onB.status).toBe(429);
+    expect(onB.body.error.message).toMatch(/^Slow mode is on: one message every 60 seconds/);
+    // The teacher is never held back, on either node.
+    const teacherSays = await b.call('sendMessage', {
+      token: host.token,
+      params: { room: `session:${sessionId}` },
+      body: { clientId: randomUUID(), text: 'teacher' },
+    });
+    expect(teacherSays.status).toBe(201);
+  });
+});
