@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-collections';
 import * as m002 from './migrations/002-history';
 import * as m003 from './migrations/003-classroom';
 import * as m004 from './migrations/004-socket-io';
+import * as m005 from './migrations/005-shared-state';
 
 /**
  * Every schema change, in order. Listed here rather than read from the
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-history': m002,
   '003-classroom': m003,
   '004-socket-io': m004,
+  '005-shared-state': m005,
 };
 
 /**

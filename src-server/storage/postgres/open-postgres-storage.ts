@@ -28,6 +28,7 @@ import {
 import { DocumentUploadsRepository, uploadsCollectionOptions } from '../repositories/uploads';
 import { DocumentUsersRepository, usersCollectionOptions } from '../repositories/users';
 import { PgArchive } from './archive';
+import { postgresCoordination } from '../coordination/pg-coordination';
 import { PgCollection } from './collection';
 import { connectPostgres, describeDatabaseUrl, type PgConnection } from './connect';
 import { PgHistoryRepository } from './history';
@@ -110,7 +111,9 @@ export async function openPostgresStorage(
     const courseAndSessions = await openCourseAndSessionRepositories(open);
     const classroom = await openClassroomRepositories(open);
 
-    const blobs = await BlobStore.open(options.blobsDir, logger);
+    // Every node mounts the same blob folder (docs/decisions.md, "Several hub nodes: shared state").
+    const blobs = await BlobStore.open(options.blobsDir, logger, { shared: true });
+    const coordination = postgresCoordination(url, connection.pool, logger);
     const storage: PostgresStorage = {
       pubSubPool: connection.pool,
       users,
@@ -126,8 +129,12 @@ export async function openPostgresStorage(
       chat: new PgHistoryRepository<ChatRecord>(db, 'chat'),
       notifications: new PgHistoryRepository<NotificationRecord>(db, 'notifications'),
       blobs,
+      coordination,
       archive: new PgArchive({ db, collections, blobs }),
-      close: () => connection.close(),
+      close: async () => {
+        await coordination.close();
+        await connection.close();
+      },
     };
     await releaseOrphanClaims(storage, logger);
     logger.info({ database: describeDatabaseUrl(url) }, 'storage is PostgreSQL');
