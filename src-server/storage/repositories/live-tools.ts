@@ -72,8 +72,9 @@ export class DocumentPollsRepository implements PollsRepository {
   }
   async deleteForSession(sessionId: SessionId) {
     const polls = await this.docs.listByIndex('session', sessionId);
-    const answers = await Promise.all(polls.map((p) => this.docs.listByIndex('poll', p.id)));
-    return this.docs.deleteMany([...answers.flat(), ...polls].map((r) => r.id));
+    const answers: { id: string }[] = [];
+    for (const p of polls) answers.push(...(await this.docs.listByIndex('poll', p.id)));
+    return this.docs.deleteMany([...answers, ...polls].map((r) => r.id));
   }
 }
 
@@ -136,8 +137,9 @@ export class DocumentAttendanceRepository implements AttendanceRepository {
   }
   async deleteForSession(sessionId: SessionId) {
     const windows = await this.docs.listByIndex('session', sessionId);
-    const checkIns = await Promise.all(windows.map((w) => this.docs.listByIndex('window', w.id)));
-    return this.docs.deleteMany([...checkIns.flat(), ...windows].map((r) => r.id));
+    const checkIns: { id: string }[] = [];
+    for (const w of windows) checkIns.push(...(await this.docs.listByIndex('window', w.id)));
+    return this.docs.deleteMany([...checkIns, ...windows].map((r) => r.id));
   }
 }
 
@@ -193,7 +195,8 @@ export class DocumentExitTicketsRepository implements ExitTicketsRepository {
   }
   async deleteForSession(sessionId: SessionId) {
     const tickets = await this.docs.listByIndex('session', sessionId);
-    const answers = await Promise.all(tickets.map((t) => this.docs.listByIndex('ticket', t.id)));
-    return this.docs.deleteMany([...answers.flat(), ...tickets].map((r) => r.id));
+    const answers: { id: string }[] = [];
+    for (const t of tickets) answers.push(...(await this.docs.listByIndex('ticket', t.id)));
+    return this.docs.deleteMany([...answers, ...tickets].map((r) => r.id));
   }
 }
