@@ -31,11 +31,9 @@ export const questionSchema = classQuestionSchema
   .extend({
     mine: z.boolean(),
     upvotedByMe: z.boolean(),
-    author: userSummarySchema
-      .optional()
-      .meta({
-        description: 'Present for an admin only (moderation); nobody else learns who asked.',
-      }),
+    author: userSummarySchema.optional().meta({
+      description: 'Present for an admin only (moderation); nobody else learns who asked.',
+    }),
   })
   .meta({ id: 'Question' });
 export type Question = z.infer<typeof questionSchema>;

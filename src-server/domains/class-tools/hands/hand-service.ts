@@ -1,5 +1,5 @@
 import type { UserId } from '../../../../src-shared/ids';
-import type { Hands } from '../../../../src-shared/schemas/class-tools/hands';
+import type { Hands, HandsChange } from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { DomainError } from '../../../domain-error';
 import type { UserRecord } from '../../../storage/records';
@@ -46,7 +46,10 @@ export class HandService {
         now,
       ),
     );
-    return this.changed(sessionId);
+    return this.changed(sessionId, (hands) => {
+      const hand = hands.queue.find((h) => h.student.id === actor.id);
+      return hand ? { kind: 'raised', hand } : undefined;
+    });
   }
 
   async lowerMine(actor: UserRecord, sessionId: SessionId): Promise<Hands> {
@@ -82,7 +85,11 @@ export class HandService {
       state: { ...handOf(r), calledAt: now.toISOString() },
       updatedAt: now.toISOString(),
     }));
-    return this.changed(sessionId);
+    return this.changed(sessionId, () => ({
+      kind: 'called',
+      studentId,
+      calledAt: now.toISOString(),
+    }));
   }
 
   /** Lowering a hand that is already down changes nothing and answers the queue. */
@@ -98,20 +105,34 @@ export class HandService {
     const records = await this.deps.storage.classTools.listForTool(sessionId, HANDS_TOOL);
     if (records.length === 0) return handsView(this.deps.storage, sessionId);
     for (const record of records) await this.deps.storage.classTools.delete(record.id);
-    return this.changed(sessionId);
+    const studentIds = records.map((r) => handOf(r).studentId as UserId);
+    return this.changed(sessionId, () => ({ kind: 'lowered', studentIds }));
   }
 
   private async remove(sessionId: SessionId, studentId: UserId): Promise<Hands> {
     const removed = await this.deps.storage.classTools.delete(
       toolRecordId(sessionId, HANDS_TOOL, studentId),
     );
-    return removed ? this.changed(sessionId) : handsView(this.deps.storage, sessionId);
+    if (!removed) return handsView(this.deps.storage, sessionId);
+    return this.changed(sessionId, () => ({ kind: 'lowered', studentIds: [studentId] }));
   }
 
-  /** Builds the queue once and tells the class (one packet for the whole room). */
-  private async changed(sessionId: SessionId): Promise<Hands> {
+  /**
+   * Tells the class what changed — one small packet, whatever the size of
+   * the class — with the hub's count, and answers the whole queue to the caller.
+   */
+  private async changed(
+    sessionId: SessionId,
+    describe: (hands: Hands) => DistributiveOmit<HandsChange, 'sessionId' | 'count'> | undefined,
+  ): Promise<Hands> {
     const hands = await handsView(this.deps.storage, sessionId);
-    this.deps.bus.publish('hands.changed', { hands });
+    const change = describe(hands);
+    if (change)
+      this.deps.bus.publish('hands.changed', {
+        change: { ...change, sessionId, count: hands.queue.length } as HandsChange,
+      });
     return hands;
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
