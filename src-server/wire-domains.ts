@@ -110,6 +110,8 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
     withRepositories(deps, ...NOTIFICATION_REPOSITORIES),
   );
   notifications.subscribe(deps.bus);
+  const hands = new HandService(withRepositories(deps, ...HAND_REPOSITORIES));
+  hands.follow(deps.bus);
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -151,7 +153,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
       new PrivateCommentService(withRepositories(deps, ...PRIVATE_COMMENT_REPOSITORIES)),
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
-    ...handRoutes(new HandService(withRepositories(deps, ...HAND_REPOSITORIES))),
+    ...handRoutes(hands),
     ...questionRoutes(new QuestionService(withRepositories(deps, ...QUESTION_REPOSITORIES))),
     ...chatControlRoutes(chatControls),
   };

@@ -171,14 +171,32 @@ describe('raise hand in class', () => {
     expect(reply.body.error.message).toMatch(/hand is not up/);
   });
 
-  it('drops the hand of a student who left the class', async () => {
+  it('lowers the hand of a student who left the class, live', async () => {
     await raise(scene.cast.student);
     await raise(scene.classmate);
+    const teacher = await live(scene.cast.teacher);
+    const lowered = nextEvent(teacher, 'hands:changed');
     const left = await scene.hub.call('leaveSession', {
       token: scene.classmate.token,
       params: { sessionId: scene.sessionId },
     });
     expect(left.status, JSON.stringify(left.body)).toBeLessThan(300);
+    expect(await lowered).toMatchObject({
+      kind: 'lowered',
+      studentIds: [scene.classmate.id],
+      count: 1,
+    });
+    expect(await queueOf()).toEqual(['emma1']);
+  });
+
+  it('no longer shows the hand of a student blocked from the course', async () => {
+    await raise(scene.cast.student);
+    await raise(scene.classmate);
+    await scene.hub.call('setEnrolmentStatus', {
+      token: scene.cast.teacher.token,
+      params: { courseId: scene.courseId, userId: scene.classmate.id },
+      body: { status: 'blocked' },
+    });
     expect(await queueOf()).toEqual(['emma1']);
   });
 

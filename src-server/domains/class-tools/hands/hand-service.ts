@@ -2,6 +2,7 @@ import type { UserId } from '../../../../src-shared/ids';
 import type { Hands, HandsChange } from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { DomainError } from '../../../domain-error';
+import type { EventBus } from '../../../events/bus';
 import type { UserRecord } from '../../../storage/records';
 import { assertStudent, assertTeacher } from '../../access/class-access';
 import { ACCESS_REPOSITORIES } from '../../access/ports';
@@ -20,6 +21,13 @@ export const HAND_REPOSITORIES = [...ACCESS_REPOSITORIES, 'classTools'] as const
  */
 export class HandService {
   constructor(private readonly deps: DomainDeps<(typeof HAND_REPOSITORIES)[number]>) {}
+
+  /** A student who leaves or is removed from the session has their hand lowered, live, for everyone. */
+  follow(bus: EventBus): void {
+    bus.on('session.member-left', ({ member }) =>
+      this.remove(member.sessionId, member.userId).then(() => undefined),
+    );
+  }
 
   /** For everyone in the session and an admin looking in: fetched on opening and after a reconnect. */
   async hands(actor: UserRecord, sessionId: SessionId): Promise<Hands> {
