@@ -26,3 +26,37 @@ export const handsSchema = z
   })
   .meta({ id: 'Hands' });
 export type Hands = z.infer<typeof handsSchema>;
+
+/**
+ * One change to the queue, sent live to everyone in the session (one small
+ * packet per change, whatever the size of the class). `count` is the hub's
+ * count after the change: a client whose queue disagrees fetches it again.
+ */
+export type HandsChange = { sessionId: Hands['sessionId']; count: number } & (
+  | { kind: 'raised'; hand: RaisedHand }
+  | { kind: 'lowered'; studentIds: RaisedHand['student']['id'][] }
+  | { kind: 'called'; studentId: RaisedHand['student']['id']; calledAt: string }
+);
+
+/** Applies a change to a queue (idempotent: a change already seen changes nothing). */
+export function applyHandsChange(hands: Hands, change: HandsChange): Hands {
+  if (change.kind === 'raised') {
+    if (hands.queue.some((h) => h.student.id === change.hand.student.id)) return hands;
+    const queue = [...hands.queue, change.hand].sort((a, b) =>
+      a.raisedAt.localeCompare(b.raisedAt),
+    );
+    return { ...hands, queue };
+  }
+  if (change.kind === 'lowered') {
+    const gone = new Set<string>(change.studentIds);
+    return { ...hands, queue: hands.queue.filter((h) => !gone.has(h.student.id)) };
+  }
+  return {
+    ...hands,
+    queue: hands.queue.map((h) => {
+      if (h.student.id === change.studentId) return { ...h, calledAt: change.calledAt };
+      const { calledAt: _, ...rest } = h;
+      return rest;
+    }),
+  };
+}

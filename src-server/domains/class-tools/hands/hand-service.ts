@@ -1,7 +1,8 @@
 import type { UserId } from '../../../../src-shared/ids';
-import type { Hands } from '../../../../src-shared/schemas/class-tools/hands';
+import type { Hands, HandsChange } from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { DomainError } from '../../../domain-error';
+import type { EventBus } from '../../../events/bus';
 import type { UserRecord } from '../../../storage/records';
 import { assertStudent, assertTeacher } from '../../access/class-access';
 import { ACCESS_REPOSITORIES } from '../../access/ports';
@@ -20,6 +21,13 @@ export const HAND_REPOSITORIES = [...ACCESS_REPOSITORIES, 'classTools'] as const
  */
 export class HandService {
   constructor(private readonly deps: DomainDeps<(typeof HAND_REPOSITORIES)[number]>) {}
+
+  /** A student who leaves or is removed from the session has their hand lowered, live, for everyone. */
+  follow(bus: EventBus): void {
+    bus.on('session.member-left', ({ member }) =>
+      this.remove(member.sessionId, member.userId).then(() => undefined),
+    );
+  }
 
   /** For everyone in the session and an admin looking in: fetched on opening and after a reconnect. */
   async hands(actor: UserRecord, sessionId: SessionId): Promise<Hands> {
@@ -46,7 +54,10 @@ export class HandService {
         now,
       ),
     );
-    return this.changed(sessionId);
+    return this.changed(sessionId, (hands) => {
+      const hand = hands.queue.find((h) => h.student.id === actor.id);
+      return hand ? { kind: 'raised', hand } : undefined;
+    });
   }
 
   async lowerMine(actor: UserRecord, sessionId: SessionId): Promise<Hands> {
@@ -82,7 +93,11 @@ export class HandService {
       state: { ...handOf(r), calledAt: now.toISOString() },
       updatedAt: now.toISOString(),
     }));
-    return this.changed(sessionId);
+    return this.changed(sessionId, () => ({
+      kind: 'called',
+      studentId,
+      calledAt: now.toISOString(),
+    }));
   }
 
   /** Lowering a hand that is already down changes nothing and answers the queue. */
@@ -98,20 +113,34 @@ export class HandService {
     const records = await this.deps.storage.classTools.listForTool(sessionId, HANDS_TOOL);
     if (records.length === 0) return handsView(this.deps.storage, sessionId);
     for (const record of records) await this.deps.storage.classTools.delete(record.id);
-    return this.changed(sessionId);
+    const studentIds = records.map((r) => handOf(r).studentId as UserId);
+    return this.changed(sessionId, () => ({ kind: 'lowered', studentIds }));
   }
 
   private async remove(sessionId: SessionId, studentId: UserId): Promise<Hands> {
     const removed = await this.deps.storage.classTools.delete(
       toolRecordId(sessionId, HANDS_TOOL, studentId),
     );
-    return removed ? this.changed(sessionId) : handsView(this.deps.storage, sessionId);
+    if (!removed) return handsView(this.deps.storage, sessionId);
+    return this.changed(sessionId, () => ({ kind: 'lowered', studentIds: [studentId] }));
   }
 
-  /** Builds the queue once and tells the class (one packet for the whole room). */
-  private async changed(sessionId: SessionId): Promise<Hands> {
+  /**
+   * Tells the class what changed — one small packet, whatever the size of
+   * the class — with the hub's count, and answers the whole queue to the caller.
+   */
+  private async changed(
+    sessionId: SessionId,
+    describe: (hands: Hands) => DistributiveOmit<HandsChange, 'sessionId' | 'count'> | undefined,
+  ): Promise<Hands> {
     const hands = await handsView(this.deps.storage, sessionId);
-    this.deps.bus.publish('hands.changed', { hands });
+    const change = describe(hands);
+    if (change)
+      this.deps.bus.publish('hands.changed', {
+        change: { ...change, sessionId, count: hands.queue.length } as HandsChange,
+      });
     return hands;
   }
 }
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
