@@ -25,7 +25,8 @@ export const CHAT_CONTROL_REPOSITORIES = [
 
 type Change = z.output<typeof updateChatControlsRequestSchema>;
 
-const TOOL = 'chat-controls';
+export const CHAT_CONTROLS_TOOL = 'chat-controls';
+const TOOL = CHAT_CONTROLS_TOOL;
 const KEY = 'controls';
 const controlsStateSchema = z.object({
   quiet: z.boolean(),
