@@ -29,14 +29,33 @@ export type Hands = z.infer<typeof handsSchema>;
 
 /**
  * One change to the queue, sent live to everyone in the session (one small
- * packet per change, whatever the size of the class). `count` is the hub's
- * count after the change: a client whose queue disagrees fetches it again.
+ * packet per change, whatever the size of the class) and answered to the
+ * person who made it. `count` is the hub's count after the change: a client
+ * whose queue disagrees fetches it again. Changes are idempotent, so a
+ * request that changed nothing (raising a hand already up) answers the
+ * same shape.
  */
-export type HandsChange = { sessionId: Hands['sessionId']; count: number } & (
-  | { kind: 'raised'; hand: RaisedHand }
-  | { kind: 'lowered'; studentIds: RaisedHand['student']['id'][] }
-  | { kind: 'called'; studentId: RaisedHand['student']['id']; calledAt: string }
-);
+const changeBase = {
+  sessionId: sessionIdSchema,
+  count: z.number().int().min(0).meta({ description: 'Hands up after the change.' }),
+};
+export const handsChangeSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ ...changeBase, kind: z.literal('raised'), hand: raisedHandSchema }),
+    z.object({
+      ...changeBase,
+      kind: z.literal('lowered'),
+      studentIds: z.array(userSummarySchema.shape.id),
+    }),
+    z.object({
+      ...changeBase,
+      kind: z.literal('called'),
+      studentId: userSummarySchema.shape.id,
+      calledAt: z.iso.datetime(),
+    }),
+  ])
+  .meta({ id: 'HandsChange' });
+export type HandsChange = z.infer<typeof handsChangeSchema>;
 
 /** Applies a change to a queue (idempotent: a change already seen changes nothing). */
 export function applyHandsChange(hands: Hands, change: HandsChange): Hands {

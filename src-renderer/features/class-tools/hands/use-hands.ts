@@ -1,5 +1,9 @@
-import { useEffect, useRef } from 'react';
-import { applyHandsChange, type Hands } from '../../../../src-shared/schemas/class-tools/hands';
+import { useCallback, useEffect, useRef } from 'react';
+import {
+  applyHandsChange,
+  type Hands,
+  type HandsChange,
+} from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
 import { useLiveState } from '../../../app/use-live-state';
@@ -21,12 +25,22 @@ export function useHands(sessionId: SessionId) {
       return applyHandsChange(hands, change);
     },
   );
-  const { state, reload } = live;
+  const { state, reload, set } = live;
+  /** A change answered to this person's own request: applied at once, checked like a live one. */
+  const apply = useCallback(
+    (change: HandsChange) =>
+      set((hands) => {
+        if (!hands) return hands;
+        expected.current = change.count;
+        return applyHandsChange(hands, change);
+      }),
+    [set],
+  );
   useEffect(() => {
     if (!state || expected.current === undefined) return;
     const drifted = state.queue.length !== expected.current;
     expected.current = undefined;
     if (drifted) void reload();
   }, [state, reload]);
-  return live;
+  return { ...live, apply };
 }
