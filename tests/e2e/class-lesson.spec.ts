@@ -273,8 +273,27 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   expect(quiz[2]).toMatch(/^"Brown","Ben","ben",.*"Nucleus","0"$/);
   expect(quiz[3]).toMatch(/^"Clark","Emma","emma",.*"Mitochondrion","1"$/);
 
-  // ── The device board: Emma's missing slides turn present after her download. ──
+  // ── The course's attendance history: this lesson's window, its sheet, the CSV. ──
   await goInApp(kim, `/courses/${course.id}`);
+  await kim.getByRole('tab', { name: 'Attendance' }).click();
+  const lesson = kim.getByTestId('attendance-window');
+  await expect(lesson).toHaveCount(1);
+  await expect(lesson.getByTestId('attendance-window-counts')).toHaveText(
+    '2 present · 1 late · 0 absent',
+  );
+  await lesson.getByRole('button', { name: 'Open the sheet' }).click();
+  await expect(lesson.getByTestId('attendance-row')).toHaveCount(3);
+  await expect(lesson.getByTestId('attendance-row').nth(1)).toContainText('Late');
+  const history = (
+    await downloaded(kim, () => kim.getByRole('button', { name: 'Course history CSV' }).click())
+  )
+    .trim()
+    .split('\r\n');
+  expect(history).toHaveLength(4);
+  expect(history.join('\n')).toContain('"ben","late"');
+  await shoot(kim, 'lesson-course-attendance-teacher');
+
+  // ── The device board: Emma's missing slides turn present after her download. ──
   await kim.getByRole('tab', { name: 'Devices' }).click();
   const emmaRow = kim.getByTestId('device-row-emma');
   await expect(emmaRow.getByTestId('device-materials')).toHaveText(
