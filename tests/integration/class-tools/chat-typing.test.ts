@@ -37,11 +37,12 @@ const live = async (who: Person) => {
 
 describe('typing indicators: who may turn them off', () => {
   const expected = [200, 403, 403, 403, 403] as const;
-  for (const [column, role] of CLASS_ROLES.entries())
-    it(`${role} → ${expected[column]}`, async () => {
+  for (const [column, role] of CLASS_ROLES.entries()) {
+    const status = expected[column]!;
+    it(`${role} → ${status}`, async () => {
       const reply = await setTyping(scene.cast[role], false);
-      if (expected[column] >= 400) {
-        expectRefused(reply, expected[column]);
+      if (status >= 400) {
+        expectRefused(reply, status);
         expect((await controlsNow()).typing).toBe(true);
       } else {
         expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -49,6 +50,7 @@ describe('typing indicators: who may turn them off', () => {
         expect((await controlsNow()).typing).toBe(false);
       }
     });
+  }
 
   it('tells an admin and a student why not, and refuses a value that is not true or false', async () => {
     const admin = await setTyping(scene.cast.admin, false);
