@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
+import { runHandsBench } from './hands.bench';
 import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
@@ -47,6 +48,8 @@ const workloads: Array<[string, Workload | undefined]> = [
   ['gradebook', async (options) => void (await runGradebookBench(options))],
   // A poll in a class of 500: from the last answer to the teacher's updated count.
   ['poll', runPollBench],
+  // Hands in a class of 500, all going up within a second: from the last raise to the teacher's count.
+  ['hands', runHandsBench],
 ];
 
 console.log(

@@ -126,6 +126,8 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   const classTools = wireClassTools(deps, (actor, token, address) =>
     sessions.join(actor, token, address),
   );
+  const hands = new HandService(withRepositories(deps, ...HAND_REPOSITORIES));
+  hands.follow(deps.bus);
   const handlers: Handlers = {
     ...healthRoutes(addresses),
     ...accountRoutes(deps, {
@@ -169,7 +171,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     ),
     ...gradebookRoutes(new GradebookService(withRepositories(deps, ...GRADEBOOK_REPOSITORIES))),
     ...deviceRoutes(devices),
-    ...handRoutes(new HandService(withRepositories(deps, ...HAND_REPOSITORIES))),
+    ...handRoutes(hands),
     ...questionRoutes(new QuestionService(withRepositories(deps, ...QUESTION_REPOSITORIES))),
     ...chatControlRoutes(chatControls),
     ...classTools.handlers,

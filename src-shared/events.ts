@@ -16,7 +16,7 @@ import type { CourseId } from './schemas/courses';
 import type { Notification } from './schemas/notifications';
 import type { ClientHello, DeviceReport } from './schemas/devices';
 import type { PrivateComment } from './schemas/private-comments';
-import type { Hands } from './schemas/class-tools/hands';
+import type { HandsChange } from './schemas/class-tools/hands';
 import type { ClassQuestion } from './schemas/class-tools/questions';
 import type { ChatControls } from './schemas/class-tools/chat-controls';
 
@@ -89,8 +89,8 @@ export interface ServerToClientEvents extends ClassToolsServerEvents {
   'notification:new': (notification: Notification) => void;
   /** The unread count changed on another of your devices. */
   'notification:read': (event: { unread: number }) => void;
-  /** A live class's hands changed: the whole queue, the same packet for everyone in the session. */
-  'hands:changed': (hands: Hands) => void;
+  /** A live class's hands changed: one change (raised, lowered, called on) with the hub's count. */
+  'hands:changed': (change: HandsChange) => void;
   /** An anonymous question was asked, upvoted or moderated: the class's view (no author, no voters). */
   'question:changed': (question: ClassQuestion) => void;
   /** A live class's chat controls changed (quiet, slow mode, pinned message). */

@@ -103,6 +103,7 @@ export function deliverChat(
         if (!typing.due(socket.data.userId, room)) return;
         const actor = await actorOf(socket);
         await access.mayWriteRoom(actor, room);
+        if (!(await chat.relaysTyping(room))) return; // the teacher cleared the typing noise
         const event = { room, userId: actor.id, name: actor.firstName };
         socket.to(chatTargets(room)).emit('chat:typing', event);
       }),

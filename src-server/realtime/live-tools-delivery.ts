@@ -1,4 +1,3 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { UserId } from '../../src-shared/ids';
 import { answerPollSocketSchema } from '../../src-shared/schemas/class-tools/polls';
 import { DomainError } from '../domain-error';
@@ -30,19 +29,12 @@ export function deliverLiveTools(
   logger: Logger,
 ): { stop(): void } {
   const respond = responder(logger);
-  // Per person: a student changing their answer is a few writes; a script looping is refused.
-  const answers = new RateLimiterMemory({ points: 20, duration: 10 });
   const failed = (error: unknown) => logger.error({ err: error }, 'class tools delivery failed');
 
   io.on('connection', (socket) => {
     socket.on('poll:answer', (request, ack) => {
       void respond(ack, async () => {
-        await answers.consume(socket.data.userId).catch(() => {
-          throw new DomainError(
-            'TOO_MANY_REQUESTS',
-            'You are answering too fast. Wait a few seconds.',
-          );
-        });
+        // The answer limit is PollService's, shared with the REST route.
         const { pollId, responses } = parsePayload(answerPollSocketSchema, request);
         const user = await userOf(socket.data.userId);
         if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');

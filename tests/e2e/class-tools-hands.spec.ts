@@ -34,7 +34,7 @@ async function world(hub: E2EHub) {
       body: { token: session.body.joinToken },
     });
   }
-  return { milo, sessionId: session.body.id as string };
+  return { teacher, milo, sessionId: session.body.id as string };
 }
 
 async function inClass(browser: Browser, hub: E2EHub, username: string, firstName: string) {
@@ -79,7 +79,7 @@ test('a hand is raised and called on, a question asked, upvoted and answered, an
   hub,
 }) => {
   test.setTimeout(180_000);
-  const { milo, sessionId } = await world(hub);
+  const { teacher: grace, milo, sessionId } = await world(hub);
   const teacher = await inClass(browser, hub, 'davis', 'Grace');
   const student = await inClass(browser, hub, 'emma', 'Emma');
   await openClass(teacher.page, sessionId);
@@ -153,6 +153,19 @@ test('a hand is raised and called on, a question asked, upvoted and answered, an
     query: { limit: 10 },
   });
   expect(history.body.items).toEqual([]);
+
+  // The teacher pins a message; the student's chat shows it at once.
+  await hub.call('sendMessage', {
+    token: grace.token,
+    params: { room: `session:${sessionId}` },
+    body: { clientId: 'pin-me-please-1', text: 'Read chapter 4 before Friday' },
+  });
+  await teacher.page.getByRole('button', { name: 'Pin a recent message' }).click();
+  await teacher.page.getByRole('button', { name: 'Pin Grace’s message' }).click();
+  await expect(student.page.getByTestId('pinned-message')).toHaveText(
+    'Read chapter 4 before Friday',
+  );
+  await screens(student.page, 'chat-pinned-student');
 
   expect(teacher.uncaught, 'uncaught errors on the teacher’s page').toEqual([]);
   expect(student.uncaught, 'uncaught errors on the student’s page').toEqual([]);

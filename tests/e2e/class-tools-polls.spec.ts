@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { axeViolations, settle } from './axe';
+import { downloaded } from './class-helpers';
 import { expectSignedInHome, field, signInThroughUi } from './helpers';
 
 test.use({ bypassCSP: true });
@@ -33,12 +33,6 @@ async function screens(page: Page, name: string) {
     expect(await axeViolations(page), `${name} at ${size}`).toEqual([]);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function downloaded(page: Page, click: () => Promise<void>) {
-  const download = page.waitForEvent('download');
-  await click();
-  return readFile(await (await download).path(), 'utf8');
 }
 
 test('a lesson: attendance with one late, a quiz revealed with scores, an exit ticket, CSV exports', async ({

@@ -36,6 +36,7 @@ import { OpenChatButton } from '../chat';
 import { useAccount } from '../auth';
 import { CourseDownloadButton } from '../desktop';
 import { DeviceBoardPanel } from '../device-board';
+import { CourseAttendancePanel } from '../class-tools';
 import { CourseAdminActions } from './components/CourseAdminActions';
 
 /** `/courses/:courseId`: the course as its teacher or a student sees it. */
@@ -83,7 +84,7 @@ export function CoursePage() {
     'overview',
     ...(member || inspects ? ['stream'] : []),
     ...(member ? ['materials', 'deadlines'] : []),
-    ...(manages ? ['students', 'devices'] : []),
+    ...(manages ? ['students', 'attendance', 'devices'] : []),
     ...(manages || enrolment ? ['grades'] : []),
     'feedback',
   ];
@@ -160,6 +161,7 @@ export function CoursePage() {
             {member && <Tabs.Tab value="materials">{t('courses.tab.materials')}</Tabs.Tab>}
             {member && <Tabs.Tab value="deadlines">{t('courses.tab.deadlines')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="students">{t('courses.tab.students')}</Tabs.Tab>}
+            {manages && <Tabs.Tab value="attendance">{t('classTools.tab.attendance')}</Tabs.Tab>}
             {manages && <Tabs.Tab value="devices">{t('courses.tab.devices')}</Tabs.Tab>}
             {(manages || enrolment) && (
               <Tabs.Tab value="grades">
@@ -216,6 +218,9 @@ export function CoursePage() {
           </Tabs.Panel>
           <Tabs.Panel value="students">
             <StudentsPanel />
+          </Tabs.Panel>
+          <Tabs.Panel value="attendance">
+            <CourseAttendancePanel course={course} />
           </Tabs.Panel>
           <Tabs.Panel value="devices">
             <DeviceBoardPanel course={course} />

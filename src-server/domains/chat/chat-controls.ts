@@ -27,15 +27,18 @@ export const CHAT_CONTROL_REPOSITORIES = [
 
 type Change = z.output<typeof updateChatControlsRequestSchema>;
 
-const TOOL = 'chat-controls';
+export const CHAT_CONTROLS_TOOL = 'chat-controls';
+const TOOL = CHAT_CONTROLS_TOOL;
 const KEY = 'controls';
 const controlsStateSchema = z.object({
   quiet: z.boolean(),
   slowModeSeconds: z.number().int(),
+  // Stored before typing could be turned off: on.
+  typing: z.boolean().default(true),
   pinned: z.object({ seq: z.number().int(), pinnedAt: z.string() }).nullable(),
 });
 type ControlsState = z.infer<typeof controlsStateSchema>;
-const OFF: ControlsState = { quiet: false, slowModeSeconds: 0, pinned: null };
+const OFF: ControlsState = { quiet: false, slowModeSeconds: 0, typing: true, pinned: null };
 
 /**
  * Undoes a slow-mode admission when the message was not stored after all
@@ -85,12 +88,13 @@ export class ChatControlsService {
 
   async update(actor: UserRecord, sessionId: SessionId, change: Change): Promise<ChatControls> {
     const access = await sessionAccess(this.deps.storage, actor, sessionId);
-    assertTeacher(access, 'change the chat’s quiet or slow mode');
+    assertTeacher(access, 'change the chat’s quiet mode, slow mode or typing indicators');
     const current = await this.state(sessionId);
     return this.store(sessionId, {
       ...current,
       ...(change.quiet === undefined ? {} : { quiet: change.quiet }),
       ...(change.slowModeSeconds === undefined ? {} : { slowModeSeconds: change.slowModeSeconds }),
+      ...(change.typing === undefined ? {} : { typing: change.typing }),
     });
   }
 
@@ -140,6 +144,17 @@ export class ChatControlsService {
         );
       return this.admitSlowly(`${room}|${actor.id}`, state.slowModeSeconds);
     };
+  }
+
+  /**
+   * Whether the hub relays typing in this room: everywhere but a class chat
+   * whose teacher turned typing indicators off (for everyone, the teacher too:
+   * the point is a quiet screen). Asked once per throttled typing event.
+   */
+  async relaysTyping(room: Room): Promise<boolean> {
+    const parsed = parseRoom(room);
+    if (parsed.kind !== 'session') return true;
+    return (await this.state(parsed.sessionId)).typing;
   }
 
   private admitSlowly(key: string, seconds: number): Admission {
@@ -219,6 +234,7 @@ export class ChatControlsService {
       teacherId: session!.hostId,
       quiet: state.quiet,
       slowModeSeconds: state.slowModeSeconds,
+      typing: state.typing,
       pinned,
     };
   }

@@ -47,7 +47,7 @@ export class ChatService {
     private readonly deps: DomainDeps<ChatRepository>,
     private readonly presence: Presence,
     /** A live class's quiet and slow modes; asked before anything is stored. */
-    private readonly controls?: Pick<ChatControlsService, 'gate'>,
+    private readonly controls?: Pick<ChatControlsService, 'gate' | 'relaysTyping'>,
   ) {
     this.recentClientIds = new RecentClientIds(deps.storage);
     this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
@@ -173,6 +173,11 @@ export class ChatService {
    * joins only after this same check and leaves the moment access ends. A class
    * answers every message with a receipt each, so this skips the look-ups.
    */
+  /** Typing is relayed unless the room's class chat has typing indicators off (chat controls). */
+  async relaysTyping(room: Room): Promise<boolean> {
+    return this.controls ? this.controls.relaysTyping(room) : true;
+  }
+
   async markReadAsMember(
     userId: UserId,
     room: Room,

@@ -1,5 +1,5 @@
 import type { ChatControls } from '../../../src-shared/schemas/class-tools/chat-controls';
-import type { Hands } from '../../../src-shared/schemas/class-tools/hands';
+import type { HandsChange } from '../../../src-shared/schemas/class-tools/hands';
 import type { ClassQuestion } from '../../../src-shared/schemas/class-tools/questions';
 
 /**
@@ -8,7 +8,7 @@ import type { ClassQuestion } from '../../../src-shared/schemas/class-tools/ques
  * see, so delivery sends one packet per change to the session's room.
  */
 export interface ClassToolEvents {
-  'hands.changed': { hands: Hands };
+  'hands.changed': { change: HandsChange };
   'question.changed': { question: ClassQuestion };
   'chat-controls.changed': { controls: ChatControls };
 }

@@ -3,6 +3,7 @@ import type { EventBus } from '../../events/bus';
 import type { Logger } from '../../logger';
 import type { Storage } from '../../storage/repositories';
 import { withRepositories } from '../deps';
+import { CHAT_CONTROLS_TOOL } from '../chat/chat-controls';
 import { AttendanceExports } from './attendance/attendance-exports';
 import {
   ATTENDANCE_REPOSITORIES,
@@ -15,6 +16,11 @@ import { exitTicketRoutes } from './exit-tickets/routes';
 import { POLL_EXPORT_REPOSITORIES, PollExports } from './polls/poll-exports';
 import { POLL_REPOSITORIES, PollService } from './polls/poll-service';
 import { pollRoutes } from './polls/routes';
+import { HANDS_TOOL } from './hands/hand-views';
+import { QUESTIONS_TOOL } from './questions/question-views';
+
+/** Every tool whose state lives in the `class-tools` collection, keyed by session. */
+const SESSION_TOOLS = [HANDS_TOOL, QUESTIONS_TOOL, CHAT_CONTROLS_TOOL] as const;
 
 /** The services real-time delivery asks for room views and counts. */
 export interface ClassToolsLive {
@@ -39,11 +45,16 @@ export function wireClassTools(deps: Deps, joinByToken: JoinByToken) {
     joinByToken,
   );
   const exitTickets = new ExitTicketService(withRepositories(deps, ...EXIT_TICKET_REPOSITORIES));
-  // A deleted session takes its polls, check-ins and exit tickets with it (its posts go the same way).
+  // A deleted session takes its polls, check-ins, exit tickets, hands, questions
+  // and chat controls with it (its posts go the same way). The class-tools records
+  // go one by one through the existing repository methods: a class has few of them.
   deps.bus.on('session.deleted', async ({ session }) => {
     await deps.storage.polls.deleteForSession(session.id);
     await deps.storage.attendance.deleteForSession(session.id);
     await deps.storage.exitTickets.deleteForSession(session.id);
+    for (const tool of SESSION_TOOLS)
+      for (const record of await deps.storage.classTools.listForTool(session.id, tool))
+        await deps.storage.classTools.delete(record.id);
   });
   return {
     handlers: {

@@ -1,8 +1,12 @@
 import { route } from '../../api-route';
-import { handsSchema } from '../../schemas/class-tools/hands';
+import { handsChangeSchema, handsSchema } from '../../schemas/class-tools/hands';
 import { memberParamsSchema, sessionParamsSchema } from '../../schemas/sessions';
 
-/** Raise hand in a live class: students raise and lower, the teacher calls on and lowers. */
+/**
+ * Raise hand in a live class: students raise and lower, the teacher calls on
+ * and lowers. The GET answers the queue; every change answers just the change
+ * and the count (as the live `hands:changed` does), so a burst stays linear.
+ */
 export const handRoutes = {
   hands: route({
     method: 'get',
@@ -21,7 +25,7 @@ export const handRoutes = {
     auth: 'user',
     summary: 'Raise your hand (a student of the session); raising it again keeps your place',
     params: sessionParamsSchema,
-    response: handsSchema,
+    response: handsChangeSchema,
   }),
   lowerMyHand: route({
     method: 'delete',
@@ -30,7 +34,7 @@ export const handRoutes = {
     auth: 'user',
     summary: 'Lower your own hand (a student of the session)',
     params: sessionParamsSchema,
-    response: handsSchema,
+    response: handsChangeSchema,
   }),
   callOnHand: route({
     method: 'post',
@@ -39,7 +43,7 @@ export const handRoutes = {
     auth: 'user',
     summary: 'Call on a student whose hand is up (the host); they see that they are called on',
     params: memberParamsSchema,
-    response: handsSchema,
+    response: handsChangeSchema,
   }),
   lowerHand: route({
     method: 'delete',
@@ -48,7 +52,7 @@ export const handRoutes = {
     auth: 'user',
     summary: 'Lower one student’s hand (the host)',
     params: memberParamsSchema,
-    response: handsSchema,
+    response: handsChangeSchema,
   }),
   lowerAllHands: route({
     method: 'delete',
@@ -57,6 +61,6 @@ export const handRoutes = {
     auth: 'user',
     summary: 'Lower every hand (the host)',
     params: sessionParamsSchema,
-    response: handsSchema,
+    response: handsChangeSchema,
   }),
 } as const;

@@ -29,6 +29,10 @@ export const chatControlsSchema = z
       .number()
       .int()
       .meta({ description: 'Each student may post once per this many seconds; 0 is off.' }),
+    typing: z.boolean().meta({
+      description:
+        'Typing indicators in the class chat; off, the hub relays no one’s typing (the noise cleared).',
+    }),
     pinned: pinnedMessageSchema.nullable(),
   })
   .meta({ id: 'ChatControls' });
@@ -43,10 +47,12 @@ export const updateChatControlsRequestSchema = z
       .min(0, 'Slow mode cannot be negative; 0 turns it off.')
       .max(MAX_SLOW_MODE_SECONDS, `Slow mode can be at most ${MAX_SLOW_MODE_SECONDS} seconds.`)
       .optional(),
+    typing: z.boolean('Say true or false for typing indicators.').optional(),
   })
-  .refine((b) => b.quiet !== undefined || b.slowModeSeconds !== undefined, {
-    message: 'Say what to change: quiet or slowModeSeconds.',
-  })
+  .refine(
+    (b) => b.quiet !== undefined || b.slowModeSeconds !== undefined || b.typing !== undefined,
+    { message: 'Say what to change: quiet, slowModeSeconds or typing.' },
+  )
   .meta({ id: 'UpdateChatControlsRequest' });
 
 export const pinMessageRequestSchema = z

@@ -26,3 +26,56 @@ export const handsSchema = z
   })
   .meta({ id: 'Hands' });
 export type Hands = z.infer<typeof handsSchema>;
+
+/**
+ * One change to the queue, sent live to everyone in the session (one small
+ * packet per change, whatever the size of the class) and answered to the
+ * person who made it. `count` is the hub's count after the change: a client
+ * whose queue disagrees fetches it again. Changes are idempotent, so a
+ * request that changed nothing (raising a hand already up) answers the
+ * same shape.
+ */
+const changeBase = {
+  sessionId: sessionIdSchema,
+  count: z.number().int().min(0).meta({ description: 'Hands up after the change.' }),
+};
+export const handsChangeSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ ...changeBase, kind: z.literal('raised'), hand: raisedHandSchema }),
+    z.object({
+      ...changeBase,
+      kind: z.literal('lowered'),
+      studentIds: z.array(userSummarySchema.shape.id),
+    }),
+    z.object({
+      ...changeBase,
+      kind: z.literal('called'),
+      studentId: userSummarySchema.shape.id,
+      calledAt: z.iso.datetime(),
+    }),
+  ])
+  .meta({ id: 'HandsChange' });
+export type HandsChange = z.infer<typeof handsChangeSchema>;
+
+/** Applies a change to a queue (idempotent: a change already seen changes nothing). */
+export function applyHandsChange(hands: Hands, change: HandsChange): Hands {
+  if (change.kind === 'raised') {
+    if (hands.queue.some((h) => h.student.id === change.hand.student.id)) return hands;
+    const queue = [...hands.queue, change.hand].sort((a, b) =>
+      a.raisedAt.localeCompare(b.raisedAt),
+    );
+    return { ...hands, queue };
+  }
+  if (change.kind === 'lowered') {
+    const gone = new Set<string>(change.studentIds);
+    return { ...hands, queue: hands.queue.filter((h) => !gone.has(h.student.id)) };
+  }
+  return {
+    ...hands,
+    queue: hands.queue.map((h) => {
+      if (h.student.id === change.studentId) return { ...h, calledAt: change.calledAt };
+      const { calledAt: _, ...rest } = h;
+      return rest;
+    }),
+  };
+}

@@ -1,4 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  applyHandsChange,
+  type Hands,
+  type HandsChange,
+} from '../../../src-shared/schemas/class-tools/hands';
 import type { Person } from '../../support/people';
 import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import {
@@ -120,32 +125,44 @@ describe('raise hand in class', () => {
   it('shows the teacher the queue live and the student that they are called on', async () => {
     const teacher = await live(scene.cast.teacher);
     const student = await live(scene.classmate);
+    // What a client does: the queue fetched on opening, then each change applied.
+    let seenByTeacher: Hands = (await call('hands', scene.cast.teacher)).body;
+    const changes: HandsChange[] = [];
+    teacher.on('hands:changed', (change) => {
+      changes.push(change);
+      seenByTeacher = applyHandsChange(seenByTeacher, change);
+    });
+    const names = () => seenByTeacher.queue.map((h) => h.student.username);
+
     const raised = nextEvent(teacher, 'hands:changed');
     await raise(scene.cast.student);
-    expect((await raised).queue.map((h) => h.student.username)).toEqual(['emma1']);
+    expect(await raised).toMatchObject({ kind: 'raised', count: 1 });
+    expect(names()).toEqual(['emma1']);
     scene.clock.advance(1000);
     const second = nextEvent(teacher, 'hands:changed');
     await raise(scene.classmate);
-    expect((await second).queue.map((h) => h.student.username)).toEqual(['emma1', 'milo2']);
+    expect(await second).toMatchObject({ kind: 'raised', count: 2 });
+    expect(names()).toEqual(['emma1', 'milo2']);
 
     const calledOn = nextEvent(student, 'hands:changed');
     await call('callOnHand', scene.cast.teacher, scene.classmate.id);
-    const seen = await calledOn;
-    expect(seen.queue.find((h) => h.student.id === scene.classmate.id)?.calledAt).toBeDefined();
-    expect(
-      seen.queue.find((h) => h.student.id === scene.cast.student.id)?.calledAt,
-    ).toBeUndefined();
-    // Everyone gets the same packet: no one's email address is in it.
-    expect(JSON.stringify(seen)).not.toMatch(/@school\.test/);
-
-    // Calling on the next one takes it from the one before.
+    expect(await calledOn).toMatchObject({ kind: 'called', studentId: scene.classmate.id });
+    // Calling on the next one takes it from the one before, on every client as on the hub.
+    const next = nextEvent(teacher, 'hands:changed');
     await call('callOnHand', scene.cast.teacher, scene.cast.student.id);
-    const now = (await call('hands', scene.classmate)).body.queue as { calledAt?: string }[];
-    expect(now.map((h) => h.calledAt !== undefined)).toEqual([true, false]);
+    await next;
+    const onHub = (await call('hands', scene.classmate)).body as Hands;
+    expect(onHub.queue.map((h) => h.calledAt !== undefined)).toEqual([true, false]);
+    expect(seenByTeacher).toEqual(onHub);
+    // Everyone gets the same packets: no one's email address is in them.
+    expect(JSON.stringify(changes)).not.toMatch(/@school\.test/);
 
     const cleared = nextEvent(student, 'hands:changed');
     await call('lowerAllHands', scene.cast.teacher);
-    expect((await cleared).queue).toEqual([]);
+    expect(await cleared).toMatchObject({ kind: 'lowered', count: 0 });
+    expect(((await cleared) as { studentIds: string[] }).studentIds.sort()).toEqual(
+      [scene.cast.student.id, scene.classmate.id].sort(),
+    );
   });
 
   it('says so when the teacher calls on a hand that is down', async () => {
@@ -154,14 +171,32 @@ describe('raise hand in class', () => {
     expect(reply.body.error.message).toMatch(/hand is not up/);
   });
 
-  it('drops the hand of a student who left the class', async () => {
+  it('lowers the hand of a student who left the class, live', async () => {
     await raise(scene.cast.student);
     await raise(scene.classmate);
+    const teacher = await live(scene.cast.teacher);
+    const lowered = nextEvent(teacher, 'hands:changed');
     const left = await scene.hub.call('leaveSession', {
       token: scene.classmate.token,
       params: { sessionId: scene.sessionId },
     });
     expect(left.status, JSON.stringify(left.body)).toBeLessThan(300);
+    expect(await lowered).toMatchObject({
+      kind: 'lowered',
+      studentIds: [scene.classmate.id],
+      count: 1,
+    });
+    expect(await queueOf()).toEqual(['emma1']);
+  });
+
+  it('no longer shows the hand of a student blocked from the course', async () => {
+    await raise(scene.cast.student);
+    await raise(scene.classmate);
+    await scene.hub.call('setEnrolmentStatus', {
+      token: scene.cast.teacher.token,
+      params: { courseId: scene.courseId, userId: scene.classmate.id },
+      body: { status: 'blocked' },
+    });
     expect(await queueOf()).toEqual(['emma1']);
   });
 

@@ -59,6 +59,12 @@ export const classToolsB = {
   'classTools.attendance.counts': '{present} present · {late} late · {absent} absent',
   'classTools.attendance.courseCsv': 'Course history CSV',
   'classTools.attendance.earlier': 'Earlier check-ins',
+  'classTools.attendance.history': 'Attendance history',
+  'classTools.attendance.noHistory':
+    'No check-ins yet: open one from a live class of this course (Attendance in its class tools).',
+  'classTools.attendance.stillOpen': 'Open now',
+  'classTools.attendance.showSheet': 'Open the sheet',
+  'classTools.attendance.hideSheet': 'Hide the sheet',
   'classTools.attendance.status': 'Status',
   'classTools.attendance.time': 'Checked in',
   'classTools.attendance.present': 'Present',

@@ -45,6 +45,8 @@ export const classTools = {
 
   'classTools.chat.quiet': 'Quiet mode',
   'classTools.chat.quietHint': 'Only the teacher can post in the class chat.',
+  'classTools.chat.typing': 'Typing indicators',
+  'classTools.chat.typingHint': 'Off: nobody sees “… is typing” in the class chat.',
   'classTools.chat.slow': 'Slow mode',
   'classTools.chat.slowHint': 'How often each student may post in the class chat.',
   'classTools.chat.slowOff': 'Off',

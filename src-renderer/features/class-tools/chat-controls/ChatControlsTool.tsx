@@ -30,7 +30,7 @@ export function ChatControlsTool({ sessionId, role }: ClassToolProps) {
   };
   const teaching = role === 'teacher';
   const params = { params: { sessionId } };
-  const change = (body: { quiet?: boolean; slowModeSeconds?: number }) =>
+  const change = (body: { quiet?: boolean; slowModeSeconds?: number; typing?: boolean }) =>
     act(() => api.call('updateChatControls', { ...params, body }));
   return (
     <Stack gap="sm">
@@ -42,6 +42,14 @@ export function ChatControlsTool({ sessionId, role }: ClassToolProps) {
         disabled={!teaching}
         onChange={(event) => void change({ quiet: event.currentTarget.checked })}
         data-testid="quiet-switch"
+      />
+      <Switch
+        label={t('classTools.chat.typing')}
+        description={t('classTools.chat.typingHint')}
+        checked={controls.typing}
+        disabled={!teaching}
+        onChange={(event) => void change({ typing: event.currentTarget.checked })}
+        data-testid="typing-switch"
       />
       <Select
         label={t('classTools.chat.slow')}

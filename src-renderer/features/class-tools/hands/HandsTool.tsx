@@ -2,7 +2,11 @@ import { Alert, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconHandOff, IconHandStop, IconSpeakerphone } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { UserId } from '../../../../src-shared/ids';
-import type { Hands, RaisedHand } from '../../../../src-shared/schemas/class-tools/hands';
+import type {
+  Hands,
+  HandsChange,
+  RaisedHand,
+} from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';
@@ -14,16 +18,15 @@ import { useHands } from './use-hands';
 
 /** Raise hand: the student's button and place, the teacher's live queue (an admin only reads it). */
 export function HandsTool({ sessionId, role }: ClassToolProps) {
-  const { state: hands, error, set, reload } = useHands(sessionId);
+  const { state: hands, error, apply, reload } = useHands(sessionId);
   const [failed, setFailed] = useState<unknown>();
   if (error && !hands) return <ErrorNotice error={error} onRetry={() => void reload()} />;
   if (!hands) return null;
-  /** Runs one action; its answer is the new queue, shown at once (the broadcast agrees). */
-  const act = async (action: () => Promise<Hands>) => {
+  /** Runs one action; its answer is the change, applied at once (the broadcast agrees). */
+  const act = async (action: () => Promise<HandsChange>) => {
     setFailed(undefined);
     try {
-      const next = await action();
-      set(() => next);
+      apply(await action());
     } catch (failure) {
       setFailed(failure);
     }
@@ -40,7 +43,7 @@ export function HandsTool({ sessionId, role }: ClassToolProps) {
   );
 }
 
-type Act = (action: () => Promise<Hands>) => Promise<void>;
+type Act = (action: () => Promise<HandsChange>) => Promise<void>;
 
 function StudentHand({ sessionId, hands, act }: { sessionId: SessionId; hands: Hands; act: Act }) {
   const t = useT();

@@ -65,7 +65,12 @@ export function SessionHeader({
         <Avatar src={session.host.avatarUrl} size={28} radius="xl" alt="" />
         <Text size="sm" c="dimmed">
           {t('sessions.hostLine')}{' '}
-          <Anchor component={Link} to={`/people/${session.host.username}`} size="sm">
+          <Anchor
+            component={Link}
+            to={`/people/${session.host.username}`}
+            size="sm"
+            underline="always"
+          >
             {fullName(session.host)}
           </Anchor>
         </Text>

@@ -23,12 +23,13 @@ export const handOf = (record: ClassToolRecord): HandState => stateOf(handStateS
 /**
  * The queue as everyone in the class sees it — the same packet for all, so
  * no email addresses — oldest hand first. A hand whose student has since
- * left the session (or lost its course) is not shown.
+ * left the session, or lost its course (blocked, dropped), is not shown.
  */
 export async function handsView(
-  storage: Pick<Storage, 'classTools' | 'users' | 'sessionMembers'>,
+  storage: Pick<Storage, 'classTools' | 'users' | 'sessionMembers' | 'sessions' | 'enrolments'>,
   sessionId: SessionId,
 ): Promise<Hands> {
+  const courseId = (await storage.sessions.get(sessionId))?.courseId;
   const hands = (await storage.classTools.listForTool(sessionId, HANDS_TOOL)).map(handOf);
   hands.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
   const queue: RaisedHand[] = [];
@@ -36,6 +37,8 @@ export async function handsView(
     const studentId = hand.studentId as UserId;
     const member = await storage.sessionMembers.get(sessionId, studentId);
     if (member?.status !== 'active') continue;
+    if (courseId && (await storage.enrolments.get(courseId, studentId))?.status !== 'active')
+      continue;
     const student = (await storage.users.get(studentId)) ?? formerMember(studentId);
     queue.push({
       student: toSummary(student, EVERY_MEMBER),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import type {
   createPollRequestSchema,
@@ -38,7 +39,12 @@ const STEPS: Record<'open' | 'close' | 'reveal', { from: PollState[]; to: PollSt
 };
 
 /** Polls and quick quizzes of a session: the host writes and runs them, members answer. */
+/** Per person, over REST and the socket together: a student changing their answer is a few writes; a script looping is refused. */
+export const ANSWER_LIMIT = { points: 20, duration: 10 } as const;
+
 export class PollService {
+  private readonly answers = new RateLimiterMemory(ANSWER_LIMIT);
+
   constructor(private readonly deps: PollDeps) {}
 
   async list(actor: UserRecord, sessionId: SessionId): Promise<Poll[]> {
@@ -97,6 +103,9 @@ export class PollService {
 
   /** Stored before it resolves; answering again while the poll is open replaces the answer. */
   async answer(actor: UserRecord, pollId: PollId, responses: PollResponse[]): Promise<Poll> {
+    await this.answers.consume(actor.id).catch((result: RateLimiterRes | Error) => {
+      throw answeringTooFast(result);
+    });
     const { poll, access } = await this.load(actor, pollId);
     await assertTakesPart(this.deps.storage, access);
     if (poll.state !== 'open')
@@ -153,3 +162,14 @@ export class PollService {
 
 const gone = () =>
   new DomainError('NOT_FOUND', 'This poll does not exist (it may have been deleted).');
+
+/** The limit is one, whichever way the answers come (the routes and `poll:answer` both end here). */
+function answeringTooFast(result: RateLimiterRes | Error): Error {
+  if (result instanceof Error) return result;
+  const seconds = Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+  return new DomainError(
+    'TOO_MANY_REQUESTS',
+    `You are answering too fast. Wait ${seconds} second${seconds === 1 ? '' : 's'} and send your answer again.`,
+    { retryAfterSeconds: seconds },
+  );
+}
