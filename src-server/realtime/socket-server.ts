@@ -12,6 +12,7 @@ import { toAccount } from '../domains/accounts/views';
 import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
+import { NODE_ID } from '../node-id';
 import type { RoomMembership } from './membership';
 import { userRoom } from './rooms';
 
@@ -120,7 +121,7 @@ export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
   io.on('connection', (socket) => {
     socket.on('hub:ping', (ack) => {
       if (typeof ack === 'function')
-        ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+        ack({ ok: true, data: { serverTime: new Date().toISOString(), node: NODE_ID } });
     });
   });
   bus.on('account.updated', ({ user }) => {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 
 export const healthSchema = z
-  .object({ status: z.literal('ok'), version: z.string() })
+  .object({
+    status: z.literal('ok'),
+    version: z.string(),
+    node: z.string().meta({
+      description:
+        'Which hub process answered (host and process id): behind a load balancer, tells the nodes apart.',
+    }),
+  })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;
 
