@@ -4,7 +4,8 @@ export const healthSchema = z
   .object({
     status: z.literal('ok'),
     version: z.string(),
-    node: z.string().meta({
+    // Optional: the desktop app probes hubs of older versions too, which do not send it.
+    node: z.string().optional().meta({
       description:
         'Which hub process answered (host and process id): behind a load balancer, tells the nodes apart.',
     }),
