@@ -77,13 +77,15 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
         { ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}), from: config.mailFrom },
         logger,
       ),
-      throttles: new Throttles(),
+      throttles: new Throttles(storage.coordination.limiter),
       isCommonPassword: await loadCommonPasswords(),
       publicUrl: () => publicUrl,
       now: now ?? (() => new Date()),
     };
     const addresses: HubAddresses = { url: '', lanUrls: [] };
-    const domains = wireDomains(deps, addresses);
+    const domains = wireDomains(deps, addresses, {
+      downloadLinkKey: await storage.coordination.secret('download-links'),
+    });
     const { handlers, auth, downloadLinks, notifications } = domains;
     const rendererDir =
       config.rendererDir ?? (existsSync(DEFAULT_RENDERER_DIR) ? DEFAULT_RENDERER_DIR : undefined);

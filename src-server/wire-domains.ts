@@ -90,9 +90,18 @@ export interface HubAddresses {
  * route table over them. One line per domain: adding a domain is adding its
  * routes here (src-server/domains/README.md).
  */
-export function wireDomains(deps: AccountsDeps, addresses: HubAddresses) {
+/** Keys every hub node must share (read from storage.coordination at start). */
+export interface HubSecrets {
+  readonly downloadLinkKey: Buffer;
+}
+
+export function wireDomains(
+  deps: AccountsDeps,
+  addresses: HubAddresses,
+  secrets: HubSecrets,
+) {
   const auth = new AuthService(withRepositories(deps, ...AUTH_REPOSITORIES));
-  const downloadLinks = new DownloadLinks(deps.now);
+  const downloadLinks = new DownloadLinks(deps.now, secrets.downloadLinkKey);
   const registration = new RegistrationService(
     withRepositories(deps, ...REGISTRATION_REPOSITORIES),
     auth,

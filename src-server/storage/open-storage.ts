@@ -19,6 +19,7 @@ import { DocumentUploadsRepository, uploadsCollectionOptions } from './repositor
 import { DocumentUsersRepository, usersCollectionOptions } from './repositories/users';
 import { MiniSearchUserSearch } from './lowdb/users-search';
 import { lowdbArchive, type LowdbArchiveParts } from './lowdb/archive';
+import { memoryCoordination } from './coordination/memory-coordination';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
 import { LogHistoryRepository } from './logs/history';
@@ -123,6 +124,7 @@ export async function openStorage(
     ...teaching,
     ...classroom,
     blobs,
+    coordination: memoryCoordination(),
     archive: lowdbArchive({
       collections: new Map(collections.map((collection) => [collection.name, collection])),
       logs: {

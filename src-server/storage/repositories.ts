@@ -1,3 +1,4 @@
+import type { Coordination } from './coordination/coordination';
 import type { AccountStatus, Role } from '../../src-shared/schemas/accounts';
 import type { AuthSessionId, BlobId, StatusUpdateId, UserId } from '../../src-shared/ids';
 import type { ArchivableStorage } from './archive-port';
@@ -237,6 +238,8 @@ export interface Storage {
   readonly exitTickets: ExitTicketsRepository;
   readonly classTools: ClassToolsRepository;
   readonly blobs: BlobStore;
+  /** Rate limits, secrets and job leadership: in memory on lowdb, shared by every node on PostgreSQL. */
+  readonly coordination: Coordination;
   /** Backups: a consistent snapshot of everything above (archive-port.ts, src-server/archive/). */
   readonly archive: ArchivableStorage;
   /** Waits for every pending write, then releases files. */

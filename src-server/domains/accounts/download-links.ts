@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { api, type RouteDef } from '../../../src-shared/api';
 import { DomainError, fieldError } from '../../domain-error';
 
@@ -7,13 +7,15 @@ import { DomainError, fieldError } from '../../domain-error';
  * never held in memory. A plain link cannot carry the Authorization header,
  * so the hub hands out short-lived signed links for one file route, bound to
  * the sign-in that asked: signing out (or out everywhere) kills them too.
- * The key lives only in memory, so a restart simply expires every link.
+ * The key comes from storage.coordination.secret: on lowdb it lives only in
+ * memory, so a restart simply expires every link; on PostgreSQL it is made
+ * once and shared, so a link signed by one hub node works on every other
+ * (docs/security.md, "The shared download-link key").
  */
 export class DownloadLinks {
-  private readonly key = randomBytes(32);
-
   constructor(
     private readonly now: () => Date,
+    private readonly key: Buffer,
     private readonly lifetimeMs = 10 * 60_000,
   ) {}
 

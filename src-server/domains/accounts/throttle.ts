@@ -1,4 +1,6 @@
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../../storage/coordination/coordination';
+import { memoryLimiters } from '../../storage/coordination/memory-coordination';
 import { DomainError } from '../../domain-error';
 
 const MINUTE = 60;
@@ -33,15 +35,36 @@ export const SIGN_IN_LIMITS = {
  * past a free budget makes the failing address wait twice as long as before.
  */
 export class Throttles {
-  private readonly failuresByAccount = counter();
-  private readonly failuresByAddress = counter();
-  private readonly failuresByPair = counter();
-  private readonly waitByAddress = new RateLimiterMemory({ points: 1, duration: 1 });
-  private readonly waitByPair = new RateLimiterMemory({ points: 1, duration: 1 });
+  private readonly failuresByAccount: RateLimiterAbstract;
+  private readonly failuresByAddress: RateLimiterAbstract;
+  private readonly failuresByPair: RateLimiterAbstract;
+  private readonly waitByAddress: RateLimiterAbstract;
+  private readonly waitByPair: RateLimiterAbstract;
   /** A whole class may register from one school address (NAT), so sign-ups get room; emails far less. */
-  private readonly signupsByAddress = new RateLimiterMemory({ points: 300, duration: 60 * MINUTE });
+  private readonly signupsByAddress: RateLimiterAbstract;
   /** Reset and verification emails per address: stops mail floods. */
-  private readonly mailsByAddress = new RateLimiterMemory({ points: 20, duration: 60 * MINUTE });
+  private readonly mailsByAddress: RateLimiterAbstract;
+
+  /**
+   * `limiter` decides where the counts live: this process on lowdb, the
+   * database on PostgreSQL, so a guess on one hub node counts on all of them.
+   */
+  constructor(limiter: LimiterFactory = memoryLimiters) {
+    // A failure counter over a fixed window; `points` is never reached, penalty() only counts.
+    const counter = (keyPrefix: string) =>
+      limiter({ keyPrefix, points: 2_000_000_000, duration: WINDOW });
+    this.failuresByAccount = counter('sign-in-failures-account');
+    this.failuresByAddress = counter('sign-in-failures-address');
+    this.failuresByPair = counter('sign-in-failures-pair');
+    this.waitByAddress = limiter({ keyPrefix: 'sign-in-wait-address', points: 1, duration: 1 });
+    this.waitByPair = limiter({ keyPrefix: 'sign-in-wait-pair', points: 1, duration: 1 });
+    this.signupsByAddress = limiter({
+      keyPrefix: 'signups-address',
+      points: 300,
+      duration: 60 * MINUTE,
+    });
+    this.mailsByAddress = limiter({ keyPrefix: 'mails-address', points: 20, duration: 60 * MINUTE });
+  }
 
   /** Before the password is checked, so a waiting address learns nothing from its guess. */
   async assertSignInAllowed({ account, address }: SignInAttempt): Promise<void> {
@@ -91,11 +114,6 @@ export class Throttles {
   }
 }
 
-/** A failure counter over a fixed window; `points` is never reached, penalty() only counts. */
-function counter(): RateLimiterMemory {
-  return new RateLimiterMemory({ points: Number.MAX_SAFE_INTEGER, duration: WINDOW });
-}
-
 function pairKey(account: string, address: string): string {
   return `${account}\n${address}`;
 }
@@ -110,7 +128,7 @@ function waiting(result: RateLimiterRes | null): number {
   return result && result.consumedPoints > 1 ? result.msBeforeNext : 0;
 }
 
-async function consume(limiter: RateLimiterMemory, address: string): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, address: string): Promise<void> {
   try {
     await limiter.consume(address);
   } catch (result) {

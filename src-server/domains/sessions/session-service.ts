@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
 import type { Member, Session, SessionId } from '../../../src-shared/schemas/sessions';
@@ -35,15 +35,23 @@ export const SESSION_REPOSITORIES = [
   'posts',
   'comments',
   'uploads',
+  'coordination',
 ] as const;
 type SessionRepository = (typeof SESSION_REPOSITORIES)[number];
 
 /** Sessions and their membership: hosting, joining by token, leaving, removing and blocking. */
 export class SessionService {
   /** Wrong tokens per person: 10 guesses per 10 minutes leaves 44-bit tokens far out of reach. */
-  private readonly wrongTokens = new RateLimiterMemory({ points: 10, duration: 600 });
+  private readonly wrongTokens: RateLimiterAbstract;
 
-  constructor(private readonly deps: DomainDeps<SessionRepository>) {}
+  constructor(private readonly deps: DomainDeps<SessionRepository>) {
+    // Counted where every hub node sees them, so guesses spread over nodes add up.
+    this.wrongTokens = deps.storage.coordination.limiter({
+      keyPrefix: 'join-token-guesses',
+      points: 10,
+      duration: 600,
+    });
+  }
 
   async list(actor: UserRecord, query: SessionListQuery): Promise<Page<Session>> {
     const { storage } = this.deps;

@@ -4,6 +4,7 @@ import type { PgDatabase } from './connect';
 import * as m001 from './migrations/001-collections';
 import * as m002 from './migrations/002-history';
 import * as m003 from './migrations/003-classroom';
+import * as m004 from './migrations/004-shared-state';
 
 /**
  * Every schema change, in order. Listed here rather than read from the
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001-collections': m001,
   '002-history': m002,
   '003-classroom': m003,
+  '004-shared-state': m004,
 };
 
 /**

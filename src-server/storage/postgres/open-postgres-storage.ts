@@ -26,6 +26,7 @@ import {
 } from '../repositories/status-updates';
 import { DocumentUploadsRepository, uploadsCollectionOptions } from '../repositories/uploads';
 import { DocumentUsersRepository, usersCollectionOptions } from '../repositories/users';
+import { postgresCoordination } from '../coordination/pg-coordination';
 import { PgCollection } from './collection';
 import { connectPostgres, describeDatabaseUrl, type PgConnection } from './connect';
 import { PgHistoryRepository } from './history';
@@ -96,6 +97,7 @@ export async function openPostgresStorage(
     const classroom = await openClassroomRepositories(open);
 
     const blobs = await BlobStore.open(options.blobsDir, logger);
+    const coordination = postgresCoordination(url, connection.pool, logger);
     const storage: Storage = {
       users,
       authSessions,
@@ -110,6 +112,7 @@ export async function openPostgresStorage(
       chat: new PgHistoryRepository<ChatRecord>(db, 'chat'),
       notifications: new PgHistoryRepository<NotificationRecord>(db, 'notifications'),
       blobs,
+      coordination,
       // TODO(lead, this session): postgres/archive.ts (REPEATABLE READ snapshot) replaces this refusal.
       archive: {
         engine: 'postgres',
@@ -117,7 +120,10 @@ export async function openPostgresStorage(
           Promise.reject(new Error('Backups of a PostgreSQL hub are not available in this build.')),
         isEmpty: () => Promise.resolve(false),
       },
-      close: () => connection.close(),
+      close: async () => {
+        await coordination.close();
+        await connection.close();
+      },
     };
     await releaseOrphanClaims(storage, logger);
     logger.info({ database: describeDatabaseUrl(url) }, 'storage is PostgreSQL');

@@ -1,0 +1,115 @@
+import { createHash, randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { Logger } from '../../logger';
+import type { Coordination, LimiterFactory } from './coordination';
+import { RATE_LIMITS_TABLE, SECRETS_TABLE } from './pg-tables';
+
+/** First key of the two-key advisory locks ("ClHb"), so the jobs' locks meet no one else's. */
+const JOB_LOCK_SPACE = 0x436c4862;
+
+/** The table's keys are varchar(255); a typed user name can be longer. */
+const LONGEST_KEY = 200;
+
+/** Keys too long for the table are counted under their hash, which keeps them apart. */
+class PostgresLimiter extends RateLimiterPostgres {
+  override getKey(key: string | number): string {
+    const full = super.getKey(key) as string;
+    if (full.length <= LONGEST_KEY) return full;
+    return `${this.keyPrefix}:#${createHash('sha256').update(full).digest('base64url')}`;
+  }
+}
+
+/** Every node counts on one table (migration 004), so a limit holds for the whole cluster. */
+export function postgresLimiters(pool: pg.Pool): LimiterFactory {
+  return (options) =>
+    new PostgresLimiter({
+      ...options,
+      storeClient: pool,
+      tableName: RATE_LIMITS_TABLE,
+      // Made by migration 004; the library would otherwise race to create it at run time.
+      tableCreated: true,
+      // Its hourly sweep is a timer per limiter; expired rows are overwritten on reuse instead.
+      clearExpiredByTimeout: false,
+    });
+}
+
+/**
+ * Several hub nodes on one PostgreSQL: limits in the database, secrets made
+ * once (INSERT … ON CONFLICT DO NOTHING, then read: every node reads the
+ * winner's), and each background job held by one node through a session
+ * advisory lock on a connection of its own. That connection is not the
+ * pool's (which closes idle connections, dropping their locks); when the
+ * node dies its connection closes, PostgreSQL releases the locks, and the
+ * next node to ask takes the job over.
+ */
+export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger): Coordination {
+  const held = new Set<string>();
+  let lockConnection: Promise<pg.Client> | undefined;
+  let closed = false;
+
+  const connectForLocks = (): Promise<pg.Client> =>
+    (lockConnection ??= (async () => {
+      const client = new pg.Client({ connectionString: url });
+      const forget = () => {
+        // Its locks went with it: ask again on the next round.
+        held.clear();
+        lockConnection = undefined;
+      };
+      client.on('error', (error) => {
+        logger.warn({ err: error }, 'the connection holding background jobs failed; asking again');
+        forget();
+      });
+      client.on('end', forget);
+      try {
+        await client.connect();
+      } catch (error) {
+        forget();
+        throw error;
+      }
+      return client;
+    })());
+
+  return {
+    limiter: postgresLimiters(pool),
+
+    async secret(name) {
+      await pool.query(
+        `INSERT INTO ${SECRETS_TABLE} (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+        [name, randomBytes(32)],
+      );
+      const { rows } = await pool.query<{ value: Buffer }>(
+        `SELECT value FROM ${SECRETS_TABLE} WHERE name = $1`,
+        [name],
+      );
+      return rows[0]!.value;
+    },
+
+    async leads(job) {
+      if (closed) return false;
+      if (held.has(job)) return true;
+      try {
+        const client = await connectForLocks();
+        const { rows } = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked',
+          [JOB_LOCK_SPACE, job],
+        );
+        if (rows[0]?.locked) {
+          held.add(job);
+          logger.info({ job }, 'this node runs the background job');
+        }
+        return rows[0]?.locked === true;
+      } catch (error) {
+        logger.warn({ err: error, job }, 'could not ask which node runs a background job; skipping a round');
+        return false;
+      }
+    },
+
+    async close() {
+      closed = true;
+      const pending = lockConnection;
+      held.clear();
+      if (pending) await (await pending.catch(() => undefined))?.end().catch(() => undefined);
+    },
+  };
+}
