@@ -76,6 +76,8 @@ export type HubOptions = z.input<typeof hubConfigSchema> & {
   now?: () => Date;
   /** The storage code's file system; tests put a fault layer here (full disk, failing fsync). */
   fileSystem?: FileSystem;
+  /** Several hub nodes on PostgreSQL: a node silent this long counts as dead (default 10 s; tests shorten it). */
+  nodeTimeoutMs?: number;
 };
 
 type OptionKey = keyof HubConfig;

@@ -45,12 +45,12 @@ const DEFAULT_RENDERER_DIR = fileURLToPath(new URL('../dist-renderer', import.me
 
 /** The one way to start a hub: from the CLI, from tests, from the Electron main process. */
 export async function createHub(options: HubOptions = {}): Promise<Hub> {
-  const { logDestination, now, fileSystem, ...rest } = options;
+  const { logDestination, now, fileSystem, nodeTimeoutMs, ...rest } = options;
   const config = parseHubConfig(rest);
   const logger = createLogger(config.logLevel, logDestination);
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const { storage, lock } = await openHubStorage(
+  const { storage, lock, pubSubPool } = await openHubStorage(
     { dataDir, database: config.database, blobsDir: config.blobsDir, fileSystem },
     logger,
   );
@@ -111,7 +111,11 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       server,
       bus,
       domains.live,
-      { maxConnectionsPerPerson: config.maxConnectionsPerPerson },
+      {
+        maxConnectionsPerPerson: config.maxConnectionsPerPerson,
+        // Several hub nodes may share this database: Socket.IO reaches them through it.
+        cluster: pubSubPool && { pool: pubSubPool, nodeTimeoutMs },
+      },
       logger,
     );
     const port = await listen(server, config);

@@ -45,6 +45,7 @@ export function deliverChat(
   bus: EventBus,
   { chat, notifications, access, userOf }: ChatDeliveryServices,
   logger: Logger,
+  clustered = false,
 ): void {
   const respond = responder(logger);
   const writes = new RateLimiterMemory({ points: WRITES_PER_10_S, duration: 10 });
@@ -148,8 +149,9 @@ export function deliverChat(
   // person's other devices are told. In a busy room this halves the packets receipts cost.
   bus.on('chat.read', ({ userId, room, readSeq, device }) => {
     // One device open (the usual case): nobody to tell, so nothing is encoded.
+    // (Only this node's devices are counted here: with several nodes, the others may hold some.)
     const open = io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0;
-    if (open === 0 || (open === 1 && device !== undefined)) return;
+    if (!clustered && (open === 0 || (open === 1 && device !== undefined))) return;
     const devices = io.to(userRoom(userId));
     (device === undefined ? devices : devices.except(device)).emit('chat:read', { room, readSeq });
   });

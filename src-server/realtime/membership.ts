@@ -7,7 +7,23 @@ import type { EventBus } from '../events/bus';
 import { APPROVER_ROOMS, approverRoomsOf, courseRoom, sessionRoom, userRoom } from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
+const ofEnrolment = (e: { userId: UserId; courseId: CourseId }) => ({
+  userId: e.userId,
+  courseId: e.courseId,
+});
+
 type AccessLost = 'left' | 'removed' | 'blocked' | 'deleted';
+
+/**
+ * What each hub node must do itself, because it needs that node's own state:
+ * its sockets' rooms, the courses of the sessions they joined, the sessions
+ * an admin there looks into, the epochs of look-ups running there.
+ */
+export type MembershipChange =
+  | { kind: 'bump'; userId: UserId }
+  | { kind: 'remember'; sessionId: SessionId; courseId: CourseId }
+  | { kind: 'leave-course'; userId: UserId; courseId: CourseId; reason: AccessLost }
+  | { kind: 'stop-looking-in'; userId: UserId };
 
 /** Membership changing this often while one person connects is an attack or a bug: stop looking. */
 const MAX_LOOKUPS = 5;
@@ -34,7 +50,11 @@ export class RoomMembership {
     private readonly io: HubSocketServer,
     private readonly access: AccessService,
     private readonly userOf: (id: UserId) => Promise<Person | undefined>,
-  ) {}
+    /** Several hub nodes share the database: changes that need a node's own state run on each. */
+    private readonly clustered = false,
+  ) {
+    if (clustered) io.on('membership:change', (change) => this.apply(change));
+  }
 
   /** Joins a new socket to every room its person belongs in, before it counts as connected. */
   async admit(socket: HubSocket): Promise<void> {
@@ -73,17 +93,17 @@ export class RoomMembership {
     bus.on('enrolment.changed', ({ enrolment }) => {
       if (enrolment.status === 'active') return this.enter(enrolment.userId, enrolment.courseId);
       const reason = enrolment.status === 'blocked' ? 'blocked' : 'removed';
-      this.leaveCourse(enrolment.userId, enrolment.courseId, reason);
+      this.everywhere({ kind: 'leave-course', ...ofEnrolment(enrolment), reason });
     });
     bus.on('enrolment.removed', ({ enrolment }) =>
-      this.leaveCourse(enrolment.userId, enrolment.courseId, 'removed'),
+      this.everywhere({ kind: 'leave-course', ...ofEnrolment(enrolment), reason: 'removed' }),
     );
     bus.on('session.created', ({ session }) => {
-      this.remember(session);
+      this.rememberEverywhere(session);
       this.join(session.hostId, [sessionRoom(session.id)]);
     });
     bus.on('session.member-joined', ({ member, session }) => {
-      this.remember(session);
+      this.rememberEverywhere(session);
       this.join(member.userId, [sessionRoom(member.sessionId)]);
     });
     bus.on('session.member-left', ({ member, reason }) => {
@@ -108,8 +128,37 @@ export class RoomMembership {
       const sockets = this.io.in(userRoom(user.id));
       sockets.socketsLeave(APPROVER_ROOMS.filter((room) => !wanted.includes(room)));
       if (user.status === 'active' && wanted.length > 0) sockets.socketsJoin(wanted);
-      if (!user.isAdmin) this.stopLookingIn(user.id);
+      if (!user.isAdmin) this.everywhere({ kind: 'stop-looking-in', userId: user.id });
     });
+  }
+
+  /**
+   * Runs a change here and on every other node. Room operations through the
+   * adapter (`socketsJoin`, `socketsLeave`, room broadcasts) reach every node
+   * by themselves; these need the node's own maps. The adapter publishes
+   * in order (cluster.ts), so a node leaves before it hears the next broadcast.
+   */
+  private everywhere(change: MembershipChange): void {
+    this.apply(change);
+    if (this.clustered) this.io.serverSideEmit('membership:change', change);
+  }
+
+  private apply(change: MembershipChange): void {
+    switch (change.kind) {
+      case 'bump':
+        return void this.epochs.set(change.userId, this.epochOf(change.userId) + 1);
+      case 'remember':
+        return void this.courseOfSession.set(change.sessionId, change.courseId);
+      case 'leave-course':
+        return this.leaveCourse(change.userId, change.courseId, change.reason);
+      case 'stop-looking-in':
+        return this.stopLookingIn(change.userId);
+    }
+  }
+
+  private rememberEverywhere(session: { id: SessionId; courseId?: CourseId | undefined }): void {
+    if (session.courseId)
+      this.everywhere({ kind: 'remember', sessionId: session.id, courseId: session.courseId });
   }
 
   private async roomsOf(userId: UserId): Promise<string[]> {
@@ -156,7 +205,7 @@ export class RoomMembership {
 
   /** Out of the course room and of the course's sessions, on every device, before anything else is sent. */
   private leaveCourse(userId: UserId, courseId: CourseId, reason: AccessLost): void {
-    this.bump(userId);
+    this.apply({ kind: 'bump', userId });
     for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
       const socket = this.io.sockets.sockets.get(socketId);
       if (!socket) continue;
@@ -189,7 +238,8 @@ export class RoomMembership {
     return this.epochs.get(userId) ?? 0;
   }
 
+  /** A look-up for this person running on any node is now stale. */
   private bump(userId: UserId): void {
-    this.epochs.set(userId, this.epochOf(userId) + 1);
+    this.everywhere({ kind: 'bump', userId });
   }
 }

@@ -1,6 +1,7 @@
 import type { ChatService } from '../domains/chat/chat-service';
 import type { Presence } from '../domains/chat/presence';
 import type { Logger } from '../logger';
+import type { PresenceGossip } from './presence-gossip';
 import { userRoom } from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
@@ -17,11 +18,16 @@ export function deliverPresence(
   presence: Presence,
   chat: ChatService,
   logger: Logger,
+  gossip?: PresenceGossip,
 ): { stop(): void } {
   io.on('connection', (socket) => {
     const userId = socket.data.userId;
-    socket.on('disconnecting', () => presence.disconnected(userId, audienceOf(socket)));
+    socket.on('disconnecting', () => {
+      presence.disconnected(userId, audienceOf(socket));
+      gossip?.touched(userId);
+    });
     presence.connected(userId, audienceOf(socket));
+    gossip?.touched(userId);
   });
 
   let running = false;
@@ -39,7 +45,12 @@ export function deliverPresence(
       .finally(() => (running = false));
   }, REPORT_EVERY_MS);
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      clearInterval(timer);
+      gossip?.stop();
+    },
+  };
 }
 
 /** The course and session rooms a socket is in hear about its person. */

@@ -10,6 +10,8 @@ import type { SessionLiveViews } from '../domains/sessions/live-views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
+import { attachClusterAdapter, DEFAULT_NODE_TIMEOUT_MS, type ClusterOptions } from './cluster';
+import { gossipPresence } from './presence-gossip';
 import { deliverClassTools } from './class-tools-delivery';
 import { deliverLiveTools } from './live-tools-delivery';
 import type { ClassToolsLive } from '../domains/class-tools/wire';
@@ -38,6 +40,10 @@ export interface RealtimeServices {
 }
 
 /**
+ * With `cluster` (PostgreSQL: several hub nodes on one database) Socket.IO
+ * runs on the PostgreSQL adapter, so every broadcast and room operation
+ * below reaches every node (cluster.ts, docs/decisions.md).
+ *
  * Socket.IO for the hub, wired in the order it must run: handshake auth,
  * the connection cap and room membership (middleware, so rooms are joined
  * before "connect"), then membership following events before any delivery
@@ -47,25 +53,37 @@ export function startRealtime(
   http: HttpServer,
   bus: EventBus,
   services: RealtimeServices,
-  options: { maxConnectionsPerPerson: number },
+  options: { maxConnectionsPerPerson: number; cluster?: ClusterOptions | undefined },
   logger: Logger,
 ): { io: HubSocketServer; stop(): void } {
   const { auth, access, chat, presence, notifications, sessionViews, devices } = services;
+  const { cluster } = options;
   const userOf = (id: UserId) => auth.userOf(id);
   const io = createSocketServer(http, auth, logger);
-  const membership = new RoomMembership(io, access, userOf);
+  if (cluster) attachClusterAdapter(io, cluster, logger);
+  const clustered = cluster !== undefined;
+  const membership = new RoomMembership(io, access, userOf, clustered);
   acceptClientHello(io);
-  admitSockets(io, membership, options.maxConnectionsPerPerson, logger);
+  admitSockets(io, membership, options.maxConnectionsPerPerson, logger, clustered);
   membership.follow(bus);
   deliverAccounts(io, bus);
   deliverSessions(io, bus, membership, sessionViews, logger);
-  deliverChat(io, bus, { chat, notifications, access, userOf }, logger);
+  deliverChat(io, bus, { chat, notifications, access, userOf }, logger, clustered);
   deliverCourses(io, bus);
   deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
   deliverDevices(io, devices, userOf, logger);
   const liveTools = deliverLiveTools(io, bus, services.classTools, userOf, logger);
-  const presenceReports = deliverPresence(io, presence, chat, logger);
+  const gossip = cluster
+    ? gossipPresence(
+        io,
+        presence,
+        devices,
+        cluster.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS,
+        logger,
+      )
+    : undefined;
+  const presenceReports = deliverPresence(io, presence, chat, logger, gossip);
   return {
     io,
     stop: () => {

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { RoomMembership } from './membership';
 import { responder, parsePayload } from './respond';
 import { sessionRoom } from './rooms';
-import type { HubSocket, HubSocketServer } from './socket-server';
+import type { HubSocketServer } from './socket-server';
 
 /** Events whose payload depends on who receives it. */
 type ViewerEvent =
@@ -25,6 +25,9 @@ type ViewerEvent =
  * per-viewer permissions and download rights, so those are built once per
  * person in the room by the sessions domain. Deletions are one packet.
  */
+/** A socket in a room on any hub node: its person, and `emit` reaches it where it is. */
+type Viewer = Awaited<ReturnType<HubSocketServer['fetchSockets']>>[number];
+
 export function deliverSessions(
   io: HubSocketServer,
   bus: EventBus,
@@ -60,12 +63,10 @@ export function deliverSessions(
     event: E,
     build: (viewer: LiveViewer) => Promise<Parameters<ServerToClientEvents[E]>[0]>,
   ): Promise<void> {
-    const devices = new Map<UserId, HubSocket[]>();
-    for (const id of io.sockets.adapter.rooms.get(sessionRoom(sessionId)) ?? []) {
-      const socket = io.sockets.sockets.get(id);
-      if (!socket) continue;
+    // Through the adapter: the room's sockets on every hub node (on one node, simply its own).
+    const devices = new Map<UserId, Viewer[]>();
+    for (const socket of await io.in(sessionRoom(sessionId)).fetchSockets())
       devices.set(socket.data.userId, [...(devices.get(socket.data.userId) ?? []), socket]);
-    }
     const viewers = await views.viewersOf(sessionId, devices.keys());
     for (const [userId, viewer] of viewers) {
       const view = await build(viewer);

@@ -13,7 +13,8 @@ import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
 import { NODE_ID } from '../node-id';
-import type { RoomMembership } from './membership';
+import type { MembershipChange, RoomMembership } from './membership';
+import type { PresenceParts } from './presence-gossip';
 import { userRoom } from './rooms';
 
 export interface SocketData {
@@ -23,16 +24,24 @@ export interface SocketData {
   client?: ClientHello;
 }
 
+/** Between hub nodes (cluster.ts): presence parts and membership changes that need each node's own state. */
+export interface InterNodeEvents {
+  'presence:parts': (node: string, parts: PresenceParts) => void;
+  'presence:node': (node: string, parts: PresenceParts) => void;
+  'presence:gone': (node: string) => void;
+  'membership:change': (change: MembershipChange) => void;
+}
+
 export type HubSocketServer = Server<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterNodeEvents,
   SocketData
 >;
 export type HubSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
-  Record<string, never>,
+  InterNodeEvents,
   SocketData
 >;
 
@@ -82,18 +91,13 @@ export function admitSockets(
   membership: RoomMembership,
   max: number,
   logger: Logger,
+  clustered = false,
 ): void {
   const open = new Map<UserId, number>();
   io.use((socket, next) => {
     const userId = socket.data.userId;
     const count = open.get(userId) ?? 0;
-    if (count >= max)
-      return next(
-        refusal(
-          'TOO_MANY_REQUESTS',
-          `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`,
-        ),
-      );
+    if (count >= max) return next(tooMany(max));
     open.set(userId, count + 1);
     let released = false;
     const release = () => {
@@ -105,15 +109,54 @@ export function admitSockets(
     };
     socket.once('disconnect', release);
     socket.conn.once('close', release); // a handshake abandoned before it completed
-    membership.admit(socket).then(
-      () => next(),
-      (error: unknown) => {
-        release();
-        const { body } = toErrorResponse(error, logger);
-        next(refusal(body.error.code, body.error.message));
-      },
-    );
+    openElsewhere(io, userId, clustered, logger)
+      .then((elsewhere) => {
+        if (count + 1 + elsewhere > max) throw tooMany(max);
+        return membership.admit(socket);
+      })
+      .then(
+        () => next(),
+        (error: unknown) => {
+          release();
+          if (error instanceof Error && 'data' in error) return next(error);
+          const { body } = toErrorResponse(error, logger);
+          next(refusal(body.error.code, body.error.message));
+        },
+      );
   });
+}
+
+function tooMany(max: number): Error {
+  return refusal(
+    'TOO_MANY_REQUESTS',
+    `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`,
+  );
+}
+
+/** How long the other nodes may take to say which sockets they hold (a dead one is not waited for longer). */
+const ASK_NODES_MS = 2000;
+
+/**
+ * The person's connections on the other hub nodes (their user room, asked
+ * through the adapter). Two handshakes on two nodes at the same instant may
+ * both pass: the cap stops a runaway client, not the last connection. A
+ * node that does not answer in time is not counted (logged), rather than
+ * refusing everyone while a node is down.
+ */
+async function openElsewhere(
+  io: HubSocketServer,
+  userId: UserId,
+  clustered: boolean,
+  logger: Logger,
+): Promise<number> {
+  if (!clustered) return 0;
+  try {
+    const sockets = await io.timeout(ASK_NODES_MS).in(userRoom(userId)).fetchSockets();
+    return sockets.filter((socket) => !io.sockets.sockets.has(socket.id)).length;
+  } catch (error) {
+    logger.warn({ err: error }, 'could not count connections on the other hub nodes');
+    return 0;
+  }
 }
 
 /** The hub's own events: ping, account changes, revoked sign-ins (approvals are live hints). */

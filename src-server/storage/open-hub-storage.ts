@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type pg from 'pg';
 import type { Logger } from '../logger';
 import { lockDataFolder, type DataFolderLock } from './data-folder-lock';
 import type { FileSystem } from './file-system';
@@ -19,6 +20,8 @@ export interface HubStorage {
   readonly storage: Storage;
   /** The data folder's lock on lowdb; on PostgreSQL nothing is locked (several hubs may share it). */
   readonly lock: DataFolderLock;
+  /** PostgreSQL only: the pool Socket.IO's adapter between hub nodes listens and notifies on. */
+  readonly pubSubPool?: pg.Pool;
 }
 
 /**
@@ -36,7 +39,11 @@ export async function openHubStorage(
       blobsDir,
       logger,
     });
-    return { storage, lock: { announce: async () => {}, release: async () => {} } };
+    return {
+      storage,
+      lock: { announce: async () => {}, release: async () => {} },
+      pubSubPool: storage.pubSubPool,
+    };
   }
   const lock = await lockDataFolder(options.dataDir, logger);
   try {

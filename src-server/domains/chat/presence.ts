@@ -12,13 +12,32 @@ export interface PresenceDiff {
  * connections; it reports changes in batches, so a class connecting at once
  * costs one event per room per report, not one per arrival per person in it.
  */
+/** One node's connections of a person and the rooms that hear about them. */
+export interface RemotePresence {
+  readonly count: number;
+  readonly audience: readonly string[];
+  /** The devices (desktop app or browser ids) among those connections, for the device board. */
+  readonly devices?: readonly string[];
+}
+
+function sameCount(a: Map<UserId, RemotePresence>, b: Map<UserId, RemotePresence>, id: UserId) {
+  return (a.get(id)?.count ?? 0) === (b.get(id)?.count ?? 0);
+}
+
 export class Presence {
   private readonly connections = new Map<UserId, number>();
+  /** The rooms that hear about each person connected here, for the other hub nodes. */
+  private readonly audiences = new Map<UserId, Set<string>>();
+  /** Other hub nodes' people: connections and audience, per node (realtime/presence-gossip.ts). */
+  private readonly nodes = new Map<string, Map<UserId, RemotePresence>>();
   /** People whose connections changed since the last report: were they online then, and who should hear. */
   private readonly pending = new Map<UserId, { wasOnline: boolean; audience: Set<string> }>();
 
+  /** Online anywhere: on this node or on another hub node sharing the database. */
   isOnline(userId: UserId): boolean {
-    return (this.connections.get(userId) ?? 0) > 0;
+    if ((this.connections.get(userId) ?? 0) > 0) return true;
+    for (const people of this.nodes.values()) if (people.has(userId)) return true;
+    return false;
   }
 
   /** Connections open for this person now (to cap them). */
@@ -30,13 +49,64 @@ export class Presence {
   connected(userId: UserId, audience: Iterable<string>): void {
     this.note(userId, audience);
     this.connections.set(userId, this.connectionsOf(userId) + 1);
+    const rooms = this.audiences.get(userId) ?? new Set();
+    for (const room of audience) rooms.add(room);
+    this.audiences.set(userId, rooms);
   }
 
   disconnected(userId: UserId, audience: Iterable<string>): void {
     this.note(userId, audience);
     const left = this.connectionsOf(userId) - 1;
     if (left > 0) this.connections.set(userId, left);
-    else this.connections.delete(userId);
+    else {
+      this.connections.delete(userId);
+      this.audiences.delete(userId);
+    }
+  }
+
+  /** This node's part, as the other nodes keep it. */
+  local(userId: UserId): RemotePresence | undefined {
+    const count = this.connectionsOf(userId);
+    return count > 0 ? { count, audience: [...(this.audiences.get(userId) ?? [])] } : undefined;
+  }
+
+  localPeople(): UserId[] {
+    return [...this.connections.keys()];
+  }
+
+  /**
+   * Another node's part of a person (absent: none there). With `report`,
+   * a change of the person's online state is reported by this node too — the
+   * one node that reports what other nodes changed, so a change both nodes
+   * missed at their own report (two last devices closing at once on two
+   * nodes) is still reported; a duplicate report is harmless.
+   */
+  setRemote(node: string, userId: UserId, part: RemotePresence | undefined, report: boolean): void {
+    if (report) this.note(userId, part?.audience ?? this.remoteAudience(userId));
+    const people = this.nodes.get(node) ?? new Map<UserId, RemotePresence>();
+    if (part && part.count > 0) people.set(userId, part);
+    else people.delete(userId);
+    this.nodes.set(node, people);
+  }
+
+  /** A node's whole part (its heartbeat): people missing from it have no connection there. */
+  replaceNode(node: string, parts: Map<UserId, RemotePresence>, report: boolean): void {
+    const before = this.nodes.get(node) ?? new Map<UserId, RemotePresence>();
+    for (const userId of new Set([...before.keys(), ...parts.keys()]))
+      this.setRemote(node, userId, parts.get(userId), report && !sameCount(before, parts, userId));
+  }
+
+  /** A node went silent: its people are offline unless connected elsewhere. */
+  dropNode(node: string, report: boolean): void {
+    this.replaceNode(node, new Map(), report);
+    this.nodes.delete(node);
+  }
+
+  private remoteAudience(userId: UserId): string[] {
+    const rooms = new Set<string>();
+    for (const people of this.nodes.values())
+      for (const room of people.get(userId)?.audience ?? []) rooms.add(room);
+    return [...rooms];
   }
 
   /** People whose change is waiting to be reported (to add audiences that need a look-up). */

@@ -64,6 +64,11 @@ export class DeviceService {
     if (userId) this.changes.mark(userId);
   }
 
+  /** A hub node holding devices went silent: its devices are offline now, and their teachers hear of it. */
+  nodeGone(node: string, announce: boolean): void {
+    for (const userId of this.connections.dropNode(node)) if (announce) this.changes.mark(userId);
+  }
+
   /** The desktop app's library and outbox; courses the person is not a student of are left out. */
   async report(
     actor: UserRecord,

@@ -5,6 +5,7 @@ import * as m001 from './migrations/001-collections';
 import * as m002 from './migrations/002-history';
 import * as m003 from './migrations/003-classroom';
 import * as m004 from './migrations/004-shared-state';
+import * as m004SocketIo from './migrations/004-socket-io';
 
 /**
  * Every schema change, in order. Listed here rather than read from the
@@ -16,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '002-history': m002,
   '003-classroom': m003,
   '004-shared-state': m004,
+  // Both branches numbered their migration 004; names differ, so both run, in name order.
+  '004-socket-io': m004SocketIo,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Logger } from '../../logger';
 import { BlobStore } from '../blobs/blob-store';
 import type { CollectionDefinition, StoredRecord } from '../document-collection';
@@ -52,6 +53,15 @@ async function reach(connection: PgConnection, url: string): Promise<void> {
   }
 }
 
+/**
+ * The storage, and the connection pool for the one thing outside storage
+ * that needs PostgreSQL itself: Socket.IO's adapter between hub nodes
+ * (LISTEN/NOTIFY). Everything else reaches the data through the repositories.
+ */
+export interface PostgresStorage extends Storage {
+  readonly pubSubPool: pg.Pool;
+}
+
 export interface PostgresStorageOptions {
   /** The content-addressed blob folder (uploads stay files; several hubs may share the folder). */
   readonly blobsDir: string;
@@ -66,7 +76,7 @@ export interface PostgresStorageOptions {
 export async function openPostgresStorage(
   url: string,
   options: PostgresStorageOptions,
-): Promise<Storage> {
+): Promise<PostgresStorage> {
   const { logger } = options;
   const connection = connectPostgres(url, logger);
   try {
@@ -98,7 +108,8 @@ export async function openPostgresStorage(
 
     const blobs = await BlobStore.open(options.blobsDir, logger);
     const coordination = postgresCoordination(url, connection.pool, logger);
-    const storage: Storage = {
+    const storage: PostgresStorage = {
+      pubSubPool: connection.pool,
       users,
       authSessions,
       accountTokens,

@@ -40,3 +40,56 @@ describe('presence', () => {
     expect(presence.takeChanges().size).toBe(0);
   });
 });
+
+describe('presence across hub nodes', () => {
+  const remote = (count: number, audience = ['course:1']) => ({ count, audience });
+
+  it('keeps a person online while another node holds a connection of theirs', () => {
+    const presence = new Presence();
+    presence.setRemote('node-b', ana, remote(1), false);
+    presence.connected(ana, ['course:1']);
+    presence.disconnected(ana, ['course:1']);
+    expect(presence.isOnline(ana)).toBe(true);
+    expect(presence.takeChanges().size).toBe(0);
+    expect(presence.local(ana)).toBeUndefined();
+  });
+
+  it('reports a dead node’s people offline once, from the reporting node, unless connected here', () => {
+    const reporter = new Presence();
+    const other = new Presence();
+    for (const presence of [reporter, other]) {
+      presence.replaceNode(
+        'node-b',
+        new Map([
+          [ana, remote(2)],
+          [ben, remote(1)],
+        ]),
+        false,
+      );
+      presence.connected(ben, ['course:1']);
+      presence.takeChanges();
+    }
+    reporter.dropNode('node-b', true);
+    other.dropNode('node-b', false);
+    expect(Object.fromEntries(reporter.takeChanges())).toEqual({
+      'course:1': { online: [], offline: [ana] },
+    });
+    expect(other.takeChanges().size).toBe(0);
+    expect(other.isOnline(ana)).toBe(false);
+    expect(other.isOnline(ben)).toBe(true);
+  });
+
+  it('lets the reporting node report a change both nodes missed: two last devices closing at once', () => {
+    const presence = new Presence();
+    presence.connected(ana, ['course:1']);
+    presence.setRemote('node-b', ana, remote(1), true);
+    presence.takeChanges();
+    presence.disconnected(ana, ['course:1']);
+    // This node's report runs before node B's news arrives: Ana still looks online.
+    expect(presence.takeChanges().size).toBe(0);
+    presence.setRemote('node-b', ana, undefined, true);
+    expect(Object.fromEntries(presence.takeChanges())).toEqual({
+      'course:1': { online: [], offline: [ana] },
+    });
+  });
+});
