@@ -62,12 +62,17 @@ describe.skipIf(missing)('a node killed mid-class', () => {
     // Exactly one message per send: a resend of a stored message got the same seq back.
     expect(new Set(acked.map((message) => message.seq)).size).toBe(sends);
 
-    await vi.waitFor(
-      () => {
-        for (const client of clients) expect(client.seqs(room)).toHaveLength(sends);
-      },
-      { timeout: 20_000, interval: 200 },
-    );
+    await vi
+      .waitFor(
+        () => {
+          for (const client of clients) expect(client.seqs(room)).toHaveLength(sends);
+        },
+        { timeout: 20_000, interval: 200 },
+      )
+      .catch((error: unknown) => {
+        console.error(missingReport(clients, room, acked, killedId));
+        throw error;
+      });
     const everySeq = Array.from({ length: sends }, (_, i) => i + 1);
     for (const client of clients) {
       expect(client.seqs(room)).toEqual(everySeq); // no gap, no duplicate
@@ -82,3 +87,27 @@ describe.skipIf(missing)('a node killed mid-class', () => {
     );
   }, 120_000);
 });
+
+/** Who lacks which message, and whether its sender was on the killed node: what a failure needs. */
+function missingReport(
+  clients: readonly ClusterClient[],
+  room: string,
+  acked: readonly { seq: number; clientId?: string | undefined }[],
+  killedId: string,
+): string {
+  const senderOf = new Map<string, ClusterClient>();
+  for (const client of clients) for (const id of client.acked.keys()) senderOf.set(id, client);
+  return clients
+    .map((client, i) => {
+      const held = client.held.get(room)!;
+      const missing = acked.filter((m) => !held.has(m.seq));
+      if (missing.length === 0) return '';
+      const from = missing.map((m) => {
+        const sender = senderOf.get(m.clientId ?? '');
+        return `${m.seq}${sender?.nodes[0] === killedId ? '(sent via killed node)' : ''}`;
+      });
+      return `client ${i} (nodes ${client.nodes.join(' → ')}) lacks ${from.join(', ')}`;
+    })
+    .filter(Boolean)
+    .join('\n');
+}
