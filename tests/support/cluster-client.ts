@@ -8,7 +8,8 @@ import type { ClientSocket } from './sockets';
  * behaves (src-renderer/api/socket-client.ts, features/chat/chat-actions.ts):
  * it connects from its own address (nginx hashes sockets by address), reconnects
  * on its own when its node dies, then catches up with `sync` from the last
- * contiguous seq of each room and merges by seq; sends the hub never
+ * contiguous seq of each room and merges by seq, and again when a live
+ * message shows a hole; sends the hub never
  * acknowledged are sent again with the same client id.
  */
 export class ClusterClient {
@@ -35,7 +36,12 @@ export class ClusterClient {
     for (const room of rooms) this.held.set(room, new Map());
     this.socket.on('chat:message', (message) => {
       this.liveByConnection.at(-1)?.push(message.seq);
+      // chat-live.ts: a seq beyond the next one means one went missing on the way (a node
+      // that stored it died before passing it on): catch up fills the hole.
+      const newest = this.seqs(message.room).at(-1) ?? 0;
       this.hold(message);
+      if (newest > 0 && message.seq > newest + 1)
+        this.caughtUp = this.caughtUp.then(() => this.catchUp()).catch(() => undefined);
     });
     this.socket.on('connect', () => {
       this.liveByConnection.push([]);
