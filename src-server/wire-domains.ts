@@ -95,11 +95,7 @@ export interface HubSecrets {
   readonly downloadLinkKey: Buffer;
 }
 
-export function wireDomains(
-  deps: AccountsDeps,
-  addresses: HubAddresses,
-  secrets: HubSecrets,
-) {
+export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets: HubSecrets) {
   const auth = new AuthService(withRepositories(deps, ...AUTH_REPOSITORIES));
   const downloadLinks = new DownloadLinks(deps.now, secrets.downloadLinkKey);
   const registration = new RegistrationService(

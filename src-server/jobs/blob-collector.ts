@@ -34,6 +34,9 @@ export function startBlobCollector(
   let running: Promise<CollectionPass> | undefined;
 
   async function pass(): Promise<CollectionPass> {
+    // Several hub nodes share the blob folder: one of them collects.
+    if (!(await storage.coordination.leads('blob-collector')))
+      return { abandonedUploads: 0, removedBlobs: 0 };
     const abandoned = await storage.uploads.listUnattachedBefore(
       new Date(now().getTime() - abandonedAfterMs).toISOString(),
     );

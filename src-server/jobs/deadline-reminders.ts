@@ -26,6 +26,8 @@ export function startDeadlineReminders(
   let running: Promise<number> | undefined;
 
   async function pass(): Promise<number> {
+    // One node sends; the done-marks would stop a second copy anyway, this saves the work.
+    if (!(await storage.coordination.leads('deadline-reminders'))) return 0;
     const at = now().getTime();
     let sent = 0;
     for (const course of await storage.courses.all()) {

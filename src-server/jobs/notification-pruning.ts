@@ -7,6 +7,7 @@ const DAY = 86_400_000;
 export function startNotificationPruning(storage: Storage, logger: Logger, now: () => Date) {
   const prune = async () => {
     try {
+      if (!(await storage.coordination.leads('notification-pruning'))) return;
       const { notificationRetentionDays } = await storage.settings.get();
       const cutoff = new Date(now().getTime() - notificationRetentionDays * DAY).toISOString();
       const segments = await storage.notifications.pruneBefore(cutoff);

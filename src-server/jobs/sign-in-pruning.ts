@@ -25,7 +25,7 @@ export interface PruningPass {
  * tokens are deleted when they are redeemed (account-links.ts).
  */
 export function startSignInPruning(
-  storage: Pick<Storage, 'authSessions' | 'accountTokens'>,
+  storage: Pick<Storage, 'authSessions' | 'accountTokens' | 'coordination'>,
   logger: Logger,
   options: SignInPruningOptions,
 ) {
@@ -33,7 +33,11 @@ export function startSignInPruning(
   let running: Promise<PruningPass> | undefined;
 
   async function pass(): Promise<PruningPass> {
+    if (!(await storage.coordination.leads('sign-in-pruning')))
+      return { signIns: 0, accountTokens: 0 };
     const cutoff = now().toISOString();
+    // Counters of past rate-limit windows go with the sign-ins they slowed.
+    await storage.coordination.pruneLimits();
     const signIns = await inBatches(
       () => storage.authSessions.listExpired(cutoff, batchSize),
       (ids) => storage.authSessions.deleteMany(ids),

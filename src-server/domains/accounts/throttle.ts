@@ -63,7 +63,11 @@ export class Throttles {
       points: 300,
       duration: 60 * MINUTE,
     });
-    this.mailsByAddress = limiter({ keyPrefix: 'mails-address', points: 20, duration: 60 * MINUTE });
+    this.mailsByAddress = limiter({
+      keyPrefix: 'mails-address',
+      points: 20,
+      duration: 60 * MINUTE,
+    });
   }
 
   /** Before the password is checked, so a waiting address learns nothing from its guess. */

@@ -62,13 +62,18 @@ export class AnnouncementService {
     assertMayAnnounce(access);
     if (!input.clientId) return this.store(actor, access, randomUUID() as AnnouncementId, input);
     const id = IdempotentActions.recordId('announcement', actor.id, input.clientId);
-    return this.resends.run(id, async () => {
+    const stored = async () => {
       const earlier = await this.deps.storage.announcements.get(id as AnnouncementId);
       if (earlier && earlier.courseId === courseId) return this.view(actor, earlier);
       if (earlier)
         throw new DomainError('CONFLICT', 'This client id was already used for another post.');
-      return this.store(actor, access, id as AnnouncementId, input);
-    });
+      return undefined;
+    };
+    return this.resends.run(
+      id,
+      async () => (await stored()) ?? this.store(actor, access, id as AnnouncementId, input),
+      stored,
+    );
   }
 
   private async store(

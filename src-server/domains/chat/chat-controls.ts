@@ -1,3 +1,4 @@
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type {
   ChatControls,
@@ -21,6 +22,7 @@ export const CHAT_CONTROL_REPOSITORIES = [
   'classTools',
   'chat',
   'messageEdits',
+  'coordination',
 ] as const;
 
 type Change = z.output<typeof updateChatControlsRequestSchema>;
@@ -35,8 +37,13 @@ const controlsStateSchema = z.object({
 type ControlsState = z.infer<typeof controlsStateSchema>;
 const OFF: ControlsState = { quiet: false, slowModeSeconds: 0, pinned: null };
 
-/** Undoes a slow-mode admission when the message was not stored after all (full disk…). */
-export type Admission = () => void;
+/**
+ * Undoes a slow-mode admission when the message was not stored after all
+ * (full disk…). `acrossNodes`: on several hub nodes, the shared check, which
+ * the message waits for before it is stored; it rejects when the student
+ * posted on another node too recently.
+ */
+export type Admission = (() => void) & { readonly acrossNodes?: Promise<void> };
 
 /**
  * A live class's chat controls (the `session:<id>` room): quiet mode (only
@@ -45,12 +52,31 @@ export type Admission = () => void;
  * keeps them, and enforced by ChatService on every send — REST, socket and
  * the desktop outbox's replay alike. When a student last posted is kept in
  * memory: a restart forgets it, which at worst lets one message through early.
+ * Hub nodes sharing a database also count it in the database (a rate limiter
+ * per room and student), so a student cannot hop nodes to post faster.
  */
+function slowModeRefusal(seconds: number, waitMs: number): DomainError {
+  const wait = Math.max(1, Math.ceil(waitMs / 1000));
+  return new DomainError(
+    'TOO_MANY_REQUESTS',
+    `Slow mode is on: one message every ${seconds} seconds. Wait ${wait} more ${wait === 1 ? 'second' : 'seconds'}.`,
+    { retryAfterSeconds: wait },
+  );
+}
+
 export class ChatControlsService {
   /** `<room>|<userId>` → when their last message was admitted (ms). */
   private readonly lastPost = new Map<string, number>();
 
-  constructor(private readonly deps: DomainDeps<(typeof CHAT_CONTROL_REPOSITORIES)[number]>) {}
+  /** Only when other nodes share the database; the map above answers alone on lowdb. */
+  private readonly sharedLastPost: RateLimiterAbstract | undefined;
+
+  constructor(private readonly deps: DomainDeps<(typeof CHAT_CONTROL_REPOSITORIES)[number]>) {
+    const { coordination } = deps.storage;
+    this.sharedLastPost = coordination.shared
+      ? coordination.limiter({ keyPrefix: 'slow-mode', points: 1, duration: 1 })
+      : undefined;
+  }
 
   async controls(actor: UserRecord, sessionId: SessionId): Promise<ChatControls> {
     await sessionAccess(this.deps.storage, actor, sessionId);
@@ -120,20 +146,33 @@ export class ChatControlsService {
     const now = this.deps.now().getTime();
     const last = this.lastPost.get(key);
     const waitMs = last === undefined ? 0 : last + seconds * 1000 - now;
-    if (waitMs > 0) {
-      const wait = Math.ceil(waitMs / 1000);
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        `Slow mode is on: one message every ${seconds} seconds. Wait ${wait} more ${wait === 1 ? 'second' : 'seconds'}.`,
-        { retryAfterSeconds: wait },
-      );
-    }
+    if (waitMs > 0) throw slowModeRefusal(seconds, waitMs);
     this.lastPost.set(key, now);
-    return () => {
+    const acrossNodes = this.admitAcrossNodes(`${key}|${seconds}`, seconds);
+    const undo = () => {
+      // Given back only if it was taken here; a refusal took nothing.
+      if (acrossNodes)
+        void acrossNodes.then(
+          () => this.sharedLastPost?.delete(`${key}|${seconds}`).catch(() => undefined),
+          () => undefined,
+        );
       if (this.lastPost.get(key) !== now) return;
       if (last === undefined) this.lastPost.delete(key);
       else this.lastPost.set(key, last);
     };
+    return Object.assign(undo, acrossNodes ? { acrossNodes } : {});
+  }
+
+  /** One point per slow-mode window, counted in the database every node shares. */
+  private admitAcrossNodes(key: string, seconds: number): Promise<void> | undefined {
+    if (!this.sharedLastPost) return undefined;
+    return this.sharedLastPost.consume(key, 1, { customDuration: seconds }).then(
+      () => undefined,
+      (refused: unknown) => {
+        if (refused instanceof Error) throw refused;
+        throw slowModeRefusal(seconds, (refused as RateLimiterRes).msBeforeNext);
+      },
+    );
   }
 
   private async state(sessionId: SessionId): Promise<ControlsState> {

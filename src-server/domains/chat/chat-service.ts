@@ -71,7 +71,10 @@ export class ChatService {
       return { message: await this.message(actor, input.room, await earlier), duplicate: true };
     // No await from the resend check to `remember`: a resend racing its original is stored once.
     const admission = admit?.();
-    const stored = this.append(actor, input);
+    // Other hub nodes' slow mode is asked inside the store, so nothing awaits before `remember`.
+    const stored = admission?.acrossNodes
+      ? admission.acrossNodes.then(() => this.append(actor, input))
+      : this.append(actor, input);
     const storedSeq = stored.then((entry) => entry.seq);
     // A resend waiting on it handles a failure; this copy must never reject unheard (full disk).
     storedSeq.catch(() => undefined);

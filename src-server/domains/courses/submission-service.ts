@@ -49,7 +49,7 @@ export class SubmissionService {
   ): Promise<Submission> {
     if (!input.clientId) return this.store(actor, deadlineId, randomUUID() as SubmissionId, input);
     const id = IdempotentActions.recordId('submission', actor.id, input.clientId) as SubmissionId;
-    return this.resends.run(id, async () => {
+    const stored = async () => {
       const earlier = await this.deps.storage.submissions.get(id);
       if (earlier && earlier.deadlineId === deadlineId) return this.toSubmission(earlier, actor);
       if (earlier)
@@ -57,8 +57,13 @@ export class SubmissionService {
           'CONFLICT',
           'This client id was already used for another submission.',
         );
-      return this.store(actor, deadlineId, id, input);
-    });
+      return undefined;
+    };
+    return this.resends.run(
+      id,
+      async () => (await stored()) ?? this.store(actor, deadlineId, id, input),
+      stored,
+    );
   }
 
   private async store(

@@ -83,13 +83,18 @@ export class PostService {
     const { clientId } = input;
     if (!clientId) return this.store(actor, access, randomUUID() as PostId, input);
     const id = IdempotentActions.recordId('post', actor.id, clientId) as PostId;
-    return this.resends.run(id, async () => {
+    const stored = async () => {
       const earlier = await this.deps.storage.posts.get(id);
       if (earlier && earlier.sessionId === sessionId) return this.view(actor, access, earlier);
       if (earlier)
         throw new DomainError('CONFLICT', 'This client id was already used for another post.');
-      return this.store(actor, access, id, input);
-    });
+      return undefined;
+    };
+    return this.resends.run(
+      id,
+      async () => (await stored()) ?? this.store(actor, access, id, input),
+      stored,
+    );
   }
 
   private async store(

@@ -29,6 +29,22 @@ export interface StagedBlob {
 }
 
 const HEAD_BYTES = 4100;
+/** A staged upload untouched this long has no hub writing it any more (moving uploads write constantly). */
+const ABANDONED_STAGING_MS = 24 * 3_600_000;
+
+/** The names in `dir` not modified since `cutoffMs`. */
+async function untouchedSince(dir: string, cutoffMs: number): Promise<string[]> {
+  const names = await readdir(dir);
+  const ages = await Promise.all(
+    names.map((name) =>
+      stat(join(dir, name)).then(
+        (info) => info.mtimeMs,
+        () => Infinity,
+      ),
+    ),
+  );
+  return names.filter((_, i) => ages[i]! < cutoffMs);
+}
 
 /**
  * Content-addressed file store: a file is named by the sha256 of its bytes
@@ -41,17 +57,28 @@ export class BlobStore {
 
   private constructor(private readonly root: string) {}
 
-  static async open(root: string, logger: Logger): Promise<BlobStore> {
-    await mkdir(join(root, 'incoming'), { recursive: true });
-    const leftovers = await readdir(join(root, 'incoming'));
-    if (leftovers.length > 0) {
-      await rm(join(root, 'incoming'), { recursive: true, force: true });
-      await mkdir(join(root, 'incoming'), { recursive: true });
+  /**
+   * `shared`: other hub nodes use the same folder (PostgreSQL hubs), so the
+   * `incoming/` files at start may be their uploads in progress; only ones
+   * untouched for a day are left by a dead node. Alone, every file there is
+   * a leftover of this hub's last run.
+   */
+  static async open(
+    root: string,
+    logger: Logger,
+    options: { shared?: boolean } = {},
+  ): Promise<BlobStore> {
+    const incoming = join(root, 'incoming');
+    await mkdir(incoming, { recursive: true });
+    const leftovers = options.shared
+      ? await untouchedSince(incoming, Date.now() - ABANDONED_STAGING_MS)
+      : await readdir(incoming);
+    await Promise.all(leftovers.map((name) => rm(join(incoming, name), { force: true })));
+    if (leftovers.length > 0)
       logger.warn(
         { count: leftovers.length },
         'removed unfinished uploads left by an interrupted hub',
       );
-    }
     return new BlobStore(root);
   }
 
@@ -144,8 +171,33 @@ export class BlobStore {
     return this.lock.runExclusive(async () => {
       const info = await stat(this.pathOf(id)).catch(() => undefined);
       if (!info || info.mtime >= writtenBefore) return false;
-      await unlink(this.pathOf(id));
-      return true;
+      // Another hub node sharing the folder may commit the same bytes between that
+      // look and the delete (the mutex is this process's only). Moving the blob
+      // aside first is atomic: whatever was moved is looked at again, and a fresh
+      // commit that landed before the move goes back in place.
+      const aside = join(this.root, 'incoming', `collect-${randomUUID()}`);
+      if (
+        !(await rename(this.pathOf(id), aside).then(
+          () => true,
+          () => false,
+        ))
+      )
+        return false;
+      const moved = await stat(aside);
+      if (moved.mtime < writtenBefore) {
+        await unlink(aside);
+        return true;
+      }
+      // Same id, same bytes: a copy committed since the move makes this one redundant.
+      if (
+        await stat(this.pathOf(id)).then(
+          () => true,
+          () => false,
+        )
+      )
+        await unlink(aside);
+      else await rename(aside, this.pathOf(id));
+      return false;
     });
   }
 

@@ -17,6 +17,8 @@ export type LimiterFactory = (options: LimiterOptions) => RateLimiterAbstract;
  * On lowdb the hub is one process, so all of it stays in memory.
  */
 export interface Coordination {
+  /** True when other hub nodes may share this state (PostgreSQL); false for a lone lowdb hub. */
+  readonly shared: boolean;
   readonly limiter: LimiterFactory;
   /** A 32-byte secret made once and then the same on every node (e.g. the download-link key). */
   secret(name: string): Promise<Buffer>;
@@ -25,5 +27,7 @@ export interface Coordination {
    * until it stops or dies; the others keep asking, and one takes over then.
    */
   leads(job: string): Promise<boolean>;
+  /** Forgets rate-limit counters whose window has passed (they are never read again). */
+  pruneLimits(): Promise<void>;
   close(): Promise<void>;
 }

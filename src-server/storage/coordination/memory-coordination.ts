@@ -9,6 +9,7 @@ export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory
 export function memoryCoordination(): Coordination {
   const secrets = new Map<string, Buffer>();
   return {
+    shared: false,
     limiter: memoryLimiters,
     secret: (name) => {
       const known = secrets.get(name) ?? randomBytes(32);
@@ -16,6 +17,8 @@ export function memoryCoordination(): Coordination {
       return Promise.resolve(known);
     },
     leads: () => Promise.resolve(true),
+    // RateLimiterMemory drops its own expired keys.
+    pruneLimits: () => Promise.resolve(),
     close: () => Promise.resolve(),
   };
 }

@@ -46,6 +46,7 @@ export function postgresLimiters(pool: pg.Pool): LimiterFactory {
 export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger): Coordination {
   const held = new Set<string>();
   let lockConnection: Promise<pg.Client> | undefined;
+  let asking: Promise<unknown> = Promise.resolve();
   let closed = false;
 
   const connectForLocks = (): Promise<pg.Client> =>
@@ -70,7 +71,32 @@ export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger)
       return client;
     })());
 
+  async function ask(job: string): Promise<boolean> {
+    if (closed) return false;
+    if (held.has(job)) return true;
+    try {
+      const client = await connectForLocks();
+      const { rows } = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked',
+        [JOB_LOCK_SPACE, job],
+      );
+      const locked = rows[0]?.locked === true;
+      if (locked) {
+        held.add(job);
+        logger.info({ job }, 'this node runs the background job');
+      }
+      return locked;
+    } catch (error) {
+      logger.warn(
+        { err: error, job },
+        'could not ask which node runs a background job; skipping a round',
+      );
+      return false;
+    }
+  }
+
   return {
+    shared: true,
     limiter: postgresLimiters(pool),
 
     async secret(name) {
@@ -85,28 +111,20 @@ export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger)
       return rows[0]!.value;
     },
 
-    async leads(job) {
-      if (closed) return false;
-      if (held.has(job)) return true;
-      try {
-        const client = await connectForLocks();
-        const { rows } = await client.query<{ locked: boolean }>(
-          'SELECT pg_try_advisory_lock($1::int4, hashtext($2)) AS locked',
-          [JOB_LOCK_SPACE, job],
-        );
-        if (rows[0]?.locked) {
-          held.add(job);
-          logger.info({ job }, 'this node runs the background job');
-        }
-        return rows[0]?.locked === true;
-      } catch (error) {
-        logger.warn({ err: error, job }, 'could not ask which node runs a background job; skipping a round');
-        return false;
-      }
+    leads(job) {
+      // One query at a time on the job connection: jobs starting together ask in turn.
+      const answer = asking.then(() => ask(job));
+      asking = answer.catch(() => undefined);
+      return answer;
+    },
+
+    async pruneLimits() {
+      await pool.query(`DELETE FROM ${RATE_LIMITS_TABLE} WHERE expire < $1`, [Date.now()]);
     },
 
     async close() {
       closed = true;
+      await asking;
       const pending = lockConnection;
       held.clear();
       if (pending) await (await pending.catch(() => undefined))?.end().catch(() => undefined);

@@ -106,7 +106,8 @@ export async function openPostgresStorage(
     const courseAndSessions = await openCourseAndSessionRepositories(open);
     const classroom = await openClassroomRepositories(open);
 
-    const blobs = await BlobStore.open(options.blobsDir, logger);
+    // Every node mounts the same blob folder (docs/decisions.md, "Several hub nodes: shared state").
+    const blobs = await BlobStore.open(options.blobsDir, logger, { shared: true });
     const coordination = postgresCoordination(url, connection.pool, logger);
     const storage: PostgresStorage = {
       pubSubPool: connection.pool,
