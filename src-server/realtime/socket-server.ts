@@ -9,6 +9,7 @@ import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { ClientHello } from '../../src-shared/schemas/devices';
 import type { AuthService } from '../domains/accounts/auth-service';
 import { toAccount } from '../domains/accounts/views';
+import { DomainError } from '../domain-error';
 import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
@@ -111,14 +112,14 @@ export function admitSockets(
     socket.conn.once('close', release); // a handshake abandoned before it completed
     openElsewhere(io, userId, clustered, logger)
       .then((elsewhere) => {
-        if (count + 1 + elsewhere > max) throw tooMany(max);
+        if (count + 1 + elsewhere > max)
+          throw new DomainError('TOO_MANY_REQUESTS', tooManyText(max));
         return membership.admit(socket);
       })
       .then(
         () => next(),
         (error: unknown) => {
           release();
-          if (error instanceof Error && 'data' in error) return next(error);
           const { body } = toErrorResponse(error, logger);
           next(refusal(body.error.code, body.error.message));
         },
@@ -126,11 +127,11 @@ export function admitSockets(
   });
 }
 
+const tooManyText = (max: number) =>
+  `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`;
+
 function tooMany(max: number): Error {
-  return refusal(
-    'TOO_MANY_REQUESTS',
-    `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`,
-  );
+  return refusal('TOO_MANY_REQUESTS', tooManyText(max));
 }
 
 /** How long the other nodes may take to say which sockets they hold (a dead one is not waited for longer). */
