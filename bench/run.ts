@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
+import { runClusterFanout } from './cluster-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
 import { runHandsBench } from './hands.bench';
@@ -21,6 +22,9 @@ const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
+// `--nodes 3`: the school-hub fan-out (several nodes on one PostgreSQL) instead of the laptop workloads.
+const nodesAt = args.findIndex((a) => a === '--nodes' || a.startsWith('--nodes='));
+const nodes = nodesAt < 0 ? 0 : Number(args[nodesAt]!.split('=')[1] ?? args[nodesAt + 1]);
 
 type Workload = (options: { quick: boolean }) => Promise<void>;
 
@@ -57,7 +61,13 @@ console.log(
 );
 // The hub under test is the built bundle people run: built now if missing or stale, never mid-workload.
 ensureHubBuilt();
-for (const [name, run] of workloads) {
+if (nodes > 0) {
+  await runClusterFanout({ quick, nodes }).catch((error: unknown) => {
+    process.exitCode = 1;
+    console.error('\ncluster fan-out failed:', error);
+  });
+}
+for (const [name, run] of nodes > 0 ? [] : workloads) {
   if (only && !only.includes(name)) continue;
   if (!run) {
     console.log(`\n(${name}: bench/${name}.ts is not in this tree yet — skipped)`);

@@ -110,8 +110,8 @@ export interface SyncResult {
 }
 
 export interface ClientToServerEvents extends ClassToolsClientEvents {
-  /** Round trip check used by the connection indicator; answers the hub's clock. */
-  'hub:ping': (ack: (reply: Ack<{ serverTime: string }>) => void) => void;
+  /** Round trip check used by the connection indicator; answers the hub's clock and which node answered. */
+  'hub:ping': (ack: (reply: Ack<{ serverTime: string; node: string }>) => void) => void;
   /** Start receiving a session's live traffic (members and admins). */
   'session:watch': (
     request: { sessionId: string },

@@ -9,19 +9,29 @@
 // a message: append it to a file and fdatasync, one sync shared by every
 // message of the same moment (group commit, as the hub's chat log does) —
 // so the chat bench can say how much of the hub's latency is durability.
+//
+// With `{ "postgres": url }` it is one of several such processes joined by
+// @socket.io/postgres-adapter on that database (LISTEN/NOTIFY): the peer of
+// the three-node bench (cluster-fanout.bench.ts). Its seq is per process.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import { Server } from 'socket.io';
 import { answerStats } from '../support/child-stats.mjs';
 
 const ROOM = 'course:bench';
-const { durable = false } = JSON.parse(process.argv[2] ?? '{}') as { durable?: boolean };
+const { durable = false, postgres } = JSON.parse(process.argv[2] ?? '{}') as {
+  durable?: boolean;
+  postgres?: string;
+};
 const http = createServer();
 const io = new Server(http);
+const pool = postgres ? await joinPostgres(postgres) : undefined;
 let seq = 0;
 let people = 0;
 
@@ -110,6 +120,15 @@ async function groupCommitLog() {
   };
 }
 
+/** The adapter as its README sets it up: a pool and the table for large packets. */
+async function joinPostgres(url: string): Promise<pg.Pool> {
+  const created = new pg.Pool({ connectionString: url, max: 4 });
+  await created.query(`CREATE TABLE IF NOT EXISTS socket_io_attachments (
+    id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`);
+  io.adapter(createAdapter(created));
+  return created;
+}
+
 // The hub's accept queue (hub.ts › CONNECTION_BACKLOG), so a connect storm compares the
 // servers' work, not which one's kernel queue overflowed and made clients retry.
 await new Promise<void>((resolve) =>
@@ -120,5 +139,6 @@ answerStats(async () => {
   io.disconnectSockets(true);
   await io.close();
   await store?.close();
+  await pool?.end();
 });
 process.send!({ type: 'ready', url: `http://127.0.0.1:${port}` });

@@ -4,6 +4,7 @@ import type { CourseId } from '../../src-shared/schemas/courses';
 import { composeToken, hashToken, newSecret } from '../../src-server/domains/accounts/tokens';
 import { createLogger } from '../../src-server/logger';
 import { openStorage } from '../../src-server/storage/open-storage';
+import { openPostgresStorage } from '../../src-server/storage/postgres/open-postgres-storage';
 import type { AuthSessionRecord, UserRecord } from '../../src-server/storage/records';
 import type { Storage } from '../../src-server/storage/repositories';
 
@@ -32,7 +33,7 @@ const DAY = 86_400_000;
  * `passwordHash` is shared, so the shipped bcrypt cost costs one hash here.
  */
 export async function seedClass(
-  dataDir: string,
+  dataDir: string | DatabaseTarget,
   students: number,
   passwordHash: string,
 ): Promise<SeededWorld> {
@@ -106,8 +107,21 @@ export async function seedHistory(
   });
 }
 
-async function withStorage<T>(dataDir: string, work: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage(dataDir, createLogger('silent'));
+/** A PostgreSQL database (and its blob folder) instead of a lowdb data folder: the cluster bench's. */
+export interface DatabaseTarget {
+  readonly database: string;
+  readonly blobsDir: string;
+}
+
+async function withStorage<T>(
+  target: string | DatabaseTarget,
+  work: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const logger = createLogger('silent');
+  const storage =
+    typeof target === 'string'
+      ? await openStorage(target, logger)
+      : await openPostgresStorage(target.database, { blobsDir: target.blobsDir, logger });
   try {
     return await work(storage);
   } finally {

@@ -13,6 +13,7 @@ import { DomainError } from '../domain-error';
 import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
+import { NODE_ID } from '../node-id';
 import type { MembershipChange, RoomMembership } from './membership';
 import type { PresenceParts } from './presence-gossip';
 import { userRoom } from './rooms';
@@ -164,7 +165,7 @@ export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
   io.on('connection', (socket) => {
     socket.on('hub:ping', (ack) => {
       if (typeof ack === 'function')
-        ack({ ok: true, data: { serverTime: new Date().toISOString() } });
+        ack({ ok: true, data: { serverTime: new Date().toISOString(), node: NODE_ID } });
     });
   });
   bus.on('account.updated', ({ user }) => {

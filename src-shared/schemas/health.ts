@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 export const healthSchema = z
-  .object({ status: z.literal('ok'), version: z.string() })
+  .object({
+    status: z.literal('ok'),
+    version: z.string(),
+    // Optional: the desktop app probes hubs of older versions too, which do not send it.
+    node: z.string().optional().meta({
+      description:
+        'Which hub process answered (host and process id): behind a load balancer, tells the nodes apart.',
+    }),
+  })
   .meta({ id: 'Health' });
 export type Health = z.infer<typeof healthSchema>;
 

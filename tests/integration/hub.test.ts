@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { parse, validate } from '@readme/openapi-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api } from '../../src-shared/api';
@@ -12,10 +13,14 @@ beforeAll(async () => {
 afterAll(() => hub.stop());
 
 describe('the hub', () => {
-  it('answers health with status and version', async () => {
+  it('answers health with status, version and which node answered', async () => {
     const reply = await hub.call('health');
     expect(reply.status).toBe(200);
-    expect(reply.body).toEqual({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(reply.body).toEqual({
+      status: 'ok',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      node: `${hostname()}:${process.pid}`,
+    });
   });
 
   it('answers an unknown API route with a 404 JSON error', async () => {

@@ -18,7 +18,8 @@ export interface ChildHub {
  */
 export async function startChildHub(dataDir: string, extraArgs: string[] = []): Promise<ChildHub> {
   // CLASSHUB_TEST_ENGINE=postgres: the same database whenever the test starts a hub on this folder.
-  const database = await testDatabaseFor(dataDir);
+  // A caller that names its own database (several nodes on one) keeps it.
+  const database = extraArgs.includes('--database') ? undefined : await testDatabaseFor(dataDir);
   const child = spawn(
     process.execPath,
     [

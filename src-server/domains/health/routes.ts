@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../handlers';
+import { NODE_ID } from '../../node-id';
 import { HUB_VERSION } from '../../version';
 
 /** `addresses` is filled in once the hub listens (the port is known only then). */
@@ -7,7 +8,7 @@ export function healthRoutes(addresses: {
   lanUrls: readonly string[];
 }): HandlersFor<'health' | 'hubInfo'> {
   return {
-    health: async () => ({ status: 'ok', version: HUB_VERSION }),
+    health: async () => ({ status: 'ok', version: HUB_VERSION, node: NODE_ID }),
     hubInfo: async () => ({
       version: HUB_VERSION,
       url: addresses.url,
