@@ -6,6 +6,7 @@ import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
 import { ensureHubBuilt } from './support/bench-hub';
+import { stopBenchPostgres } from './support/bench-postgres';
 import { printSummary } from './support/report';
 
 /**
@@ -67,4 +68,6 @@ for (const [name, run] of workloads) {
     console.error(`\n${name} failed, the other workloads still run:`, error);
   }
 }
+// The embedded PostgreSQL the storage and chat workloads ran their PostgreSQL hubs on.
+await stopBenchPostgres();
 printSummary();

@@ -3,7 +3,7 @@ import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { CourseId } from '../../src-shared/schemas/courses';
 import { composeToken, hashToken, newSecret } from '../../src-server/domains/accounts/tokens';
 import { createLogger } from '../../src-server/logger';
-import { openStorage } from '../../src-server/storage/open-storage';
+import { openHubStorage } from '../../src-server/storage/open-hub-storage';
 import type { AuthSessionRecord, UserRecord } from '../../src-server/storage/records';
 import type { Storage } from '../../src-server/storage/repositories';
 
@@ -35,8 +35,9 @@ export async function seedClass(
   dataDir: string,
   students: number,
   passwordHash: string,
+  database?: string,
 ): Promise<SeededWorld> {
-  return withStorage(dataDir, async (storage) => {
+  return withStorage({ dataDir, database }, async (storage) => {
     const now = new Date().toISOString();
     const teacherRecord = user('teacher0', 'teacher', passwordHash, now, true);
     const studentRecords = Array.from({ length: students }, (_, i) =>
@@ -80,11 +81,11 @@ export async function seedClass(
 
 /** Adds `count` more stored sign-ins and read markers, spread over the class (the "30,000 records" hub). */
 export async function seedHistory(
-  dataDir: string,
+  target: StorageTarget,
   world: SeededWorld,
   count: number,
 ): Promise<void> {
-  await withStorage(dataDir, async (storage) => {
+  await withStorage(target, async (storage) => {
     const owners = [world.teacher, ...world.students];
     const chunk = 2_000;
     for (let start = 0; start < count; start += chunk) {
@@ -106,12 +107,22 @@ export async function seedHistory(
   });
 }
 
-async function withStorage<T>(dataDir: string, work: (storage: Storage) => Promise<T>): Promise<T> {
-  const storage = await openStorage(dataDir, createLogger('silent'));
+/** Where a bench hub keeps its data: the lowdb folder, or a PostgreSQL database (blobs still in the folder). */
+export interface StorageTarget {
+  readonly dataDir: string;
+  readonly database?: string | undefined;
+}
+
+async function withStorage<T>(
+  target: StorageTarget,
+  work: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const { storage, lock } = await openHubStorage(target, createLogger('silent'));
   try {
     return await work(storage);
   } finally {
     await storage.close();
+    await lock.release();
   }
 }
 
