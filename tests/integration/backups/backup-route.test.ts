@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { signUp } from '../../support/people';
 import { raw } from '../../support/http';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
 
 let hub: TestHub | undefined;
 afterEach(async () => {
@@ -36,7 +37,12 @@ describe('Download a backup', () => {
     expect((await download()).status).toBe(401);
     expect((await hub.call('adminBackupStatus')).status).toBe(401);
   });
+});
 
+// Skipped on PostgreSQL, saying why, until archives of a database land.
+describeOnLowdb(
+  'needs PostgreSQL archives (streaming a backup of a database, being added in issue 16 point 4)',
+)('Download a backup of the data folder', () => {
   it('streams the archive to the admin and shows the time of the last backup', async () => {
     hub = await startHub({ verification: 'none' });
     const admin = await signUp(hub);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runArchiveCommand } from '../../../src-server/archive/commands';
 import { DEMO_PASSWORD } from '../../../src-server/seed/demo-world';
 import { seedDemoWorld } from '../../../src-server/seed/seed';
@@ -12,27 +12,16 @@ import { startChildHub } from '../../support/child-hub';
 import { answersOfEveryAccount } from '../../support/hub-answers';
 import { call } from '../../support/http';
 import { startHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
+
+// Skipped on PostgreSQL, saying why, until archives of a database land.
+const lowdbDescribe = describeOnLowdb(
+  'needs PostgreSQL archives (backup/restore/migrate of a database, being added in issue 16 point 4): this test seeds and archives a lowdb data folder',
+);
 
 let root: string;
 let demo: string;
 let before: Record<string, unknown>;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'classhub-archive-'));
-  demo = join(root, 'demo');
-  await seedDemoWorld(demo, () => undefined);
-  const hub = await startHub({ dataDir: demo, verification: 'none' });
-  before = await answersOfEveryAccount(hub.url);
-  await hub.stop();
-  // The comparison means something only if the demo answers hold the demo's data.
-  const ok = Object.values(before).filter(
-    (answer) => (answer as { status: number }).status === 200,
-  );
-  expect(ok.length).toBeGreaterThan(150);
-  expect(JSON.stringify(before)).toContain('prof_davis');
-}, 120_000);
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 const quiet = () => undefined;
 
@@ -45,7 +34,25 @@ async function answersOf(dataDir: string) {
   }
 }
 
-describe('a backup of the demo hub', () => {
+lowdbDescribe('a backup of the demo hub', () => {
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'classhub-archive-'));
+    demo = join(root, 'demo');
+    await seedDemoWorld(demo, () => undefined);
+    const hub = await startHub({ dataDir: demo, verification: 'none' });
+    before = await answersOfEveryAccount(hub.url);
+    await hub.stop();
+    // The comparison means something only if the demo answers hold the demo's data.
+    const ok = Object.values(before).filter(
+      (answer) => (answer as { status: number }).status === 200,
+    );
+    expect(ok.length).toBeGreaterThan(150);
+    expect(JSON.stringify(before)).toContain('prof_davis');
+  }, 120_000);
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
   it('downloaded from the admin panel restores into a fresh folder with the same answers for every account', async () => {
     const hub = await startHub({ dataDir: demo, verification: 'none' });
     const archive = join(root, 'download.tar.gz');

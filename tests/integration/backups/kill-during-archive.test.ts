@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runArchiveCommand } from '../../../src-server/archive/commands';
 import { createLogger } from '../../../src-server/logger';
 import { seedDemoWorld } from '../../../src-server/seed/seed';
@@ -14,25 +14,21 @@ import type { UserId } from '../../../src-shared/ids';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { answersOfEveryAccount } from '../../support/hub-answers';
 import { startHub } from '../../support/start-hub';
+import { describeOnLowdb } from '../../support/test-engine';
 
 const CLI = fileURLToPath(new URL('../../../src-server/cli.ts', import.meta.url));
 /** Incompressible stored files, so the archive takes seconds to write and read: a kill lands inside it. */
 const BIG_FILES = 3;
 const BIG_FILE_BYTES = 40 * 1024 * 1024;
 
+// Skipped on PostgreSQL, saying why, until archives of a database land.
+const lowdbDescribe = describeOnLowdb(
+  'needs PostgreSQL archives (backup/restore/migrate of a database, being added in issue 16 point 4): this test seeds and archives a lowdb data folder',
+);
+
 let root: string;
 let source: string;
 let before: Record<string, unknown>;
-beforeAll(async () => {
-  root = await mkdtemp(join(tmpdir(), 'classhub-archive-kill-'));
-  source = join(root, 'hub');
-  await seedDemoWorld(source, () => undefined);
-  await addBigFiles(source);
-  before = await answersOf(source);
-}, 180_000);
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 async function addBigFiles(dataDir: string): Promise<void> {
   const storage = await openStorage(dataDir, createLogger('silent'));
@@ -91,7 +87,18 @@ async function killWhen(args: string[], started: () => Promise<boolean>): Promis
 
 const sizeOf = async (path: string) => (await stat(path).catch(() => undefined))?.size ?? 0;
 
-describe('SIGKILL in the middle of an archive command', () => {
+lowdbDescribe('SIGKILL in the middle of an archive command', () => {
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'classhub-archive-kill-'));
+    source = join(root, 'hub');
+    await seedDemoWorld(source, () => undefined);
+    await addBigFiles(source);
+    before = await answersOf(source);
+  }, 180_000);
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
   it('during a backup: no archive at the out path, and the source answers as before', async () => {
     const out = join(root, 'killed.tar.gz');
     await killWhen(['backup', '--out', out, '--data', source], async () => {
