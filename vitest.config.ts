@@ -7,6 +7,8 @@ export default defineConfig({
     exclude: ['tests/e2e/**'],
     pool: 'forks',
     testTimeout: 20000,
+    // Set-up hooks start hubs and sign people in, as tests do: the same allowance on a busy machine.
+    hookTimeout: 20000,
     // One PostgreSQL server per run, started only when the run needs it (CLASSHUB_TEST_ENGINE=postgres).
     globalSetup: ['tests/support/postgres-global-setup.ts'],
   },

@@ -15,6 +15,9 @@ import { mb, median, ms, quantile } from './support/stats';
  * bare Socket.IO with the same clients, in the same run, turn about — and
  * against bare Socket.IO that also writes and fdatasyncs each message before
  * broadcasting it (group commit), to show what durability alone costs.
+ * The same class also runs on a hub on PostgreSQL (the bench's embedded
+ * server, fsync and synchronous commit on: a message is committed before its
+ * ack there too), so each run also gives PostgreSQL / lowdb ratios.
  */
 const SENDERS = 10;
 const PEER = new URL('./peers/bare-socketio.ts', import.meta.url);
@@ -41,6 +44,9 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
   const seconds = options.quick ? 4 : 10;
   const folder = await classFolder(Math.max(...sizes));
   const hub = await folder.start();
+  // A class as large on PostgreSQL: its own people and tokens, the same room name length.
+  const pgFolder = await classFolder(Math.max(...sizes), 4, 'postgres');
+  const pgHub = await pgFolder.start();
   const peer = await startServer(PEER);
   const durable = await startServer(PEER, { durable: true });
   // The peers get the same room name, so their messages are the same size as the hub's.
@@ -57,14 +63,16 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
         `\nchat fan-out, ${clients} clients, ~${SENDERS} msg/s for ${seconds} s, read receipts on`,
       );
       const tokens = folder.world.students.slice(0, clients).map((s) => s.accessToken);
+      const pgTokens = pgFolder.world.students.slice(0, clients).map((s) => s.accessToken);
       const results = await interleaved(runs, [
         () => fanout(hub, tokens, folder.world.room, seconds),
         () => bare(peer, tokens, seconds),
         () => bare(durable, tokens, seconds),
+        () => fanout(pgHub, pgTokens, pgFolder.world.room, seconds),
       ]);
-      for (const [i, [subject, plain, synced]] of results.entries())
+      for (const [i, [subject, plain, synced, onPostgres]] of results.entries())
         console.log(
-          `  run ${i + 1}: ClassHub ${line(subject!)}\n         bare Socket.IO ${line(plain!)}\n         bare + fdatasync ${line(synced!)}`,
+          `  run ${i + 1}: ClassHub ${line(subject!)}\n         ClassHub on PostgreSQL ${line(onPostgres!)}\n         bare Socket.IO ${line(plain!)}\n         bare + fdatasync ${line(synced!)}`,
         );
       const ratio = (a: number, b: number, of: (run: FanoutRun) => number) =>
         results.map((r) => of(r[a]!) / of(r[b]!));
@@ -95,10 +103,30 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
         measure: 'p99 send→arrival, bare Socket.IO + fdatasync / bare Socket.IO',
         ratios: ratio(2, 1, (r) => r.p99),
       });
+      report({
+        workload,
+        measure: 'p99 send→arrival, PostgreSQL / lowdb',
+        ratios: ratio(3, 0, (r) => r.p99),
+      });
+      report({
+        workload,
+        measure: 'p50 send→ack (stored), PostgreSQL / lowdb',
+        ratios: ratio(3, 0, (r) => r.ackP50),
+      });
+      report({
+        workload,
+        measure: 'p99 send→ack (stored), PostgreSQL / lowdb',
+        ratios: ratio(3, 0, (r) => r.ackP99),
+      });
+      report({
+        workload,
+        measure: 'hub CPU time, PostgreSQL / lowdb (hub process only)',
+        ratios: ratio(3, 0, (r) => r.cpuMs),
+      });
     }
   } finally {
-    await Promise.all([hub.stop(), peer.stop(), durable.stop()]);
-    await folder.remove();
+    await Promise.all([hub.stop(), pgHub.stop(), peer.stop(), durable.stop()]);
+    await Promise.all([folder.remove(), pgFolder.remove()]);
   }
 }
 

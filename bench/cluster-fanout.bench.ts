@@ -44,7 +44,7 @@ export async function runClusterFanout(options: { quick: boolean; nodes: number 
   const root = await mkdtemp(join(tmpdir(), 'classhub-cluster-bench-'));
   const blobsDir = join(root, 'blobs');
   const world = await seedClass(
-    { database: database.url, blobsDir },
+    { dataDir: root, database: database.url, blobsDir },
     connected,
     bcrypt.hashSync(BENCH_PASSWORD, 4),
   );

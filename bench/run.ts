@@ -8,6 +8,7 @@ import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
 import { runSignInBurst } from './sign-in.bench';
 import { ensureHubBuilt } from './support/bench-hub';
+import { stopBenchPostgres } from './support/bench-postgres';
 import { printSummary } from './support/report';
 
 /**
@@ -80,4 +81,6 @@ for (const [name, run] of nodes > 0 ? [] : workloads) {
     console.error(`\n${name} failed, the other workloads still run:`, error);
   }
 }
+// The embedded PostgreSQL the storage and chat workloads ran their PostgreSQL hubs on.
+await stopBenchPostgres();
 printSummary();

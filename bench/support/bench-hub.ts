@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import bcrypt from 'bcryptjs';
 import { OPTION_DOCS, type HubConfig } from '../../src-server/config';
 import { buildState, HUB_BUILD, TARGETS } from '../../scripts/launch.mjs';
+import { benchDatabase } from './bench-postgres';
 import { BENCH_PASSWORD, seedClass, type SeededWorld } from './seed';
 import { startScript, type ServerProcess } from './server-process';
 
@@ -18,19 +19,38 @@ export type BenchHubOptions = Partial<HubConfig>;
 /** A data folder holding a seeded class, deleted by `remove()`. */
 export interface ClassFolder {
   readonly dataDir: string;
+  /** The PostgreSQL database the hub runs on, when the class was seeded there. */
+  readonly database?: string | undefined;
   readonly world: SeededWorld;
   start(options?: BenchHubOptions): Promise<ServerProcess>;
   remove(): Promise<void>;
 }
 
-/** Seeds a class whose passwords are hashed at `bcryptCost` (4 when sign-in is not what is measured). */
-export async function classFolder(students: number, bcryptCost = 4): Promise<ClassFolder> {
+/**
+ * Seeds a class whose passwords are hashed at `bcryptCost` (4 when sign-in
+ * is not what is measured), on lowdb, or on PostgreSQL with `engine: 'postgres'`
+ * (a new database on the bench's embedded server, support/bench-postgres.ts).
+ */
+export async function classFolder(
+  students: number,
+  bcryptCost = 4,
+  engine: 'lowdb' | 'postgres' = 'lowdb',
+): Promise<ClassFolder> {
   const dataDir = await mkdtemp(join(tmpdir(), 'classhub-bench-'));
-  const world = await seedClass(dataDir, students, bcrypt.hashSync(BENCH_PASSWORD, bcryptCost));
+  const database = engine === 'postgres' ? await benchDatabase() : undefined;
+  const hash = bcrypt.hashSync(BENCH_PASSWORD, bcryptCost);
+  const world = await seedClass(dataDir, students, hash, database);
   return {
     dataDir,
+    database,
     world,
-    start: (options = {}) => startHub({ dataDir, bcryptRounds: bcryptCost, ...options }),
+    start: (options = {}) =>
+      startHub({
+        dataDir,
+        bcryptRounds: bcryptCost,
+        ...(database ? { database } : {}),
+        ...options,
+      }),
     remove: () => rm(dataDir, { recursive: true, force: true }),
   };
 }

@@ -3,8 +3,7 @@ import type { AuthSessionId, UserId } from '../../src-shared/ids';
 import type { CourseId } from '../../src-shared/schemas/courses';
 import { composeToken, hashToken, newSecret } from '../../src-server/domains/accounts/tokens';
 import { createLogger } from '../../src-server/logger';
-import { openStorage } from '../../src-server/storage/open-storage';
-import { openPostgresStorage } from '../../src-server/storage/postgres/open-postgres-storage';
+import { openHubStorage } from '../../src-server/storage/open-hub-storage';
 import type { AuthSessionRecord, UserRecord } from '../../src-server/storage/records';
 import type { Storage } from '../../src-server/storage/repositories';
 
@@ -33,11 +32,13 @@ const DAY = 86_400_000;
  * `passwordHash` is shared, so the shipped bcrypt cost costs one hash here.
  */
 export async function seedClass(
-  dataDir: string | DatabaseTarget,
+  target: string | StorageTarget,
   students: number,
   passwordHash: string,
+  database?: string,
 ): Promise<SeededWorld> {
-  return withStorage(dataDir, async (storage) => {
+  const where = typeof target === 'string' ? { dataDir: target, database } : target;
+  return withStorage(where, async (storage) => {
     const now = new Date().toISOString();
     const teacherRecord = user('teacher0', 'teacher', passwordHash, now, true);
     const studentRecords = Array.from({ length: students }, (_, i) =>
@@ -81,11 +82,11 @@ export async function seedClass(
 
 /** Adds `count` more stored sign-ins and read markers, spread over the class (the "30,000 records" hub). */
 export async function seedHistory(
-  dataDir: string,
+  target: StorageTarget,
   world: SeededWorld,
   count: number,
 ): Promise<void> {
-  await withStorage(dataDir, async (storage) => {
+  await withStorage(target, async (storage) => {
     const owners = [world.teacher, ...world.students];
     const chunk = 2_000;
     for (let start = 0; start < count; start += chunk) {
@@ -107,25 +108,23 @@ export async function seedHistory(
   });
 }
 
-/** A PostgreSQL database (and its blob folder) instead of a lowdb data folder: the cluster bench's. */
-export interface DatabaseTarget {
-  readonly database: string;
-  readonly blobsDir: string;
+/** Where a bench hub keeps its data: the lowdb folder, or a PostgreSQL database (blobs still in a folder). */
+export interface StorageTarget {
+  readonly dataDir: string;
+  readonly database?: string | undefined;
+  readonly blobsDir?: string | undefined;
 }
 
 async function withStorage<T>(
-  target: string | DatabaseTarget,
+  target: StorageTarget,
   work: (storage: Storage) => Promise<T>,
 ): Promise<T> {
-  const logger = createLogger('silent');
-  const storage =
-    typeof target === 'string'
-      ? await openStorage(target, logger)
-      : await openPostgresStorage(target.database, { blobsDir: target.blobsDir, logger });
+  const { storage, lock } = await openHubStorage(target, createLogger('silent'));
   try {
     return await work(storage);
   } finally {
     await storage.close();
+    await lock.release();
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,62 @@ describe('durability', () => {
     }
     expect(acked.statusTexts.size).toBeGreaterThan(50); // the kills really landed during writing
   }, 120_000);
+
+  it('loses no acknowledged chat message when the hub is killed with SIGKILL mid-send', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'classhub-kill-chat-'));
+    child = await startChildHub(dataDir);
+    await call(child.url, 'register', { body: newcomer({ username: 'owner' }) });
+    const host = newcomer({ username: 'host', role: 'teacher' });
+    await call(child.url, 'register', { body: host });
+    const signedIn = await call(child.url, 'signIn', {
+      body: { username: host.username, password: host.password },
+    });
+    const token = signedIn.body.tokens.accessToken as string;
+    const session = await call(child.url, 'createSession', { token, body: { title: 'Kill' } });
+    const room = `session:${session.body.id as string}`;
+    const acked = new Set<string>();
+    let stopped = false;
+    const url = child.url;
+    const loops = Array.from({ length: 6 }, async (_, loop) => {
+      for (let i = 0; !stopped; i++) {
+        const text = `chat-${loop}-${i}`;
+        try {
+          const reply = await call(url, 'sendMessage', {
+            token,
+            params: { room },
+            body: { clientId: randomUUID(), text },
+          });
+          if (reply.status === 201) acked.add(text);
+        } catch {
+          return; // the hub is gone: a send that was not acknowledged may be lost
+        }
+      }
+    });
+    // Kill once sending is well under way (however slow the machine), at a random moment.
+    while (acked.size < 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 300));
+    child.process.kill('SIGKILL');
+    expect(await child.exited).toBe('SIGKILL');
+    stopped = true;
+    await Promise.all(loops);
+    child = await startChildHub(dataDir);
+    const again = await call(child.url, 'signIn', {
+      body: { username: host.username, password: host.password },
+    });
+    const stored = new Set<string>();
+    for (let before: number | undefined; ;) {
+      const page = await call(child.url, 'chatHistory', {
+        token: again.body.tokens.accessToken as string,
+        params: { room },
+        query: before === undefined ? {} : { before },
+      });
+      expect(page.status).toBe(200);
+      for (const item of page.body.items as { text: string }[]) stored.add(item.text);
+      before = page.body.nextBefore as number | undefined;
+      if (before === undefined) break;
+    }
+    expect([...acked].filter((text) => !stored.has(text))).toEqual([]);
+  }, 60_000);
 
   it('finishes pending writes on SIGTERM and exits cleanly', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'classhub-term-'));

@@ -17,11 +17,14 @@ let template: Promise<TestDatabase> | undefined;
 
 /**
  * A fresh database already at the latest schema: a copy (CREATE DATABASE …
- * TEMPLATE) of one this test file migrated once, much quicker than
- * migrating each. A hub started on it still runs the migrator, which finds
- * nothing to do.
+ * TEMPLATE) of the one the run migrated once (postgres-global-setup.ts) —
+ * or, on a server given without it, of one this test file migrated — much
+ * quicker than migrating each. A hub started on it still runs the
+ * migrator, which finds nothing to do.
  */
 export async function freshMigratedDatabase(): Promise<TestDatabase> {
+  const runTemplate = inject('postgresTemplate');
+  if (runTemplate) return createTestDatabase(serverUrl(), runTemplate);
   const source = await (template ??= migratedTemplate());
   return createTestDatabase(serverUrl(), new URL(source.url).pathname.slice(1));
 }

@@ -1,12 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startTestPostgres } from './postgres';
+import { createLogger } from '../../src-server/logger';
+import { connectPostgres } from '../../src-server/storage/postgres/connect';
+import { migrateToLatest } from '../../src-server/storage/postgres/migrate';
+import { createTestDatabase, startTestPostgres } from './postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The test run's PostgreSQL server (maintenance database), or '' when this run needs none. */
     postgresUrl: string;
+    /** A database at the latest schema that test files copy (CREATE DATABASE … TEMPLATE), or ''. */
+    postgresTemplate: string;
   }
 }
 
@@ -20,11 +25,36 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | void> {
   if (!runNeedsPostgres()) {
     project.provide('postgresUrl', '');
+    project.provide('postgresTemplate', '');
     return;
   }
   const server = await startTestPostgres();
   project.provide('postgresUrl', server.url);
+  try {
+    project.provide('postgresTemplate', await migratedTemplate(server.url));
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   return () => server.stop();
+}
+
+/**
+ * Migrates one database for the whole run, so no test file pays for the
+ * migrations (a few seconds each on a busy machine) before its first hub:
+ * every hub and contract store starts on a copy of it.
+ */
+async function migratedTemplate(serverUrl: string): Promise<string> {
+  const database = await createTestDatabase(serverUrl);
+  const silent = createLogger('silent');
+  const connection = connectPostgres(database.url, silent);
+  try {
+    await migrateToLatest(connection.db, silent);
+  } finally {
+    // A template may have no connection open while it is copied.
+    await connection.close();
+  }
+  return new URL(database.url).pathname.slice(1);
 }
 
 function runNeedsPostgres(): boolean {
