@@ -65,7 +65,10 @@ describe('the socket handshake', () => {
     const socket = connect(person.token);
     expect(await outcome(socket)).toEqual({ connected: true });
     const reply = await socket.emitWithAck('hub:ping');
-    expect(reply).toEqual({ ok: true, data: { serverTime: expect.any(String) } });
+    expect(reply).toEqual({
+      ok: true,
+      data: { node: expect.any(String), serverTime: expect.any(String) },
+    });
   });
 });
 
