@@ -144,7 +144,15 @@ describe('raise hand in class', () => {
     expect(await second).toMatchObject({ kind: 'raised', count: 2 });
     expect(names()).toEqual(['emma1', 'milo2']);
 
-    const calledOn = nextEvent(student, 'hands:changed');
+    // The student's copy of the earlier raises may still be on its way: wait for the call itself.
+    const calledOn = new Promise((resolve) => {
+      const onChange = (change: { kind: string }) => {
+        if (change.kind !== 'called') return;
+        student.off('hands:changed', onChange as never);
+        resolve(change);
+      };
+      student.on('hands:changed', onChange as never);
+    });
     await call('callOnHand', scene.cast.teacher, scene.classmate.id);
     expect(await calledOn).toMatchObject({ kind: 'called', studentId: scene.classmate.id });
     // Calling on the next one takes it from the one before, on every client as on the hub.
