@@ -117,6 +117,8 @@ test('the teacher sees a student’s missing material turn present after the dow
   browser,
   hub,
 }) => {
+  // Four signed-in windows and two rounds of eight screenshots with axe: more than the default allowance.
+  test.setTimeout(120_000);
   const { course, materials } = await world(hub);
   const emma = await signedIn(browser, hub, 'emma', 'Emma', (page) =>
     withBridge(page, { library: savedItems(hub, course, materials) }),
