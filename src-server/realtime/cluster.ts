@@ -23,14 +23,62 @@ export function attachClusterAdapter(
   { pool, nodeTimeoutMs = DEFAULT_NODE_TIMEOUT_MS }: ClusterOptions,
   logger: Logger,
 ): void {
-  io.adapter(
-    createAdapter(inOrder(pool), {
-      heartbeatInterval: Math.max(200, Math.floor(nodeTimeoutMs / 4)),
-      heartbeatTimeout: nodeTimeoutMs,
-      errorHandler: (error) =>
-        logger.warn({ err: error }, 'could not reach the other hub nodes through PostgreSQL'),
-    }),
-  );
+  const connections = closableConnections(pool);
+  const makeAdapter = createAdapter(inOrder(connections.pool), {
+    heartbeatInterval: Math.max(200, Math.floor(nodeTimeoutMs / 4)),
+    heartbeatTimeout: nodeTimeoutMs,
+    errorHandler: (error) =>
+      logger.warn({ err: error }, 'could not reach the other hub nodes through PostgreSQL'),
+  });
+  // Socket.IO calls the factory with `new`: a plain function, not an arrow.
+  io.adapter(function (nsp: Parameters<typeof makeAdapter>[0]) {
+    const adapter = makeAdapter(nsp);
+    const close = adapter.close.bind(adapter);
+    adapter.close = () => {
+      const closed = close();
+      connections.close();
+      return closed;
+    };
+    return adapter;
+  } as unknown as Parameters<HubSocketServer['adapter']>[0]);
+}
+
+/**
+ * The adapter takes a connection of the pool for LISTEN when it starts and
+ * gives it back when it closes — but only if the LISTEN had finished: a
+ * hub stopped in its first moments (a SIGTERM right after start) left that
+ * connection out, and ending the pool then waited for it forever. Here every
+ * connection the adapter takes is known, given back on close whatever
+ * state it is in, and none is handed out after close (the adapter's retry
+ * waits on a connection that never comes, which holds no timer).
+ */
+function closableConnections(pool: pg.Pool): { pool: pg.Pool; close(): void } {
+  const out = new Set<pg.PoolClient>();
+  let closed = false;
+  const never = () => new Promise<never>(() => undefined);
+  const connect = async (): Promise<pg.PoolClient> => {
+    if (closed) return never();
+    const client = await pool.connect();
+    if (closed) {
+      client.release();
+      return never();
+    }
+    out.add(client);
+    const release = client.release.bind(client);
+    client.release = (destroy?: Error | boolean) => {
+      out.delete(client);
+      release(destroy);
+    };
+    return client;
+  };
+  return {
+    pool: withMethod(pool, 'connect', connect),
+    close() {
+      closed = true;
+      // Destroyed, not returned: a connection may still be LISTENing.
+      for (const client of out) client.release(true);
+    },
+  };
 }
 
 /**
@@ -52,9 +100,14 @@ function inOrder(pool: pg.Pool): pg.Pool {
     last = run.catch(() => undefined);
     return run;
   };
+  return withMethod(pool, 'query', query);
+}
+
+/** `pool` with one method replaced, every other member its own. */
+function withMethod(pool: pg.Pool, name: 'query' | 'connect', method: unknown): pg.Pool {
   return new Proxy(pool, {
     get: (target, key) => {
-      if (key === 'query') return query;
+      if (key === name) return method;
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
