@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,6 +7,10 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**'],
     pool: 'forks',
+    // Most files start real hubs and spend their time waiting on sockets, fsync and
+    // PostgreSQL, not on a core: one file more than there are cores keeps them busy
+    // (Vitest's default is one fewer: a single file at a time on a 2-core laptop).
+    maxWorkers: availableParallelism() + 1,
     testTimeout: 20000,
     // Set-up hooks start hubs and sign people in, as tests do: the same allowance on a busy machine.
     hookTimeout: 20000,
