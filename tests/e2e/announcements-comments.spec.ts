@@ -1,11 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { shoot } from './shoot';
 import { upload } from '../support/files';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 
 /** Announcements and private comments on a hand-in (issue 15, points 5 and 3). */
-const SHOTS = 'test-results/screens';
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
@@ -20,27 +19,6 @@ async function signedIn(browser: Browser, hub: E2EHub, username: string, firstNa
   // Live news only reaches a connected socket: wait for it, as a person would see the green dot.
   await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
   return page;
-}
-
-/** Desktop and phone, light and dark, each checked by axe. */
-async function shoot(page: Page, name: string) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.mouse.move(width - 1, height - 1);
-      // A full-page shot of a scrolled page draws the sticky header mid-page.
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await settle(page);
-      await page.screenshot({ path: `${SHOTS}/${name}-${size}-${scheme}.png`, fullPage: true });
-      expect(await axeViolations(page), `${name} ${size} ${scheme}`).toEqual([]);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** Grace teaches Algorithms; Emma is enrolled and has handed in a PDF for "Sorting exercise". */

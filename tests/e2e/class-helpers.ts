@@ -1,17 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from '@playwright/test';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 import { expect, type E2EHub } from '../support/e2e-hub';
 
 /**
  * What the classroom specs share (class-lesson, class-tools-*, device-board):
- * a person signed in in their own browser context, screenshots at both sizes
- * and both colour schemes checked with axe, a file the page downloads, and
+ * a person signed in in their own browser context, a file the page downloads, and
  * moving inside the app without a reload.
  */
-
-export const SCREENS = 'test-results/screens';
 
 /** Signed in through the UI in a fresh context; `before` runs first (e.g. install a bridge double). */
 export async function signedIn(
@@ -30,33 +26,6 @@ export async function signedIn(
   await expectSignedInHome(page, firstName);
   await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
   return { page, uncaught };
-}
-
-export const SIZES = [
-  ['desktop', 1280, 800],
-  ['phone', 390, 844],
-] as const;
-export const SCHEMES = ['light', 'dark'] as const;
-
-/**
- * The page at 1280×800 and 390×844, light and dark, into test-results/screens/
- * to be looked at, each checked with axe (WCAG 2.1 A/AA). `focus` is scrolled
- * into view first (on a phone the class tools sit below the fold).
- */
-export async function shoot(page: Page, name: string, focus?: string) {
-  for (const [size, width, height] of SIZES)
-    for (const scheme of SCHEMES) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.mouse.move(width - 1, height - 1); // no hover colours in the picture or the check
-      await settle(page);
-      const target = focus ? page.getByTestId(focus) : undefined;
-      if (target && (await target.count()) > 0) await target.first().scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SCREENS}/${name}-${size}-${scheme}.png` });
-      expect(await axeViolations(page), `${name} ${size} ${scheme}`).toEqual([]);
-    }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** The text of the file a click downloads. */

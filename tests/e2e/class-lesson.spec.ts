@@ -6,13 +6,13 @@ import {
   expectNoReload,
   goInApp,
   markPage,
-  shoot,
   signedIn,
 } from './class-helpers';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
 import { driveBridge, withBridge } from './desktop-helpers';
 import { field } from './helpers';
+import { shoot, type ShootOptions } from './shoot';
 
 /**
  * Issue 18's "done when": a teacher and three students, each in their own
@@ -21,6 +21,9 @@ import { field } from './helpers';
  * exit ticket, the exports — and the device board follows a download.
  */
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
+/** The window as the person sees it, scrolled to the class tools (on a phone they sit below the fold). */
+const TOOLS_IN_VIEW: ShootOptions = { fullPage: false, focus: 'class-tools' };
+
 test.setTimeout(420_000);
 
 const QUIET_REASON = 'Quiet mode is on: only the teacher can post in this class’s chat right now.';
@@ -132,7 +135,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await expect(kim.getByTestId('check-in-qr')).toBeVisible();
   const link = new URL((await kim.getByTestId('check-in-link').getAttribute('href')) ?? '');
   expect(link.pathname).toBe('/check-in');
-  await shoot(kim, 'lesson-attendance-teacher', 'class-tools');
+  await shoot(kim, 'lesson-attendance-teacher', TOOLS_IN_VIEW);
 
   // Ann follows the QR code's link (she is not in the session yet: it joins her too).
   await goInApp(ann.page, link.pathname + link.search);
@@ -153,7 +156,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   }
   await expect(kim.getByTestId('attendance-counts')).toHaveText('2 present · 1 late · 0 absent');
   await expect(kim.getByTestId('attendance-row')).toHaveCount(3);
-  await shoot(ben.page, 'lesson-attendance-student', 'class-tools');
+  await shoot(ben.page, 'lesson-attendance-student', TOOLS_IN_VIEW);
 
   // ── A hand is raised and called on. ──
   await classTool(kim, 'Hands').click();
@@ -164,7 +167,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await expect(queue).toContainText('Emma Clark');
   await kim.getByRole('button', { name: 'Call on' }).click();
   await expect(emma.page.getByTestId('called-on')).toHaveText('You’re called on! Go ahead.');
-  await shoot(emma.page, 'lesson-hand-called-student', 'class-tools');
+  await shoot(emma.page, 'lesson-hand-called-student', TOOLS_IN_VIEW);
   await kim.getByRole('button', { name: 'Lower all' }).click();
   await expect(emma.page.getByRole('button', { name: 'Raise hand' })).toBeVisible();
 
@@ -195,8 +198,8 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await expect(ann.page.getByTestId('poll-score')).toHaveText('Your score: 1 / 1');
   await expect(ben.page.getByTestId('poll-score')).toHaveText('Your score: 0 / 1');
   await expect(emma.page.getByTestId('poll-score')).toHaveText('Your score: 1 / 1');
-  await shoot(kim, 'lesson-quiz-teacher', 'class-tools');
-  await shoot(ben.page, 'lesson-quiz-student', 'class-tools');
+  await shoot(kim, 'lesson-quiz-teacher', TOOLS_IN_VIEW);
+  await shoot(ben.page, 'lesson-quiz-student', TOOLS_IN_VIEW);
 
   // ── An anonymous question: asked by Ann, upvoted by Ben, answered by the teacher. ──
   for (const page of [kim, ann.page, ben.page]) await classTool(page, 'Questions').click();
@@ -215,7 +218,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await expect(ann.page.getByTestId('answer')).toHaveText(
     'Answer: Yes, plant cells have them too.',
   );
-  await shoot(kim, 'lesson-questions-teacher', 'class-tools');
+  await shoot(kim, 'lesson-questions-teacher', TOOLS_IN_VIEW);
 
   // ── Quiet mode: Ben's message comes back with the reason. ──
   await classTool(kim, 'Chat controls').click();
@@ -229,7 +232,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await composer.fill('Can we have a break?');
   await composer.press('Enter');
   await expect(ben.page.getByTestId('message-failed')).toContainText(`Not sent. ${QUIET_REASON}`);
-  await shoot(ben.page, 'lesson-chat-quiet-student');
+  await shoot(ben.page, 'lesson-chat-quiet-student', { fullPage: false });
 
   // ── The exit ticket: asked, answered by all three, read in one list. ──
   await classTool(kim, 'Exit ticket').click();
@@ -248,8 +251,8 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   }
   await expect(kim.getByTestId('exit-answered')).toHaveText('3 answers');
   await expect(kim.getByTestId('exit-answer')).toHaveCount(3);
-  await shoot(kim, 'lesson-exit-teacher', 'class-tools');
-  await shoot(emma.page, 'lesson-exit-student', 'class-tools');
+  await shoot(kim, 'lesson-exit-teacher', TOOLS_IN_VIEW);
+  await shoot(emma.page, 'lesson-exit-student', TOOLS_IN_VIEW);
 
   // ── The exports: attendance and the quiz's results, as CSV. ──
   await classTool(kim, 'Attendance').click();
@@ -291,7 +294,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
     .split('\r\n');
   expect(history).toHaveLength(4);
   expect(history.join('\n')).toContain('"ben","late"');
-  await shoot(kim, 'lesson-course-attendance-teacher');
+  await shoot(kim, 'lesson-course-attendance-teacher', { fullPage: false });
 
   // ── The device board: Emma's missing slides turn present after her download. ──
   await kim.getByRole('tab', { name: 'Devices' }).click();
@@ -303,7 +306,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await expect(kim.getByTestId('device-row-ann').getByTestId('device-materials')).toHaveText(
     'No offline library in a browser',
   );
-  await shoot(kim, 'lesson-device-board-teacher');
+  await shoot(kim, 'lesson-device-board-teacher', { fullPage: false });
   await goInApp(emma.page, `/courses/${course.id}`);
   await emma.page.getByRole('tab', { name: 'Materials' }).click();
   await emma.page.getByRole('button', { name: 'Save Lesson 3 slides offline' }).click();

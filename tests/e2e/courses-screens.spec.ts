@@ -1,17 +1,13 @@
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { TINY_PNG } from '../support/files';
 import { upload } from '../support/files';
-import { axeViolations, settle } from './axe';
 import { signInThroughUi } from './helpers';
+import { shoot } from './shoot';
 
 /**
- * Every course screen, phone and desktop, light and dark: screenshots into
- * tests/e2e/screenshots/ and an axe check of each.
+ * Every course screen, desktop and phone, light and dark: screenshots into
+ * test-results/screens/ and an axe check of each.
  */
-const sizes = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
 
 /** A teacher's course with a material, a deadline and one student who submitted. */
 async function world(hub: E2EHub) {
@@ -64,69 +60,47 @@ async function world(hub: E2EHub) {
 test.describe.configure({ mode: 'parallel' });
 test.use({ bypassCSP: true });
 
-for (const size of sizes) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test.describe(`${size.name} ${scheme}`, () => {
-      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
-      for (const who of ['teacher', 'student'] as const) {
-        test(`course screens of a ${who} look finished and pass axe`, async ({ page, hub }) => {
-          test.setTimeout(60_000);
-          const { courseId } = await world(hub);
-          await signInThroughUi(page, who === 'teacher' ? 'davis' : 'emma');
-          await expect(page).toHaveURL(/\/home$/);
-          const shot = async (name: string) => {
-            await settle(page);
-            await page.screenshot({
-              path: `tests/e2e/screenshots/courses-${size.name}-${scheme}-${who}-${name}.png`,
-              fullPage: true,
-              animations: 'disabled',
-            });
-            expect(await axeViolations(page), name).toEqual([]);
-          };
-          await expect(page.getByRole('timer').first()).toHaveText(/hours?, \d+ minutes? left/);
-          if (who === 'teacher')
-            await expect(
-              page.getByRole('region', { name: 'Waiting for grading' }).getByRole('link'),
-            ).toHaveText('Emma Quill · Sorting exercise');
-          await shot('home');
-          await page.goto('/courses');
-          await expect(page.getByText('1 of 3 seats taken')).toBeVisible();
-          await shot('catalogue');
-          await page.goto(`/courses/${courseId}`);
-          await expect(page.getByRole('heading', { level: 1, name: 'Algorithms' })).toBeVisible();
-          await shot('overview');
-          await page.getByRole('tab', { name: 'Materials' }).click();
-          await expect(page.getByText('diagram.png').first()).toBeVisible();
-          await shot('materials');
-          await page.getByRole('tab', { name: 'Deadlines' }).click();
-          await page
-            .getByRole('button', { name: who === 'teacher' ? 'Submissions' : 'Your work' })
-            .click();
-          await expect(
-            page.getByText(who === 'teacher' ? '1 handed in' : 'Version 1'),
-          ).toBeVisible();
-          await shot('deadlines');
-          await page
-            .getByRole('tab', { name: who === 'teacher' ? 'Gradebook' : 'My grades' })
-            .click();
-          await expect(
-            who === 'teacher'
-              ? page.getByRole('gridcell', { name: /^Emma Quill, Sorting exercise:/ })
-              : page
-                  .getByRole('table', { name: 'My grades' })
-                  .getByRole('row', { name: /Sorting/ }),
-          ).toContainText('Handed in');
-          await shot('grades');
-          if (who === 'teacher') {
-            await page.getByRole('tab', { name: 'Students' }).click();
-            await expect(page.getByText('@emma')).toBeVisible();
-            await shot('students');
-          }
-          await page.getByRole('tab', { name: 'Feedback' }).click();
-          await expect(page.getByText('No ratings yet')).toBeVisible();
-          await shot('feedback');
-        });
-      }
-    });
-  }
+for (const who of ['teacher', 'student'] as const) {
+  test(`course screens of a ${who} look finished and pass axe`, async ({ page, hub }) => {
+    const { courseId } = await world(hub);
+    await signInThroughUi(page, who === 'teacher' ? 'davis' : 'emma');
+    await expect(page).toHaveURL(/\/home$/);
+    const shot = (name: string) => shoot(page, `courses-${who}-${name}`);
+    await expect(page.getByRole('timer').first()).toHaveText(/hours?, \d+ minutes? left/);
+    if (who === 'teacher')
+      await expect(
+        page.getByRole('region', { name: 'Waiting for grading' }).getByRole('link'),
+      ).toHaveText('Emma Quill · Sorting exercise');
+    await shot('home');
+    await page.goto('/courses');
+    await expect(page.getByText('1 of 3 seats taken')).toBeVisible();
+    await shot('catalogue');
+    await page.goto(`/courses/${courseId}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Algorithms' })).toBeVisible();
+    await shot('overview');
+    await page.getByRole('tab', { name: 'Materials' }).click();
+    await expect(page.getByText('diagram.png').first()).toBeVisible();
+    await shot('materials');
+    await page.getByRole('tab', { name: 'Deadlines' }).click();
+    await page
+      .getByRole('button', { name: who === 'teacher' ? 'Submissions' : 'Your work' })
+      .click();
+    await expect(page.getByText(who === 'teacher' ? '1 handed in' : 'Version 1')).toBeVisible();
+    await shot('deadlines');
+    await page.getByRole('tab', { name: who === 'teacher' ? 'Gradebook' : 'My grades' }).click();
+    await expect(
+      who === 'teacher'
+        ? page.getByRole('gridcell', { name: /^Emma Quill, Sorting exercise:/ })
+        : page.getByRole('table', { name: 'My grades' }).getByRole('row', { name: /Sorting/ }),
+    ).toContainText('Handed in');
+    await shot('grades');
+    if (who === 'teacher') {
+      await page.getByRole('tab', { name: 'Students' }).click();
+      await expect(page.getByText('@emma')).toBeVisible();
+      await shot('students');
+    }
+    await page.getByRole('tab', { name: 'Feedback' }).click();
+    await expect(page.getByText('No ratings yet')).toBeVisible();
+    await shot('feedback');
+  });
 }

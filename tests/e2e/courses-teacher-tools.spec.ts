@@ -1,29 +1,12 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { shoot } from './shoot';
 import { TINY_PNG, upload } from '../support/files';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, field, signInThroughUi } from './helpers';
 
 /** Editing and archiving a course, the teacher's Students page and the faculty hub (issue 4). */
-const SHOTS = 'test-results/screens';
 
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
-
-/** Desktop and phone screenshots of what is on screen, each checked by axe. */
-async function shoot(page: Page, name: string, fullPage = true) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // Away from any control: a hovered link is not what the screen looks like at rest.
-    await page.mouse.move(width - 1, height - 1);
-    await settle(page);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage });
-    expect(await axeViolations(page), `${name} ${size}`).toEqual([]);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** Grace teaches Algorithms (CS101) and Databases (CS102); Emma is in both, Milo and Zoe in one each. */
 async function world(hub: E2EHub) {
@@ -77,7 +60,7 @@ test('the teacher edits a course, is told when capacity is too small, and archiv
   await dialog.getByRole('textbox', { name: /Capacity/ }).fill('1');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog.getByText(/More students are enrolled than this capacity/)).toBeVisible();
-  await shoot(page, 'courses-edit-dialog', false);
+  await shoot(page, 'courses-edit-dialog', { schemes: ['light'], fullPage: false });
   await dialog.getByRole('textbox', { name: /Capacity/ }).fill('12');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
@@ -97,7 +80,7 @@ test('the teacher edits a course, is told when capacity is too small, and archiv
   await expect(page.getByText('Archived', { exact: true })).toBeVisible();
   await page.reload();
   await expect(page.getByText(/This course is archived/)).toBeVisible();
-  await shoot(page, 'courses-archived-course');
+  await shoot(page, 'courses-archived-course', { schemes: ['light'] });
 
   await page.goto('/courses');
   await expect(page.getByRole('link', { name: 'Databases' })).toBeVisible();
@@ -106,7 +89,7 @@ test('the teacher edits a course, is told when capacity is too small, and archiv
   const card = page.getByRole('article', { name: 'Algorithms and Data Structures' });
   await expect(card.getByText('Archived', { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Databases' })).toHaveCount(0);
-  await shoot(page, 'courses-archived-catalogue');
+  await shoot(page, 'courses-archived-catalogue', { schemes: ['light'] });
 
   // Unarchived, it is back in the catalogue.
   await card.getByRole('link', { name: 'Algorithms and Data Structures' }).click();
@@ -134,7 +117,7 @@ test('the Students page lists each student once, filters, blocks, unblocks and r
   await expect(card('Emma Quill').getByTestId('enrolment')).toHaveCount(2);
   await expect(card('Milo Quill')).toBeVisible();
   await expect(card('Zoe Quill')).toBeVisible();
-  await shoot(page, 'students-page');
+  await shoot(page, 'students-page', { schemes: ['light'] });
 
   // One course.
   await page.getByRole('combobox', { name: 'Course' }).click();
@@ -226,7 +209,7 @@ test('the faculty hub shows enrolment, active students, deadlines and work to gr
   const due = page.getByRole('region', { name: 'Upcoming deadlines' });
   await expect(due.getByRole('link', { name: 'Sorting exercise' })).toBeVisible();
   await expect(due.getByRole('timer')).toHaveText(/^3 days, \d+ hours? left$/);
-  await shoot(page, 'teacher-home');
+  await shoot(page, 'teacher-home', { schemes: ['light'] });
   await grading.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/courses/${algorithms}$`));
 });

@@ -1,14 +1,11 @@
 import type { Page } from '@playwright/test';
-/** Shared by the desktop-*.spec.ts files: the fake desktop app and screenshots. */
+/** Shared by the desktop-*.spec.ts files: the fake desktop app. */
 import {
   installBridgeDouble,
   type BridgeCall,
   type BridgeControl,
   type BridgeDoubleSetup,
 } from '../support/bridge-double';
-import { settle } from './axe';
-
-const SHOTS = 'test-results/screens';
 
 /** The page with the fake desktop app behind window.classhub. */
 export async function withBridge(page: Page, setup: BridgeDoubleSetup = {}) {
@@ -38,16 +35,4 @@ export function driveBridge<
     },
     [method, args] as const,
   );
-}
-
-export async function shoot(page: Page, name: string) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await settle(page);
-    await page.screenshot({ path: `${SHOTS}/desktop-${name}-${size}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
 }

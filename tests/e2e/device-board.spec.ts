@@ -1,13 +1,12 @@
 import type { Browser, Page } from '@playwright/test';
 import type { LibraryItem } from '../../src-shared/bridge';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { shoot } from './shoot';
 import { upload } from '../support/files';
-import { axeViolations, settle } from './axe';
 import { driveBridge, withBridge } from './desktop-helpers';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 
 /** The device board (issue 18, point 7): the teacher sees who is ready before class. */
-const SHOTS = 'test-results/screens';
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
 
 const pdf = (text: string) =>
@@ -92,25 +91,6 @@ function savedItems(hub: E2EHub, course: { id: string; title: string }, material
     courseTitle: course.title,
     downloadedAt: new Date(Date.now() - 3600_000).toISOString(),
   }));
-}
-
-async function shoot(page: Page, name: string) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.mouse.move(width - 1, height - 1);
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await settle(page);
-      await page.screenshot({ path: `${SHOTS}/${name}-${size}-${scheme}.png`, fullPage: true });
-      expect(await axeViolations(page), `${name} ${size} ${scheme}`).toEqual([]);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('the teacher sees a student’s missing material turn present after the download', async ({

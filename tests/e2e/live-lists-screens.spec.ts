@@ -1,6 +1,6 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
-import { axeViolations, settle } from './axe';
+import { shoot } from './shoot';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 
 /**
@@ -11,8 +11,6 @@ import { expectSignedInHome, signInThroughUi } from './helpers';
  * (git-ignored), and checked by axe.
  */
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
-
-const SHOTS = 'tests/e2e/screenshots';
 
 /** The admin Ada, teacher Dana with Astronomy (Emma enrolled), Noah; new accounts wait for approval. */
 async function world(hub: E2EHub) {
@@ -64,29 +62,6 @@ async function open(browser: Browser, hub: E2EHub, who: [string, string], path: 
   // Hints only reach a connected socket: wait for it, as a person sees the green dot.
   await expect(page.getByTestId('connection-indicator')).toHaveAttribute('data-state', 'connected');
   return page;
-}
-
-/** Desktop and phone, light and dark, each checked by axe; back to desktop light after. */
-async function shoot(page: Page, name: string) {
-  for (const [size, width, height] of [
-    ['desktop', 1280, 800],
-    ['phone', 390, 844],
-  ] as const) {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.setViewportSize({ width, height });
-      await page.emulateMedia({ colorScheme: scheme });
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await settle(page);
-      await page.screenshot({
-        path: `${SHOTS}/live-${size}-${scheme}-${name}.png`,
-        fullPage: true,
-        animations: 'disabled',
-      });
-      expect(await axeViolations(page), `${name} ${size} ${scheme}`).toEqual([]);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 test('admin lists, Students and People follow the hub live, and look finished at every size', async ({
@@ -158,5 +133,5 @@ test('admin lists, Students and People follow the hub live, and look finished at
     [students, 'students'],
     [people, 'people'],
   ] as const)
-    await shoot(page, name);
+    await shoot(page, `live-${name}`);
 });

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test as hubTest, type E2EHub } from '../support/e2e-hub';
+import { shoot, type ShootOptions } from './shoot';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy';
 import { upload } from '../support/files';
 import { bookPdf, lockedPdf } from '../support/pdf';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 
 /**
@@ -11,7 +11,6 @@ import { expectSignedInHome, signInThroughUi } from './helpers';
  * hub through a proxy that counts the bytes served per path, so "the first
  * page shows quickly" is checked in bytes, not time.
  */
-const SHOTS = 'test-results/screens';
 const MB = 1024 * 1024;
 
 const test = hubTest.extend<{ counter: CountingProxy }>({
@@ -95,6 +94,15 @@ async function firstPage(page: Page, proxy: CountingProxy, name: string, path: s
   expect(await inkedPixels(page, 'Page 1 of 12')).toBeGreaterThan(200);
   return bytes;
 }
+
+/** The window as seen, once the first page is drawn (a blank canvas is not the screen). */
+const PDF_DRAWN: ShootOptions = {
+  fullPage: false,
+  ready: async (page) => {
+    const drawn = page.getByRole('img', { name: 'Page 1 of 12', exact: true });
+    if ((await drawn.count()) > 0) await expect(drawn).toHaveAttribute('data-drawn', 'true');
+  },
+};
 
 test('a 50 MB PDF shows its first page after a few hundred kilobytes, under the hub’s CSP', async ({
   page,
@@ -180,7 +188,7 @@ test.describe('what a PDF preview looks like', () => {
       'data-drawn',
       'true',
     );
-    await shoot(page, 'pdf-preview');
+    await shoot(page, 'pdf-preview', PDF_DRAWN);
     await dialog.getByRole('button', { name: 'Close' }).click();
 
     for (const [name, reason] of [
@@ -194,27 +202,8 @@ test.describe('what a PDF preview looks like', () => {
       const download = page.waitForEvent('download');
       await failed.getByRole('button', { name: `Download ${name}` }).click();
       expect((await download).suggestedFilename()).toBe(name);
-      if (name === 'Broken.pdf') await shoot(page, 'pdf-preview-broken');
+      if (name === 'Broken.pdf') await shoot(page, 'pdf-preview-broken', PDF_DRAWN);
       await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     }
   });
 });
-
-async function shoot(page: Page, name: string) {
-  for (const [size, width, height, scheme] of [
-    ['desktop', 1280, 800, 'light'],
-    ['phone', 390, 844, 'light'],
-    ['desktop-dark', 1280, 800, 'dark'],
-    ['phone-dark', 390, 844, 'dark'],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height });
-    await settle(page);
-    const drawn = page.getByRole('img', { name: 'Page 1 of 12', exact: true });
-    if ((await drawn.count()) > 0) await expect(drawn).toHaveAttribute('data-drawn', 'true');
-    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png` });
-    expect(await axeViolations(page), `${name} ${size}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}

@@ -1,13 +1,12 @@
 import type { Page, Response } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
+import { shoot } from './shoot';
 import { upload } from '../support/files';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 import { pdf } from '../support/pdf';
 import { gradientPng } from './png';
 
 /** Previews (issue 15, point 4): a material PDF and an image open inside the app. */
-const SHOTS = 'test-results/screens';
 
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
 
@@ -55,24 +54,6 @@ function inlineAnswer(page: Page): Promise<Response> {
   return page.waitForResponse((response) => response.url().includes('inline=1'));
 }
 
-/** Desktop and phone screenshots, light and dark, each checked by axe. */
-async function shoot(page: Page, name: string) {
-  for (const [size, width, height, scheme] of [
-    ['desktop', 1280, 800, 'light'],
-    ['phone', 390, 844, 'light'],
-    ['desktop-dark', 1280, 800, 'dark'],
-    ['phone-dark', 390, 844, 'dark'],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height });
-    await settle(page);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png` });
-    expect(await axeViolations(page), `${name} ${size}`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
 test('a student previews a material PDF and an image, and is told when a file has no preview', async ({
   page,
   hub,
@@ -84,7 +65,7 @@ test('a student previews a material PDF and an image, and is told when a file ha
   await page.goto(`/courses/${courseId}`);
   await page.getByRole('tab', { name: 'Materials' }).click();
   await expect(page.getByRole('button', { name: 'Preview Week 1.pdf' })).toBeVisible();
-  await shoot(page, 'preview-materials-list');
+  await shoot(page, 'preview-materials-list', { fullPage: false });
 
   // The PDF: drawn by pdf.js from a range of the signed link, served inline by the hub.
   const pdfAnswer = inlineAnswer(page);
@@ -101,7 +82,7 @@ test('a student previews a material PDF and an image, and is told when a file ha
   expect(answer.headers()['content-disposition']).toBe('inline; filename="Week 1.pdf"');
   expect(answer.headers()['content-type']).toBe('application/pdf');
   expect(page.url()).toContain(`/courses/${courseId}`); // the page never navigated to the file
-  await shoot(page, 'preview-pdf');
+  await shoot(page, 'preview-pdf', { fullPage: false });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 
@@ -112,7 +93,7 @@ test('a student previews a material PDF and an image, and is told when a file ha
   await expect(image).toBeVisible();
   expect((await imageAnswer).headers()['content-disposition']).toBe('inline; filename=Palette.png');
   await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
-  await shoot(page, 'preview-image');
+  await shoot(page, 'preview-image', { fullPage: false });
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // An archive: no preview, said plainly, with the download offered.
@@ -121,7 +102,7 @@ test('a student previews a material PDF and an image, and is told when a file ha
   await expect(none.getByText('No preview for this file')).toBeVisible();
   await expect(none.getByRole('button', { name: 'Download' })).toBeVisible();
   await expect(none.locator('iframe')).toHaveCount(0);
-  await shoot(page, 'preview-none');
+  await shoot(page, 'preview-none', { fullPage: false });
 });
 
 test('the teacher previews a student’s handed-in PDF from the submissions list', async ({
@@ -166,7 +147,7 @@ test('the teacher previews a student’s handed-in PDF from the submissions list
   await page.getByRole('tab', { name: 'Deadlines' }).click();
   await page.getByRole('button', { name: 'Submissions' }).click();
   await expect(page.getByRole('button', { name: 'Preview Emma essay.pdf' })).toBeVisible();
-  await shoot(page, 'preview-submissions-list');
+  await shoot(page, 'preview-submissions-list', { fullPage: false });
   const answer = inlineAnswer(page);
   await page.getByRole('button', { name: 'Preview Emma essay.pdf' }).click();
   const dialog = page.getByRole('dialog');
@@ -176,5 +157,5 @@ test('the teacher previews a student’s handed-in PDF from the submissions list
     'true',
   );
   expect((await answer).headers()['content-disposition']).toBe('inline; filename="Emma essay.pdf"');
-  await shoot(page, 'preview-submission');
+  await shoot(page, 'preview-submission', { fullPage: false });
 });

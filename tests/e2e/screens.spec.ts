@@ -1,22 +1,17 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
-import { axeViolations, settle } from './axe';
 import { expectSignedInHome, field, fillRegistration, person, signInThroughUi } from './helpers';
+import { DESKTOP, PHONE, shoot, SMALL_PHONE } from './shoot';
 
 /**
- * A screenshot of every screen, phone (360×740) and desktop (1280×800), light
+ * A screenshot of every screen, desktop (1280×800) and phone (360×740), light
  * and dark, into test-results/screens/ — and an axe check of each (WCAG 2.1
  * A/AA, contrast included) so "looks fine" is also "reads fine".
  */
-const sizes = [
-  { name: 'phone', width: 360, height: 740 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-const schemes = ['light', 'dark'] as const;
 
 interface Screen {
   name: string;
-  /** Gets the page to the screen; the hub is fresh for each size and scheme. */
+  /** Gets the page to the screen, on a fresh hub, in a desktop window. */
   open(page: Page, hub: E2EHub): Promise<void>;
 }
 
@@ -109,35 +104,20 @@ const screens: Screen[] = [
 test.describe.configure({ mode: 'parallel' });
 test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP rightly forbids.
 
-for (const size of sizes) {
-  for (const scheme of schemes) {
-    test.describe(`${size.name} ${scheme}`, () => {
-      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
-      for (const screen of screens) {
-        test(`${screen.name} looks finished and passes axe`, async ({ page, hub }) => {
-          await screen.open(page, hub);
-          await settle(page);
-          await page.screenshot({
-            path: `test-results/screens/${size.name}-${scheme}-${screen.name}.png`,
-            fullPage: true,
-            animations: 'disabled',
-          });
-          expect(await axeViolations(page)).toEqual([]);
-        });
-      }
-      if (size.name === 'phone') {
-        test('navigation drawer looks finished and passes axe', async ({ page, hub }) => {
-          await signedIn(page, hub, 'student');
-          await page.getByRole('button', { name: 'Open navigation' }).click();
-          await expect(page.getByRole('dialog')).toBeVisible();
-          await settle(page);
-          await page.screenshot({ path: `test-results/screens/${size.name}-${scheme}-drawer.png` });
-          expect(await axeViolations(page)).toEqual([]);
-        });
-      }
-    });
-  }
+for (const screen of screens) {
+  test(`${screen.name} looks finished and passes axe`, async ({ page, hub }) => {
+    await screen.open(page, hub);
+    await shoot(page, screen.name, { sizes: [DESKTOP, SMALL_PHONE] });
+  });
 }
+
+test('the navigation drawer looks finished and passes axe', async ({ page, hub }) => {
+  await page.setViewportSize({ width: SMALL_PHONE.width, height: SMALL_PHONE.height });
+  await signedIn(page, hub, 'student');
+  await page.getByRole('button', { name: 'Open navigation' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await shoot(page, 'drawer', { sizes: [SMALL_PHONE], fullPage: false });
+});
 
 /**
  * Issue 14 (phone): a student's home with unread chat, unread notifications
@@ -145,11 +125,6 @@ for (const size of sizes) {
  * desktop. The counts must show without opening the drawer, and no badge
  * may be cut short.
  */
-const busySizes = [
-  { name: 'phone390', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 800 },
-] as const;
-
 async function busyStudentHome(page: Page, hub: E2EHub) {
   await hub.signUp({ username: 'admin', firstName: 'Ada', role: 'teacher' });
   const teacher = await hub.signUp({ username: 'davis', firstName: 'Grace', role: 'teacher' });
@@ -178,38 +153,32 @@ async function busyStudentHome(page: Page, hub: E2EHub) {
   await expectSignedInHome(page, 'Emma');
 }
 
-for (const size of busySizes) {
-  for (const scheme of schemes) {
-    test.describe(`${size.name} ${scheme}`, () => {
-      test.use({ viewport: { width: size.width, height: size.height }, colorScheme: scheme });
-      test('a busy student home shows every count without the drawer, and no badge is cut off', async ({
-        page,
-        hub,
-      }) => {
-        await busyStudentHome(page, hub);
-        // Two new deadlines and two direct messages.
-        await expect(page.getByRole('button', { name: /^Notifications, 4 unread$/ })).toBeVisible();
-        if (size.width < 768) {
-          await expect(
-            page.getByRole('button', { name: 'Open navigation, 2 unread messages' }),
-          ).toBeVisible();
-          await expect(page.getByTestId('menu-unread')).toContainText('2');
-        } else {
-          await expect(page.getByTestId('chat-unread-total')).toHaveText('2');
-        }
-        const enrolled = page.getByText('Enrolled', { exact: true });
-        await expect(enrolled).toHaveCount(2);
-        // A cut-off label is wider inside than the box that shows it ("ENR…").
-        for (const label of await enrolled.all())
-          expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
-        await settle(page);
-        await page.screenshot({
-          path: `test-results/screens/${size.name}-${scheme}-home-student-busy.png`,
-          fullPage: true,
-          animations: 'disabled',
-        });
-        expect(await axeViolations(page)).toEqual([]);
-      });
-    });
-  }
+test('a busy student home shows every count without the drawer, and no badge is cut off', async ({
+  page,
+  hub,
+}) => {
+  await busyStudentHome(page, hub);
+  // Two new deadlines and two direct messages.
+  const notifications = page.getByRole('button', { name: /^Notifications, 4 unread$/ });
+  await expect(notifications).toBeVisible();
+  await expect(page.getByTestId('chat-unread-total')).toHaveText('2');
+  await expectNoLabelCutOff(page);
+  await shoot(page, 'home-student-busy', { sizes: [DESKTOP] });
+
+  await page.setViewportSize({ width: PHONE.width, height: PHONE.height });
+  await expect(notifications).toBeVisible();
+  await expect(
+    page.getByRole('button', { name: 'Open navigation, 2 unread messages' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('menu-unread')).toContainText('2');
+  await expectNoLabelCutOff(page);
+  await shoot(page, 'home-student-busy', { sizes: [PHONE] });
+});
+
+async function expectNoLabelCutOff(page: Page) {
+  const enrolled = page.getByText('Enrolled', { exact: true });
+  await expect(enrolled).toHaveCount(2);
+  // A cut-off label is wider inside than the box that shows it ("ENR…").
+  for (const label of await enrolled.all())
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 }
