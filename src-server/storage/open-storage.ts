@@ -22,6 +22,7 @@ import { lowdbArchive, type LowdbArchiveParts } from './lowdb/archive';
 import { memoryCoordination } from './coordination/memory-coordination';
 import { DiskSpace } from './disk-space';
 import type { FileSystem } from './file-system';
+import { LogChatHistoryRepository } from './logs/chat-history';
 import { LogHistoryRepository } from './logs/history';
 import { releaseOrphanClaims } from './orphan-claims';
 import { SegmentedLog } from './logs/segmented-log';
@@ -118,7 +119,7 @@ export async function openStorage(
     settings,
     audit: new LogHistoryRepository(auditLog),
     uploads,
-    chat: new LogHistoryRepository(chatLog),
+    chat: new LogChatHistoryRepository(chatLog),
     notifications: new LogHistoryRepository(notificationLog),
     doneMarks,
     ...teaching,

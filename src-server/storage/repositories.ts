@@ -164,6 +164,38 @@ export interface HistoryEntry<T> {
   readonly entry: T;
 }
 
+/** Who sent a chat message and the id their app gave it: a resend carries the same pair. */
+export interface ChatSender {
+  readonly authorId: UserId;
+  readonly clientId: string;
+}
+
+/** What `appendOnce` answers: the stored message, and whether it was stored before this call. */
+export interface AppendedOnce {
+  readonly entry: HistoryEntry<ChatRecord>;
+  readonly duplicate: boolean;
+}
+
+/**
+ * The chat log. `appendOnce` is THE way a message is stored: a resend (same
+ * stream, author and client id) is answered with the message already stored
+ * — same seq, same time — and nothing is appended, whichever hub node stored
+ * the first copy. `prepare` builds the record (it may claim uploads or take a
+ * slow-mode slot) and runs at most once, only when the message may be new;
+ * if it throws, the stored message is answered when there is one, else the
+ * error. When `duplicate` is true after `prepare` ran, the caller gives back
+ * what `prepare` took. Engines: postgres/chat-history.ts (a unique index,
+ * any history length) and logs/chat-history.ts (a window per room in the
+ * one process that owns the folder).
+ */
+export interface ChatHistoryRepository extends HistoryRepository<ChatRecord> {
+  appendOnce(
+    stream: string,
+    sender: ChatSender,
+    prepare: () => Promise<ChatRecord>,
+  ): Promise<AppendedOnce>;
+}
+
 export interface UploadsRepository {
   get(id: FileId): Promise<UploadRecord | undefined>;
   insert(upload: UploadRecord): Promise<UploadRecord>;
@@ -217,7 +249,7 @@ export interface Storage {
   readonly sessionMembers: SessionMembersRepository;
   readonly posts: PostsRepository;
   readonly comments: CommentsRepository;
-  readonly chat: HistoryRepository<ChatRecord>;
+  readonly chat: ChatHistoryRepository;
   readonly messageEdits: MessageEditsRepository;
   readonly readMarkers: ReadMarkersRepository;
   readonly notifications: HistoryRepository<NotificationRecord>;

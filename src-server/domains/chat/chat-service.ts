@@ -10,16 +10,15 @@ import {
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import { DomainError, fieldError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
-import type { HistoryEntry } from '../../storage/repositories';
+import type { AppendedOnce, HistoryEntry } from '../../storage/repositories';
 import { toSummary } from '../accounts/views';
 import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
-import { attachUploadsTo } from '../files/claim';
+import { claimUploads } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
 import type { Presence } from './presence';
-import type { ChatControlsService } from './chat-controls';
+import type { Admission, ChatControlsService } from './chat-controls';
 import { ReadPositions } from './read-positions';
-import { RecentClientIds } from './recent-client-ids';
 import { mayMessage, placesOf } from '../access/places';
 import { assertMayRead, assertMayWrite } from '../access/room-access';
 
@@ -37,10 +36,10 @@ type ChatRepository = (typeof CHAT_REPOSITORIES)[number];
 /**
  * Chat: messages are appended to the room's stream in the chat log (a
  * message costs one line, however long the history); edits and deletions
- * are small records beside it. A resend with the same client id is stored once.
+ * are small records beside it. A resend with the same client id is stored once
+ * (storage's appendOnce: the one way a message is stored).
  */
 export class ChatService {
-  private readonly recentClientIds: RecentClientIds;
   private readonly readPositions: ReadPositions;
 
   constructor(
@@ -49,13 +48,14 @@ export class ChatService {
     /** A live class's quiet and slow modes; asked before anything is stored. */
     private readonly controls?: Pick<ChatControlsService, 'gate' | 'relaysTyping'>,
   ) {
-    this.recentClientIds = new RecentClientIds(deps.storage);
     this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
   }
 
   /**
    * The answer (an ack) means the message is stored; read positions follow in the background.
    * `device`: the connection sending it, which learns its own read position from the ack.
+   * A resend (same client id, after a flaky reconnect, on whichever hub node) is answered with
+   * the stored message — same seq and time — and tells no one anything new.
    */
   async send(
     actor: UserRecord,
@@ -64,29 +64,38 @@ export class ChatService {
   ): Promise<{ message: ChatMessage; duplicate: boolean }> {
     await assertMayWrite(this.deps.storage, actor, input.room);
     const admit = await this.controls?.gate(actor, input.room);
-    const seen = await this.recentClientIds.forRoom(input.room);
-    const key = `${actor.id}:${input.clientId}`;
-    const earlier = seen.get(key);
-    if (earlier)
-      return { message: await this.message(actor, input.room, await earlier), duplicate: true };
-    // No await from the resend check to `remember`: a resend racing its original is stored once.
-    const admission = admit?.();
-    // Other hub nodes' slow mode is asked inside the store, so nothing awaits before `remember`.
-    const stored = admission?.acrossNodes
-      ? admission.acrossNodes.then(() => this.append(actor, input))
-      : this.append(actor, input);
-    const storedSeq = stored.then((entry) => entry.seq);
-    // A resend waiting on it handles a failure; this copy must never reject unheard (full disk).
-    storedSeq.catch(() => undefined);
-    this.recentClientIds.remember(seen, key, storedSeq);
-    let entry: HistoryEntry<ChatRecord>;
-    try {
-      entry = await stored;
-    } catch (error) {
-      seen.delete(key);
+    const owner = `chat:${input.room}:${input.clientId}`;
+    let admission: Admission | undefined;
+    let claimed = false;
+    // What a message that was not stored after all (or was a resend) must give back.
+    const giveBack = async () => {
       admission?.();
+      if (claimed)
+        await this.deps.storage.uploads.release(input.fileIds, owner).catch(() => undefined);
+    };
+    let sent: AppendedOnce;
+    try {
+      sent = await this.deps.storage.chat.appendOnce(
+        input.room,
+        { authorId: actor.id, clientId: input.clientId },
+        async () => {
+          // Synchronous up to the first await: slow mode is checked without another send between.
+          admission = admit?.();
+          await admission?.acrossNodes;
+          const files = await claimUploads(this.deps.storage, actor.id, input.fileIds, owner);
+          claimed = true;
+          return { authorId: actor.id, clientId: input.clientId, text: input.text, files };
+        },
+      );
+    } catch (error) {
+      await giveBack();
       throw error;
     }
+    if (sent.duplicate) {
+      await giveBack();
+      return { message: await this.toMessage(actor, input.room, sent.entry), duplicate: true };
+    }
+    const { entry } = sent;
     await this.advanceRead(actor.id, input.room, entry.seq, device);
     this.deps.bus.publish('chat.message-sent', {
       room: input.room,
@@ -322,20 +331,6 @@ export class ChatService {
 
   private isOnline(userId: UserId): boolean {
     return this.presence.isOnline(userId);
-  }
-
-  private append(actor: UserRecord, input: SendMessage): Promise<HistoryEntry<ChatRecord>> {
-    return attachUploadsTo(
-      this.deps.storage,
-      { actorId: actor.id, fileIds: input.fileIds, owner: `chat:${input.room}:${input.clientId}` },
-      (files) =>
-        this.deps.storage.chat.append(input.room, {
-          authorId: actor.id,
-          clientId: input.clientId,
-          text: input.text,
-          files,
-        }),
-    );
   }
 
   private async toMessage(

@@ -12,6 +12,7 @@ import { TargetNotEmptyError } from '../lowdb/archive-target';
 import type { StoredRecord } from '../document-collection';
 import { ARCHIVE_LOGS } from '../archive-port';
 import { isEmptyDatabase, PgArchive } from './archive';
+import { fillChatSenderKeys } from './chat-history';
 import { describeDatabaseUrl } from './connect';
 import { historyTables } from './history-tables';
 import { openPostgresStorage } from './open-postgres-storage';
@@ -88,6 +89,8 @@ export async function openPostgresArchiveTarget(
       },
       async commit() {
         for (const log of ARCHIVE_LOGS) await headsFromEntries(open, log);
+        // Restored messages keep answering resends of themselves (postgres/chat-history.ts).
+        await fillChatSenderKeys(open);
         await end('commit');
       },
       async abort() {

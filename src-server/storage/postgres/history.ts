@@ -5,7 +5,7 @@ import { historyTables, type HistoryLog, type HistoryTables } from './history-ta
 /** Rows deleted per statement when pruning, so no single delete holds locks for long. */
 const PRUNE_BATCH = 5_000;
 
-interface EntryRow {
+export interface EntryRow {
   readonly seq: string | number;
   readonly at: Date | string;
   readonly entry: unknown;
@@ -21,10 +21,10 @@ interface EntryRow {
  * read a range of the (stream, seq) primary key.
  */
 export class PgHistoryRepository<T> implements HistoryRepository<T> {
-  private readonly tables: HistoryTables;
+  protected readonly tables: HistoryTables;
 
   constructor(
-    private readonly db: QueryExecutorProvider,
+    protected readonly db: QueryExecutorProvider,
     log: HistoryLog,
     private readonly options: { readonly pruneBatch?: number } = {},
   ) {
@@ -106,7 +106,7 @@ export class PgHistoryRepository<T> implements HistoryRepository<T> {
   }
 }
 
-function toEntry<T>(row: EntryRow): HistoryEntry<T> {
+export function toEntry<T>(row: EntryRow): HistoryEntry<T> {
   return {
     seq: Number(row.seq),
     at: new Date(row.at).toISOString(),

@@ -6,6 +6,7 @@ import * as m002 from './migrations/002-history';
 import * as m003 from './migrations/003-classroom';
 import * as m004 from './migrations/004-socket-io';
 import * as m005 from './migrations/005-shared-state';
+import * as m006 from './migrations/006-chat-sent-once';
 
 /**
  * Every schema change, in order. Listed here rather than read from the
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '003-classroom': m003,
   '004-socket-io': m004,
   '005-shared-state': m005,
+  '006-chat-sent-once': m006,
 };
 
 /**

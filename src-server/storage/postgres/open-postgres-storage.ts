@@ -4,7 +4,7 @@ import type { Logger } from '../../logger';
 import { BlobStore } from '../blobs/blob-store';
 import type { CollectionDefinition, StoredRecord } from '../document-collection';
 import { releaseOrphanClaims } from '../orphan-claims';
-import type { AuditEntry, ChatRecord, NotificationRecord } from '../records';
+import type { AuditEntry, NotificationRecord } from '../records';
 import type { Storage } from '../repositories';
 import {
   openClassroomRepositories,
@@ -31,6 +31,7 @@ import { PgArchive } from './archive';
 import { postgresCoordination } from '../coordination/pg-coordination';
 import { PgCollection } from './collection';
 import { connectPostgres, describeDatabaseUrl, type PgConnection } from './connect';
+import { PgChatHistoryRepository } from './chat-history';
 import { PgHistoryRepository } from './history';
 import { migrateToLatest } from './migrate';
 import { TrigramUserSearch } from './users-search';
@@ -126,7 +127,7 @@ export async function openPostgresStorage(
       ...courseAndSessions,
       ...classroom,
       audit: new PgHistoryRepository<AuditEntry>(db, 'audit'),
-      chat: new PgHistoryRepository<ChatRecord>(db, 'chat'),
+      chat: new PgChatHistoryRepository(db),
       notifications: new PgHistoryRepository<NotificationRecord>(db, 'notifications'),
       blobs,
       coordination,

@@ -67,6 +67,34 @@ describe('session chat', () => {
     ).toHaveLength(1);
   });
 
+  it('answers a resend after a reconnect with the first copy: the room hears it once, sync holds it once', async () => {
+    const hostSocket = await online(host);
+    const heard = collect(hostSocket, 'chat:message');
+    let memberSocket = await online(member);
+    const clientId = randomUUID();
+    const first = await send(memberSocket, 'sent before the cut', clientId);
+    expect(first).toMatchObject({ ok: true, data: { seq: 1, clientId } });
+    // The app never saw the ack (the connection dropped): it reconnects and sends again.
+    memberSocket.disconnect();
+    memberSocket = await online(member);
+    const again = await send(memberSocket, 'sent before the cut', clientId);
+    expect(again).toEqual(first);
+    // A later message is the barrier: a second copy would have reached the host before it.
+    const after = nextEvent(hostSocket, 'chat:message');
+    await send(memberSocket, 'next one');
+    expect(await after).toMatchObject({ seq: 2, text: 'next one' });
+    expect(heard.map((message) => [message.seq, message.clientId])).toEqual([
+      [1, clientId],
+      [2, expect.any(String)],
+    ]);
+    const reply = await memberSocket.emitWithAck('sync', { rooms: { [room]: 0 } });
+    if (!reply.ok) throw new Error(reply.error.message);
+    expect(reply.data.messages.map((m) => [m.seq, m.text])).toEqual([
+      [1, 'sent before the cut'],
+      [2, 'next one'],
+    ]);
+  });
+
   it('sends nothing more to a member once removed', async () => {
     const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
     await send(hostSocket, 'before');
