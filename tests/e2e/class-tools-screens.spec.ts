@@ -110,3 +110,42 @@ test('the class tools fit one row on a desktop and a select on a phone; an admin
   await shoot(admin.page, 'class-tools-admin-attendance', 'class-tools');
   expect([...teacher.uncaught, ...admin.uncaught]).toEqual([]);
 });
+
+test('a course’s attendance history follows check-ins without a reload', async ({
+  browser,
+  hub,
+}) => {
+  test.setTimeout(180_000);
+  const { emma, milo, courseId, attendance } = await world(hub);
+  const teacher = await signedIn(browser, hub, 'davis', 'Grace');
+  await teacher.page.goto(`/courses/${courseId}?tab=attendance`);
+  await expect(teacher.page.getByTestId('course-attendance-empty')).toBeVisible();
+  await markPage(teacher.page);
+
+  const windowId = await attendance.open();
+  const history = teacher.page.getByTestId('course-attendance');
+  const window = history.getByTestId('attendance-window');
+  await expect(window).toHaveCount(1);
+  await expect(window).toContainText('Open now');
+  await window.getByRole('button', { name: 'Open the sheet' }).click();
+  const rows = window.getByTestId('attendance-row');
+  await expect(rows).toHaveCount(2);
+
+  await attendance.checkIn(emma);
+  await expect(window.getByTestId('attendance-window-counts')).toHaveText(
+    '1 present · 0 late · 1 absent',
+  );
+  await expect(rows.filter({ hasText: 'Emma Stone' })).toContainText('Present');
+  hub.later(10);
+  await attendance.checkIn(milo);
+  await expect(rows.filter({ hasText: 'Milo Park' })).toContainText('Late');
+  await shoot(teacher.page, 'course-attendance-live', 'course-attendance');
+
+  await attendance.close(windowId);
+  await expect(window).not.toContainText('Open now');
+  await expect(window.getByTestId('attendance-window-counts')).toHaveText(
+    '1 present · 1 late · 0 absent',
+  );
+  await expectNoReload(teacher.page, 'the teacher');
+  expect(teacher.uncaught).toEqual([]);
+});
