@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerToClientEvents } from '../../../src-shared/events';
-import type { Person } from '../../support/people';
+import { signUp, type Person } from '../../support/people';
 import { collect, type ClientSocket } from '../../support/sockets';
 import { startLessonScene, type LessonScene } from './lesson-scene';
 
@@ -159,4 +159,24 @@ describe('live class-tool counts, per role', () => {
       await settle([person.socket]);
       for (const event of COUNTED) expect(person.heard[event], event).toEqual([]);
     });
+
+  it('admin who loses admin rights while looking in: the counts stop at once', async () => {
+    const { hub, admin } = scene;
+    const other = await signUp(hub, { role: 'teacher', username: 'second_admin' });
+    const promote = (isAdmin: boolean) =>
+      hub.call('adminUpdateUser', {
+        token: admin.token,
+        params: { userId: other.id },
+        body: { isAdmin },
+      });
+    expect((await promote(true)).status).toBe(200);
+    const watcher = await onClassPage(other);
+    expect(watcher.watched.ok).toBe(true);
+    expect((await promote(false)).status).toBe(200);
+    const teacher = await onClassPage(scene.teacher);
+    await aLessonMinute();
+    await allCountsReached(teacher.heard);
+    await settle([watcher.socket]);
+    for (const event of COUNTED) expect(watcher.heard[event], event).toEqual([]);
+  });
 });
