@@ -106,8 +106,20 @@ test('the class tools fit one row on a desktop and a select on a phone; an admin
   await expect(counts).toHaveText('0 present · 0 late · 2 absent');
   await attendance.checkIn(emma);
   await expect(counts).toHaveText('1 present · 0 late · 1 absent');
-  await expectNoReload(admin.page, 'the admin');
   await shoot(admin.page, 'class-tools-admin-attendance', 'class-tools');
+
+  // A question asked now arrives without a name (the class's packet); the admin, who moderates, sees whose it is.
+  await classTool(admin.page, 'Questions').click();
+  await expect(admin.page.getByTestId('questions-empty')).toBeVisible(); // loaded, listening
+  await hub.call('askQuestion', {
+    token: emma.token,
+    params: { sessionId },
+    body: { text: 'Does a longer string slow the swing?' },
+  });
+  const question = admin.page.getByTestId('class-tools').getByText('Does a longer string slow');
+  await expect(question).toBeVisible();
+  await expect(admin.page.getByTestId('question-author')).toContainText('Emma Stone');
+  await expectNoReload(admin.page, 'the admin');
   expect([...teacher.uncaught, ...admin.uncaught]).toEqual([]);
 });
 
