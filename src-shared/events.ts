@@ -206,7 +206,9 @@ export type LiveWhat =
   | 'sessions'
   | 'members'
   /** The device board of a course: to its teacher and admins only. */
-  | 'devices';
+  | 'devices'
+  /** A course's attendance history (a check-in window opened or closed, a student checked in): its teacher and admins. */
+  | 'attendance';
 
 export interface LiveHint {
   topic: LiveTopic;

@@ -27,6 +27,7 @@ interface Delivery {
 type CourseRecord = { readonly id: string; readonly teacherId: UserId };
 type SessionRecord = { readonly id: string; readonly courseId?: string };
 type UserRecord = { readonly id: UserId; readonly role: string; readonly status: string };
+type AttendanceWindowRecord = { readonly courseId?: string; readonly openedBy: UserId };
 
 const ADMINS = APPROVERS_OF_ALL;
 const admin = (what: LiveWhat): Delivery => ({ topic: 'admin', what, to: [ADMINS] });
@@ -61,6 +62,23 @@ function sessionHints(session: SessionRecord): Delivery[] {
       ? { topic: 'sessions', what: 'sessions', to: [courseRoom(session.courseId)] }
       : everyone('sessions', 'sessions'),
     admin('sessions'),
+  ];
+}
+
+/**
+ * A course's attendance history changed: its teacher and admins (who alone may read it) hear it
+ * under the course topic. The window's opener is the course's teacher: only a course's teacher
+ * hosts its sessions, and only the host opens a check-in (class-access.ts). A study group's
+ * window has no course and no history page.
+ */
+function attendanceHints(window: AttendanceWindowRecord): Delivery[] {
+  if (!window.courseId) return [];
+  return [
+    {
+      topic: liveTopics.course(window.courseId),
+      what: 'attendance',
+      to: [userRoom(window.openedBy), ADMINS],
+    },
   ];
 }
 
@@ -195,6 +213,9 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
       to: [userRoom(course.teacherId), ADMINS],
     },
   ],
+  'attendance.changed': ({ window }: { window: AttendanceWindowRecord }) => attendanceHints(window),
+  'attendance.checked-in': ({ window }: { window: AttendanceWindowRecord }) =>
+    attendanceHints(window),
   'session.member-joined': ({ session }: { session: SessionRecord }) => [
     { topic: liveTopics.session(session.id), what: 'members', to: [sessionRoom(session.id)] },
     admin('sessions'),

@@ -7,8 +7,14 @@ import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { Coalescer } from './coalesce';
 import { parsePayload, responder } from './respond';
-import { sessionRoom, userRoom } from './rooms';
+import { classObserversRoom, sessionRoom, userRoom } from './rooms';
 import type { HubSocketServer } from './socket-server';
+
+/** Who reads a class's counts: its host's devices and the admins looking in (class-access.ts). */
+const countReaders = (hostId: UserId, sessionId: string) => [
+  userRoom(hostId),
+  classObserversRoom(sessionId),
+];
 
 /** How often the host's counts may refresh while answers pour in. */
 export const COUNTS_INTERVAL_MS = 100;
@@ -17,8 +23,9 @@ export const COUNTS_INTERVAL_MS = 100;
  * Polls, attendance and exit tickets live. A change everyone may see (a
  * poll opened, revealed; a check-in window opened) is one packet to the
  * session room — the student's view, built once. Answers and check-ins
- * refresh the host's counts on the host's own devices, counted on the hub
- * and coalesced (Coalescer), never one packet per student. A client that
+ * refresh the host's counts on the host's own devices and on those of the
+ * admins looking in (the observers' room), counted on the hub and coalesced
+ * (Coalescer), never one packet per student. A client that
  * reconnects fetches the state through REST, so nothing here is replayed.
  */
 export function deliverLiveTools(
@@ -55,7 +62,10 @@ export function deliverLiveTools(
       hostId: poll.hostId,
       send: async () => {
         const results = await tools.polls.results(poll);
-        io.to(userRoom(poll.hostId)).emit('poll:results', { sessionId: poll.sessionId, results });
+        io.to(countReaders(poll.hostId, poll.sessionId)).emit('poll:results', {
+          sessionId: poll.sessionId,
+          results,
+        });
       },
     });
     pollCounts.touch(poll.id);
@@ -74,7 +84,7 @@ export function deliverLiveTools(
   bus.on('attendance.checked-in', ({ window }) => {
     windows.set(window.id, async () => {
       const counted = await tools.attendance.countedView(window);
-      io.to(userRoom(window.openedBy)).emit('attendance:counts', counted);
+      io.to(countReaders(window.openedBy, window.sessionId)).emit('attendance:counts', counted);
     });
     windowCounts.touch(window.id);
   });
@@ -92,7 +102,7 @@ export function deliverLiveTools(
   bus.on('exit-ticket.answered', ({ ticket }) => {
     tickets.set(ticket.id, async () => {
       const answered = await tools.exitTickets.count(ticket);
-      io.to(userRoom(ticket.hostId)).emit('exit-ticket:counts', {
+      io.to(countReaders(ticket.hostId, ticket.sessionId)).emit('exit-ticket:counts', {
         sessionId: ticket.sessionId,
         ticketId: ticket.id,
         answered,

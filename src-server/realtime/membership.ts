@@ -3,8 +3,16 @@ import type { CourseId } from '../../src-shared/schemas/courses';
 import type { SessionId } from '../../src-shared/schemas/sessions';
 import { DomainError } from '../domain-error';
 import type { AccessService, Person } from '../domains/access/access-service';
+import { classRoleOf } from '../domains/access/class-access';
 import type { EventBus } from '../events/bus';
-import { APPROVER_ROOMS, approverRoomsOf, courseRoom, sessionRoom, userRoom } from './rooms';
+import {
+  APPROVER_ROOMS,
+  approverRoomsOf,
+  classObserversRoom,
+  courseRoom,
+  sessionRoom,
+  userRoom,
+} from './rooms';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
 const ofEnrolment = (e: { userId: UserId; courseId: CourseId }) => ({
@@ -65,12 +73,15 @@ export class RoomMembership {
   /** An admin looking in, or a member opening the page: joins after the same check REST uses. */
   async watch(socket: HubSocket, sessionId: SessionId): Promise<void> {
     const userId = socket.data.userId;
-    const { session, membership } = await this.fresh(userId, async () => {
+    const access = await this.fresh(userId, async () => {
       const user = await this.userOf(userId);
       if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
       return this.access.session(user, sessionId);
     });
+    const { session, membership } = access;
     this.remember(session);
+    // An admin looking in reads the class's counts as its teacher does (class-access.ts).
+    if (classRoleOf(access) === 'observer') void socket.join(classObserversRoom(sessionId));
     if (!membership) {
       if (!this.lookingIn.has(socket.id)) {
         this.lookingIn.set(socket.id, new Set());
@@ -83,6 +94,7 @@ export class RoomMembership {
 
   unwatch(socket: HubSocket, sessionId: SessionId): void {
     void socket.leave(sessionRoom(sessionId));
+    void socket.leave(classObserversRoom(sessionId));
   }
 
   follow(bus: EventBus): void {
@@ -119,6 +131,7 @@ export class RoomMembership {
       const room = sessionRoom(session.id);
       this.io.to(room).emit('session:access-lost', { sessionId: session.id, reason: 'deleted' });
       this.io.in(room).socketsLeave(room);
+      this.io.in(classObserversRoom(session.id)).socketsLeave(classObserversRoom(session.id));
       this.courseOfSession.delete(session.id);
     });
     // Role and admin changes move the person's devices in or out of the approvers' rooms at once.
@@ -224,8 +237,10 @@ export class RoomMembership {
   private stopLookingIn(userId: UserId): void {
     for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
       const socket = this.io.sockets.sockets.get(socketId);
-      for (const sessionId of this.lookingIn.get(socketId) ?? [])
+      for (const sessionId of this.lookingIn.get(socketId) ?? []) {
         void socket?.leave(sessionRoom(sessionId));
+        void socket?.leave(classObserversRoom(sessionId));
+      }
       this.lookingIn.delete(socketId);
     }
   }

@@ -6,6 +6,12 @@ import type { Room } from '../../src-shared/schemas/chat';
 export const userRoom = (userId: UserId) => `user:${userId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 export const courseRoom = (courseId: string) => `course:${courseId}`;
+/**
+ * Admins looking into a class (observers: read everything, act on nothing). The host's counts of
+ * answers and check-ins go to the host's own devices and to this room — never to the session room,
+ * where the students are. Not `session:`-prefixed: leaving a course walks those rooms only.
+ */
+export const classObserversRoom = (sessionId: string) => `class-observers:${sessionId}`;
 
 /** Who hears of accounts waiting for approval: admins of everyone, teachers of students. */
 export const APPROVERS_OF_ALL = 'approvers:all';

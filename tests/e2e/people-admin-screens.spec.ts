@@ -149,6 +149,31 @@ const screens: { name: string; open(page: Page, hub: E2EHub): Promise<void> }[] 
     },
   },
   {
+    // Long titles are the case to look at: the title is the row's key information and shows whole.
+    name: 'admin-courses',
+    open: async (page, hub) => {
+      await populate(hub);
+      const dana = await hub.call('signIn', {
+        body: { username: 'prof_davis', password: GOOD_PASSWORD },
+      });
+      await hub.call('createCourse', {
+        token: dana.body.tokens.accessToken,
+        body: {
+          title: 'Introduction to observational astronomy and the history of the telescope',
+          capacity: 24,
+          codePrefix: 'AST',
+        },
+      });
+      await signIn(page, 'admin', 'Ada');
+      await page.goto('/admin?tab=courses');
+      const long = page.getByRole('link', { name: /history of the telescope$/ });
+      await expect(long).toBeVisible();
+      // Whole, wrapping onto more lines, never cut to one line with an ellipsis.
+      await expect(long).toHaveCSS('white-space', 'normal');
+      await expect(long).toHaveCSS('text-overflow', 'clip');
+    },
+  },
+  {
     name: 'admin-settings',
     open: async (page, hub) => {
       await populate(hub);

@@ -30,7 +30,13 @@ export const coursesCollection: Collection<Course> = {
       name: 'course',
       label: 'admin.column.course',
       render: (c) =>
-        createElement(LinkCell, { to: `/courses/${c.id}`, title: c.title, detail: c.code }),
+        // The title is what an admin looks for: shown whole, wrapping on a phone.
+        createElement(LinkCell, {
+          to: `/courses/${c.id}`,
+          title: c.title,
+          detail: c.code,
+          wrap: true,
+        }),
     },
     {
       name: 'teacher',

@@ -1,4 +1,4 @@
-import { Card, Select, Tabs } from '@mantine/core';
+import { Card, Select, Stack, Tabs, Text } from '@mantine/core';
 import {
   IconChartBar,
   IconDoorExit,
@@ -23,6 +23,8 @@ export type { ClassToolProps, ClassToolRole } from './class-tool';
 interface ClassTool {
   id: string;
   label: MessageKey;
+  /** The word under the icon in the desktop tab row; `label` stays its accessible name. */
+  short: MessageKey;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   Tool: ComponentType<ClassToolProps>;
 }
@@ -32,22 +34,48 @@ interface ClassTool {
  * component taking `ClassToolProps`. Order is the order of the tabs.
  */
 const tools: readonly ClassTool[] = [
-  { id: 'hands', label: 'classTools.tab.hands', icon: IconHandStop, Tool: HandsTool },
+  {
+    id: 'hands',
+    label: 'classTools.tab.hands',
+    short: 'classTools.short.hands',
+    icon: IconHandStop,
+    Tool: HandsTool,
+  },
   {
     id: 'questions',
     label: 'classTools.tab.questions',
+    short: 'classTools.short.questions',
     icon: IconMessageQuestion,
     Tool: QuestionsTool,
   },
-  { id: 'chat', label: 'classTools.tab.chat', icon: IconMessageCog, Tool: ChatControlsTool },
-  { id: 'polls', label: 'classTools.tab.polls', icon: IconChartBar, Tool: PollsTool },
+  {
+    id: 'chat',
+    label: 'classTools.tab.chat',
+    short: 'classTools.short.chat',
+    icon: IconMessageCog,
+    Tool: ChatControlsTool,
+  },
+  {
+    id: 'polls',
+    label: 'classTools.tab.polls',
+    short: 'classTools.short.polls',
+    icon: IconChartBar,
+    Tool: PollsTool,
+  },
   {
     id: 'attendance',
     label: 'classTools.tab.attendance',
+    short: 'classTools.short.attendance',
     icon: IconUserCheck,
     Tool: AttendanceTool,
   },
-  { id: 'exit', label: 'classTools.tab.exit', icon: IconDoorExit, Tool: ExitTicketsTool },
+  {
+    id: 'exit',
+    label: 'classTools.tab.exit',
+    short: 'classTools.short.exit',
+    icon: IconDoorExit,
+    Tool: ExitTicketsTool,
+  },
 ];
 
 /** Host = teacher, member = student; an admin looking in from outside only reads. */
@@ -81,14 +109,34 @@ export function ClassToolsPanel({ session, isAdmin }: { session: Session; isAdmi
         data-testid="class-tools-select"
       />
       <Tabs value={tab} onChange={show} keepMounted={false}>
-        <Tabs.List mb="md" visibleFrom="sm" aria-label={t('classTools.title')}>
+        {/*
+          One row on a desktop: a short word under each icon, the tabs sharing the width
+          evenly; a window narrower still scrolls the row sideways rather than wrapping it.
+        */}
+        <Tabs.List
+          mb="md"
+          visibleFrom="sm"
+          grow
+          aria-label={t('classTools.title')}
+          style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden' }}
+          data-testid="class-tools-tabs"
+        >
           {tools.map((tool) => (
             <Tabs.Tab
               key={tool.id}
               value={tool.id}
-              leftSection={<tool.icon size={16} aria-hidden />}
+              px="xs"
+              py={6}
+              miw="max-content"
+              aria-label={t(tool.label)}
+              title={t(tool.label)}
             >
-              {t(tool.label)}
+              <Stack gap={2} align="center">
+                <tool.icon size={18} aria-hidden />
+                <Text span size="xs" fw={600} lh={1.2} style={{ whiteSpace: 'nowrap' }}>
+                  {t(tool.short)}
+                </Text>
+              </Stack>
             </Tabs.Tab>
           ))}
         </Tabs.List>

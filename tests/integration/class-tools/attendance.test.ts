@@ -238,4 +238,39 @@ describe('attendance live', () => {
     await annSocket.emitWithAck('hub:ping');
     expect(annCounts).toEqual([]);
   });
+
+  it('tells the course’s teacher and admins that its history changed, per role, nobody else', async () => {
+    const { teacher, admin, ann, outsider, blocked } = scene;
+    const people = { teacher, admin, student: ann, outsider, blocked };
+    const listening = await Promise.all(
+      Object.entries(people).map(async ([role, person]) => {
+        const socket = await scene.connect(person);
+        return { role, socket, hints: collect(socket, 'live:changed') };
+      }),
+    );
+    const historyHints = (role: string) =>
+      listening
+        .find((l) => l.role === role)!
+        .hints.filter((h) => h.what === 'attendance')
+        .map((h) => h.topic);
+    const topic = `course:${scene.courseId}`;
+
+    const windowId = (await open()).body.id as string;
+    await expect.poll(() => historyHints('teacher')).toEqual([topic]);
+    expect((await checkIn(ann)).status).toBe(200);
+    await expect.poll(() => historyHints('teacher')).toEqual([topic, topic]);
+    await scene.hub.call('closeAttendance', { token: teacher.token, params: { windowId } });
+    await expect.poll(() => historyHints('teacher')).toEqual([topic, topic, topic]);
+
+    await Promise.all(listening.map((l) => l.socket.emitWithAck('hub:ping')));
+    expect(historyHints('admin')).toEqual([topic, topic, topic]);
+    for (const role of ['student', 'outsider', 'blocked'])
+      expect(historyHints(role), role).toEqual([]);
+    // What the hint asks the teacher to fetch again now holds the check-in.
+    const history = await scene.hub.call('courseAttendance', {
+      token: teacher.token,
+      params: { courseId: scene.courseId },
+    });
+    expect(history.body[0]).toMatchObject({ id: windowId, counts: { present: 1 } });
+  });
 });

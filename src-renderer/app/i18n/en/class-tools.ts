@@ -5,6 +5,13 @@ export const classTools = {
   'classTools.tab.hands': 'Hands',
   'classTools.tab.questions': 'Questions',
   'classTools.tab.chat': 'Chat controls',
+  // The desktop tab row's words under each icon: each starts the full name above (its accessible name).
+  'classTools.short.hands': 'Hands',
+  'classTools.short.questions': 'Questions',
+  'classTools.short.chat': 'Chat',
+  'classTools.short.polls': 'Polls',
+  'classTools.short.attendance': 'Attendance',
+  'classTools.short.exit': 'Exit ticket',
 
   'classTools.hands.raise': 'Raise hand',
   'classTools.hands.lower': 'Lower hand',

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconListDetails } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   AttendanceSheet,
   AttendanceWindow,
@@ -9,29 +9,51 @@ import type { Course } from '../../../../src-shared/schemas/courses';
 import { fetchFile } from '../../../app/file-transfer';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
+import { useLive } from '../../../app/use-live';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import { AttendanceSheetView, STATUS_TONES } from './AttendanceSheetView';
 
 /**
+ * Fetches with `load` whenever `key` changes and whenever `reload` is called,
+ * keeping only the answer of the latest call (a slow earlier one never wins).
+ */
+function useLatest<T>(key: string, load: () => Promise<T>) {
+  const [value, setValue] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const latest = useRef({ load, call: 0 });
+  latest.current.load = load;
+  const reload = useCallback(() => {
+    const call = ++latest.current.call;
+    latest.current.load().then(
+      (next) => {
+        if (call !== latest.current.call) return;
+        setValue(next);
+        setError(undefined);
+      },
+      (failure: unknown) => call === latest.current.call && setError(failure),
+    );
+  }, []);
+  useEffect(reload, [key, reload]);
+  return { value, error, setError, reload };
+}
+
+/**
  * A course's attendance history for its teacher: every check-in window of
  * its live classes, newest first, with present / late / absent counts; one
- * window's sheet opens in place; the whole history downloads as CSV.
+ * window's sheet opens in place; the whole history downloads as CSV. Live:
+ * a window opened or closed and each check-in refetch it (the hub's
+ * `attendance` hint on the course topic, to its teacher and admins only).
  */
 export function CourseAttendancePanel({ course }: { course: Pick<Course, 'id' | 'code'> }) {
   const t = useT();
-  const [windows, setWindows] = useState<AttendanceWindow[]>();
-  const [error, setError] = useState<unknown>();
   const [openId, setOpenId] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    api
-      .call('courseAttendance', { params: { courseId: course.id } })
-      .then((list) => current && setWindows(list))
-      .catch((failure: unknown) => current && setError(failure));
-    return () => {
-      current = false;
-    };
-  }, [course.id]);
+  const {
+    value: windows,
+    error,
+    setError,
+    reload,
+  } = useLatest(course.id, () => api.call('courseAttendance', { params: { courseId: course.id } }));
+  useLive([`course:${course.id}`], reload, ['attendance']);
   if (error !== undefined && !windows) return <ErrorNotice error={error} />;
   if (!windows) return <Loader size="sm" aria-label={t('classTools.attendance.history')} />;
   return (
@@ -74,6 +96,11 @@ export function CourseAttendancePanel({ course }: { course: Pick<Course, 'id' | 
   );
 }
 
+/**
+ * One window of the history. Its sheet, once opened, is fetched again when the
+ * window's counts or closing change (the history refetched after a hint), so
+ * a check-in shows up in the open table too.
+ */
 function WindowCard({
   window,
   open,
@@ -84,19 +111,14 @@ function WindowCard({
   onToggle: () => void;
 }) {
   const t = useT();
-  const [sheet, setSheet] = useState<AttendanceSheet>();
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    api
-      .call('attendanceSheet', { params: { windowId: window.id } })
-      .then((loaded) => current && setSheet(loaded))
-      .catch((failure: unknown) => current && setError(failure));
-    return () => {
-      current = false;
-    };
-  }, [open, window.id]);
+  const changed = `${JSON.stringify(window.counts)}:${window.closedAt ?? ''}`;
+  const { value: sheet, error } = useLatest<AttendanceSheet | undefined>(
+    `${window.id}:${open}:${changed}`,
+    () =>
+      open
+        ? api.call('attendanceSheet', { params: { windowId: window.id } })
+        : Promise.resolve(undefined),
+  );
   const counts = window.counts;
   return (
     <Card withBorder padding="sm" data-testid="attendance-window">

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ClassQuestion, Question } from '../../../../src-shared/schemas/class-tools/questions';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import { api } from '../../../app/hub-client';
@@ -38,11 +39,33 @@ export function mergeQuestion(
 
 /** The class's questions as this viewer sees them, kept live by `question:changed`. */
 export function useQuestions(sessionId: SessionId, role: ClassToolRole) {
-  return useLiveState<Question[], 'question:changed'>(
+  const live = useLiveState<Question[], 'question:changed'>(
     `questions:${sessionId}`,
     async () => (await api.call('questions', { params: { sessionId } })).items,
     'question:changed',
     (list, question) =>
       question.sessionId === sessionId && list ? mergeQuestion(list, question, role) : undefined,
   );
+  useAuthorsForObserver(role, live.state, live.reload);
+  return live;
+}
+
+/**
+ * The class's packet of a new question names nobody; an admin looking in moderates, so their
+ * list names each author (the hub's REST view for admins). A question that arrived live
+ * without one is fetched once with the rest of the list.
+ */
+function useAuthorsForObserver(
+  role: ClassToolRole,
+  list: readonly Question[] | undefined,
+  reload: () => Promise<void>,
+) {
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    if (role !== 'observer' || !list) return;
+    const unnamed = list.filter((q) => !q.author && !asked.current.has(q.id));
+    if (unnamed.length === 0) return;
+    unnamed.forEach((q) => asked.current.add(q.id));
+    void reload();
+  }, [role, list, reload]);
 }
