@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
-import { classTool, expectNoReload, markPage, shoot, signedIn } from './class-helpers';
+import { classTool, expectNoReload, markPage, signedIn } from './class-helpers';
+import { shoot } from './shoot';
 
 /**
  * The class tools as a teacher and an admin see them: the tools' tabs on one
@@ -90,7 +91,7 @@ test('the class tools fit one row on a desktop and a select on a phone; an admin
   expect(await tabs.evaluate((list) => list.scrollWidth <= list.clientWidth)).toBe(true);
   // The short word under each icon is the start of the tab's full (accessible) name.
   await expect(classTool(teacher.page, 'Polls & quizzes')).toContainText('Polls');
-  await shoot(teacher.page, 'class-tools-tabs', 'class-tools');
+  await shoot(teacher.page, 'class-tools-tabs', { fullPage: false, focus: 'class-tools' });
 
   await teacher.page.setViewportSize({ width: 390, height: 844 });
   await expect(tabs).toBeHidden();
@@ -106,7 +107,10 @@ test('the class tools fit one row on a desktop and a select on a phone; an admin
   await expect(counts).toHaveText('0 present · 0 late · 2 absent');
   await attendance.checkIn(emma);
   await expect(counts).toHaveText('1 present · 0 late · 1 absent');
-  await shoot(admin.page, 'class-tools-admin-attendance', 'class-tools');
+  await shoot(admin.page, 'class-tools-admin-attendance', {
+    fullPage: false,
+    focus: 'class-tools',
+  });
 
   // A question asked now arrives without a name (the class's packet); the admin, who moderates, sees whose it is.
   await classTool(admin.page, 'Questions').click();
@@ -151,7 +155,10 @@ test('a course’s attendance history follows check-ins without a reload', async
   hub.later(10);
   await attendance.checkIn(milo);
   await expect(rows.filter({ hasText: 'Milo Park' })).toContainText('Late');
-  await shoot(teacher.page, 'course-attendance-live', 'course-attendance');
+  await shoot(teacher.page, 'course-attendance-live', {
+    fullPage: false,
+    focus: 'course-attendance',
+  });
 
   await attendance.close(windowId);
   await expect(window).not.toContainText('Open now');
