@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runArchiveCommand } from '../../../src-server/archive/commands';
 import { createLogger } from '../../../src-server/logger';
@@ -54,10 +54,12 @@ afterAll(async () => {
 const restoreInto = (target: string) =>
   runArchiveCommand('restore', ['--in', archive, '--data', target], {}, () => undefined);
 
-/** Resolves once a restore into `target` has made its temp folder (it is then mid-way). */
-async function tempFolderOf(target: string): Promise<void> {
-  const prefix = `.${target.split('/').pop()}.restoring-`;
-  for (;;) {
+/** Resolves once a restore into `target` has made its temp folder (it is then mid-way), or has ended. */
+async function midway(target: string, restore: Promise<unknown>): Promise<void> {
+  const prefix = `.${basename(target)}.restoring-`;
+  let ended = false;
+  void restore.finally(() => (ended = true));
+  while (!ended) {
     if ((await readdir(root)).some((name) => name.startsWith(prefix))) return;
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -70,7 +72,7 @@ describe('two restores into one folder', () => {
       () => 'restored',
       (error: Error) => error,
     );
-    await Promise.race([tempFolderOf(target), first]);
+    await midway(target, first);
     const second = await restoreInto(target).then(
       () => 'restored',
       (error: Error) => error,
