@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 import type { Logger } from '../logger';
 import type { ArchivableStorage, ArchiveTarget } from '../storage/archive-port';
 import { DataFolderInUseError, lockDataFolder } from '../storage/data-folder-lock';
-import { openLowdbArchiveTarget, TargetNotEmptyError } from '../storage/lowdb/archive-target';
+import {
+  openLowdbArchiveTarget,
+  RestoreInProgressError,
+  TargetNotEmptyError,
+} from '../storage/lowdb/archive-target';
 import { openStorage } from '../storage/open-storage';
 import { openPostgresArchiveTarget } from '../storage/postgres/archive-target';
 import { DatabaseSchemaError } from '../storage/postgres/migrate';
@@ -94,7 +98,8 @@ export async function openTarget(
   } catch (error) {
     if (error instanceof DatabaseUnreachableError || error instanceof DatabaseSchemaError)
       throw new ArchiveError(error.message);
-    if (error instanceof TargetNotEmptyError) throw new ArchiveError(error.message);
+    if (error instanceof TargetNotEmptyError || error instanceof RestoreInProgressError)
+      throw new ArchiveError(error.message);
     throw error;
   }
 }

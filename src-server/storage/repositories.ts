@@ -94,6 +94,16 @@ export interface UsersRepository {
    */
   insertCounted(build: (existingAccounts: number) => UserRecord): Promise<UserRecord>;
   update(id: UserId, change: (current: UserRecord) => UserRecord): Promise<UserRecord | undefined>;
+  /**
+   * `update`, unless the change would leave the hub with no active admin:
+   * then nothing changes and 'last-admin' is returned. Checked and written
+   * as one step — also across hubs sharing a database — so two admins
+   * demoting each other at once never both succeed.
+   */
+  updateKeepingAnAdmin(
+    id: UserId,
+    change: (current: UserRecord) => UserRecord,
+  ): Promise<UserRecord | undefined | 'last-admin'>;
   delete(id: UserId): Promise<boolean>;
   /** Avatar blobs in use (for the garbage collector). */
   referencedBlobs(): Promise<Set<BlobId>>;

@@ -52,15 +52,10 @@ export class AdminService {
     patch: AdminUpdateUserRequest,
   ): Promise<AdminAccount> {
     const { storage, bus } = this.deps;
-    const current = await this.mustGet(userId);
-    const losesAdmin =
-      current.isAdmin &&
-      current.status === 'active' &&
-      (patch.isAdmin === false || (patch.status !== undefined && patch.status !== 'active'));
-    if (losesAdmin) await this.assertAnotherAdmin();
-    let user: UserRecord | undefined;
+    let user: UserRecord | 'last-admin' | undefined;
     try {
-      user = await storage.users.update(userId, (u) => ({
+      // The "one admin always remains" rule is checked in the same step as the write.
+      user = await storage.users.updateKeepingAnAdmin(userId, (u) => ({
         ...u,
         ...patch,
         ...(patch.status === 'active' ? { awaiting: undefined } : {}),
@@ -71,6 +66,7 @@ export class AdminService {
       if (error instanceof UniqueViolation) throw takenError(error.key);
       throw error;
     }
+    if (user === 'last-admin') throw lastAdmin();
     if (!user) throw notFound();
     await storage.audit.append('accounts', {
       action: 'admin-edited',
@@ -91,7 +87,13 @@ export class AdminService {
         'FORBIDDEN',
         'You cannot delete your own account from the admin panel.',
       );
-    if (user.isAdmin && user.status === 'active') await this.assertAnotherAdmin();
+    // Demoted first, in one checked step (also an account made admin since the read above),
+    // so two admins deleting each other at once cannot both go.
+    const demoted = await storage.users.updateKeepingAnAdmin(userId, (u) =>
+      u.isAdmin ? { ...u, isAdmin: false, updatedAt: this.deps.now().toISOString() } : u,
+    );
+    if (demoted === 'last-admin') throw lastAdmin();
+    if (!demoted) throw notFound();
     await this.auth.signOutEverywhere(userId, 'account-removed');
     await storage.accountTokens.deleteForUser(userId);
     await storage.statusUpdates.deleteByAuthor(userId);
@@ -136,15 +138,11 @@ export class AdminService {
     if (!user) throw notFound();
     return user;
   }
-
-  private async assertAnotherAdmin(): Promise<void> {
-    if ((await this.deps.storage.users.countActiveAdmins()) <= 1) {
-      throw new DomainError(
-        'LAST_ADMIN',
-        'This is the only admin of the hub. Make someone else an admin first.',
-      );
-    }
-  }
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'No account with this id.');
+const lastAdmin = () =>
+  new DomainError(
+    'LAST_ADMIN',
+    'This is the only admin of the hub. Make someone else an admin first.',
+  );

@@ -61,15 +61,17 @@ export class BlobStore {
    * `shared`: other hub nodes use the same folder (PostgreSQL hubs), so the
    * `incoming/` files at start may be their uploads in progress; only ones
    * untouched for a day are left by a dead node. Alone, every file there is
-   * a leftover of this hub's last run.
+   * a leftover of this hub's last run. `keepStaged`: opened by a command
+   * (a restore), not a hub, so it removes nothing it did not stage itself.
    */
   static async open(
     root: string,
     logger: Logger,
-    options: { shared?: boolean } = {},
+    options: { shared?: boolean; keepStaged?: boolean } = {},
   ): Promise<BlobStore> {
     const incoming = join(root, 'incoming');
     await mkdir(incoming, { recursive: true });
+    if (options.keepStaged) return new BlobStore(root);
     const leftovers = options.shared
       ? await untouchedSince(incoming, Date.now() - ABANDONED_STAGING_MS)
       : await readdir(incoming);

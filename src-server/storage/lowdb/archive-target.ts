@@ -11,6 +11,7 @@ import type {
   ArchiveStreamHead,
   ArchiveTarget,
 } from '../archive-port';
+import { judgeOwner, ownRecord, readOwner, writeOwner } from '../data-folder-owner';
 import { syncDirectory } from '../durable-file';
 import { SEGMENT_HEADER, segmentName } from '../logs/segment-format';
 import { COLLECTION_FORMAT, COLLECTION_VERSION } from '../migrations/collection-document';
@@ -40,12 +41,7 @@ export async function openLowdbArchiveTarget(
   const target = resolve(dataDir);
   await assertEmptyTarget(target);
   await removeLeftovers(target, logger);
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.restoring-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  await mkdir(join(temp, 'db'), { recursive: true });
-  await mkdir(join(temp, 'blobs'), { recursive: true });
+  const temp = await makeTempFolder(target);
   return {
     engine: 'lowdb',
     loadRecords: (name, records) => writeCollection(join(temp, 'db'), name, records),
@@ -62,6 +58,8 @@ export async function openLowdbArchiveTarget(
       });
       await rename(temp, target);
       await syncDirectory(dirname(target));
+      // Only now: until the rename, the owner file is what keeps another restore's hands off.
+      await rm(join(target, OWNER_FILE), { force: true });
     },
     async abort() {
       await rm(temp, { recursive: true, force: true });
@@ -88,12 +86,53 @@ async function assertEmptyTarget(target: string): Promise<void> {
     );
 }
 
-/** Temp folders of restores into the same target that were killed before they finished. */
+/** A restore into `target` is already running: the temp folder it is filling is not a leftover. */
+export class RestoreInProgressError extends Error {
+  override name = 'RestoreInProgressError';
+}
+
+/** Names the restore filling a temp folder (pid and start time), as hub.lock names a hub. */
+const OWNER_FILE = 'restore.owner';
+
+/**
+ * The temp folder, made under another name and renamed only once it holds
+ * its owner file: a restore looking for leftovers never sees a temp folder
+ * without one, so it can tell a running restore's folder from a dead one's.
+ */
+async function makeTempFolder(target: string): Promise<string> {
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const preparing = join(dirname(target), `.${basename(target)}.preparing-${suffix}`);
+  const temp = join(dirname(target), `.${basename(target)}.restoring-${suffix}`);
+  try {
+    await mkdir(join(preparing, 'db'), { recursive: true });
+    await mkdir(join(preparing, 'blobs'), { recursive: true });
+    await writeOwner(join(preparing, OWNER_FILE), await ownRecord());
+    await rename(preparing, temp);
+  } catch (error) {
+    await rm(preparing, { recursive: true, force: true });
+    throw error;
+  }
+  return temp;
+}
+
+/**
+ * Temp folders of restores into the same target that were killed before
+ * they finished. One whose restore still runs (its owner process alive) is
+ * not touched — it holds that restore's records and staged files — and this
+ * restore is refused instead.
+ */
 async function removeLeftovers(target: string, logger: Logger): Promise<void> {
   const prefix = `.${basename(target)}.restoring-`;
   const names = await readdir(dirname(target)).catch(() => [] as string[]);
   for (const name of names.filter((n) => n.startsWith(prefix))) {
-    await rm(join(dirname(target), name), { recursive: true, force: true });
+    const folder = join(dirname(target), name);
+    const owner = await readOwner(join(folder, OWNER_FILE));
+    if (owner?.kind === 'record' && (await judgeOwner(owner)).alive)
+      throw new RestoreInProgressError(
+        `Another restore into ${target} is running now (process ${owner.record.pid}): ` +
+          'wait for it to finish, or stop it and restore again.',
+      );
+    await rm(folder, { recursive: true, force: true });
     logger.warn({ folder: name }, 'removed the temp folder of an interrupted restore');
   }
 }

@@ -44,7 +44,8 @@ export async function openPostgresArchiveTarget(
   url: string,
   options: PostgresTargetOptions,
 ): Promise<ArchiveTarget> {
-  const storage = await openPostgresStorage(url, options);
+  // The blob folder may be running hubs' (--blobs): their staged uploads are theirs to sweep.
+  const storage = await openPostgresStorage(url, { ...options, keepStagedUploads: true });
   let trx: ControlledTransaction<object> | undefined;
   try {
     const archive = storage.archive;

@@ -20,6 +20,7 @@ import type { PgCollection, Executor } from './collection';
 import { connectPostgres, describeDatabaseUrl, type PgDatabase } from './connect';
 import { PgHistoryRepository } from './history';
 import { historyTables } from './history-tables';
+import { newerSchemaMessage, readSchema, type SchemaState } from './migrate';
 import { tableOf } from './table-names';
 
 /** Rows read per query: memory stays flat whatever the size of a table. */
@@ -196,11 +197,36 @@ export async function openPostgresArchiveSource(
     );
   }
   const { db } = connection;
+  try {
+    assertArchivableSchema(await readSchema(db), describeDatabaseUrl(url));
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
   return {
     archive: new PgArchive({ db, collections: new Map(), blobs: blobFolder(options.blobsDir) }),
     audit: new PgHistoryRepository<AuditEntry>(db, 'audit'),
     close: () => connection.close(),
   };
+}
+
+/**
+ * A backup reads this version's tables as they are (no migration: an older
+ * hub may still own the schema), so the schema must be exactly this
+ * version's; otherwise a missing table would surface as a driver error.
+ */
+function assertArchivableSchema(schema: SchemaState, where: string): void {
+  if (!schema.created)
+    throw new Error(
+      `${where} has no ClassHub tables, so there is nothing to back up: check the database address.`,
+    );
+  if (schema.unknown.length > 0)
+    throw new Error(`${newerSchemaMessage(schema.unknown)} Back it up with that version.`);
+  if (schema.missing.length > 0)
+    throw new Error(
+      `${where} is at an older ClassHub schema (it lacks ${schema.missing.join(', ')}): back it up with ` +
+        'the ClassHub version its hubs run, or start this version once on it (the hub migrates at start), then back it up.',
+    );
 }
 
 /** Reads blobs where BlobStore keeps them (`<root>/<first two hex>/<sha256>`). */

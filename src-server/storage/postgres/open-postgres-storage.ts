@@ -68,6 +68,8 @@ export interface PostgresStorageOptions {
   /** The content-addressed blob folder (uploads stay files; several hubs may share the folder). */
   readonly blobsDir: string;
   readonly logger: Logger;
+  /** A command, not a hub node (a restore): leaves the blob folder's staged uploads alone. */
+  readonly keepStagedUploads?: boolean;
 }
 
 /**
@@ -113,7 +115,10 @@ export async function openPostgresStorage(
     const classroom = await openClassroomRepositories(open);
 
     // Every node mounts the same blob folder (docs/decisions.md, "Several hub nodes: shared state").
-    const blobs = await BlobStore.open(options.blobsDir, logger, { shared: true });
+    const blobs = await BlobStore.open(options.blobsDir, logger, {
+      shared: true,
+      keepStaged: options.keepStagedUploads === true,
+    });
     const coordination = postgresCoordination(url, connection.pool, logger);
     const storage: PostgresStorage = {
       pubSubPool: connection.pool,

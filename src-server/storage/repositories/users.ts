@@ -19,6 +19,12 @@ export const usersCollectionOptions = {
   },
 } satisfies CollectionDefinition<UserRecord>;
 
+const isActiveAdmin = (user: UserRecord) => user.isAdmin && user.status === 'active';
+const losesAdmin = (before: UserRecord, after: UserRecord) =>
+  isActiveAdmin(before) && !isActiveAdmin(after);
+/** Rounds of "pick another admin as the guard" before giving up (each lost round saw an admin go). */
+const GUARD_ROUNDS = 8;
+
 /**
  * People search, which each engine answers its own way: the lowdb engine
  * with a MiniSearch index in memory (lowdb/users-search.ts), PostgreSQL with
@@ -75,6 +81,38 @@ export class DocumentUsersRepository implements UsersRepository {
     const updated = await this.users.update(id, change);
     if (updated) this.searcher.stored?.(updated);
     return updated;
+  }
+
+  async updateKeepingAnAdmin(id: UserId, change: (current: UserRecord) => UserRecord) {
+    // Each round either writes or sees another admin lose the role, so a few rounds settle it.
+    for (let round = 0; round < GUARD_ROUNDS; round++) {
+      // Most changes take no admin away: the record alone, checked under its own lock.
+      const alone = await this.users.updateAllOrNone(
+        [id],
+        (u) => !losesAdmin(u, change(u)),
+        change,
+      );
+      if (alone.ok) return this.stored(alone.after[0]!);
+      if (!(await this.users.get(id))) return undefined;
+      const admins = await this.users.listByIndex('activeAdmin', 'yes');
+      const guard = admins.find((admin) => admin.id !== id);
+      if (!guard) return 'last-admin';
+      // The guard is locked and checked with the record (PostgreSQL locks both rows in id order),
+      // so it is still an active admin when the change commits; it is written back unchanged.
+      const guarded = await this.users.updateAllOrNone(
+        [id, guard.id],
+        (u) => u.id === id || isActiveAdmin(u),
+        (u) => (u.id === id ? change(u) : u),
+      );
+      if (guarded.ok) return this.stored(guarded.after.find((u) => u.id === id)!);
+      if (guarded.badId === id) return undefined;
+    }
+    return 'last-admin';
+  }
+
+  private stored(user: UserRecord): UserRecord {
+    this.searcher.stored?.(user);
+    return user;
   }
 
   async delete(id: UserId) {

@@ -271,5 +271,73 @@ export function describeUsersRepositoryContract(
         expect(await users.search(query({ text: 'dana' }))).toEqual({ items: [], total: 0 });
       });
     });
+
+    describe('updateKeepingAnAdmin', () => {
+      const demote = (user: UserRecord) => ({ ...user, isAdmin: false });
+
+      it('changes an account like update when an active admin remains', async () => {
+        const [ada, ben] = await insertAll([
+          aUser({ username: 'ada', isAdmin: true }),
+          aUser({ username: 'ben', isAdmin: true }),
+        ]);
+        const changed = await users.updateKeepingAnAdmin(ben!.id, demote);
+        expect(changed).toMatchObject({ id: ben!.id, isAdmin: false });
+        expect(await users.get(ben!.id)).toMatchObject({ isAdmin: false });
+        expect(await users.get(ada!.id)).toEqual(ada);
+        expect(await users.countActiveAdmins()).toBe(1);
+      });
+
+      it('refuses to take the role from the only active admin, changing nothing', async () => {
+        const [ada, pending] = await insertAll([
+          aUser({ username: 'ada', isAdmin: true }),
+          aUser({ username: 'pia', isAdmin: true, status: 'pending' }),
+        ]);
+        expect(await users.updateKeepingAnAdmin(ada!.id, demote)).toBe('last-admin');
+        expect(
+          await users.updateKeepingAnAdmin(ada!.id, (u) => ({ ...u, status: 'rejected' })),
+        ).toBe('last-admin');
+        expect(await users.get(ada!.id)).toEqual(ada);
+        // A change that keeps the role is no concern of the rule.
+        expect(
+          await users.updateKeepingAnAdmin(ada!.id, (u) => ({ ...u, bio: 'hi' })),
+        ).toMatchObject({ bio: 'hi', isAdmin: true });
+        expect(await users.updateKeepingAnAdmin(pending!.id, demote)).toMatchObject({
+          isAdmin: false,
+        });
+      });
+
+      it('answers undefined for an account that does not exist', async () => {
+        await insertAll([aUser({ username: 'ada', isAdmin: true })]);
+        expect(await users.updateKeepingAnAdmin('user-none' as UserId, demote)).toBeUndefined();
+      });
+
+      it('lets exactly one of two admins demoting each other at once succeed', async () => {
+        for (let round = 0; round < 5; round++) {
+          const [ada, ben] = await insertAll([
+            aUser({ username: `ada${round}`, isAdmin: true }),
+            aUser({ username: `ben${round}`, isAdmin: true }),
+          ]);
+          const results = await Promise.all([
+            users.updateKeepingAnAdmin(ada!.id, demote),
+            users.updateKeepingAnAdmin(ben!.id, demote),
+          ]);
+          expect(results.filter((result) => result === 'last-admin')).toHaveLength(1);
+          expect(await users.countActiveAdmins()).toBe(1);
+          // Next round starts with no admin left over from this one.
+          for (const user of [ada, ben]) await users.delete(user!.id);
+        }
+      });
+
+      it('keeps one of many admins when all are demoted at once', async () => {
+        const admins = await insertAll(
+          Array.from({ length: 6 }, (_, i) => aUser({ username: `admin${i}`, isAdmin: true })),
+        );
+        const results = await Promise.all(
+          admins.map((admin) => users.updateKeepingAnAdmin(admin.id, demote)),
+        );
+        expect(results.filter((result) => result === 'last-admin')).toHaveLength(1);
+        expect(await users.countActiveAdmins()).toBe(1);
+      });
+    });
   });
 }
