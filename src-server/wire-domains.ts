@@ -73,6 +73,10 @@ import { PostService, POST_REPOSITORIES } from './domains/sessions/post-service'
 import { sessionRoutes } from './domains/sessions/routes';
 import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
+import {
+  MEMBERSHIP_REPOSITORIES,
+  SessionMembershipService,
+} from './domains/sessions/membership-service';
 import type { Handlers } from './domains/handlers';
 import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
 import { deviceRoutes } from './domains/devices/routes';
@@ -104,6 +108,9 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   );
   const profiles = new ProfileService(withRepositories(deps, ...PROFILE_REPOSITORIES));
   const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
+  const memberships = new SessionMembershipService(
+    withRepositories(deps, ...MEMBERSHIP_REPOSITORIES),
+  );
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
   const presence = new Presence();
@@ -124,7 +131,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   devices.subscribe(deps.bus);
   const backups = new BackupService(withRepositories(deps, ...BACKUP_REPOSITORIES));
   const classTools = wireClassTools(deps, (actor, token, address) =>
-    sessions.join(actor, token, address),
+    memberships.join(actor, token, address),
   );
   const hands = new HandService(withRepositories(deps, ...HAND_REPOSITORIES));
   hands.follow(deps.bus);
@@ -146,7 +153,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     ),
     ...backupRoutes(backups),
     ...fileRoutes(deps, downloadLinks),
-    ...sessionRoutes(sessions, posts),
+    ...sessionRoutes(sessions, memberships, posts),
     ...chatRoutes(
       chat,
       notifications,
