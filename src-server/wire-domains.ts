@@ -38,6 +38,7 @@ import { withRepositories } from './domains/deps';
 import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { Presence } from './domains/chat/presence';
 import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
+import { ENROLMENT_REPOSITORIES, EnrolmentService } from './domains/courses/enrolment-service';
 import { CourseContentService, CONTENT_REPOSITORIES } from './domains/courses/content-service';
 import { CalendarService } from './domains/calendar/calendar-service';
 import { calendarRoutes } from './domains/calendar/routes';
@@ -113,6 +114,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   );
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
+  const enrolments = new EnrolmentService(withRepositories(deps, ...ENROLMENT_REPOSITORIES));
   const presence = new Presence();
   const chatControls = new ChatControlsService(
     withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
@@ -159,7 +161,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
       notifications,
       new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
     ),
-    ...courseRoutes(courses, new VisitorCatalogue(deps.storage)),
+    ...courseRoutes(courses, enrolments, new VisitorCatalogue(deps.storage)),
     ...courseContentRoutes(
       new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
     ),
