@@ -1,5 +1,6 @@
 import { ActionIcon, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowsHorizontal, IconMinus, IconPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useT } from '../app/i18n';
 import { zoomIn, zoomOut } from './pdf-document';
 
@@ -27,38 +28,49 @@ export function PdfToolbar({
         {t('preview.pdf.position', { page: current, count })}
       </Text>
       <Group gap={4} wrap="nowrap">
-        <Tooltip label={t('preview.pdf.zoomOut')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('preview.pdf.zoomOut')}
-            onClick={() => onZoom(zoomOut(scale))}
-          >
-            <IconMinus size={16} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+        <ToolbarButton label={t('preview.pdf.zoomOut')} onClick={() => onZoom(zoomOut(scale))}>
+          <IconMinus size={16} aria-hidden />
+        </ToolbarButton>
         <Text size="sm" w={48} ta="center" data-testid="pdf-zoom">
           {Math.round(scale * 100)}%
         </Text>
-        <Tooltip label={t('preview.pdf.zoomIn')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('preview.pdf.zoomIn')}
-            onClick={() => onZoom(zoomIn(scale))}
-          >
-            <IconPlus size={16} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={t('preview.pdf.fitWidth')}>
-          <ActionIcon
-            variant={zoom === 'fit' ? 'filled' : 'default'}
-            aria-label={t('preview.pdf.fitWidth')}
-            aria-pressed={zoom === 'fit'}
-            onClick={() => onZoom('fit')}
-          >
-            <IconArrowsHorizontal size={16} aria-hidden />
-          </ActionIcon>
-        </Tooltip>
+        <ToolbarButton label={t('preview.pdf.zoomIn')} onClick={() => onZoom(zoomIn(scale))}>
+          <IconPlus size={16} aria-hidden />
+        </ToolbarButton>
+        <ToolbarButton
+          label={t('preview.pdf.fitWidth')}
+          pressed={zoom === 'fit'}
+          onClick={() => onZoom('fit')}
+        >
+          <IconArrowsHorizontal size={16} aria-hidden />
+        </ToolbarButton>
       </Group>
     </Group>
+  );
+}
+
+/** An icon button named by its tooltip; `pressed` marks a mode that is on. */
+function ToolbarButton({
+  label,
+  pressed,
+  onClick,
+  children,
+}: {
+  label: string;
+  pressed?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Tooltip label={label}>
+      <ActionIcon
+        variant={pressed ? 'filled' : 'default'}
+        aria-label={label}
+        aria-pressed={pressed}
+        onClick={onClick}
+      >
+        {children}
+      </ActionIcon>
+    </Tooltip>
   );
 }
