@@ -38,6 +38,7 @@ import { withRepositories } from './domains/deps';
 import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { Presence } from './domains/chat/presence';
 import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
+import { ENROLMENT_REPOSITORIES, EnrolmentService } from './domains/courses/enrolment-service';
 import { CourseContentService, CONTENT_REPOSITORIES } from './domains/courses/content-service';
 import { CalendarService } from './domains/calendar/calendar-service';
 import { calendarRoutes } from './domains/calendar/routes';
@@ -73,6 +74,10 @@ import { PostService, POST_REPOSITORIES } from './domains/sessions/post-service'
 import { sessionRoutes } from './domains/sessions/routes';
 import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/live-views';
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
+import {
+  MEMBERSHIP_REPOSITORIES,
+  SessionMembershipService,
+} from './domains/sessions/membership-service';
 import type { Handlers } from './domains/handlers';
 import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
 import { deviceRoutes } from './domains/devices/routes';
@@ -104,8 +109,12 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   );
   const profiles = new ProfileService(withRepositories(deps, ...PROFILE_REPOSITORIES));
   const sessions = new SessionService(withRepositories(deps, ...SESSION_REPOSITORIES));
+  const memberships = new SessionMembershipService(
+    withRepositories(deps, ...MEMBERSHIP_REPOSITORIES),
+  );
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
+  const enrolments = new EnrolmentService(withRepositories(deps, ...ENROLMENT_REPOSITORIES));
   const presence = new Presence();
   const chatControls = new ChatControlsService(
     withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
@@ -124,7 +133,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   devices.subscribe(deps.bus);
   const backups = new BackupService(withRepositories(deps, ...BACKUP_REPOSITORIES));
   const classTools = wireClassTools(deps, (actor, token, address) =>
-    sessions.join(actor, token, address),
+    memberships.join(actor, token, address),
   );
   const hands = new HandService(withRepositories(deps, ...HAND_REPOSITORIES));
   hands.follow(deps.bus);
@@ -146,13 +155,13 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     ),
     ...backupRoutes(backups),
     ...fileRoutes(deps, downloadLinks),
-    ...sessionRoutes(sessions, posts),
+    ...sessionRoutes(sessions, memberships, posts),
     ...chatRoutes(
       chat,
       notifications,
       new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
     ),
-    ...courseRoutes(courses, new VisitorCatalogue(deps.storage)),
+    ...courseRoutes(courses, enrolments, new VisitorCatalogue(deps.storage)),
     ...courseContentRoutes(
       new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
     ),

@@ -1,6 +1,7 @@
 import type { HandlersFor } from '../handlers';
 import type { CourseContentService } from './content-service';
 import type { CourseService } from './course-service';
+import type { EnrolmentService } from './enrolment-service';
 import type { VisitorCatalogue } from './visitor-catalogue';
 
 type CourseRouteName =
@@ -50,6 +51,7 @@ export function courseContentRoutes(content: CourseContentService): HandlersFor<
 
 export function courseRoutes(
   courses: CourseService,
+  enrolments: EnrolmentService,
   visitors: VisitorCatalogue,
 ): HandlersFor<CourseRouteName> {
   return {
@@ -57,19 +59,19 @@ export function courseRoutes(
     courses: ({ auth, query }) => courses.catalogue(auth.user, query),
     createCourse: ({ auth, body }) => courses.create(auth.user, body),
     courseCodeAvailability: ({ auth, params }) => courses.codeAvailability(auth.user, params.code),
-    joinCourse: ({ auth, body }) => courses.joinByCode(auth.user, body.code),
+    joinCourse: ({ auth, body }) => enrolments.joinByCode(auth.user, body.code),
     course: ({ auth, params }) => courses.get(auth.user, params.courseId),
     updateCourse: ({ auth, params, body }) => courses.update(auth.user, params.courseId, body),
     regenerateJoinCode: ({ auth, params }) =>
       courses.regenerateJoinCode(auth.user, params.courseId),
-    enrol: ({ auth, params }) => courses.enrol(auth.user, params.courseId),
-    dropCourse: ({ auth, params }) => courses.drop(auth.user, params.courseId),
+    enrol: ({ auth, params }) => enrolments.enrol(auth.user, params.courseId),
+    dropCourse: ({ auth, params }) => enrolments.drop(auth.user, params.courseId),
     courseEnrolments: ({ auth, params, query }) =>
-      courses.enrolments(auth.user, params.courseId, query),
+      enrolments.enrolments(auth.user, params.courseId, query),
     setEnrolmentStatus: ({ auth, params, body }) =>
-      courses.setStatus(auth.user, params.courseId, params.userId, body.status),
+      enrolments.setStatus(auth.user, params.courseId, params.userId, body.status),
     removeEnrolment: ({ auth, params }) =>
-      courses.remove(auth.user, params.courseId, params.userId),
-    myStudents: ({ auth, query }) => courses.myStudents(auth.user, query),
+      enrolments.remove(auth.user, params.courseId, params.userId),
+    myStudents: ({ auth, query }) => enrolments.myStudents(auth.user, query),
   };
 }

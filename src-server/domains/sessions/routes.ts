@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../handlers';
+import type { SessionMembershipService } from './membership-service';
 import type { PostService } from './post-service';
 import type { SessionService } from './session-service';
 
@@ -28,26 +29,27 @@ type SessionRouteName =
 
 export function sessionRoutes(
   sessions: SessionService,
+  memberships: SessionMembershipService,
   posts: PostService,
 ): HandlersFor<SessionRouteName> {
   return {
     sessions: ({ auth, query }) => sessions.list(auth.user, query),
     createSession: ({ auth, body }) => sessions.create(auth.user, body),
-    joinSession: ({ auth, body, address }) => sessions.join(auth.user, body.token, address),
+    joinSession: ({ auth, body, address }) => memberships.join(auth.user, body.token, address),
     session: ({ auth, params }) => sessions.get(auth.user, params.sessionId),
     updateSession: ({ auth, params, body }) => sessions.update(auth.user, params.sessionId, body),
     deleteSession: ({ auth, params }) => sessions.delete(auth.user, params.sessionId),
     regenerateJoinToken: ({ auth, params }) =>
       sessions.regenerateToken(auth.user, params.sessionId),
-    leaveSession: ({ auth, params }) => sessions.leave(auth.user, params.sessionId),
-    members: ({ auth, params, query }) => sessions.members(auth.user, params.sessionId, query),
+    leaveSession: ({ auth, params }) => memberships.leave(auth.user, params.sessionId),
+    members: ({ auth, params, query }) => memberships.members(auth.user, params.sessionId, query),
     removeMember: async ({ auth, params }) => {
-      await sessions.removeMember(auth.user, params.sessionId, params.userId, false);
+      await memberships.removeMember(auth.user, params.sessionId, params.userId, false);
     },
     blockMember: async ({ auth, params }) =>
-      (await sessions.removeMember(auth.user, params.sessionId, params.userId, true))!,
+      (await memberships.removeMember(auth.user, params.sessionId, params.userId, true))!,
     unblockMember: ({ auth, params }) =>
-      sessions.unblock(auth.user, params.sessionId, params.userId),
+      memberships.unblock(auth.user, params.sessionId, params.userId),
 
     posts: ({ auth, params, query }) => posts.search(auth.user, params.sessionId, query),
     createPost: ({ auth, params, body }) => posts.create(auth.user, params.sessionId, body),

@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { UserId } from '../../../src-shared/ids';
-import type { Page, PageQuery } from '../../../src-shared/pagination';
-import type { Member, Session, SessionId } from '../../../src-shared/schemas/sessions';
-import { MAX_SESSION_MINUTES } from '../../../src-shared/schemas/sessions';
+import type { Page } from '../../../src-shared/pagination';
+import type { Session, SessionId } from '../../../src-shared/schemas/sessions';
 import type { z } from 'zod';
 import type {
   createSessionRequestSchema,
   sessionListQuerySchema,
   updateSessionRequestSchema,
 } from '../../../src-shared/schemas/sessions';
-import { DomainError, fieldError } from '../../domain-error';
-import { UniqueViolation } from '../../storage/errors';
+import { DomainError } from '../../domain-error';
 import type { SessionRecord, UserRecord } from '../../storage/records';
 import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { assertMayHostFor } from '../access/course-access';
-import {
-  assertHost,
-  assertInCourseOf,
-  sessionAccess,
-  type SessionAccess,
-} from '../access/session-access';
-import { tooManyGuesses, withFreshToken } from './join-token';
-import { toMember, toSession, type Viewer } from './views';
+import { assertHost, sessionAccess, type SessionAccess } from '../access/session-access';
+import { withFreshToken } from './join-token';
+import { assertFutureExpiry, meetingTimes } from './session-schedule';
+import { viewerOf } from './session-viewer';
+import { toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';
 
 type CreateSession = z.output<typeof createSessionRequestSchema>;
@@ -35,23 +28,16 @@ export const SESSION_REPOSITORIES = [
   'posts',
   'comments',
   'uploads',
-  'coordination',
 ] as const;
 type SessionRepository = (typeof SESSION_REPOSITORIES)[number];
 
-/** Sessions and their membership: hosting, joining by token, leaving, removing and blocking. */
+/**
+ * Sessions themselves: listing, hosting, editing, a new join token and
+ * deleting with everything posted in them. Who is in a session is
+ * membership-service.ts.
+ */
 export class SessionService {
-  /** Wrong tokens per person: 10 guesses per 10 minutes leaves 44-bit tokens far out of reach. */
-  private readonly wrongTokens: RateLimiterAbstract;
-
-  constructor(private readonly deps: DomainDeps<SessionRepository>) {
-    // Counted where every hub node sees them, so guesses spread over nodes add up.
-    this.wrongTokens = deps.storage.coordination.limiter({
-      keyPrefix: 'join-token-guesses',
-      points: 10,
-      duration: 600,
-    });
-  }
+  constructor(private readonly deps: DomainDeps<SessionRepository>) {}
 
   async list(actor: UserRecord, query: SessionListQuery): Promise<Page<Session>> {
     const { storage } = this.deps;
@@ -170,116 +156,6 @@ export class SessionService {
     bus.publish('session.deleted', { session: access.session, memberIds, actorId: actor.id });
   }
 
-  async join(actor: UserRecord, token: string, address: string): Promise<Session> {
-    const { storage, bus } = this.deps;
-    const guessKey = `${actor.id}|${address}`;
-    const guesses = await this.wrongTokens.get(guessKey);
-    if (guesses && guesses.consumedPoints >= 10) throw tooManyGuesses(guesses);
-    const session = await storage.sessions.findByJoinToken(token);
-    if (!session) {
-      await this.wrongTokens.penalty(guessKey, 1);
-      throw new DomainError(
-        'NOT_FOUND',
-        'No session has this join token. Check it with your host (letters and digits, like ABC-DEF-GHJ).',
-      );
-    }
-    if (session.joinTokenExpiresAt && new Date(session.joinTokenExpiresAt) <= this.deps.now()) {
-      throw new DomainError('GONE', 'This join token has expired. Ask your host for a new one.');
-    }
-    const existing = await storage.sessionMembers.get(session.id, actor.id);
-    if (existing?.status === 'blocked')
-      throw new DomainError('FORBIDDEN', 'The host has blocked you from this session.');
-    if (existing) throw new DomainError('CONFLICT', `You are already in “${session.title}”.`);
-    await assertInCourseOf(storage, actor, session);
-    try {
-      const member = await storage.sessionMembers.insert({
-        id: '',
-        sessionId: session.id,
-        userId: actor.id,
-        role: 'member',
-        status: 'active',
-        joinedAt: this.deps.now().toISOString(),
-      });
-      bus.publish('session.member-joined', { member, session });
-    } catch (error) {
-      if (error instanceof UniqueViolation)
-        throw new DomainError('CONFLICT', `You are already in “${session.title}”.`);
-      throw error;
-    }
-    return toSession(storage, session, this.viewerOf(actor, session), 'member');
-  }
-
-  async leave(actor: UserRecord, sessionId: SessionId): Promise<void> {
-    const access = await sessionAccess(this.deps.storage, actor, sessionId);
-    if (access.viewer.isHost)
-      throw new DomainError(
-        'CONFLICT',
-        'A host cannot leave their own session; delete it instead.',
-      );
-    if (!access.membership)
-      throw new DomainError('FORBIDDEN', 'You are not a member of this session.');
-    await this.deps.storage.sessionMembers.delete(sessionId, actor.id);
-    this.deps.bus.publish('session.member-left', {
-      member: access.membership,
-      reason: 'left',
-      actorId: actor.id,
-    });
-  }
-
-  async members(actor: UserRecord, sessionId: SessionId, query: PageQuery): Promise<Page<Member>> {
-    const access = await sessionAccess(this.deps.storage, actor, sessionId);
-    const mayManage = access.viewer.isHost || actor.isAdmin;
-    const all = (await this.deps.storage.sessionMembers.listForSession(sessionId))
-      .filter((m) => mayManage || m.status === 'active')
-      .sort((a, b) =>
-        a.role === b.role ? a.joinedAt.localeCompare(b.joinedAt) : a.role === 'host' ? -1 : 1,
-      );
-    const viewer = this.viewerOf(actor, access.session);
-    return pageOfList(all, query, (m) => toMember(this.deps.storage, m, viewer));
-  }
-
-  async removeMember(
-    actor: UserRecord,
-    sessionId: SessionId,
-    userId: UserId,
-    block: boolean,
-  ): Promise<Member | undefined> {
-    const { storage, bus } = this.deps;
-    const access = await sessionAccess(storage, actor, sessionId);
-    assertHost(access, block ? 'block members' : 'remove members');
-    if (userId === actor.id)
-      throw new DomainError(
-        'CONFLICT',
-        'You host this session; you cannot remove or block yourself.',
-      );
-    const member = await storage.sessionMembers.get(sessionId, userId);
-    if (!member || (!block && member.status === 'blocked'))
-      throw new DomainError('NOT_FOUND', 'This person is not a member of the session.');
-    if (block) {
-      const blocked = await storage.sessionMembers.update(sessionId, userId, (m) => ({
-        ...m,
-        status: 'blocked',
-      }));
-      if (member.status === 'active')
-        bus.publish('session.member-left', { member, reason: 'blocked', actorId: actor.id });
-      return toMember(storage, blocked!, this.viewerOf(actor, access.session));
-    }
-    await storage.sessionMembers.delete(sessionId, userId);
-    bus.publish('session.member-left', { member, reason: 'removed', actorId: actor.id });
-    return undefined;
-  }
-
-  async unblock(actor: UserRecord, sessionId: SessionId, userId: UserId): Promise<void> {
-    const access = await sessionAccess(this.deps.storage, actor, sessionId);
-    assertHost(access, 'unblock members');
-    const member = await this.deps.storage.sessionMembers.get(sessionId, userId);
-    if (member?.status !== 'blocked')
-      throw new DomainError('NOT_FOUND', 'This person is not blocked in this session.');
-    // Unblocking lifts the ban; they come back by joining with the token, like anyone removed.
-    await this.deps.storage.sessionMembers.delete(sessionId, userId);
-    this.deps.bus.publish('session.member-unblocked', { sessionId, userId, actorId: actor.id });
-  }
-
   private view(actor: UserRecord, access: SessionAccess): Promise<Session> {
     return toSession(
       this.deps.storage,
@@ -290,10 +166,7 @@ export class SessionService {
   }
 
   viewerOf(actor: UserRecord, session: SessionRecord): Viewer {
-    return {
-      user: actor,
-      session: { userId: actor.id, isHost: session.hostId === actor.id, isAdmin: actor.isAdmin },
-    };
+    return viewerOf(actor, session);
   }
 
   private async matching(sessions: SessionRecord[], q: string): Promise<SessionRecord[]> {
@@ -309,27 +182,8 @@ export class SessionService {
   }
 
   private assertFutureExpiry(expiresAt: string | undefined): void {
-    if (expiresAt && new Date(expiresAt) <= this.deps.now()) {
-      throw fieldError('joinTokenExpiresAt', 'Choose an expiry in the future.');
-    }
+    assertFutureExpiry(expiresAt, this.deps.now());
   }
-}
-
-/** A scheduled meeting has both times, in order, at most a day apart; none at all is fine. */
-function meetingTimes(
-  startsAt: string | undefined,
-  endsAt: string | undefined,
-): { startsAt: string; endsAt: string } | Record<string, never> {
-  if (startsAt === undefined && endsAt === undefined) return {};
-  if (startsAt === undefined)
-    throw fieldError('startsAt', 'Give the meeting a start time too, or clear its end.');
-  if (endsAt === undefined)
-    throw fieldError('endsAt', 'Give the meeting an end time too, or clear its start.');
-  const minutes = (Date.parse(endsAt) - Date.parse(startsAt)) / 60_000;
-  if (minutes <= 0) throw fieldError('endsAt', 'The meeting must end after it starts.');
-  if (minutes > MAX_SESSION_MINUTES)
-    throw fieldError('endsAt', 'A meeting can last at most 24 hours.');
-  return { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
 }
 
 const gone = () =>

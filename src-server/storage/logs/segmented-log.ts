@@ -1,17 +1,14 @@
-import { join } from 'node:path';
 import type { Logger } from '../../logger';
 import type { DiskSpace } from '../disk-space';
-import { syncDirectory, writeFileDurably } from '../durable-file';
-import { nodeFileSystem, writeFully, type FileHandle, type FileSystem } from '../file-system';
+import { syncDirectory } from '../durable-file';
+import { nodeFileSystem, type FileSystem } from '../file-system';
 import { GroupCommit } from '../group-commit';
-import { recoverSegment } from './recover-segment';
-import { indexName, SEGMENT_HEADER, SEGMENT_PATTERN, segmentName } from './segment-format';
-import { SegmentIndex } from './segment-index';
+import { listSegments, loadSealedIndex } from './load-segments';
+import { OpenSegment } from './open-segment';
+import { indexFile, segmentFile, type LogFolder } from './segment-folder';
+import type { SegmentIndex } from './segment-index';
 import { SegmentReaders } from './segment-readers';
 import { StreamIndex } from './stream-index';
-
-/** The open segment's index is saved every this many records, so a restart after a crash parses at most these. */
-const CHECKPOINT_EVERY = 10_000;
 
 /** One line of a log. `streamSeq` counts 1, 2, 3… within its stream (a chat room, a user's inbox). */
 export interface LogRecord<T> {
@@ -60,36 +57,29 @@ export interface LogSnapshot {
  * nothing in memory: the caller gets the error, and the file is cut back to
  * its last good byte. Each sealed segment keeps its index in a file beside
  * it, so opening reads those and parses only the open segment.
+ *
+ * This class holds what spans segments: stream numbering, the stream index,
+ * batching, pruning and backups. Writing the open segment is open-segment.ts,
+ * reading the folder at start is load-segments.ts.
  */
 export class SegmentedLog<T> {
   private readonly index = new StreamIndex();
   private readonly readers = new SegmentReaders((segment) =>
-    this.fs.open(join(this.directory, segmentName(segment)), 'r'),
+    this.folder.fs.open(segmentFile(this.folder, segment), 'r'),
   );
   /** Newest record time per segment, for pruning whole old segments. */
   private readonly segmentLastAt = new Map<number, string>();
-  /** Index files being saved, one after another so an older one never lands last. */
-  private saving: Promise<void> = Promise.resolve();
-  /** Records of the open segment covered by its last saved checkpoint. */
-  private checkpointed = 0;
   private pending: PendingAppend<T>[] = [];
   private readonly commit = new GroupCommit(() => this.flush());
   private nextSeq = 1;
-  private segment = 1;
-  private segmentSize = 0;
-  private writer: FileHandle | undefined;
-  /** The open segment's records, saved as its index file when it is sealed. */
-  private current = new SegmentIndex();
-  /** A rollback could not cut the file: cut it before writing anything else. */
-  private mustTruncate = false;
+  /** The segment appends go to; set by load() before open() returns the log. */
+  private tail!: OpenSegment;
   private closed = false;
   /** Backups reading the segments: pruning waits until none is (see snapshot()). */
   private readersPinned = 0;
 
   private constructor(
-    private readonly directory: string,
-    private readonly logger: Logger,
-    private readonly fs: FileSystem,
+    private readonly folder: LogFolder,
     private readonly options: SegmentedLogOptions,
   ) {}
 
@@ -98,12 +88,8 @@ export class SegmentedLog<T> {
     logger: Logger,
     options: SegmentedLogOptions = {},
   ): Promise<SegmentedLog<T>> {
-    const log = new SegmentedLog<T>(
-      directory,
-      logger,
-      options.fileSystem ?? nodeFileSystem,
-      options,
-    );
+    const fs = options.fileSystem ?? nodeFileSystem;
+    const log = new SegmentedLog<T>({ directory, logger, fs }, options);
     await log.load();
     return log;
   }
@@ -116,18 +102,19 @@ export class SegmentedLog<T> {
   async pruneBefore(cutoff: string): Promise<number> {
     // A backup is reading these segments; the next pruning pass catches up.
     if (this.readersPinned > 0) return 0;
-    await this.saving;
+    await this.tail.indexesSaved;
+    const { fs } = this.folder;
     let removed = 0;
     for (const [segment, at] of [...this.segmentLastAt].sort((a, b) => a[0] - b[0])) {
-      if (segment === this.segment || at >= cutoff) break;
+      if (segment === this.tail.segment || at >= cutoff) break;
       this.readers.retire(segment);
-      await this.fs.unlink(join(this.directory, segmentName(segment)));
-      await this.fs.unlink(join(this.directory, indexName(segment))).catch(() => undefined);
+      await fs.unlink(segmentFile(this.folder, segment));
+      await fs.unlink(indexFile(this.folder, segment)).catch(() => undefined);
       this.segmentLastAt.delete(segment);
       this.index.dropThrough(segment);
       removed++;
     }
-    if (removed > 0) await syncDirectory(this.directory, this.fs);
+    if (removed > 0) await syncDirectory(this.folder.directory, fs);
     return removed;
   }
 
@@ -138,15 +125,16 @@ export class SegmentedLog<T> {
    * `release`, so no segment listed disappears while it is read.
    */
   snapshot(): LogSnapshot {
-    const sealed = [...this.segmentLastAt.keys()].filter((segment) => segment !== this.segment);
+    const open = this.tail.segment;
+    const sealed = [...this.segmentLastAt.keys()].filter((segment) => segment !== open);
     const segments = [
       ...sealed
         .sort((a, b) => a - b)
         .map((segment) => ({
-          file: join(this.directory, segmentName(segment)),
+          file: segmentFile(this.folder, segment),
           bytes: undefined as number | undefined,
         })),
-      { file: join(this.directory, segmentName(this.segment)), bytes: this.segmentSize },
+      { file: segmentFile(this.folder, open), bytes: this.tail.size },
     ];
     this.readersPinned += 1;
     let released = false;
@@ -211,105 +199,22 @@ export class SegmentedLog<T> {
     if (this.closed) return;
     this.closed = true;
     await this.commit.idle();
-    // A checkpoint of the open segment lets the next start skip parsing it.
-    if (this.current.records > this.checkpointed) this.saveIndex(this.segment, this.current);
-    await this.writer?.close();
-    await this.saving;
+    await this.tail.close();
     await this.readers.closeAll();
   }
 
   /** Reads sealed segments' saved indexes and parses only the open (last) segment. */
   private async load(): Promise<void> {
-    await this.fs.mkdir(this.directory);
-    const names = await this.fs.readdir(this.directory);
-    const segments = names
-      .filter((name) => SEGMENT_PATTERN.test(name))
-      .map((name) => Number.parseInt(name, 10))
-      .sort((a, b) => a - b);
-    await this.removeOrphanIndexes(names, new Set(segments));
+    const segments = await listSegments(this.folder);
     // One segment's index at a time, dropped once applied: memory holds the positions, not the files.
-    for (const segment of segments.slice(0, -1)) this.apply(segment, await this.sealed(segment));
+    for (const segment of segments.slice(0, -1))
+      this.apply(segment, await loadSealedIndex(this.folder, segment));
     const tail = segments.at(-1);
     if (tail === undefined) {
-      this.writer = await this.createSegment(1);
-      this.current.size = SEGMENT_HEADER.length;
-      this.segmentSize = SEGMENT_HEADER.length;
+      this.tail = await OpenSegment.create(this.folder, this.segmentBytes);
     } else {
-      await this.openTail(tail);
-      this.apply(tail, this.current);
-    }
-  }
-
-  private async openTail(segment: number): Promise<void> {
-    const file = join(this.directory, segmentName(segment));
-    const checkpoint = await this.savedIndex(segment, true);
-    this.checkpointed = checkpoint?.records ?? 0;
-    const { index, hasHeader } = await recoverSegment(file, this.logger, this.fs, checkpoint);
-    this.writer = await this.fs.open(file, 'r+');
-    if (index.size === 0 && !hasHeader) {
-      // An empty (or cut-off) new segment: give it its header before any record.
-      await writeFully(this.writer, SEGMENT_HEADER, 0);
-      await this.writer.datasync();
-      index.size = SEGMENT_HEADER.length;
-    }
-    this.segment = segment;
-    this.segmentSize = index.size;
-    this.current = index;
-  }
-
-  /**
-   * A sealed segment's index: its saved file, completed from the segment when
-   * it is only a checkpoint (the hub stopped before saving the final one), or
-   * rebuilt from the whole segment when missing or damaged — then saved.
-   */
-  private async sealed(segment: number): Promise<SegmentIndex> {
-    const file = join(this.directory, segmentName(segment));
-    const saved = await this.savedIndex(segment, false);
-    if (saved && saved.size === (await this.fs.stat(file)).size) return saved;
-    const { index } = await recoverSegment(file, this.logger, this.fs, saved);
-    const indexFile = join(this.directory, indexName(segment));
-    await writeFileDurably(indexFile, index.encode(), this.fs).catch((error: unknown) =>
-      this.logger.warn({ err: error, indexFile }, 'could not save a rebuilt log index'),
-    );
-    return index;
-  }
-
-  /**
-   * The index saved for a segment if it can be trusted (it may cover only the
-   * segment's beginning); otherwise undefined, saying why in the log.
-   */
-  private async savedIndex(segment: number, open: boolean): Promise<SegmentIndex | undefined> {
-    const file = join(this.directory, segmentName(segment));
-    const indexFile = join(this.directory, indexName(segment));
-    let bytes: Buffer;
-    try {
-      bytes = await this.fs.readFile(indexFile);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      if (!open) this.logger.info({ file, indexFile }, 'built the index of a log segment');
-      return undefined;
-    }
-    const decoded = SegmentIndex.decode(bytes);
-    const { size } = await this.fs.stat(file);
-    const reason =
-      typeof decoded === 'string'
-        ? decoded
-        : decoded.size > size
-          ? `segment is ${size} bytes, index covers ${decoded.size}`
-          : undefined;
-    if (reason === undefined) return decoded as SegmentIndex;
-    this.logger.warn(
-      { file, indexFile, reason },
-      'a log segment index is damaged; rebuilding it from its segment',
-    );
-    return undefined;
-  }
-
-  /** Index files whose segment was pruned (the hub stopped between the two unlinks). */
-  private async removeOrphanIndexes(names: string[], segments: Set<number>): Promise<void> {
-    for (const name of names.filter((n) => n.endsWith('.idx'))) {
-      if (!segments.has(Number.parseInt(name, 10)))
-        await this.fs.unlink(join(this.directory, name)).catch(() => undefined);
+      this.tail = await OpenSegment.reopen(this.folder, this.segmentBytes, tail);
+      this.apply(tail, this.tail.index);
     }
   }
 
@@ -342,7 +247,6 @@ export class SegmentedLog<T> {
 
   /** Writes a batch as a whole or not at all; memory changes only after it is durable. */
   private async write(batch: PendingAppend<T>[]): Promise<void> {
-    const writer = await this.writableWriter();
     const next = new Map<string, number>();
     const records = batch.map((item, i): LogRecord<T> => {
       const streamSeq = (next.get(item.stream) ?? this.index.lastStreamSeq(item.stream)) + 1;
@@ -351,107 +255,22 @@ export class SegmentedLog<T> {
       return { seq: this.nextSeq + i, stream, streamSeq, at, data };
     });
     const lines = records.map((record) => Buffer.from(`${JSON.stringify(record)}\n`));
-    const bytes = Buffer.concat(lines);
-    const target =
-      this.current.records > 0 && this.segmentSize + bytes.length > this.segmentBytes
-        ? await this.rotate()
-        : writer;
-    const start = this.segmentSize;
-    try {
-      await writeFully(target, bytes, start);
-      await target.datasync();
-    } catch (error) {
-      await this.rollBack(target, start);
-      throw error;
-    }
-    let offset = start;
+    let offset = await this.tail.write(Buffer.concat(lines));
+    const { segment } = this.tail;
     records.forEach((record, i) => {
       const length = lines[i]!.length;
-      this.index.add(record.stream, { ...record, segment: this.segment, offset, length });
-      this.current.add(record, offset, length);
+      this.index.add(record.stream, { ...record, segment, offset, length });
+      this.tail.add(record, offset, length);
       batch[i]!.record = record;
       offset += length;
     });
-    this.segmentSize = offset;
     this.nextSeq += records.length;
-    this.segmentLastAt.set(this.segment, records.at(-1)!.at);
-    if (this.current.records - this.checkpointed >= CHECKPOINT_EVERY) {
-      this.saveIndex(this.segment, this.current);
-      this.checkpointed = this.current.records;
-    }
+    this.segmentLastAt.set(segment, records.at(-1)!.at);
+    this.tail.checkpointIfDue();
   }
 
   private get segmentBytes(): number {
     return this.options.segmentBytes ?? 8 * 1024 * 1024;
-  }
-
-  /** The writer, after finishing a rollback that an earlier failure could not complete. */
-  private async writableWriter(): Promise<FileHandle> {
-    const writer = this.writer!;
-    if (this.mustTruncate) {
-      await writer.truncate(this.segmentSize);
-      this.mustTruncate = false;
-      this.logger.info({ segment: this.segment }, 'log segment cut back to its last whole record');
-    }
-    return writer;
-  }
-
-  /** Cuts the segment back to where the failed write began, so no torn or unacknowledged line stays. */
-  private async rollBack(writer: FileHandle, goodSize: number): Promise<void> {
-    try {
-      await writer.truncate(goodSize);
-    } catch (error) {
-      this.mustTruncate = true;
-      this.logger.error(
-        { err: error, segment: this.segment },
-        'could not cut a failed write off a log segment; appends wait until it can be cut',
-      );
-    }
-  }
-
-  /** Starts the next segment and saves the sealed one's index in the background. */
-  private async rotate(): Promise<FileHandle> {
-    const next = await this.createSegment(this.segment + 1);
-    const sealed = { segment: this.segment, index: this.current, writer: this.writer! };
-    this.writer = next;
-    this.segment += 1;
-    this.segmentSize = SEGMENT_HEADER.length;
-    this.current = new SegmentIndex();
-    this.current.size = SEGMENT_HEADER.length;
-    await sealed.writer.close();
-    this.saveIndex(sealed.segment, sealed.index);
-    this.checkpointed = 0;
-    return next;
-  }
-
-  /** Saves in the background (encoded now, so later appends do not leak into it); a failure only costs start-up time. */
-  private saveIndex(segment: number, index: SegmentIndex): void {
-    const indexFile = join(this.directory, indexName(segment));
-    const bytes = index.encode();
-    this.saving = this.saving.then(() =>
-      writeFileDurably(indexFile, bytes, this.fs).catch((error: unknown) =>
-        this.logger.warn(
-          { err: error, indexFile },
-          'could not save a log segment index; it is rebuilt at the next start',
-        ),
-      ),
-    );
-  }
-
-  /** A new segment holding only its header, durable with its directory entry; removed again on failure. */
-  private async createSegment(segment: number): Promise<FileHandle> {
-    const file = join(this.directory, segmentName(segment));
-    const handle = await this.fs.open(file, 'w');
-    try {
-      await writeFully(handle, SEGMENT_HEADER, 0);
-      await handle.datasync();
-      await syncDirectory(this.directory, this.fs);
-      return handle;
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await this.fs.unlink(file).catch(() => undefined);
-      throw error;
-    }
   }
 
   private async readPositions(

@@ -8,7 +8,10 @@ import type {
 import { UniqueViolation } from '../errors';
 import { nodeFileSystem, type FileSystem } from '../file-system';
 import type { Slice, Window } from '../repositories';
+import { windowOfMatches } from '../window-of-matches';
 import { CollectionFiles, type CompactionBounds } from './collection-files';
+import { JournalCommits } from './journal-commits';
+import { RecordIndexes } from './record-indexes';
 import { recordCheck } from './record-check';
 
 export type { KeyOf, StoredRecord } from '../document-collection';
@@ -23,16 +26,10 @@ export interface CollectionOptions<T> extends CollectionDefinition<T> {
   readonly onWriteFailure?: (error: unknown) => void;
 }
 
-/** One caller's change: what each record it touched was before, to undo it if the commit fails. */
-interface PendingChange<T> {
-  readonly before: { readonly id: string; readonly record: T | undefined }[];
-  readonly resolve: () => void;
-  readonly reject: (error: unknown) => void;
-}
-
 /**
- * One collection: records in memory with unique and secondary indexes, kept
- * on disk as a lowdb snapshot plus a journal (collection-files.ts).
+ * One collection: records in memory with unique and secondary indexes
+ * (record-indexes.ts), kept on disk as a lowdb snapshot plus a journal
+ * (collection-files.ts) by group commits (journal-commits.ts).
  *
  * Changes are applied to memory synchronously — so check-and-insert cannot
  * interleave with another request — and the returned promise settles only
@@ -41,24 +38,28 @@ interface PendingChange<T> {
  * If that append fails, the group's changes and every change made after
  * them (which may build on them) are undone in memory and their callers get
  * the error: a failed write is never visible later and never written by a
- * later commit.
+ * later commit. This class holds the records and the primitives over them.
  */
 export class LowdbCollection<T extends StoredRecord> implements DocumentCollection<T> {
-  private readonly uniqueIndexes = new Map<string, Map<string, string>>();
-  /** Key → the records with that key (id → record): a listing walks its own records only, never the whole collection's map. */
-  private readonly secondaryIndexes = new Map<string, Map<string, Map<string, T>>>();
-  private queue: PendingChange<T>[] = [];
-  private running: Promise<void> | undefined;
+  private readonly indexes: RecordIndexes<T>;
+  private readonly journal: JournalCommits<T>;
 
   private constructor(
     private readonly files: CollectionFiles,
     private readonly records: Map<string, T>,
     private readonly options: CollectionOptions<T>,
   ) {
-    for (const name of Object.keys(options.unique ?? {})) this.uniqueIndexes.set(name, new Map());
-    for (const name of Object.keys(options.indexes ?? {}))
-      this.secondaryIndexes.set(name, new Map());
-    for (const record of records.values()) this.addToIndexes(record);
+    this.indexes = new RecordIndexes(options);
+    for (const record of records.values()) this.indexes.add(record);
+    this.journal = new JournalCommits(
+      files,
+      {
+        get: (id) => records.get(id),
+        set: (id, record) => this.set(id, record),
+        all: () => [...records.values()],
+      },
+      options.onWriteFailure,
+    );
   }
 
   static async open<T extends StoredRecord>(
@@ -90,23 +91,23 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
   }
 
   getByUnique(index: string, key: string): T | undefined {
-    const id = this.uniqueIndex(index).get(key);
+    const id = this.indexes.idByUnique(index, key);
     return id === undefined ? undefined : this.get(id);
   }
 
   /** Records with this key, in insertion order. */
   listByIndex(index: string, key: string): T[] {
-    const records = this.secondaryIndex(index).get(key);
+    const records = this.indexes.withKey(index, key);
     return records ? [...records.values()] : [];
   }
 
   countByIndex(index: string, key: string): number {
-    return this.secondaryIndex(index).get(key)?.size ?? 0;
+    return this.indexes.withKey(index, key)?.size ?? 0;
   }
 
   /** The keys of an index (e.g. the expiry days present), in no particular order. */
   indexKeys(index: string): string[] {
-    return [...this.secondaryIndex(index).keys()];
+    return this.indexes.keys(index);
   }
 
   /**
@@ -124,15 +125,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
       for (let i = window.offset; i < end; i++) items.push(record(i));
       return { items, total: all.length };
     }
-    const items: T[] = [];
-    let total = 0;
-    for (let i = 0; i < all.length; i++) {
-      const candidate = record(i);
-      if (!matches(candidate)) continue;
-      if (total >= window.offset && items.length < window.limit) items.push(candidate);
-      total++;
-    }
-    return { items, total };
+    return windowOfMatches(all.toReversed(), window, matches);
   }
 
   values(): IterableIterator<T> {
@@ -145,9 +138,9 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
 
   async insert(record: T): Promise<T> {
     if (this.get(record.id)) throw new UniqueViolation(this.name, 'id');
-    this.assertUnique(record);
+    this.indexes.assertUnique(record);
     this.set(record.id, record);
-    await this.commit([{ id: record.id, record: undefined }]);
+    await this.journal.commit([{ id: record.id, record: undefined }]);
     return record;
   }
 
@@ -156,9 +149,9 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     const current = this.get(id);
     if (!current) return undefined;
     const next = { ...change(current), id };
-    this.assertUnique(next, id);
+    this.indexes.assertUnique(next, id);
     this.set(id, next);
-    await this.commit([{ id, record: current }]);
+    await this.journal.commit([{ id, record: current }]);
     return next;
   }
 
@@ -174,7 +167,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
       this.set(id, undefined);
       before.push({ id, record: current });
     }
-    if (before.length > 0) await this.commit(before);
+    if (before.length > 0) await this.journal.commit(before);
     return before.length;
   }
 
@@ -227,8 +220,7 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
 
   /** Waits until every change made so far is on disk, and any compaction has finished. */
   async flush(): Promise<void> {
-    while (this.running) await this.running;
-    await this.files.idle();
+    await this.journal.flush();
   }
 
   /** Flushes, compacts a long journal so the next start is quick, then releases the files. */
@@ -236,140 +228,16 @@ export class LowdbCollection<T extends StoredRecord> implements DocumentCollecti
     await this.flush();
     try {
       // Only with nothing pending: the snapshot must hold acknowledged changes only.
-      if (!this.running && this.queue.length === 0)
-        await this.files.compactForShutdown(() => [...this.records.values()]);
+      if (this.journal.quiet) await this.files.compactForShutdown(() => [...this.records.values()]);
     } finally {
       await this.files.close();
     }
   }
 
-  private commit(before: PendingChange<T>['before']): Promise<void> {
-    const done = new Promise<void>((resolve, reject) =>
-      this.queue.push({ before, resolve, reject }),
-    );
-    this.running ??= this.run();
-    return done;
-  }
-
-  /** The group commit: every change queued while one append runs goes into the next append. */
-  private async run(): Promise<void> {
-    // Let the rest of this tick's changes join the first group.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.queue.length > 0) {
-      const group = this.queue;
-      this.queue = [];
-      let state: T[] | undefined;
-      try {
-        const line = JSON.stringify(this.changeOf(group));
-        // Taken now, before any later change: exactly the state at the end of this append.
-        if (this.files.wantsCompaction(line.length)) state = [...this.records.values()];
-        await this.files.append(line);
-      } catch (error) {
-        // Whatever failed (the disk, or a record JSON cannot hold), the group is undone and told.
-        this.undo(group, error);
-        this.options.onWriteFailure?.(error);
-        continue;
-      }
-      for (const pending of group) pending.resolve();
-      if (state) await this.files.compact(state);
-    }
-    this.running = undefined;
-  }
-
-  /** The records the group touched as they are now: written again whole, or deleted. */
-  private changeOf(group: PendingChange<T>[]): { put?: T[]; del?: string[] } {
-    const firstBefore = new Map<string, T | undefined>();
-    for (const pending of group)
-      for (const { id, record } of pending.before)
-        if (!firstBefore.has(id)) firstBefore.set(id, record);
-    const put: T[] = [];
-    const del: string[] = [];
-    for (const [id, before] of firstBefore) {
-      const now = this.records.get(id);
-      if (now) put.push(now);
-      else if (before) del.push(id);
-    }
-    return { ...(put.length > 0 ? { put } : {}), ...(del.length > 0 ? { del } : {}) };
-  }
-
-  /** Undoes the failed group and everything queued after it, newest first, and fails their callers. */
-  private undo(group: PendingChange<T>[], error: unknown): void {
-    const failed = [...group, ...this.queue];
-    this.queue = [];
-    for (const pending of [...failed].reverse())
-      for (const { id, record } of [...pending.before].reverse()) this.set(id, record);
-    for (const pending of failed) pending.reject(error);
-  }
-
   /** Puts `record` under `id` (undefined deletes it), keeping every index in step. */
   private set(id: string, record: T | undefined): void {
-    const current = this.records.get(id);
-    // An index whose key did not change keeps the record in its place: lists stay in insertion
-    // order after an edit (as on PostgreSQL), instead of moving the edited record to the end.
-    const kept = current && record ? this.unchangedIndexes(current, record) : new Set<string>();
-    if (current) this.removeFromIndexes(current, kept);
-    if (record) {
-      this.records.set(id, record);
-      this.addToIndexes(record);
-    } else this.records.delete(id);
-  }
-
-  private unchangedIndexes(before: T, after: T): Set<string> {
-    const names = Object.entries(this.options.indexes ?? {}).flatMap(([name, keyOf]) =>
-      keyOf(before) === keyOf(after) ? [name] : [],
-    );
-    return new Set(names);
-  }
-
-  private assertUnique(record: T, ownId?: string): void {
-    for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
-      const key = keyOf(record);
-      if (key === undefined) continue;
-      const holder = this.uniqueIndex(name).get(key);
-      if (holder !== undefined && holder !== ownId) throw new UniqueViolation(this.name, name);
-    }
-  }
-
-  private addToIndexes(record: T): void {
-    for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
-      const key = keyOf(record);
-      if (key !== undefined) this.uniqueIndex(name).set(key, record.id);
-    }
-    for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
-      const key = keyOf(record);
-      if (key === undefined) continue;
-      // A kept key's entry is replaced where it stands (Map.set keeps the order of an existing key).
-      const index = this.secondaryIndex(name);
-      const records = index.get(key) ?? new Map<string, T>();
-      records.set(record.id, record);
-      index.set(key, records);
-    }
-  }
-
-  private removeFromIndexes(record: T, kept: ReadonlySet<string>): void {
-    for (const [name, keyOf] of Object.entries(this.options.unique ?? {})) {
-      const key = keyOf(record);
-      if (key !== undefined && this.uniqueIndex(name).get(key) === record.id)
-        this.uniqueIndex(name).delete(key);
-    }
-    for (const [name, keyOf] of Object.entries(this.options.indexes ?? {})) {
-      const key = keyOf(record);
-      if (key === undefined || kept.has(name)) continue;
-      const records = this.secondaryIndex(name).get(key);
-      records?.delete(record.id);
-      if (records?.size === 0) this.secondaryIndex(name).delete(key);
-    }
-  }
-
-  private uniqueIndex(name: string): Map<string, string> {
-    const index = this.uniqueIndexes.get(name);
-    if (!index) throw new Error(`${this.name} has no unique index ${name}`);
-    return index;
-  }
-
-  private secondaryIndex(name: string): Map<string, Map<string, T>> {
-    const index = this.secondaryIndexes.get(name);
-    if (!index) throw new Error(`${this.name} has no index ${name}`);
-    return index;
+    this.indexes.replace(this.records.get(id), record);
+    if (record) this.records.set(id, record);
+    else this.records.delete(id);
   }
 }

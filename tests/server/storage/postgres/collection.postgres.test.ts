@@ -110,6 +110,28 @@ describe('PgCollection', () => {
     expect(filtered.total).toBe(4);
   });
 
+  it('restores a batch in one statement with its keys filled, refusing a taken unique key', async () => {
+    const collection = await PgCollection.open(connection.db, seats);
+    const course = fresh('restored');
+    await collection.insertBatch(connection.db, [seat(course, 'r1'), seat(course, 'r2', 'left')]);
+
+    expect((await collection.listByIndex('course', course)).map((s) => s.user)).toEqual([
+      'r1',
+      'r2',
+    ]);
+    expect(await collection.countByIndex('activeInCourse', course)).toBe(1);
+    const restoredTokens = await PgCollection.open(connection.db, tokens);
+    const hash = fresh('hash');
+    await restoredTokens.insertBatch(connection.db, [
+      { id: fresh('token'), tokenHash: hash, userId: 'u' },
+    ]);
+    await expect(
+      restoredTokens.insertBatch(connection.db, [
+        { id: fresh('token'), tokenHash: hash, userId: 'u' },
+      ]),
+    ).rejects.toMatchObject({ name: 'UniqueViolation', key: 'hash' });
+  });
+
   it('refuses a taken id or unique key with UniqueViolation, on insert and on update', async () => {
     const collection = await PgCollection.open(connection.db, tokens);
     const hash = fresh('hash');
