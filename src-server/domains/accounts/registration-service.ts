@@ -62,6 +62,8 @@ export class RegistrationService {
         emailVerified: false,
         passwordHash,
         bio: '',
+        // EduStream's student profile started with the date of joining; the student may change it.
+        ...(input.role === 'student' ? { student: { enrolmentDate: now.slice(0, 10) } } : {}),
         createdAt: now,
         updatedAt: now,
       };
