@@ -18,6 +18,7 @@ export const shell = {
   'field.lastName': 'Last name',
   'field.email': 'Email',
   'field.password': 'Password',
+  'field.confirmPassword': 'Confirm password',
 
   'layout.skipToContent': 'Skip to content',
   'layout.navigation': 'Main navigation',
@@ -107,6 +108,7 @@ export const shell = {
   'register.usernameRequired': 'Choose a username.',
   'register.emailInvalid': 'Enter an email address like name@school.org.',
   'register.passwordWeak': 'Choose a password that meets the rules below.',
+  'register.passwordMismatch': 'The two passwords are not the same.',
   'register.submit': 'Create account',
   'register.failed': 'Could not create the account',
   'register.haveAccount': 'Already have an account?',
