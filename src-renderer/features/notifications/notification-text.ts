@@ -148,6 +148,12 @@ export function notificationText(
             : n.params.courseTitle),
       };
     }
+    case 'post-removed':
+    case 'comment-removed':
+      return {
+        title: t(`notification.${n.type}.title`, { sessionTitle: session(n.params.sessionTitle) }),
+        body: n.params.excerpt,
+      };
     case 'status-update':
       return {
         title: t('notification.status-update.title', { authorName: someone(n.params.authorName) }),

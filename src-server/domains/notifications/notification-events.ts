@@ -158,6 +158,21 @@ export function subscribeNotifications(
       target: { kind: 'post', sessionId: post.sessionId, postId: post.id, commentId: comment.id },
     });
   });
+  // Someone else took down your words: CSBox told people of every action between two of them.
+  bus.on('post.deleted', async ({ post, actorId }) => {
+    await notify([post.authorId], actorId, {
+      type: 'post-removed',
+      params: { sessionTitle: await sessionTitle(post.sessionId), excerpt: excerpt(post.text) },
+      target: { kind: 'session', sessionId: post.sessionId },
+    });
+  });
+  bus.on('comment.deleted', async ({ comment, post, actorId }) => {
+    await notify([comment.authorId], actorId, {
+      type: 'comment-removed',
+      params: { sessionTitle: await sessionTitle(post.sessionId), excerpt: excerpt(comment.text) },
+      target: { kind: 'post', sessionId: post.sessionId, postId: post.id },
+    });
+  });
   bus.on('enrolment.created', async ({ enrolment, course }) => {
     await notify([course.teacherId], enrolment.userId, {
       type: 'course-enrolment',

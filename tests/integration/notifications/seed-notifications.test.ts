@@ -121,3 +121,75 @@ describe('a member leaving a session', () => {
     expect(await ofType(author, 'session-left')).toEqual([]);
   });
 });
+
+describe('words someone else took down', () => {
+  it('tell a post’s author when the host deletes it, and a commenter when the post’s owner deletes their comment', async () => {
+    const session = (
+      await hub.call('createSession', { token: teacher.token, body: { title: 'Lab hour' } })
+    ).body;
+    for (const person of [author, classmate])
+      await hub.call('joinSession', { token: person.token, body: { token: session.joinToken } });
+    const post = (
+      await hub.call('createPost', {
+        token: author.token,
+        params: { sessionId: session.id },
+        body: { text: 'My lab questions' },
+      })
+    ).body;
+    const comment = (
+      await hub.call('createComment', {
+        token: classmate.token,
+        params: { postId: post.id },
+        body: { text: 'Off-topic remark' },
+      })
+    ).body;
+
+    expect(
+      (await hub.call('deleteComment', { token: author.token, params: { commentId: comment.id } }))
+        .status,
+    ).toBe(204);
+    await expect.poll(async () => (await ofType(classmate, 'comment-removed')).length).toBe(1);
+    expect((await ofType(classmate, 'comment-removed'))[0]).toMatchObject({
+      params: { sessionTitle: 'Lab hour', excerpt: 'Off-topic remark' },
+      target: { kind: 'post', sessionId: session.id, postId: post.id },
+    });
+
+    expect(
+      (await hub.call('deletePost', { token: teacher.token, params: { postId: post.id } })).status,
+    ).toBe(204);
+    await expect.poll(async () => (await ofType(author, 'post-removed')).length).toBe(1);
+    expect((await ofType(author, 'post-removed'))[0]).toMatchObject({
+      params: { sessionTitle: 'Lab hour', excerpt: 'My lab questions' },
+      target: { kind: 'session', sessionId: session.id },
+    });
+  });
+
+  it('tell no one when people delete their own', async () => {
+    const session = (
+      await hub.call('createSession', { token: teacher.token, body: { title: 'Own words' } })
+    ).body;
+    await hub.call('joinSession', { token: stranger.token, body: { token: session.joinToken } });
+    const post = (
+      await hub.call('createPost', {
+        token: stranger.token,
+        params: { sessionId: session.id },
+        body: { text: 'Typo post' },
+      })
+    ).body;
+    const comment = (
+      await hub.call('createComment', {
+        token: stranger.token,
+        params: { postId: post.id },
+        body: { text: 'Typo comment' },
+      })
+    ).body;
+    await hub.call('deleteComment', { token: stranger.token, params: { commentId: comment.id } });
+    await hub.call('deletePost', { token: stranger.token, params: { postId: post.id } });
+    // A later notification to the same person proves the deletions were handled before it.
+    await hub.call('postStatusUpdate', { token: otherTeacher.token, body: { text: 'Marker' } });
+    await expect.poll(async () => (await ofType(stranger, 'status-update')).length).toBe(1);
+    expect(await ofType(stranger, 'post-removed')).toEqual([]);
+    expect(await ofType(stranger, 'comment-removed')).toEqual([]);
+    expect(await ofType(teacher, 'post-removed')).toEqual([]);
+  });
+});

@@ -59,4 +59,6 @@ export const notificationKinds = {
   'notification.session-left.title': '{memberName} left “{sessionTitle}”',
   'notification.session-left.body': 'They can rejoin with the session’s token.',
   'notification.status-update.title': '{authorName} posted a status update',
+  'notification.post-removed.title': 'Your post in “{sessionTitle}” was removed',
+  'notification.comment-removed.title': 'Your comment in “{sessionTitle}” was removed',
 } as const;
