@@ -187,6 +187,10 @@ export const shell = {
   'home.greeting.evening': 'Good evening, {name}',
   'home.student.lead':
     'Here is what is happening in your classes. New things appear the moment they are posted.',
+  'home.refused.students':
+    'The Students page is for teachers: you were brought back to your dashboard.',
+  'home.refused.admin':
+    'The admin panel is for hub admins: you were brought back to your dashboard.',
   'home.teacher.lead': 'Your faculty hub: courses, students and work to grade, all in one view.',
   'home.deadlines': 'Upcoming deadlines',
   'home.deadlinesEmpty': 'Nothing due',
