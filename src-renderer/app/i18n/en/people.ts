@@ -43,7 +43,7 @@ export const people = {
   'people.subtitle': 'Find classmates and teachers on this hub.',
   'people.searchLabel': 'Search people',
   'people.searchPlaceholder': 'Name or username',
-  'people.searchPlaceholderStaff': 'Name, username or email',
+  'people.searchPlaceholderStaff': 'Name or email',
   'people.searchSubmit': 'Search',
   'people.roleFilter': 'Show',
   'people.everyone': 'Everyone',
