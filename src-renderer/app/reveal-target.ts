@@ -16,6 +16,7 @@ export const targetIds = {
   message: (seq: number) => `message-${seq}`,
   approvals: () => 'approvals',
   announcement: (announcementId: string) => `announcement-${announcementId}`,
+  statusUpdate: (statusUpdateId: string) => `status-update-${statusUpdateId}`,
 } as const;
 
 /** How long a page may take to load before the link gives up on its target. */

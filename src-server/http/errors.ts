@@ -11,7 +11,7 @@ export function validationError(
 ): DomainError {
   const fields: FieldIssue[] = error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || where,
-    message: issue.message,
+    message: plainMessage(issue),
   }));
   const first = fields[0];
   const lead =
@@ -25,6 +25,29 @@ export function validationError(
     first ? `${lead}: ${first.path} — ${first.message}` : `${lead}.`,
     { fields },
   );
+}
+
+/**
+ * zod's own wording ("Invalid input: expected number, received undefined")
+ * means nothing to a person filling in a form: a missing field and a choice
+ * outside the list get a sentence naming the field. Messages the schemas
+ * wrote themselves pass through untouched.
+ */
+function plainMessage(issue: z.core.$ZodIssue): string {
+  const field = fieldLabel(issue.path);
+  if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined'))
+    return `${field} is required.`;
+  if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid option'))
+    return `${field} must be one of: ${issue.values.map(String).join(', ')}.`;
+  return issue.message;
+}
+
+/** `["student", "enrolmentDate"]` → "Enrolment date"; the last key names the field. */
+function fieldLabel(path: readonly PropertyKey[]): string {
+  const last = [...path].reverse().find((key) => typeof key === 'string');
+  if (typeof last !== 'string') return 'This value';
+  const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Turns anything thrown into the error body and status; nothing a client sends can produce a 500. */

@@ -61,6 +61,10 @@ export const registerRequestSchema = z
     lastName: trimmed(1, 60, 'Last name'),
     email: emailSchema,
     password: passwordSchema,
+    confirmPassword: z.string().max(128).optional().meta({
+      description:
+        'The password typed a second time, as on CSBox’s form; when sent it must match (400 on confirmPassword otherwise).',
+    }),
     role: roleSchema,
   })
   .meta({ id: 'RegisterRequest' });

@@ -48,6 +48,9 @@ const capacity = z
   .min(1, 'A course needs room for at least one student.')
   .max(1000, 'Capacity can be at most 1000.');
 
+/** Places in a course whose teacher did not say (EduStream's max_students default). */
+export const DEFAULT_CAPACITY = 30;
+
 /** A course code a teacher types: stored upper case, so uniqueness ignores case. */
 export const courseCodeSchema = z
   .string()
@@ -71,7 +74,9 @@ export const createCourseRequestSchema = z
   .object({
     title,
     description: description.default(''),
-    capacity,
+    capacity: capacity.default(DEFAULT_CAPACITY).meta({
+      description: `Places for students; ${DEFAULT_CAPACITY} when left out, as in EduStream.`,
+    }),
     codePrefix: z
       .string()
       .trim()

@@ -92,6 +92,14 @@ export const notificationKindSchemas = [
     { ...course, authorName: name, deadlineTitle: z.string(), excerpt },
     to.submissionTarget,
   ),
+  /** To the host: a member left their session of their own accord (CSBox tells of every action between two people). */
+  kind('session-left', { memberName: name, sessionTitle: z.string() }, to.sessionTarget),
+  /** To a post's author when the host (or an admin) deletes it. */
+  kind('post-removed', { sessionTitle: z.string(), excerpt }, to.sessionTarget),
+  /** To a comment's author when the post's owner, the host or an admin deletes it. */
+  kind('comment-removed', { sessionTitle: z.string(), excerpt }, to.postTarget),
+  /** To the people who share a course with the author, as EduStream's status-update signal did. */
+  kind('status-update', { authorName: name, excerpt }, to.personTarget),
   /** Stored before notifications had types: the English sentence as it was written. */
   kind('legacy', { kind: z.string(), title: z.string(), body: z.string() }, to.pathTarget),
 ] as const;

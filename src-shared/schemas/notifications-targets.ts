@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userIdSchema } from '../ids';
+import { statusUpdateIdSchema, userIdSchema } from '../ids';
 import { roomSchema } from './chat';
 import { courseIdSchema, deadlineIdSchema, materialIdSchema } from './courses';
 import { announcementIdSchema } from './announcements';
@@ -58,6 +58,12 @@ export const announcementTarget = z.object({
   courseId: courseIdSchema,
   announcementId: announcementIdSchema,
 });
+/** A person's profile, where their status updates are listed. */
+export const personTarget = z.object({
+  kind: z.literal('person'),
+  username: z.string(),
+  statusUpdateId: statusUpdateIdSchema.optional(),
+});
 /** Notifications stored before targets existed carry an app path such as /sessions/<id>. */
 export const pathTarget = z.object({ kind: z.literal('path'), path: z.string().startsWith('/') });
 
@@ -77,6 +83,7 @@ export const notificationTargetSchema = z
     enrolmentTarget,
     pathTarget,
     announcementTarget,
+    personTarget,
   ])
   .meta({ id: 'NotificationTarget' });
 export type NotificationTarget = z.infer<typeof notificationTargetSchema>;

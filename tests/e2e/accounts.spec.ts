@@ -104,11 +104,18 @@ test('registering shows the password rules live and puts the hub’s objections 
   await field(page, 'Password').fill('password1');
   await expect(rules.locator('[data-state="unmet"]')).toHaveCount(0);
 
+  // The password typed twice must match, as on CSBox's form, before anything is sent.
+  await field(page, 'Confirm password').fill('password2');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(field(page, 'Confirm password')).toHaveAccessibleDescription(/not the same/);
+
   // The common-password list lives on the hub: its answer lands under the password field.
+  await field(page, 'Confirm password').fill('password1');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(field(page, 'Password')).toHaveAccessibleDescription(/too common/);
 
   await field(page, 'Password').fill(GOOD_PASSWORD);
+  await field(page, 'Confirm password').fill(GOOD_PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(field(page, 'Username')).toHaveAttribute('aria-invalid', 'true');
   await expect(field(page, 'Username')).toHaveAccessibleDescription(/taken/);

@@ -35,6 +35,7 @@ export async function fillRegistration(page: Page, p: NewPerson): Promise<void> 
   await field(page, 'Username').fill(p.username);
   await field(page, 'Email').fill(p.email);
   await field(page, 'Password').fill(p.password);
+  await field(page, 'Confirm password').fill(p.password);
 }
 
 export async function registerThroughUi(page: Page, p: NewPerson): Promise<void> {

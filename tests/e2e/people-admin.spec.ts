@@ -225,4 +225,5 @@ test('students see no admin entry and are sent home from /admin', async ({ page,
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('alert')).toContainText('The admin panel is for hub admins');
 });

@@ -1,6 +1,7 @@
 import { Card, Select, Tabs, Text } from '@mantine/core';
 import { IconArchive, IconSettings } from '@tabler/icons-react';
-import { Navigate, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { RefuseToHome } from '../../app/refused';
 import { useT } from '../../app/i18n';
 import { PageHeader } from '../../ui/PageHeader';
 import { useAccount } from '../auth';
@@ -17,7 +18,7 @@ export function AdminPage() {
   const t = useT();
   const account = useAccount();
   const [search, setSearch] = useSearchParams();
-  if (account && !account.isAdmin) return <Navigate to="/home" replace />;
+  if (account && !account.isAdmin) return <RefuseToHome page="admin" />;
   const tab = search.get('tab') ?? collections[0]?.name ?? SETTINGS;
   const show = (value: string | null) => setSearch(value ? { tab: value } : {}, { replace: true });
   const sections = [

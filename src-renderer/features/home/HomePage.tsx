@@ -1,4 +1,5 @@
 import { Grid, Skeleton } from '@mantine/core';
+import { RefusedNotice } from '../../app/refused';
 import { useAccount } from '../auth';
 import { StudentHome } from './StudentHome';
 import { TeacherHome } from './TeacherHome';
@@ -7,10 +8,15 @@ import { TeacherHome } from './TeacherHome';
 export function HomePage() {
   const account = useAccount();
   if (!account) return <HomeSkeleton />;
-  return account.role === 'teacher' ? (
-    <TeacherHome account={account} />
-  ) : (
-    <StudentHome account={account} />
+  return (
+    <>
+      <RefusedNotice />
+      {account.role === 'teacher' ? (
+        <TeacherHome account={account} />
+      ) : (
+        <StudentHome account={account} />
+      )}
+    </>
   );
 }
 

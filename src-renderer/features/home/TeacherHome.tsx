@@ -4,6 +4,8 @@ import { useT } from '../../app/i18n';
 import { BentoGrid, BentoTile } from '../../ui/BentoGrid';
 import { PendingAccountsCard } from '../approvals';
 import { LiveSessionsCard } from '../sessions';
+import { PeopleSearchCard } from '../people';
+import { ActivityCard } from './ActivityCard';
 import { GreetingCard } from './GreetingCard';
 import { HubCard } from './HubCard';
 import { HostStatusTile } from '../desktop';
@@ -48,6 +50,12 @@ export function TeacherHome({ account }: { account: Account }) {
       </BentoTile>
       <BentoTile size="third">
         <TeachingDeadlinesCard />
+      </BentoTile>
+      <BentoTile size="twoThirds">
+        <ActivityCard />
+      </BentoTile>
+      <BentoTile size="third">
+        <PeopleSearchCard />
       </BentoTile>
       <BentoTile size="third">
         <PendingAccountsCard />

@@ -47,6 +47,10 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'course-left': { icon: IconDoorExit, color: 'orange' },
   'announcement-posted': { icon: IconSpeakerphone, color: 'indigo' },
   'work-comment': { icon: IconMessage2, color: 'grape' },
+  'session-left': { icon: IconDoorExit, color: 'orange' },
+  'status-update': { icon: IconMessageCircle, color: 'blue' },
+  'post-removed': { icon: IconTrash, color: 'red' },
+  'comment-removed': { icon: IconTrash, color: 'red' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

@@ -41,6 +41,12 @@ export function notificationPath(target: NotificationTarget): string {
       return course(target.courseId, 'students', targetIds.student(target.userId));
     case 'announcement':
       return course(target.courseId, 'stream', targetIds.announcement(target.announcementId));
+    case 'person': {
+      const profile = `/people/${encodeURIComponent(target.username)}`;
+      return target.statusUpdateId
+        ? `${profile}#${targetIds.statusUpdate(target.statusUpdateId)}`
+        : profile;
+    }
     case 'path':
       // Stored before targets existed; only app paths, never a way out of the app.
       return target.path.startsWith('/') && !target.path.startsWith('//') ? target.path : '/home';

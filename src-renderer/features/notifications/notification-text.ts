@@ -41,6 +41,7 @@ export function notificationText(
     case 'course-removed':
       return fixedBody(n.type, { ...n.params, sessionTitle: session(sessionTitleOf(n.params)) }, t);
     case 'session-joined':
+    case 'session-left':
       return fixedBody(
         n.type,
         { memberName: someone(n.params.memberName), sessionTitle: session(n.params.sessionTitle) },
@@ -147,6 +148,17 @@ export function notificationText(
             : n.params.courseTitle),
       };
     }
+    case 'post-removed':
+    case 'comment-removed':
+      return {
+        title: t(`notification.${n.type}.title`, { sessionTitle: session(n.params.sessionTitle) }),
+        body: n.params.excerpt,
+      };
+    case 'status-update':
+      return {
+        title: t('notification.status-update.title', { authorName: someone(n.params.authorName) }),
+        body: n.params.excerpt,
+      };
     case 'work-comment':
       return {
         title: t('notification.work-comment.title', {
@@ -163,6 +175,7 @@ export function notificationText(
 type FixedBodyType =
   | 'account-approved'
   | 'session-joined'
+  | 'session-left'
   | 'session-removed'
   | 'session-blocked'
   | 'session-deleted'

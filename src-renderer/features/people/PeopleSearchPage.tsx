@@ -2,6 +2,7 @@ import { Group, Pagination, SegmentedControl, Stack, Text, TextInput } from '@ma
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Page } from '../../../src-shared/pagination';
 import type { Role, UserSummary } from '../../../src-shared/schemas/accounts';
 import { api } from '../../app/hub-client';
@@ -11,6 +12,7 @@ import { CardEmpty, CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonRow } from './PersonRow';
+import { SEARCH_PARAM } from './search-param';
 
 const PAGE_SIZE = 12;
 type RoleFilter = Role | 'all';
@@ -18,7 +20,8 @@ type RoleFilter = Role | 'all';
 /** `/people`: find anyone on the hub as you type; emails only for teachers and admins (the hub decides). */
 export function PeopleSearchPage() {
   const t = useT();
-  const [query, setQuery] = useState('');
+  const [searchParams] = useSearchParams();
+  const [query, setQuery] = useState(() => searchParams.get(SEARCH_PARAM) ?? '');
   const [debounced] = useDebouncedValue(query.trim(), 250);
   const [role, setRole] = useState<RoleFilter>('all');
   const [page, setPage] = useState(1);

@@ -1,1 +1,2 @@
 export { PeopleSearchPage } from './PeopleSearchPage';
+export { PeopleSearchCard } from './PeopleSearchCard';

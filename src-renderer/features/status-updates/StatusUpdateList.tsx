@@ -3,6 +3,7 @@ import { IconMessageCircleOff, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { StatusUpdate } from '../../../src-shared/schemas/accounts';
 import { useLanguage, useT } from '../../app/i18n';
+import { targetIds } from '../../app/reveal-target';
 import { CardEmpty, CardSkeleton } from '../../ui/BentoCard';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useAccount } from '../auth';
@@ -76,7 +77,7 @@ function StatusUpdateItem({ update }: { update: StatusUpdate }) {
   }
 
   return (
-    <Paper component="li" withBorder p="sm" radius="md">
+    <Paper component="li" id={targetIds.statusUpdate(update.id)} withBorder p="sm" radius="md">
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
         <Stack gap={4} miw={0}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -19,7 +19,15 @@ export function StudentCard({ row }: { row: StudentRow }) {
   return (
     <Card shadow="xs" padding="md" component="li" aria-label={name}>
       <Group gap="sm" wrap="nowrap" mb="sm">
-        <Avatar src={student.avatarUrl} name={name} color="initials" alt="" radius="xl" />
+        <Avatar
+          src={student.avatarUrl}
+          name={name}
+          color="initials"
+          alt=""
+          radius="xl"
+          data-ring={ring(row.enrolments)}
+          style={ringStyle(row.enrolments)}
+        />
         <Stack gap={0} miw={0}>
           <Anchor
             component={Link}
@@ -49,6 +57,24 @@ export function StudentCard({ row }: { row: StudentRow }) {
       </Stack>
     </Card>
   );
+}
+
+/**
+ * EduStream ringed a student's avatar green while active and red once
+ * blocked; the status badges below say it in words for those who cannot
+ * tell the colours apart.
+ */
+function ring(enrolments: readonly Enrolment[]): 'active' | 'blocked' | undefined {
+  if (enrolments.some((e) => e.status === 'active')) return 'active';
+  if (enrolments.some((e) => e.status === 'blocked')) return 'blocked';
+  return undefined;
+}
+
+function ringStyle(enrolments: readonly Enrolment[]) {
+  const state = ring(enrolments);
+  if (!state) return undefined;
+  const color = state === 'active' ? 'teal' : 'red';
+  return { boxShadow: `0 0 0 2px var(--mantine-color-${color}-6)` };
 }
 
 function EnrolmentLine({

@@ -2,7 +2,7 @@ import { Card, Group, Pagination, Select, Skeleton, Stack, Text, TextInput } fro
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { Navigate } from 'react-router';
+import { RefuseToHome } from '../../app/refused';
 import { enrolmentStatuses, type CourseId } from '../../../src-shared/schemas/courses';
 import { useT } from '../../app/i18n';
 import { useLive } from '../../app/use-live';
@@ -47,7 +47,7 @@ export function StudentsPage() {
   );
 
   // The hub refuses the list to students; the navigation does not offer it to them either.
-  if (account && !isTeacher) return <Navigate to="/home" replace />;
+  if (account && !isTeacher) return <RefuseToHome page="students" />;
 
   return (
     <>

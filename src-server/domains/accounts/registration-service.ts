@@ -39,6 +39,11 @@ export class RegistrationService {
   async register(input: RegisterRequest, address: string): Promise<RegisterResponse> {
     const { storage, hasher, bus } = this.deps;
     await this.deps.throttles.consumeSignup(address);
+    if (input.confirmPassword !== undefined && input.confirmPassword !== input.password)
+      throw fieldError(
+        'confirmPassword',
+        'The two passwords do not match. Type the same one twice.',
+      );
     assertPasswordAllowed(input.password, input, this.deps.isCommonPassword);
     await this.assertAvailable(input.username, input.email);
     const passwordHash = await hasher.hash(input.password);
@@ -62,6 +67,8 @@ export class RegistrationService {
         emailVerified: false,
         passwordHash,
         bio: '',
+        // EduStream's student profile started with the date of joining; the student may change it.
+        ...(input.role === 'student' ? { student: { enrolmentDate: now.slice(0, 10) } } : {}),
         createdAt: now,
         updatedAt: now,
       };

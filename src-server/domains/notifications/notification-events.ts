@@ -5,6 +5,7 @@ import type { CourseRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { canApprove } from '../../../src-shared/permissions';
 import { parseRoom } from '../access/room-access';
+import { COURSE_MATES_REPOSITORIES, courseMatesOf } from './course-mates';
 
 /** Accounts looked at for approvers: a classroom hub has a handful of teachers and admins. */
 const MAX_APPROVERS = 5000;
@@ -31,6 +32,7 @@ export type NotifyGrouped = (
  */
 /** The repositories the subscribers read to find recipients and names. */
 export const NOTIFICATION_EVENT_REPOSITORIES = [
+  ...COURSE_MATES_REPOSITORIES,
   'chat',
   'enrolments',
   'sessionMembers',
@@ -97,7 +99,16 @@ export function subscribeNotifications(
     });
   });
   bus.on('session.member-left', async ({ member, reason, actorId }) => {
-    if (reason === 'left') return;
+    if (reason === 'left') {
+      const session = await storage.sessions.get(member.sessionId);
+      if (!session) return;
+      await notify([session.hostId], member.userId, {
+        type: 'session-left',
+        params: { memberName: await name(member.userId), sessionTitle: session.title },
+        target: { kind: 'session', sessionId: session.id },
+      });
+      return;
+    }
     await notify([member.userId], actorId, {
       type: reason === 'blocked' ? 'session-blocked' : 'session-removed',
       params: { sessionTitle: await sessionTitle(member.sessionId) },
@@ -111,6 +122,18 @@ export function subscribeNotifications(
       target: { kind: 'sessions' },
     }),
   );
+  bus.on('status-update.posted', async ({ update }) => {
+    const author = await storage.users.get(update.authorId);
+    if (!author) return;
+    await notify(await courseMatesOf(storage, author.id), author.id, {
+      type: 'status-update',
+      params: {
+        authorName: `${author.firstName} ${author.lastName}`,
+        excerpt: excerpt(update.text),
+      },
+      target: { kind: 'person', username: author.username, statusUpdateId: update.id },
+    });
+  });
   bus.on('post.created', async ({ post, actorId }) => {
     await notify(await activeMembers(post.sessionId), actorId, {
       type: 'post-created',
@@ -133,6 +156,21 @@ export function subscribeNotifications(
         excerpt: excerpt(comment.text),
       },
       target: { kind: 'post', sessionId: post.sessionId, postId: post.id, commentId: comment.id },
+    });
+  });
+  // Someone else took down your words: CSBox told people of every action between two of them.
+  bus.on('post.deleted', async ({ post, actorId }) => {
+    await notify([post.authorId], actorId, {
+      type: 'post-removed',
+      params: { sessionTitle: await sessionTitle(post.sessionId), excerpt: excerpt(post.text) },
+      target: { kind: 'session', sessionId: post.sessionId },
+    });
+  });
+  bus.on('comment.deleted', async ({ comment, post, actorId }) => {
+    await notify([comment.authorId], actorId, {
+      type: 'comment-removed',
+      params: { sessionTitle: await sessionTitle(post.sessionId), excerpt: excerpt(comment.text) },
+      target: { kind: 'post', sessionId: post.sessionId, postId: post.id },
     });
   });
   bus.on('enrolment.created', async ({ enrolment, course }) => {

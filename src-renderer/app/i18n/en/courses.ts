@@ -159,7 +159,7 @@ export const courses = {
   'courses.feedback.count': '{count, plural, =0 {No ratings yet} one {# rating} other {# ratings}}',
   'courses.feedback.distribution': 'Ratings by stars',
   'courses.feedback.stars': '{count, plural, one {# star} other {# stars}}',
-  'courses.feedback.anonymous': 'Anonymous',
+  'courses.feedback.anonymous': 'Anonymous Student',
   'courses.feedback.yours': 'Rate this course',
   'courses.feedback.edit': 'Your rating (you can change it)',
   'courses.feedback.rating': 'Your rating',

@@ -56,4 +56,9 @@ export const notificationKinds = {
   'notification.account-pending.body.student': 'A new student account',
   'notification.account-pending.body.teacher': 'A new teacher account',
   'notification.course-left.title': '{studentName} left {courseCode}',
+  'notification.session-left.title': '{memberName} left “{sessionTitle}”',
+  'notification.session-left.body': 'They can rejoin with the session’s token.',
+  'notification.status-update.title': '{authorName} posted a status update',
+  'notification.post-removed.title': 'Your post in “{sessionTitle}” was removed',
+  'notification.comment-removed.title': 'Your comment in “{sessionTitle}” was removed',
 } as const;

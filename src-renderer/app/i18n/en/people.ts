@@ -43,6 +43,8 @@ export const people = {
   'people.subtitle': 'Find classmates and teachers on this hub.',
   'people.searchLabel': 'Search people',
   'people.searchPlaceholder': 'Name or username',
+  'people.searchPlaceholderStaff': 'Name or email',
+  'people.searchSubmit': 'Search',
   'people.roleFilter': 'Show',
   'people.everyone': 'Everyone',
   'people.students': 'Students',

@@ -18,6 +18,7 @@ export const shell = {
   'field.lastName': 'Last name',
   'field.email': 'Email',
   'field.password': 'Password',
+  'field.confirmPassword': 'Confirm password',
 
   'layout.skipToContent': 'Skip to content',
   'layout.navigation': 'Main navigation',
@@ -107,6 +108,7 @@ export const shell = {
   'register.usernameRequired': 'Choose a username.',
   'register.emailInvalid': 'Enter an email address like name@school.org.',
   'register.passwordWeak': 'Choose a password that meets the rules below.',
+  'register.passwordMismatch': 'The two passwords are not the same.',
   'register.submit': 'Create account',
   'register.failed': 'Could not create the account',
   'register.haveAccount': 'Already have an account?',
@@ -185,6 +187,10 @@ export const shell = {
   'home.greeting.evening': 'Good evening, {name}',
   'home.student.lead':
     'Here is what is happening in your classes. New things appear the moment they are posted.',
+  'home.refused.students':
+    'The Students page is for teachers: you were brought back to your dashboard.',
+  'home.refused.admin':
+    'The admin panel is for hub admins: you were brought back to your dashboard.',
   'home.teacher.lead': 'Your faculty hub: courses, students and work to grade, all in one view.',
   'home.deadlines': 'Upcoming deadlines',
   'home.deadlinesEmpty': 'Nothing due',

@@ -13,7 +13,15 @@ import { RolePicker } from '../components/RolePicker';
 import { passwordLooksAcceptable } from '../password-checks';
 import { register } from '../session';
 
-const FIELDS = ['username', 'firstName', 'lastName', 'email', 'password', 'role'] as const;
+const FIELDS = [
+  'username',
+  'firstName',
+  'lastName',
+  'email',
+  'password',
+  'confirmPassword',
+  'role',
+] as const;
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function RegisterPage() {
@@ -29,6 +37,7 @@ export function RegisterPage() {
       username: '',
       email: '',
       password: '',
+      confirmPassword: '',
     },
     validate: {
       firstName: (value) => (value.trim() ? null : t('register.firstNameRequired')),
@@ -37,6 +46,8 @@ export function RegisterPage() {
       email: (value) => (EMAIL_SHAPE.test(value.trim()) ? null : t('register.emailInvalid')),
       password: (value, values) =>
         passwordLooksAcceptable(value, values) ? null : t('register.passwordWeak'),
+      confirmPassword: (value, values) =>
+        value === values.password ? null : t('register.passwordMismatch'),
     },
   });
   const { values } = form;
@@ -116,6 +127,12 @@ export function RegisterPage() {
             required
             checklist={<PasswordChecklist password={values.password} context={values} />}
             {...form.getInputProps('password')}
+          />
+          <PasswordField
+            label={t('field.confirmPassword')}
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('confirmPassword')}
           />
           <Button type="submit" size="md" loading={form.submitting} fullWidth mt="xs">
             {t('register.submit')}

@@ -3,6 +3,7 @@ import { IconBooks, IconCalendarDue } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../../../app/i18n';
+import { targetIds } from '../../../app/reveal-target';
 import { useLive } from '../../../app/use-live';
 import { useAccount } from '../../auth';
 import { BentoCard, CardEmpty } from '../../../ui/BentoCard';
@@ -107,7 +108,13 @@ export function UpcomingDeadlinesCard({ teacher }: { teacher: boolean }) {
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {upcoming.map(({ deadline, course }) => (
             <Stack key={deadline.id} gap={2} component="li">
-              <Anchor component={Link} to={`/courses/${course.id}`} fw={600} size="sm" truncate>
+              <Anchor
+                component={Link}
+                to={deadlinePath(course.id, deadline.id)}
+                fw={600}
+                size="sm"
+                truncate
+              >
                 {deadline.title}
               </Anchor>
               <Group gap="xs" justify="space-between" wrap="nowrap">
@@ -122,4 +129,9 @@ export function UpcomingDeadlinesCard({ teacher }: { teacher: boolean }) {
       )}
     </BentoCard>
   );
+}
+
+/** Straight to the deadline on its course page, where a student's work is handed in (as in EduStream). */
+function deadlinePath(courseId: string, deadlineId: string): string {
+  return `/courses/${encodeURIComponent(courseId)}?tab=deadlines#${targetIds.deadline(deadlineId)}`;
 }
