@@ -75,6 +75,7 @@ import { LIVE_VIEW_REPOSITORIES, SessionLiveViews } from './domains/sessions/liv
 import { SESSION_REPOSITORIES, SessionService } from './domains/sessions/session-service';
 import type { Handlers } from './domains/handlers';
 import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
+import { SocketWriteLimits } from './domains/limits/socket-write-limits';
 import { deviceRoutes } from './domains/devices/routes';
 import { wireClassTools } from './domains/class-tools/wire';
 import type { AccountsDeps } from './domains/accounts/deps';
@@ -192,6 +193,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
       devices,
       classTools: classTools.live,
+      writeLimits: new SocketWriteLimits(deps.storage.coordination),
     },
   };
 }
