@@ -66,7 +66,14 @@ export function startRealtime(
   const clustered = cluster !== undefined;
   const membership = new RoomMembership(io, access, userOf, clustered);
   acceptClientHello(io);
-  admitSockets(io, membership, options.maxConnectionsPerPerson, logger, clustered);
+  const knownElsewhere = (id: UserId) => presence.remoteConnectionsOf(id);
+  admitSockets(
+    io,
+    membership,
+    options.maxConnectionsPerPerson,
+    logger,
+    clustered ? { knownElsewhere } : undefined,
+  );
   membership.follow(bus);
   deliverAccounts(io, bus);
   deliverSessions(io, bus, membership, sessionViews, logger);
