@@ -18,6 +18,8 @@ import { mb, ms } from './support/stats';
  */
 const PEER = new URL('./peers/bare-poll.ts', import.meta.url);
 const SPREAD_MS = 1_000;
+/** `--engine=postgres`: the hub on PostgreSQL, where each answer's limit is a database round trip. */
+const ENGINE = process.argv.includes('--engine=postgres') ? 'postgres' : 'lowdb';
 
 interface PollRun {
   /** Last answer sent → the teacher sees the count with every answer. */
@@ -33,7 +35,7 @@ interface PollRun {
 export async function runPollBench(options: { quick: boolean }): Promise<void> {
   const clients = options.quick ? 200 : 500;
   const runs = options.quick ? 2 : 5;
-  const folder = await classFolder(clients);
+  const folder = await classFolder(clients, 4, ENGINE);
   const hub = await folder.start();
   const peer = await startServer(PEER);
   try {
@@ -50,7 +52,7 @@ export async function runPollBench(options: { quick: boolean }): Promise<void> {
     for (const s of students)
       await post(hub.url, '/sessions/join', { token: joinToken }, s.accessToken);
     console.log(
-      `\npoll, ${clients} students answering within ${SPREAD_MS} ms, the teacher's count`,
+      `\npoll, ${clients} students answering within ${SPREAD_MS} ms, the teacher's count (${ENGINE})`,
     );
     const results = await paired(
       runs,
@@ -75,7 +77,7 @@ export async function runPollBench(options: { quick: boolean }): Promise<void> {
       console.log(
         `  run ${i + 1}: ClassHub ${line(subject)}\n         bare Socket.IO ${line(bare)}`,
       );
-    const workload = `poll ${clients} students`;
+    const workload = `poll ${clients} students${ENGINE === 'postgres' ? ' (PostgreSQL)' : ''}`;
     report({
       workload,
       measure: 'last answer → teacher’s count, ClassHub / bare Socket.IO',

@@ -80,6 +80,7 @@ import {
 } from './domains/sessions/membership-service';
 import type { Handlers } from './domains/handlers';
 import { DEVICE_REPOSITORIES, DeviceService } from './domains/devices/device-service';
+import { SocketWriteLimits } from './domains/limits/socket-write-limits';
 import { deviceRoutes } from './domains/devices/routes';
 import { wireClassTools } from './domains/class-tools/wire';
 import type { AccountsDeps } from './domains/accounts/deps';
@@ -201,6 +202,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),
       devices,
       classTools: classTools.live,
+      writeLimits: new SocketWriteLimits(deps.storage.coordination),
     },
   };
 }

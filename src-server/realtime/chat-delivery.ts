@@ -1,4 +1,3 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SyncResult } from '../../src-shared/events';
 import type { UserId } from '../../src-shared/ids';
 import {
@@ -12,6 +11,7 @@ import {
 import { DomainError } from '../domain-error';
 import type { AccessService, Person } from '../domains/access/access-service';
 import type { ChatService } from '../domains/chat/chat-service';
+import type { SocketWriteLimits } from '../domains/limits/socket-write-limits';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
@@ -21,17 +21,16 @@ import type { HubSocket, HubSocketServer } from './socket-server';
 
 /** Most a reconnecting client gets per answer; `more: true` asks it to sync again. */
 const SYNC_BATCH = 500;
-const TYPING_EVERY_MS = 2000;
 /** A read position may be 0 (nothing read); built once, not per receipt. */
 const readRequestSchema = messageRefSchema.extend({ seq: messageRefSchema.shape.seq.min(0) });
-/** Chat writes per person (all their devices together) per 10 seconds. */
-const WRITES_PER_10_S = 30;
 
 export interface ChatDeliveryServices {
   readonly chat: ChatService;
   readonly notifications: NotificationService;
   readonly access: AccessService;
   readonly userOf: (id: UserId) => Promise<Person | undefined>;
+  /** Write budgets per person, held across every hub node. */
+  readonly writeLimits: SocketWriteLimits;
 }
 
 /**
@@ -43,47 +42,40 @@ export interface ChatDeliveryServices {
 export function deliverChat(
   io: HubSocketServer,
   bus: EventBus,
-  { chat, notifications, access, userOf }: ChatDeliveryServices,
+  { chat, notifications, access, userOf, writeLimits }: ChatDeliveryServices,
   logger: Logger,
   clustered = false,
 ): void {
   const respond = responder(logger);
-  const writes = new RateLimiterMemory({ points: WRITES_PER_10_S, duration: 10 });
-  const typing = new TypingThrottle();
-
   const actorOf = async (socket: HubSocket): Promise<Person> => {
     const user = await userOf(socket.data.userId);
     if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
     return user;
   };
-  // Per person, not per connection: opening more tabs buys no more writes.
-  const limited = async (socket: HubSocket) => {
-    await writes.consume(socket.data.userId).catch(() => {
-      throw new DomainError('TOO_MANY_REQUESTS', 'You are sending too fast. Wait a few seconds.');
-    });
-  };
+  // Per person, not per connection or node: opening more tabs buys no more writes.
+  // The count (a database round trip on PostgreSQL) runs beside the look-up of the
+  // person, not before it: a write waits for the slower of the two, not their sum.
+  const limitedActor = async (socket: HubSocket): Promise<Person> =>
+    (await Promise.all([writeLimits.chatWrite(socket.data.userId), actorOf(socket)]))[1];
   const handle = <T>(ack: unknown, work: () => Promise<T>) => void respond(ack, work);
 
   io.on('connection', (socket) => {
     socket.on('chat:send', (request, ack) =>
       handle(ack, async () => {
-        await limited(socket);
         const input = parsePayload(sendMessageRequestSchema, request);
-        return (await chat.send(await actorOf(socket), input, socket.id)).message;
+        return (await chat.send(await limitedActor(socket), input, socket.id)).message;
       }),
     );
     socket.on('chat:edit', (request, ack) =>
       handle(ack, async () => {
-        await limited(socket);
         const { room, seq, text } = parsePayload(editMessageRequestSchema, request);
-        return chat.edit(await actorOf(socket), room, seq, text);
+        return chat.edit(await limitedActor(socket), room, seq, text);
       }),
     );
     socket.on('chat:delete', (request, ack) =>
       handle(ack, async () => {
-        await limited(socket);
         const { room, seq } = parsePayload(messageRefSchema, request);
-        return chat.edit(await actorOf(socket), room, seq, undefined);
+        return chat.edit(await limitedActor(socket), room, seq, undefined);
       }),
     );
     socket.on('chat:read', (request, ack) =>
@@ -100,7 +92,7 @@ export function deliverChat(
     socket.on('chat:typing', (request) =>
       handle(undefined, async () => {
         const { room } = parsePayload(typingRequestSchema, request);
-        if (!typing.due(socket.data.userId, room)) return;
+        if (!(await writeLimits.typingDue(socket.data.userId, room))) return;
         const actor = await actorOf(socket);
         await access.mayWriteRoom(actor, room);
         if (!(await chat.relaysTyping(room))) return; // the teacher cleared the typing noise
@@ -162,22 +154,4 @@ export function deliverChat(
   bus.on('notification.read', ({ userId, unread }) => {
     io.to(userRoom(userId)).emit('notification:read', { unread });
   });
-}
-
-/** Typing is relayed at most once every two seconds per person and room. */
-class TypingThrottle {
-  private readonly last = new Map<string, number>();
-
-  due(userId: UserId, room: string): boolean {
-    const key = `${userId}|${room}`;
-    const now = Date.now();
-    if (now - (this.last.get(key) ?? 0) < TYPING_EVERY_MS) return false;
-    this.last.set(key, now);
-    if (this.last.size > 10_000) this.forgetBefore(now - TYPING_EVERY_MS);
-    return true;
-  }
-
-  private forgetBefore(cutoff: number): void {
-    for (const [key, at] of this.last) if (at < cutoff) this.last.delete(key);
-  }
 }

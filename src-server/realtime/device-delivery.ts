@@ -1,16 +1,13 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SocketAuth } from '../../src-shared/events';
 import type { UserId } from '../../src-shared/ids';
 import { clientHelloSchema, deviceReportSchema } from '../../src-shared/schemas/devices';
 import type { Person } from '../domains/access/access-service';
 import type { DeviceService } from '../domains/devices/device-service';
+import type { SocketWriteLimits } from '../domains/limits/socket-write-limits';
 import { DomainError } from '../domain-error';
 import type { Logger } from '../logger';
 import { parsePayload, responder } from './respond';
 import { refusal, type HubSocketServer } from './socket-server';
-
-/** Reports per device per 10 s: the app sends one per change, debounced; a loop is stopped here. */
-const REPORTS_PER_10_S = 10;
 
 /**
  * Reads what a connection says it is (`auth.client`: desktop app or browser,
@@ -47,21 +44,16 @@ export function deliverDevices(
   io: HubSocketServer,
   devices: DeviceService,
   userOf: (id: UserId) => Promise<Person | undefined>,
+  limits: SocketWriteLimits,
   logger: Logger,
 ): void {
   const respond = responder(logger);
-  const reports = new RateLimiterMemory({ points: REPORTS_PER_10_S, duration: 10 });
   io.on('connection', (socket) => {
     const { userId, client } = socket.data;
     socket.on('device:report', (request, ack) => {
       void respond(ack, async () => {
-        const key = `${userId}:${client?.deviceId ?? ''}`;
-        await reports.consume(key).catch(() => {
-          throw new DomainError(
-            'TOO_MANY_REQUESTS',
-            'This device reports too often; the hub keeps its last report. Wait a few seconds.',
-          );
-        });
+        // Per person on every node: inventing device ids or hopping nodes buys no more.
+        await limits.deviceReport(userId);
         const input = parsePayload(deviceReportSchema, request);
         const user = await userOf(userId);
         if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');

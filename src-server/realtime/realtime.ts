@@ -4,6 +4,7 @@ import type { AccessService } from '../domains/access/access-service';
 import type { AuthService } from '../domains/accounts/auth-service';
 import type { ChatService } from '../domains/chat/chat-service';
 import type { DeviceService } from '../domains/devices/device-service';
+import type { SocketWriteLimits } from '../domains/limits/socket-write-limits';
 import type { Presence } from '../domains/chat/presence';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { SessionLiveViews } from '../domains/sessions/live-views';
@@ -37,6 +38,7 @@ export interface RealtimeServices {
   readonly sessionViews: SessionLiveViews;
   readonly devices: DeviceService;
   readonly classTools: ClassToolsLive;
+  readonly writeLimits: SocketWriteLimits;
 }
 
 /**
@@ -64,15 +66,23 @@ export function startRealtime(
   const clustered = cluster !== undefined;
   const membership = new RoomMembership(io, access, userOf, clustered);
   acceptClientHello(io);
-  admitSockets(io, membership, options.maxConnectionsPerPerson, logger, clustered);
+  const knownElsewhere = (id: UserId) => presence.remoteConnectionsOf(id);
+  admitSockets(
+    io,
+    membership,
+    options.maxConnectionsPerPerson,
+    logger,
+    clustered ? { knownElsewhere } : undefined,
+  );
   membership.follow(bus);
   deliverAccounts(io, bus);
   deliverSessions(io, bus, membership, sessionViews, logger);
-  deliverChat(io, bus, { chat, notifications, access, userOf }, logger, clustered);
+  const { writeLimits } = services;
+  deliverChat(io, bus, { chat, notifications, access, userOf, writeLimits }, logger, clustered);
   deliverCourses(io, bus);
   deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
-  deliverDevices(io, devices, userOf, logger);
+  deliverDevices(io, devices, userOf, writeLimits, logger);
   const liveTools = deliverLiveTools(io, bus, services.classTools, userOf, logger);
   const gossip = cluster
     ? gossipPresence(

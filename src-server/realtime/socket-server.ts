@@ -85,20 +85,26 @@ export function createSocketServer(
 /**
  * Admits an authenticated socket: at most `max` open connections per person
  * (one sign-in cannot open a thousand), then its rooms, joined before
- * "connect" so nothing sent right after it is missed.
+ * "connect" so nothing sent right after it is missed. With several hub
+ * nodes, `knownElsewhere` is what presence gossip says the person holds on
+ * the other nodes (no round trip); only a person that count puts near the
+ * cap costs a question to the other nodes (see `mayExceed`), so a connect
+ * storm of people with a device or two asks nobody.
  */
 export function admitSockets(
   io: HubSocketServer,
   membership: RoomMembership,
   max: number,
   logger: Logger,
-  clustered = false,
+  cluster?: { knownElsewhere: (userId: UserId) => number },
 ): void {
   const open = new Map<UserId, number>();
   io.use((socket, next) => {
     const userId = socket.data.userId;
     const count = open.get(userId) ?? 0;
     if (count >= max) return next(tooMany(max));
+    // Gossip may still count a connection closed a moment ago: near the cap, the nodes are asked.
+    const known = cluster?.knownElsewhere(userId) ?? 0;
     open.set(userId, count + 1);
     let released = false;
     const release = () => {
@@ -110,10 +116,13 @@ export function admitSockets(
     };
     socket.once('disconnect', release);
     socket.conn.once('close', release); // a handshake abandoned before it completed
-    openElsewhere(io, userId, clustered, logger)
-      .then((elsewhere) => {
-        if (count + 1 + elsewhere > max)
-          throw new DomainError('TOO_MANY_REQUESTS', tooManyText(max));
+    const elsewhere =
+      cluster && mayExceed(count + 1 + known, max)
+        ? openElsewhere(io, userId, known, logger)
+        : Promise.resolve(known);
+    elsewhere
+      .then((others) => {
+        if (count + 1 + others > max) throw new DomainError('TOO_MANY_REQUESTS', tooManyText(max));
         return membership.admit(socket);
       })
       .then(
@@ -126,6 +135,14 @@ export function admitSockets(
       );
   });
 }
+
+/**
+ * Whether a person with `known` connections (here and as gossiped) might be
+ * over the cap: gossip can miss connections opened in its last ~100 ms, so
+ * past half the cap the other nodes are asked. Below it, the gossip would
+ * have to miss half the cap's worth of connections for one too many to pass.
+ */
+const mayExceed = (known: number, max: number) => known > max / 2;
 
 const tooManyText = (max: number) =>
   `You already have ${max} connections open to this hub. Close a tab or sign out on another device, then try again.`;
@@ -140,23 +157,22 @@ const ASK_NODES_MS = 2000;
 /**
  * The person's connections on the other hub nodes (their user room, asked
  * through the adapter). Two handshakes on two nodes at the same instant may
- * both pass: the cap stops a runaway client, not the last connection. A
- * node that does not answer in time is not counted (logged), rather than
- * refusing everyone while a node is down.
+ * both pass: the cap stops a runaway client, not the last connection. When
+ * the nodes do not answer in time, the gossiped count stands (logged),
+ * rather than refusing everyone while a node is down.
  */
 async function openElsewhere(
   io: HubSocketServer,
   userId: UserId,
-  clustered: boolean,
+  gossiped: number,
   logger: Logger,
 ): Promise<number> {
-  if (!clustered) return 0;
   try {
     const sockets = await io.timeout(ASK_NODES_MS).in(userRoom(userId)).fetchSockets();
     return sockets.filter((socket) => !io.sockets.sockets.has(socket.id)).length;
   } catch (error) {
     logger.warn({ err: error }, 'could not count connections on the other hub nodes');
-    return 0;
+    return gossiped;
   }
 }
 

@@ -1,4 +1,3 @@
-import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type {
   ChatControls,
@@ -55,8 +54,9 @@ export type Admission = (() => void) & { readonly acrossNodes?: Promise<void> };
  * keeps them, and enforced by ChatService on every send — REST, socket and
  * the desktop outbox's replay alike. When a student last posted is kept in
  * memory: a restart forgets it, which at worst lets one message through early.
- * Hub nodes sharing a database also count it in the database (a rate limiter
- * per room and student), so a student cannot hop nodes to post faster.
+ * Hub nodes sharing a database also keep it there (a turn per room and
+ * student, storage.coordination.turns, timed by the hub's clock), so a
+ * student cannot hop nodes to post faster.
  */
 function slowModeRefusal(seconds: number, waitMs: number): DomainError {
   const wait = Math.max(1, Math.ceil(waitMs / 1000));
@@ -71,15 +71,7 @@ export class ChatControlsService {
   /** `<room>|<userId>` → when their last message was admitted (ms). */
   private readonly lastPost = new Map<string, number>();
 
-  /** Only when other nodes share the database; the map above answers alone on lowdb. */
-  private readonly sharedLastPost: RateLimiterAbstract | undefined;
-
-  constructor(private readonly deps: DomainDeps<(typeof CHAT_CONTROL_REPOSITORIES)[number]>) {
-    const { coordination } = deps.storage;
-    this.sharedLastPost = coordination.shared
-      ? coordination.limiter({ keyPrefix: 'slow-mode', points: 1, duration: 1 })
-      : undefined;
-  }
+  constructor(private readonly deps: DomainDeps<(typeof CHAT_CONTROL_REPOSITORIES)[number]>) {}
 
   async controls(actor: UserRecord, sessionId: SessionId): Promise<ChatControls> {
     await sessionAccess(this.deps.storage, actor, sessionId);
@@ -163,31 +155,34 @@ export class ChatControlsService {
     const waitMs = last === undefined ? 0 : last + seconds * 1000 - now;
     if (waitMs > 0) throw slowModeRefusal(seconds, waitMs);
     this.lastPost.set(key, now);
-    const acrossNodes = this.admitAcrossNodes(`${key}|${seconds}`, seconds);
+    const turnKey = `slow-mode|${key}|${seconds}`;
+    const acrossNodes = this.admitAcrossNodes(turnKey, seconds, now);
     const undo = () => {
       // Given back only if it was taken here; a refusal took nothing.
-      if (acrossNodes)
-        void acrossNodes.then(
-          () => this.sharedLastPost?.delete(`${key}|${seconds}`).catch(() => undefined),
-          () => undefined,
-        );
+      void acrossNodes
+        ?.then((until) => this.deps.storage.coordination.turns.giveBack(turnKey, until))
+        .catch(() => undefined);
       if (this.lastPost.get(key) !== now) return;
       if (last === undefined) this.lastPost.delete(key);
       else this.lastPost.set(key, last);
     };
-    return Object.assign(undo, acrossNodes ? { acrossNodes } : {});
+    return Object.assign(
+      undo,
+      acrossNodes ? { acrossNodes: acrossNodes.then(() => undefined) } : {},
+    );
   }
 
-  /** One point per slow-mode window, counted in the database every node shares. */
-  private admitAcrossNodes(key: string, seconds: number): Promise<void> | undefined {
-    if (!this.sharedLastPost) return undefined;
-    return this.sharedLastPost.consume(key, 1, { customDuration: seconds }).then(
-      () => undefined,
-      (refused: unknown) => {
-        if (refused instanceof Error) throw refused;
-        throw slowModeRefusal(seconds, (refused as RateLimiterRes).msBeforeNext);
-      },
-    );
+  /**
+   * The turn every node shares, on the hub's clock (so a moved test clock
+   * opens the next window on PostgreSQL too). Resolves with when it ends.
+   */
+  private admitAcrossNodes(key: string, seconds: number, now: number): Promise<number> | undefined {
+    const { coordination } = this.deps.storage;
+    if (!coordination.shared) return undefined;
+    return coordination.turns.take(key, seconds * 1000, now).then((turn) => {
+      if (!turn.taken) throw slowModeRefusal(seconds, turn.waitMs);
+      return turn.until;
+    });
   }
 
   private async state(sessionId: SessionId): Promise<ControlsState> {

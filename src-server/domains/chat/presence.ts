@@ -45,6 +45,13 @@ export class Presence {
     return this.connections.get(userId) ?? 0;
   }
 
+  /** Connections the other hub nodes last said this person has there (gossip, ~100 ms old). */
+  remoteConnectionsOf(userId: UserId): number {
+    let count = 0;
+    for (const people of this.nodes.values()) count += people.get(userId)?.count ?? 0;
+    return count;
+  }
+
   /** A device connected; `audience` names the rooms that hear about it. */
   connected(userId: UserId, audience: Iterable<string>): void {
     this.note(userId, audience);

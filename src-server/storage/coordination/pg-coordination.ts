@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Logger } from '../../logger';
-import type { Coordination, LimiterFactory } from './coordination';
+import type { Coordination, LimiterFactory, Turns } from './coordination';
 import { RATE_LIMITS_TABLE, SECRETS_TABLE } from './pg-tables';
 
 /** First key of the two-key advisory locks ("ClHb"), so the jobs' locks meet no one else's. */
@@ -20,11 +20,21 @@ class PostgresLimiter extends RateLimiterPostgres {
   }
 }
 
-/** Every node counts on one table (migration 004), so a limit holds for the whole cluster. */
+/** Every node counts on one table (migration 005), so a limit holds for the whole cluster. */
 export function postgresLimiters(pool: pg.Pool): LimiterFactory {
-  return (options) =>
+  return ({ keyPrefix, points, duration, hotPath }) =>
     new PostgresLimiter({
-      ...options,
+      keyPrefix,
+      points,
+      duration,
+      ...(hotPath
+        ? {
+            // Spent: refused from this node's memory for the rest of the window, no query.
+            inMemoryBlockOnConsumed: points,
+            // The database not answering: counted on this node meanwhile, the write goes on.
+            insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration }),
+          }
+        : {}),
       storeClient: pool,
       tableName: RATE_LIMITS_TABLE,
       // Made by migration 004; the library would otherwise race to create it at run time.
@@ -32,6 +42,49 @@ export function postgresLimiters(pool: pg.Pool): LimiterFactory {
       // Its hourly sweep is a timer per limiter; expired rows are overwritten on reuse instead.
       clearExpiredByTimeout: false,
     });
+}
+
+/** Prefix of the turn rows in the limits table: a limiter's keyPrefix never starts with it. */
+const TURN = 'turn:';
+
+/**
+ * Turns as rows of the limits table, `expire` holding when the turn ends on
+ * the caller's clock. One statement takes a turn only when the last one has
+ * ended (the row lock serialises two nodes asking at once); the CTE's outer
+ * read sees the row as it was before, so a refusal says how long to wait
+ * without a second query.
+ */
+function postgresTurns(pool: pg.Pool): Turns {
+  return {
+    async take(key, gapMs, nowMs) {
+      const { rows } = await pool.query<{ taken: string | null; held: string | null }>(
+        `WITH taken AS (
+           INSERT INTO ${RATE_LIMITS_TABLE} AS t (key, points, expire) VALUES ($1, 1, $2)
+           ON CONFLICT (key) DO UPDATE SET points = 1, expire = EXCLUDED.expire
+             WHERE t.expire IS NULL OR t.expire <= $3
+           RETURNING expire)
+         SELECT (SELECT expire FROM taken) AS taken,
+                (SELECT expire FROM ${RATE_LIMITS_TABLE} WHERE key = $1) AS held`,
+        [turnKey(key), nowMs + gapMs, nowMs],
+      );
+      const { taken, held } = rows[0]!;
+      if (taken !== null) return { taken: true, until: Number(taken) };
+      return { taken: false, waitMs: Math.max(0, Number(held) - nowMs) };
+    },
+    async giveBack(key, until) {
+      await pool.query(`DELETE FROM ${RATE_LIMITS_TABLE} WHERE key = $1 AND expire = $2`, [
+        turnKey(key),
+        until,
+      ]);
+    },
+  };
+}
+
+/** Keys too long for the table's varchar(255) are kept under their hash. */
+function turnKey(key: string): string {
+  const full = TURN + key;
+  if (full.length <= LONGEST_KEY) return full;
+  return `${TURN}#${createHash('sha256').update(full).digest('base64url')}`;
 }
 
 /**
@@ -98,6 +151,7 @@ export function postgresCoordination(url: string, pool: pg.Pool, logger: Logger)
   return {
     shared: true,
     limiter: postgresLimiters(pool),
+    turns: postgresTurns(pool),
 
     async secret(name) {
       await pool.query(

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../support/people';
-import { testEngine } from '../../support/test-engine';
 import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import {
   CLASS_ROLES,
@@ -140,32 +139,25 @@ describe('quiet mode', () => {
 });
 
 describe('slow mode', () => {
-  // On PostgreSQL slow mode is also a shared limiter that keeps real time, so moving the hub's
-  // clock cannot open the next window; its cross-node test is in cluster/shared-state.postgres.test.ts.
-  if (testEngine() === 'postgres')
-    console.info(
-      'skipped on PostgreSQL: slow mode there keeps real time, the test moves the hub clock',
+  // On PostgreSQL the turn is also kept in the database, timed by the same hub clock;
+  // its cross-node test is in cluster/shared-state.postgres.test.ts.
+  it('lets a student post once per N seconds and says how long to wait', async () => {
+    await control('updateChatControls', scene.cast.teacher, { slowModeSeconds: 30 });
+    expect((await say(scene.cast.student, 'One')).status).toBe(201);
+    scene.clock.advance(18_000);
+    const early = await say(scene.cast.student, 'Two');
+    expectRefused(early, 429);
+    expect(early.body.error.message).toBe(
+      'Slow mode is on: one message every 30 seconds. Wait 12 more seconds.',
     );
-  it.skipIf(testEngine() === 'postgres')(
-    'lets a student post once per N seconds and says how long to wait',
-    async () => {
-      await control('updateChatControls', scene.cast.teacher, { slowModeSeconds: 30 });
-      expect((await say(scene.cast.student, 'One')).status).toBe(201);
-      scene.clock.advance(18_000);
-      const early = await say(scene.cast.student, 'Two');
-      expectRefused(early, 429);
-      expect(early.body.error.message).toBe(
-        'Slow mode is on: one message every 30 seconds. Wait 12 more seconds.',
-      );
-      expect(early.body.error.details.retryAfterSeconds).toBe(12);
-      // Others have their own turn, and the teacher is never held back.
-      expect((await say(scene.classmate, 'Mine')).status).toBe(201);
-      expect((await say(scene.cast.teacher, 'Go on')).status).toBe(201);
-      expect((await say(scene.cast.teacher, 'And on')).status).toBe(201);
-      scene.clock.advance(12_000);
-      expect((await say(scene.cast.student, 'Two')).status).toBe(201);
-    },
-  );
+    expect(early.body.error.details.retryAfterSeconds).toBe(12);
+    // Others have their own turn, and the teacher is never held back.
+    expect((await say(scene.classmate, 'Mine')).status).toBe(201);
+    expect((await say(scene.cast.teacher, 'Go on')).status).toBe(201);
+    expect((await say(scene.cast.teacher, 'And on')).status).toBe(201);
+    scene.clock.advance(12_000);
+    expect((await say(scene.cast.student, 'Two')).status).toBe(201);
+  });
 
   it('answers a resend of a stored message instead of refusing it', async () => {
     await control('updateChatControls', scene.cast.teacher, { slowModeSeconds: 60 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import type {
   createPollRequestSchema,
@@ -28,7 +28,7 @@ import { ROOM_VIEWER, toPoll } from './poll-views';
 
 type CreatePoll = z.output<typeof createPollRequestSchema>;
 
-export const POLL_REPOSITORIES = [...ACCESS_REPOSITORIES, 'polls'] as const;
+export const POLL_REPOSITORIES = [...ACCESS_REPOSITORIES, 'polls', 'coordination'] as const;
 export type PollDeps = DomainDeps<(typeof POLL_REPOSITORIES)[number]>;
 
 /** Which state each step leaves from, and the message when it cannot. */
@@ -38,14 +38,25 @@ const STEPS: Record<'open' | 'close' | 'reveal', { from: PollState[]; to: PollSt
   reveal: { from: ['open', 'closed'], to: 'revealed' },
 };
 
+/**
+ * Per person, over REST and the socket together and on every hub node (the
+ * coordination's limiter): a student changing their answer is a few writes;
+ * a script looping is refused.
+ */
+export const ANSWER_LIMIT = {
+  keyPrefix: 'poll-answers',
+  points: 20,
+  duration: 10,
+  hotPath: true,
+} as const;
+
 /** Polls and quick quizzes of a session: the host writes and runs them, members answer. */
-/** Per person, over REST and the socket together: a student changing their answer is a few writes; a script looping is refused. */
-export const ANSWER_LIMIT = { points: 20, duration: 10 } as const;
-
 export class PollService {
-  private readonly answers = new RateLimiterMemory(ANSWER_LIMIT);
+  private readonly answers: RateLimiterAbstract;
 
-  constructor(private readonly deps: PollDeps) {}
+  constructor(private readonly deps: PollDeps) {
+    this.answers = deps.storage.coordination.limiter(ANSWER_LIMIT);
+  }
 
   async list(actor: UserRecord, sessionId: SessionId): Promise<Poll[]> {
     const access = await classToolsAccess(this.deps.storage, actor, sessionId);
@@ -103,10 +114,14 @@ export class PollService {
 
   /** Stored before it resolves; answering again while the poll is open replaces the answer. */
   async answer(actor: UserRecord, pollId: PollId, responses: PollResponse[]): Promise<Poll> {
-    await this.answers.consume(actor.id).catch((result: RateLimiterRes | Error) => {
-      throw answeringTooFast(result);
-    });
-    const { poll, access } = await this.load(actor, pollId);
+    // Counted (a round trip on PostgreSQL) beside the poll's look-up, not before it:
+    // 500 students answering at once wait for the slower of the two, not their sum.
+    const [, { poll, access }] = await Promise.all([
+      this.answers.consume(actor.id).catch((result: RateLimiterRes | Error) => {
+        throw answeringTooFast(result);
+      }),
+      this.load(actor, pollId),
+    ]);
     await assertTakesPart(this.deps.storage, access);
     if (poll.state !== 'open')
       throw new DomainError(

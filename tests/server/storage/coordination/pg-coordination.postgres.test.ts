@@ -134,3 +134,70 @@ describe('two hub nodes on one PostgreSQL', () => {
     expect(await count()).toBe(0);
   });
 });
+
+describe('turns (slow mode) on two nodes', () => {
+  it('gives one turn per gap across nodes, timed by the caller’s clock, and says how long to wait', async () => {
+    const [a, b] = [node().turns, node().turns];
+    const at = 1_000_000; // a hub clock far from real time: only it counts
+    const asked = await Promise.all([
+      a.take('room|ann', 30_000, at),
+      b.take('room|ann', 30_000, at),
+    ]);
+    expect(asked.filter((turn) => turn.taken)).toHaveLength(1);
+    expect(await b.take('room|ann', 30_000, at + 18_000)).toEqual({ taken: false, waitMs: 12_000 });
+    expect(await a.take('room|ben', 30_000, at + 18_000)).toMatchObject({ taken: true });
+    expect(await a.take('room|ann', 30_000, at + 30_000)).toEqual({
+      taken: true,
+      until: at + 60_000,
+    });
+  });
+
+  it('takes back a turn given back, but not one taken since', async () => {
+    const [a, b] = [node().turns, node().turns];
+    const first = await a.take('room|cat', 60_000, 5_000);
+    if (!first.taken) throw new Error('the first turn was refused');
+    await b.giveBack('room|cat', first.until);
+    const again = await b.take('room|cat', 60_000, 6_000);
+    expect(again).toMatchObject({ taken: true });
+    await a.giveBack('room|cat', first.until); // stale: the later turn stays
+    expect(await a.take('room|cat', 60_000, 7_000)).toMatchObject({ taken: false });
+  });
+});
+
+describe('socket write limiters (hotPath) on two nodes', () => {
+  it('counts one budget for both nodes, and refuses a spent key without asking again', async () => {
+    const options = { keyPrefix: 'hot-writes', points: 4, duration: 60, hotPath: true };
+    const [a, b] = [node().limiter(options), node().limiter(options)];
+    for (let i = 0; i < 4; i++) await (i % 2 ? a : b).consume('ann');
+    await expect(a.consume('ann')).rejects.toMatchObject({ remainingPoints: 0 });
+    await expect(b.consume('ann')).rejects.toMatchObject({ remainingPoints: 0 });
+    // Node b now refuses from memory: the row is not counted up any more.
+    const { pool } = nodes.at(-1)!.connection;
+    const points = async () =>
+      (
+        await pool.query<{ points: number }>(
+          "SELECT points FROM classhub_rate_limits WHERE key = 'hot-writes:ann'",
+        )
+      ).rows[0]!.points;
+    const before = await points();
+    await expect(b.consume('ann')).rejects.toBeDefined();
+    expect(await points()).toBe(before);
+    await expect(b.consume('ben')).resolves.toMatchObject({ remainingPoints: 3 });
+  });
+
+  it('counts on the node when the database cannot answer, instead of failing the write', async () => {
+    const coordination = node();
+    const limiter = coordination.limiter({
+      keyPrefix: 'hot-insured',
+      points: 2,
+      duration: 60,
+      hotPath: true,
+    });
+    await nodes.at(-1)!.connection.close();
+    await expect(limiter.consume('ann')).resolves.toMatchObject({ remainingPoints: 1 });
+    await expect(limiter.consume('ann')).resolves.toMatchObject({ remainingPoints: 0 });
+    await expect(limiter.consume('ann')).rejects.toMatchObject({ remainingPoints: 0 });
+    nodes.pop(); // closed here already
+    await coordination.close();
+  });
+});
