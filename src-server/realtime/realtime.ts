@@ -68,7 +68,7 @@ export function startRealtime(
   membership.follow(bus);
   deliverAccounts(io, bus);
   deliverSessions(io, bus, membership, sessionViews, logger);
-  deliverChat(io, bus, { chat, notifications, access, userOf }, logger, clustered);
+  deliverChat(io, bus, { chat, notifications, access, userOf, presence }, logger, clustered);
   deliverCourses(io, bus);
   deliverClassTools(io, bus);
   deliverLiveHints(io, bus);
