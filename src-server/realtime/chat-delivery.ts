@@ -12,6 +12,7 @@ import { DomainError } from '../domain-error';
 import type { AccessService, Person } from '../domains/access/access-service';
 import type { ChatService } from '../domains/chat/chat-service';
 import type { SocketWriteLimits } from '../domains/limits/socket-write-limits';
+import type { Presence } from '../domains/chat/presence';
 import type { NotificationService } from '../domains/notifications/notification-service';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
@@ -31,6 +32,8 @@ export interface ChatDeliveryServices {
   readonly userOf: (id: UserId) => Promise<Person | undefined>;
   /** Write budgets per person, held across every hub node. */
   readonly writeLimits: SocketWriteLimits;
+  /** Whether a person has devices on other hub nodes (clustered): receipts are relayed only then. */
+  readonly presence?: Pick<Presence, 'onOtherNodes'>;
 }
 
 /**
@@ -42,7 +45,7 @@ export interface ChatDeliveryServices {
 export function deliverChat(
   io: HubSocketServer,
   bus: EventBus,
-  { chat, notifications, access, userOf, writeLimits }: ChatDeliveryServices,
+  { chat, notifications, access, userOf, writeLimits, presence }: ChatDeliveryServices,
   logger: Logger,
   clustered = false,
 ): void {
@@ -141,10 +144,12 @@ export function deliverChat(
   // The device that sent the receipt moved its own marker (and hears the ack): only the
   // person's other devices are told. In a busy room this halves the packets receipts cost.
   bus.on('chat.read', ({ userId, room, readSeq, device }) => {
-    // One device open (the usual case): nobody to tell, so nothing is encoded.
-    // (Only this node's devices are counted here: with several nodes, the others may hold some.)
+    // One device open (the usual case): nobody to tell, so nothing is encoded. With several
+    // nodes, a relay also costs a PostgreSQL NOTIFY per receipt (2,000 a second in a class of
+    // 200), so it is sent only when presence gossip says the person is connected elsewhere.
     const open = io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0;
-    if (!clustered && (open === 0 || (open === 1 && device !== undefined))) return;
+    const elsewhere = clustered && (presence?.onOtherNodes(userId) ?? true);
+    if (!elsewhere && (open === 0 || (open === 1 && device !== undefined))) return;
     const devices = io.to(userRoom(userId));
     (device === undefined ? devices : devices.except(device)).emit('chat:read', { room, readSeq });
   });

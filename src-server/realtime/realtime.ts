@@ -78,7 +78,13 @@ export function startRealtime(
   deliverAccounts(io, bus);
   deliverSessions(io, bus, membership, sessionViews, logger);
   const { writeLimits } = services;
-  deliverChat(io, bus, { chat, notifications, access, userOf, writeLimits }, logger, clustered);
+  deliverChat(
+    io,
+    bus,
+    { chat, notifications, access, userOf, writeLimits, presence },
+    logger,
+    clustered,
+  );
   deliverCourses(io, bus);
   deliverClassTools(io, bus);
   deliverLiveHints(io, bus);

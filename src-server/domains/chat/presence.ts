@@ -35,7 +35,11 @@ export class Presence {
 
   /** Online anywhere: on this node or on another hub node sharing the database. */
   isOnline(userId: UserId): boolean {
-    if ((this.connections.get(userId) ?? 0) > 0) return true;
+    return (this.connections.get(userId) ?? 0) > 0 || this.onOtherNodes(userId);
+  }
+
+  /** Connected on another hub node, as that node last told this one (presence gossip). */
+  onOtherNodes(userId: UserId): boolean {
     for (const people of this.nodes.values()) if (people.has(userId)) return true;
     return false;
   }

@@ -3,15 +3,21 @@ import type { Room } from '../../../src-shared/schemas/chat';
 import type { Logger } from '../../logger';
 import type { ReadMarkersRepository } from '../../storage/repositories';
 
-/** How long a read position may wait in memory before it is written. */
-const FLUSH_EVERY_MS = 1000;
+/**
+ * How long a read position may wait in memory before it is written. Five seconds: a class of
+ * 200 answers ~10 messages a second with a receipt each, so each person's positions of those
+ * seconds become one write — on PostgreSQL one transaction per person and flush, on lowdb one
+ * journal line and fsync per flush beside the chat log's. Live devices hear positions at once
+ * (the chat.read event), so only a crash or another hub node's room list sees the delay.
+ */
+const FLUSH_EVERY_MS = 5000;
 
 /**
  * How far each person has read each chat room. A read position changes with
  * every message a person sends or reads, so it lives in memory and is
- * written in the background — coalesced per person and room, once a second
+ * written in the background — coalesced per person and room, every five seconds
  * and at close — never on the send path. A crash loses at most the last
- * second of positions: a few messages shown as unread again, never a message.
+ * five seconds of positions: a few messages shown as unread again, never a message.
  */
 export class ReadPositions {
   private readonly pending = new Map<string, { userId: UserId; room: Room; seq: number }>();
@@ -30,7 +36,7 @@ export class ReadPositions {
     return this.pending.get(key(userId, room))?.seq ?? (await this.markers.get(userId, room))?.seq;
   }
 
-  /** Records a new position (in memory); it is written within a second. */
+  /** Records a new position (in memory); it is written within five seconds. */
   set(userId: UserId, room: Room, seq: number): void {
     this.pending.set(key(userId, room), { userId, room, seq });
   }

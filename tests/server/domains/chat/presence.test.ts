@@ -92,4 +92,15 @@ describe('presence across hub nodes', () => {
       'course:1': { online: [], offline: [ana] },
     });
   });
+
+  it('says whether a person is connected on another node (receipts are relayed only then)', () => {
+    const presence = new Presence();
+    presence.connected(ana, ['course:1']);
+    expect(presence.onOtherNodes(ana)).toBe(false);
+    presence.setRemote('node-b', ana, remote(1), false);
+    expect(presence.onOtherNodes(ana)).toBe(true);
+    presence.setRemote('node-b', ana, undefined, false);
+    expect(presence.onOtherNodes(ana)).toBe(false);
+    expect(presence.isOnline(ana)).toBe(true);
+  });
 });
