@@ -104,15 +104,20 @@ export class CourseDeletion {
       ...(await storage.grades.listByCourse(courseId)).map((g) => g.studentId),
     ]);
     for (const deadline of await storage.deadlines.listForCourse(courseId))
-      for (const studentId of students) await storage.workComments.deleteForWork(deadline.id, studentId);
+      for (const studentId of students)
+        await storage.workComments.deleteForWork(deadline.id, studentId);
   }
 
   private async fileIdsOf(courseId: CourseId) {
     const { storage } = this.deps;
     return [
       ...(await storage.materials.listForCourse(courseId)).map((m) => m.file.id),
-      ...(await storage.announcements.listForCourse(courseId)).flatMap((a) => a.files.map((f) => f.id)),
-      ...(await storage.submissions.listForCourse(courseId)).flatMap((s) => s.files.map((f) => f.id)),
+      ...(await storage.announcements.listForCourse(courseId)).flatMap((a) =>
+        a.files.map((f) => f.id),
+      ),
+      ...(await storage.submissions.listForCourse(courseId)).flatMap((s) =>
+        s.files.map((f) => f.id),
+      ),
     ];
   }
 
@@ -140,4 +145,5 @@ export class CourseDeletion {
   }
 }
 
-const gone = () => new DomainError('NOT_FOUND', 'This course does not exist (it may already be deleted).');
+const gone = () =>
+  new DomainError('NOT_FOUND', 'This course does not exist (it may already be deleted).');

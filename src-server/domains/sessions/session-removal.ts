@@ -3,7 +3,10 @@ import type { EventBus } from '../../events/bus';
 import type { SessionRecord } from '../../storage/records';
 import type { Storage } from '../../storage/repositories';
 
-type RemovalStorage = Pick<Storage, 'sessionMembers' | 'posts' | 'comments' | 'uploads' | 'sessions'>;
+type RemovalStorage = Pick<
+  Storage,
+  'sessionMembers' | 'posts' | 'comments' | 'uploads' | 'sessions'
+>;
 
 /**
  * Removes a session with its posts, comments, files and members, then tells

@@ -68,7 +68,10 @@ export class DocumentCoursesRepository implements CoursesRepository {
     return gone ? undefined : after;
   }
   async markDeleted(id: CourseId, at: string) {
-    return this.courses.update(id, (current) => ({ ...current, deletedAt: current.deletedAt ?? at }));
+    return this.courses.update(id, (current) => ({
+      ...current,
+      deletedAt: current.deletedAt ?? at,
+    }));
   }
   async listMarkedDeleted() {
     return [...(await this.courses.values())].filter((c) => c.deletedAt !== undefined);
