@@ -3,6 +3,8 @@ import { upload } from '../support/files';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 import { shoot } from './shoot';
 
+test.use({ bypassCSP: true }); // axe is injected as an inline script, which the hub's CSP forbids.
+
 test('the admin deletes a course after seeing what it holds, and it leaves the list', async ({
   page,
   hub,

@@ -78,7 +78,7 @@ export function DeleteCourseDialog({ item, onClose }: ActionDialogProps<Course>)
           <Button variant="default" onClick={() => onClose(false)}>
             {t('common.cancel')}
           </Button>
-          <Button color="red" loading={busy} disabled={!summary} onClick={() => void remove()}>
+          <Button color="red.9" loading={busy} disabled={!summary} onClick={() => void remove()}>
             {t('admin.courses.deleteConfirm')}
           </Button>
         </Group>
