@@ -83,6 +83,24 @@ const remove = (by: Person, id = courseId) =>
   hub.call('deleteCourse', { token: by.token, params: { courseId: id } });
 
 describe('deleting a course', () => {
+  it('takes the course’s class session with it, and its members lose it', async () => {
+    const session = await hub.call('createSession', {
+      token: teacher.token,
+      body: { title: 'Live physics', courseId },
+    });
+    expect(session.status, JSON.stringify(session.body)).toBe(201);
+    const sessionId = session.body.id as string;
+    expect(
+      (await hub.call('courseDeletionPreview', { token: admin.token, params: { courseId } })).body
+        .sessions,
+    ).toBe(1);
+    expect((await remove(admin)).status).toBe(200);
+    for (const person of [teacher, student, admin])
+      expect(
+        (await hub.call('session', { token: person.token, params: { sessionId } })).status,
+      ).toBe(404);
+  });
+
   it('is for admins only: its teacher is told to archive, others are refused, an unknown id is 404', async () => {
     const asTeacher = await remove(teacher);
     expect(asTeacher.status).toBe(403);
