@@ -118,6 +118,8 @@ export async function createHub(options: HubOptions = {}): Promise<Hub> {
       },
       logger,
     );
+    // A deletion a stopped hub left half done is finished before anyone can ask for it.
+    await domains.courseDeletion.finishInterrupted();
     const port = await listen(server, config);
     const collector = startBlobCollector(storage, logger, { now: deps.now });
     const reminders = startDeadlineReminders(storage, notifications, logger, deps.now);

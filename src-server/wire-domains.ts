@@ -1,3 +1,4 @@
+import { COURSE_DELETION_REPOSITORIES, CourseDeletion } from './domains/courses/course-deletion';
 import { AuthService, AUTH_REPOSITORIES } from './domains/accounts/auth-service';
 import {
   ANNOUNCEMENT_REPOSITORIES,
@@ -116,6 +117,9 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   const posts = new PostService(withRepositories(deps, ...POST_REPOSITORIES), sessions);
   const courses = new CourseService(withRepositories(deps, ...COURSE_REPOSITORIES));
   const enrolments = new EnrolmentService(withRepositories(deps, ...ENROLMENT_REPOSITORIES));
+  const courseDeletion = new CourseDeletion(
+    withRepositories(deps, ...COURSE_DELETION_REPOSITORIES),
+  );
   const presence = new Presence();
   const chatControls = new ChatControlsService(
     withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
@@ -162,7 +166,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
       notifications,
       new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
     ),
-    ...courseRoutes(courses, enrolments, new VisitorCatalogue(deps.storage)),
+    ...courseRoutes(courses, enrolments, new VisitorCatalogue(deps.storage), courseDeletion),
     ...courseContentRoutes(
       new CourseContentService(withRepositories(deps, ...CONTENT_REPOSITORIES)),
     ),
@@ -192,6 +196,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     downloadLinks,
     notifications,
     backups,
+    courseDeletion,
     /** What real-time delivery asks: access, the chat, presence and the session views. */
     live: {
       auth,

@@ -68,6 +68,8 @@ export interface DomainEvents
   'chat.read': { userId: UserId; room: Room; readSeq: number; device?: string };
   'course.created': { course: CourseRecord };
   'course.updated': { course: CourseRecord };
+  /** An admin deleted it with everything in it; `memberIds`: its teacher and everyone enrolled. */
+  'course.deleted': { course: CourseRecord; memberIds: UserId[]; actorId: UserId };
   'enrolment.created': { enrolment: EnrolmentRecord; course: CourseRecord };
   /** Blocked, unblocked, completed or dropped. */
   'enrolment.changed': {

@@ -127,6 +127,14 @@ const HINTS: { [N in DomainEventName]?: (payload: never) => Delivery[] } = {
     everyone('catalogue', 'course'),
     admin('course'),
   ],
+  // The course room is already empty (membership.ts runs first): each member hears it on their own topic.
+  'course.deleted': ({ course, memberIds }: { course: CourseRecord; memberIds: UserId[] }) => [
+    courseWide(course, 'course'),
+    ...memberIds.flatMap((id) => [person(id, 'course'), person(id, 'enrolments')]),
+    everyone('catalogue', 'course'),
+    admin('course'),
+    admin('enrolments'),
+  ],
   'enrolment.created': ({
     enrolment,
     course,

@@ -110,6 +110,10 @@ export class RoomMembership {
     bus.on('enrolment.removed', ({ enrolment }) =>
       this.everywhere({ kind: 'leave-course', ...ofEnrolment(enrolment), reason: 'removed' }),
     );
+    bus.on('course.deleted', ({ course, memberIds }) => {
+      for (const userId of memberIds)
+        this.everywhere({ kind: 'leave-course', userId, courseId: course.id, reason: 'deleted' });
+    });
     bus.on('session.created', ({ session }) => {
       this.rememberEverywhere(session);
       this.join(session.hostId, [sessionRoom(session.id)]);

@@ -178,6 +178,7 @@ export const courseRecordSchema = z.object({
   archived: z.boolean(),
   createdAt: time,
   updatedAt: time,
+  deletedAt: time.optional(),
 });
 
 export const enrolmentRecordSchema = z.object({

@@ -31,6 +31,15 @@ export interface CoursesRepository {
     id: CourseId,
     change: (current: CourseRecord) => CourseRecord,
   ): Promise<CourseRecord | undefined>;
+  /**
+   * Marks the course deleted: from then on every read above (get, the codes,
+   * all, listForTeacher) answers as if it were gone, while its parts are removed.
+   */
+  markDeleted(id: CourseId, at: string): Promise<CourseRecord | undefined>;
+  /** Courses marked deleted whose removal has not finished (start-up check, never a request path). */
+  listMarkedDeleted(): Promise<CourseRecord[]>;
+  /** Removes the record itself, the last step of a deletion. */
+  delete(id: CourseId): Promise<boolean>;
 }
 
 export interface EnrolmentsRepository extends PagesEverything<EnrolmentRecord> {
@@ -51,6 +60,8 @@ export interface EnrolmentsRepository extends PagesEverything<EnrolmentRecord> {
   ): Promise<EnrolmentRecord | undefined>;
   delete(courseId: CourseId, userId: UserId): Promise<boolean>;
   deleteForUser(userId: UserId): Promise<number>;
+  /** Every enrolment of the course, by index; returns how many went. */
+  deleteForCourse(courseId: CourseId): Promise<number>;
 }
 
 /** Small per-course content: materials and deadlines share this shape of repository. */
@@ -63,6 +74,8 @@ export interface CourseItemsRepository<
   insert(item: T): Promise<T>;
   update(id: T['id'], change: (current: T) => T): Promise<T | undefined>;
   delete(id: T['id']): Promise<boolean>;
+  /** Every item of the course, by index; returns how many went. */
+  deleteForCourse(courseId: CourseId): Promise<number>;
 }
 
 export interface SubmissionsRepository extends PagesEverything<SubmissionRecord> {
@@ -76,6 +89,8 @@ export interface SubmissionsRepository extends PagesEverything<SubmissionRecord>
    * decided atomically with the insert).
    */
   addVersion(submission: Omit<SubmissionRecord, 'version'>): Promise<SubmissionRecord>;
+  /** Every version of every student of the course, by index; returns how many went. */
+  deleteForCourse(courseId: CourseId): Promise<number>;
 }
 
 /** Grades and feedback: records keyed by `${a}:${b}`, upserted whole. */
@@ -84,6 +99,8 @@ export interface KeyedRepository<T extends { id: string }> extends PagesEverythi
   listByCourse(courseId: CourseId): Promise<T[]>;
   put(record: T): Promise<T>;
   delete(id: string): Promise<boolean>;
+  /** Every record of the course, by index; returns how many went. */
+  deleteForCourse(courseId: CourseId): Promise<number>;
 }
 
 /** Keys of one-off jobs already done (e.g. a reminder sent), so a restart never repeats them. */

@@ -15,6 +15,8 @@ export interface AnnouncementsRepository {
     change: (current: AnnouncementRecord) => AnnouncementRecord,
   ): Promise<AnnouncementRecord | undefined>;
   delete(id: AnnouncementId): Promise<boolean>;
+  /** Every announcement of the course, by index; returns how many went. */
+  deleteForCourse(courseId: CourseId): Promise<number>;
 }
 
 /** Private threads on a piece of work, read by (deadline, student) through an index. */
@@ -22,4 +24,6 @@ export interface WorkCommentsRepository {
   /** Oldest first. */
   listForWork(deadlineId: DeadlineId, studentId: UserId): Promise<WorkCommentRecord[]>;
   insert(comment: WorkCommentRecord): Promise<WorkCommentRecord>;
+  /** The whole thread on one student's work; returns how many went. */
+  deleteForWork(deadlineId: DeadlineId, studentId: UserId): Promise<number>;
 }

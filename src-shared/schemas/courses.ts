@@ -36,6 +36,19 @@ export const courseSchema = z
   .meta({ id: 'Course' });
 export type Course = z.infer<typeof courseSchema>;
 
+/** What deleting a course removes: shown in the admin's confirmation, and answered by the delete. */
+export const courseDeletionSummarySchema = z
+  .object({
+    enrolments: z.number().int().nonnegative(),
+    materials: z.number().int().nonnegative(),
+    deadlines: z.number().int().nonnegative(),
+    submissions: z.number().int().nonnegative(),
+    announcements: z.number().int().nonnegative(),
+    sessions: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'CourseDeletionSummary' });
+export type CourseDeletionSummary = z.infer<typeof courseDeletionSummarySchema>;
+
 const title = z
   .string()
   .trim()

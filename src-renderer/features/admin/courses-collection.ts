@@ -1,8 +1,9 @@
-import { IconArchive, IconArchiveOff, IconBooks } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconBooks, IconTrash } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { Course } from '../../../src-shared/schemas/courses';
 import { api } from '../../app/hub-client';
 import type { Collection } from './collection';
+import { DeleteCourseDialog } from './DeleteCourseDialog';
 import { LinkCell } from './LinkCell';
 
 /**
@@ -68,6 +69,13 @@ export const coursesCollection: Collection<Course> = {
       visible: (c) => c.archived,
       run: (c) =>
         api.call('updateCourse', { params: { courseId: c.id }, body: { archived: false } }),
+    },
+    {
+      name: 'delete',
+      label: 'admin.courses.delete',
+      icon: IconTrash,
+      color: 'red',
+      dialog: DeleteCourseDialog,
     },
   ],
   itemLabel: (c) => `${c.code} ${c.title}`,

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../handlers';
 import type { CourseContentService } from './content-service';
+import type { CourseDeletion } from './course-deletion';
 import type { CourseService } from './course-service';
 import type { EnrolmentService } from './enrolment-service';
 import type { VisitorCatalogue } from './visitor-catalogue';
@@ -12,6 +13,8 @@ type CourseRouteName =
   | 'joinCourse'
   | 'course'
   | 'updateCourse'
+  | 'courseDeletionPreview'
+  | 'deleteCourse'
   | 'regenerateJoinCode'
   | 'enrol'
   | 'dropCourse'
@@ -53,6 +56,7 @@ export function courseRoutes(
   courses: CourseService,
   enrolments: EnrolmentService,
   visitors: VisitorCatalogue,
+  deletion: CourseDeletion,
 ): HandlersFor<CourseRouteName> {
   return {
     visitorCatalogue: ({ query }) => visitors.list(query),
@@ -62,6 +66,8 @@ export function courseRoutes(
     joinCourse: ({ auth, body }) => enrolments.joinByCode(auth.user, body.code),
     course: ({ auth, params }) => courses.get(auth.user, params.courseId),
     updateCourse: ({ auth, params, body }) => courses.update(auth.user, params.courseId, body),
+    courseDeletionPreview: ({ auth, params }) => deletion.preview(auth.user, params.courseId),
+    deleteCourse: ({ auth, params }) => deletion.delete(auth.user, params.courseId),
     regenerateJoinCode: ({ auth, params }) =>
       courses.regenerateJoinCode(auth.user, params.courseId),
     enrol: ({ auth, params }) => enrolments.enrol(auth.user, params.courseId),

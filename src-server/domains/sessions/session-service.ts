@@ -15,6 +15,7 @@ import { assertMayHostFor } from '../access/course-access';
 import { assertHost, sessionAccess, type SessionAccess } from '../access/session-access';
 import { withFreshToken } from './join-token';
 import { assertFutureExpiry, meetingTimes } from './session-schedule';
+import { removeSession } from './session-removal';
 import { viewerOf } from './session-viewer';
 import { toSession, type Viewer } from './views';
 import { pageOfList } from '../paging';
@@ -144,16 +145,7 @@ export class SessionService {
     const access = await sessionAccess(storage, actor, sessionId);
     if (!access.viewer.isHost && !actor.isAdmin)
       throw new DomainError('FORBIDDEN', 'Only the host can delete this session.');
-    const memberIds = (await storage.sessionMembers.listForSession(sessionId)).map((m) => m.userId);
-    const fileIds = (await storage.posts.listForSession(sessionId)).flatMap((post) =>
-      post.files.map((f) => f.id),
-    );
-    await storage.comments.deleteForSession(sessionId);
-    await storage.posts.deleteForSession(sessionId);
-    await storage.uploads.deleteMany(fileIds); // the files go with the session; bytes are collected later
-    await storage.sessionMembers.deleteForSession(sessionId);
-    await storage.sessions.delete(sessionId);
-    bus.publish('session.deleted', { session: access.session, memberIds, actorId: actor.id });
+    await removeSession(storage, bus, access.session, actor.id);
   }
 
   private view(actor: UserRecord, access: SessionAccess): Promise<Session> {

@@ -24,6 +24,8 @@ export interface CourseRecord {
   readonly archived: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Set when an admin deletes it: hidden everywhere at once, its parts removed after (course-deletion.ts). */
+  readonly deletedAt?: string;
 }
 
 /** One per student per course, kept when dropped or blocked (the teacher's records). */

@@ -1,6 +1,7 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { CourseId } from '../../../src-shared/schemas/courses';
 import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import { deleteListed } from './delete-listed';
 import {
   courseRecordSchema,
   deadlineRecordSchema,
@@ -30,23 +31,26 @@ export const coursesCollectionOptions: CollectionDefinition<CourseRecord> = {
   },
 };
 
+/** A course marked deleted reads as gone everywhere while its parts are removed. */
+const live = (course: CourseRecord | undefined) => (course?.deletedAt ? undefined : course);
+
 /** Courses on either engine; course and join codes are unique keys the engine enforces. */
 export class DocumentCoursesRepository implements CoursesRepository {
   constructor(private readonly courses: DocumentCollection<CourseRecord>) {}
   async get(id: CourseId) {
-    return this.courses.get(id);
+    return live(await this.courses.get(id));
   }
   async findByJoinCode(code: string) {
-    return this.courses.getByUnique('joinCode', code);
+    return live(await this.courses.getByUnique('joinCode', code));
   }
   async findByCode(code: string) {
-    return this.courses.getByUnique('code', code);
+    return live(await this.courses.getByUnique('code', code));
   }
   async all() {
-    return [...(await this.courses.values())].reverse();
+    return [...(await this.courses.values())].filter((c) => !c.deletedAt).reverse();
   }
   async listForTeacher(teacherId: UserId) {
-    return this.courses.listByIndex('teacher', teacherId);
+    return (await this.courses.listByIndex('teacher', teacherId)).filter((c) => !c.deletedAt);
   }
   async codesWithPrefix(prefix: string) {
     return (await this.courses.listByIndex('prefix', prefix)).map((course) => course.code);
@@ -54,8 +58,26 @@ export class DocumentCoursesRepository implements CoursesRepository {
   async insert(course: CourseRecord) {
     return this.courses.insert(course);
   }
+  /** A course being deleted is never edited back to life. */
   async update(id: CourseId, change: (current: CourseRecord) => CourseRecord) {
-    return this.courses.update(id, change);
+    let gone = false;
+    const after = await this.courses.update(id, (current) => {
+      gone = Boolean(current.deletedAt);
+      return gone ? current : change(current);
+    });
+    return gone ? undefined : after;
+  }
+  async markDeleted(id: CourseId, at: string) {
+    return this.courses.update(id, (current) => ({
+      ...current,
+      deletedAt: current.deletedAt ?? at,
+    }));
+  }
+  async listMarkedDeleted() {
+    return [...(await this.courses.values())].filter((c) => c.deletedAt !== undefined);
+  }
+  async delete(id: CourseId) {
+    return this.courses.delete(id);
   }
 }
 
@@ -113,8 +135,10 @@ export class DocumentEnrolmentsRepository implements EnrolmentsRepository {
     return this.enrolments.delete(enrolmentId(courseId, userId));
   }
   async deleteForUser(userId: UserId) {
-    const mine = await this.enrolments.listByIndex('user', userId);
-    return this.enrolments.deleteMany(mine.map((e) => e.id));
+    return deleteListed(this.enrolments, 'user', userId);
+  }
+  async deleteForCourse(courseId: CourseId) {
+    return deleteListed(this.enrolments, 'course', courseId);
   }
 }
 
@@ -151,5 +175,8 @@ export class DocumentCourseItemsRepository<
   }
   async delete(id: T['id']) {
     return this.items.delete(id);
+  }
+  async deleteForCourse(courseId: CourseId) {
+    return deleteListed(this.items, 'course', courseId);
   }
 }

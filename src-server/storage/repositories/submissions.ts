@@ -1,6 +1,7 @@
 import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import type { SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import { deleteListed } from './delete-listed';
 import { feedbackRecordSchema, gradeRecordSchema, submissionRecordSchema } from '../record-schemas';
 import type { FeedbackRecord, GradeRecord, SubmissionRecord } from '../records';
 import type { KeyedRepository, SubmissionsRepository, Window } from '../repositories';
@@ -39,6 +40,9 @@ export class DocumentSubmissionsRepository implements SubmissionsRepository {
       version: count + 1,
     }));
   }
+  async deleteForCourse(courseId: CourseId) {
+    return deleteListed(this.submissions, 'course', courseId);
+  }
 }
 
 export const gradesCollectionOptions: CollectionDefinition<GradeRecord> = {
@@ -72,5 +76,8 @@ export class DocumentKeyedRepository<
   }
   async delete(id: string) {
     return this.records.delete(id);
+  }
+  async deleteForCourse(courseId: CourseId) {
+    return deleteListed(this.records, 'course', courseId);
   }
 }

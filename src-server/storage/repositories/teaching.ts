@@ -2,6 +2,7 @@ import type { UserId } from '../../../src-shared/ids';
 import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
 import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
 import type { CollectionDefinition, DocumentCollection } from '../document-collection';
+import { deleteListed } from './delete-listed';
 import { announcementRecordSchema, workCommentRecordSchema } from '../record-schemas';
 import type { AnnouncementRecord, WorkCommentRecord } from '../records';
 import type { AnnouncementsRepository, WorkCommentsRepository } from '../repositories-teaching';
@@ -29,6 +30,9 @@ export class DocumentAnnouncementsRepository implements AnnouncementsRepository 
   async delete(id: AnnouncementId) {
     return this.announcements.delete(id);
   }
+  async deleteForCourse(courseId: CourseId) {
+    return deleteListed(this.announcements, 'course', courseId);
+  }
 }
 
 const workKey = (deadlineId: string, studentId: string) => `${deadlineId}:${studentId}`;
@@ -46,5 +50,8 @@ export class DocumentWorkCommentsRepository implements WorkCommentsRepository {
   }
   async insert(comment: WorkCommentRecord) {
     return this.comments.insert(comment);
+  }
+  async deleteForWork(deadlineId: DeadlineId, studentId: UserId) {
+    return deleteListed(this.comments, 'work', workKey(deadlineId, studentId));
   }
 }

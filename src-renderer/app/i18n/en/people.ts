@@ -123,6 +123,24 @@ export const people = {
   'admin.courses.confirmArchive':
     'Archive {name}? It leaves the catalogue; its students keep their materials and grades.',
   'admin.courses.unarchive': 'Unarchive course',
+  'admin.courses.delete': 'Delete course…',
+  'admin.courses.deleteTitle': 'Delete {name}?',
+  'admin.courses.deleteCounting': 'Counting what the course holds',
+  'admin.courses.deleteText':
+    'Deleting {name} removes the course and everything in it, for its teacher and every student:',
+  'admin.courses.delete.enrolments': '{count, plural, one {# enrolment} other {# enrolments}}',
+  'admin.courses.delete.materials': '{count, plural, one {# material} other {# materials}}',
+  'admin.courses.delete.deadlines':
+    '{count, plural, one {# deadline} other {# deadlines}}, with grades and private comments',
+  'admin.courses.delete.submissions':
+    '{count, plural, one {# handed-in piece of work} other {# handed-in pieces of work}}',
+  'admin.courses.delete.announcements':
+    '{count, plural, one {# announcement} other {# announcements}}',
+  'admin.courses.delete.sessions':
+    '{count, plural, one {# class session} other {# class sessions}}',
+  'admin.courses.deleteWarning':
+    'This cannot be undone. To keep the course readable instead, archive it.',
+  'admin.courses.deleteConfirm': 'Delete course',
   'admin.courses.emptyTitle': 'No courses match',
   'admin.courses.emptyText': 'Try another search or set the filter back to “All”.',
   'admin.column.student': 'Student',

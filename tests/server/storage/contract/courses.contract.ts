@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
 import type { CourseId, DeadlineId, MaterialId } from '../../../../src-shared/schemas/courses';
 import type { OpenedRepositories } from './opened';
-import { aCourse, aFile, anEnrolment, AT } from './records';
+import { aCourse, aFile, anEnrolment, aSubmission, AT } from './records';
 
 const uniqueViolation = (key: string) => ({ name: 'UniqueViolation', key });
 const ids = (records: readonly { id: string }[]) => records.map((record) => record.id);
@@ -59,6 +59,27 @@ export function describeCoursesContract(engine: string, open: () => Promise<Open
       expect(await store.courses.codesWithPrefix('PH')).toEqual(['PH101']);
       expect(await store.courses.findByCode('CS101')).toBeUndefined();
       await expect(store.courses.update('nope' as CourseId, (c) => c)).resolves.toBeUndefined();
+    });
+
+    it('hides a course marked deleted from every read and edit, lists it for finishing, then deletes it', async () => {
+      const { courses } = store;
+      await courses.insert(aCourse('c1', 'CS101'));
+      await courses.insert(aCourse('c2', 'CS102'));
+      expect(await courses.markDeleted('c1' as CourseId, AT)).toMatchObject({ deletedAt: AT });
+      store = await store.reopen();
+      const again = store.courses;
+      expect(await again.get('c1' as CourseId)).toBeUndefined();
+      expect(await again.findByCode('CS101')).toBeUndefined();
+      expect(await again.findByJoinCode('JOINCS101')).toBeUndefined();
+      expect(ids(await again.all())).toEqual(['c2']);
+      expect(ids(await again.listForTeacher('teacher-1' as UserId))).toEqual(['c2']);
+      await expect(
+        again.update('c1' as CourseId, (c) => ({ ...c, title: 'Back' })),
+      ).resolves.toBeUndefined();
+      expect(ids(await again.listMarkedDeleted())).toEqual(['c1']);
+      expect(await again.delete('c1' as CourseId)).toBe(true);
+      expect(await again.listMarkedDeleted()).toEqual([]);
+      expect(await again.codesWithPrefix('CS')).toEqual(['CS102']);
     });
   });
 
@@ -166,6 +187,33 @@ export function describeCoursesContract(engine: string, open: () => Promise<Open
       await expect(store.materials.insert(material('m1', 'physics'))).rejects.toMatchObject(
         uniqueViolation('id'),
       );
+    });
+
+    it('deletes one course’s items, enrolments and work by index, leaving other courses alone', async () => {
+      await store.materials.insert(material('m1', 'physics'));
+      await store.materials.insert(material('m2', 'maths'));
+      await store.deadlines.insert(deadline('d1', 'physics'));
+      await store.deadlines.insert(deadline('d2', 'maths'));
+      await store.enrolments.activateIfRoom(anEnrolment('physics', 's1'), 5);
+      await store.enrolments.activateIfRoom(anEnrolment('maths', 's1'), 5);
+      await store.submissions.addVersion(aSubmission('w1', 'd1', 's1'));
+      await store.submissions.addVersion({
+        ...aSubmission('w2', 'd2', 's1'),
+        courseId: 'maths' as CourseId,
+      });
+      expect(await store.materials.deleteForCourse('physics' as CourseId)).toBe(1);
+      expect(await store.deadlines.deleteForCourse('physics' as CourseId)).toBe(1);
+      expect(await store.enrolments.deleteForCourse('physics' as CourseId)).toBe(1);
+      expect(await store.submissions.deleteForCourse('physics' as CourseId)).toBe(1);
+      expect(await store.materials.deleteForCourse('physics' as CourseId)).toBe(0);
+      store = await store.reopen();
+      expect(ids(await store.materials.listForCourse('maths' as CourseId))).toEqual(['m2']);
+      expect(await store.materials.listForCourse('physics' as CourseId)).toEqual([]);
+      expect(ids(await store.deadlines.listForCourse('maths' as CourseId))).toEqual(['d2']);
+      expect(await store.enrolments.listForCourse('physics' as CourseId)).toEqual([]);
+      expect(ids(await store.enrolments.listForUser('s1' as UserId))).toEqual(['maths:s1']);
+      expect(await store.submissions.listForCourse('physics' as CourseId)).toEqual([]);
+      expect(ids(await store.submissions.listForCourse('maths' as CourseId))).toEqual(['w2']);
     });
   });
 }
