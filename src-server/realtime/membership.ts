@@ -29,6 +29,8 @@ type AccessLost = 'left' | 'removed' | 'blocked' | 'deleted';
  */
 export type MembershipChange =
   | { kind: 'bump'; userId: UserId }
+  | { kind: 'join'; userId: UserId; rooms: string[] }
+  | { kind: 'leave'; userId: UserId; rooms: string[] }
   | { kind: 'remember'; sessionId: SessionId; courseId: CourseId }
   | { kind: 'leave-course'; userId: UserId; courseId: CourseId; reason: AccessLost }
   | { kind: 'stop-looking-in'; userId: UserId };
@@ -128,7 +130,11 @@ export class RoomMembership {
         sessionId: member.sessionId,
         reason,
       });
-      this.io.in(userRoom(member.userId)).socketsLeave(sessionRoom(member.sessionId));
+      this.everywhere({
+        kind: 'leave',
+        userId: member.userId,
+        rooms: [sessionRoom(member.sessionId)],
+      });
     });
     bus.on('session.deleted', ({ session, memberIds }) => {
       for (const id of memberIds) this.bump(id);
@@ -142,18 +148,21 @@ export class RoomMembership {
     bus.on('account.updated', ({ user }) => {
       this.bump(user.id);
       const wanted = approverRoomsOf(user);
-      const sockets = this.io.in(userRoom(user.id));
-      sockets.socketsLeave(APPROVER_ROOMS.filter((room) => !wanted.includes(room)));
-      if (user.status === 'active' && wanted.length > 0) sockets.socketsJoin(wanted);
+      const unwanted = APPROVER_ROOMS.filter((room) => !wanted.includes(room));
+      this.everywhere({ kind: 'leave', userId: user.id, rooms: unwanted });
+      if (user.status === 'active' && wanted.length > 0) this.join(user.id, wanted);
       if (!user.isAdmin) this.everywhere({ kind: 'stop-looking-in', userId: user.id });
     });
   }
 
   /**
-   * Runs a change here and on every other node. Room operations through the
-   * adapter (`socketsJoin`, `socketsLeave`, room broadcasts) reach every node
-   * by themselves; these need the node's own maps. The adapter publishes
-   * in order (cluster.ts), so a node leaves before it hears the next broadcast.
+   * Runs a change here at once and on every other node in the order made.
+   * A person's rooms change only this way: through the adapter a join or
+   * leave is applied here only after its NOTIFY went out, so it could land
+   * after a later change made here at once (a join from before a block,
+   * after the block). The adapter publishes in order (cluster.ts), so every
+   * node applies the changes in the order they were made, and leaves before
+   * it hears the next broadcast.
    */
   private everywhere(change: MembershipChange): void {
     this.apply(change);
@@ -164,6 +173,10 @@ export class RoomMembership {
     switch (change.kind) {
       case 'bump':
         return void this.epochs.set(change.userId, this.epochOf(change.userId) + 1);
+      case 'join':
+        return void this.io.local.in(userRoom(change.userId)).socketsJoin(change.rooms);
+      case 'leave':
+        return void this.io.local.in(userRoom(change.userId)).socketsLeave(change.rooms);
       case 'remember':
         return void this.courseOfSession.set(change.sessionId, change.courseId);
       case 'leave-course':
@@ -200,7 +213,7 @@ export class RoomMembership {
   /** Joins every room the person belongs in to all their devices. */
   private async rejoin(userId: UserId): Promise<void> {
     const rooms = await this.fresh(userId, () => this.roomsOf(userId));
-    this.io.in(userRoom(userId)).socketsJoin(rooms);
+    this.everywhere({ kind: 'join', userId, rooms });
   }
 
   /**
@@ -215,9 +228,16 @@ export class RoomMembership {
     }
   }
 
+  /**
+   * Joins here at once, as leaving a course is, then on the other nodes in
+   * the same order as every other change. Through the adapter a join is
+   * applied only after its NOTIFY went out, so a join made before a block
+   * could land after it — and after a new device of that person was
+   * admitted without the room — putting the blocked person back in.
+   */
   private join(userId: UserId, rooms: string[]): void {
     this.bump(userId);
-    this.io.in(userRoom(userId)).socketsJoin(rooms);
+    this.everywhere({ kind: 'join', userId, rooms });
   }
 
   /** Out of the course room and of the course's sessions, on every device, before anything else is sent. */
