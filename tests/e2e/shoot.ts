@@ -45,9 +45,13 @@ export async function shoot(page: Page, name: string, options: ShootOptions = {}
   const { sizes = [DESKTOP, PHONE], schemes = ['light', 'dark'] } = options;
   // The test's own allowance is for what it does; the pictures come on top.
   test.info().setTimeout(test.info().timeout + PER_SHOT_MS * sizes.length * schemes.length);
-  for (const size of sizes)
-    for (const scheme of schemes)
-      await shootOne(page, `${name}-${size.name}-${scheme}`, size, scheme, options);
+  let first = true;
+  for (const size of sizes) {
+    for (const scheme of schemes) {
+      await shootOne(page, `${name}-${size.name}-${scheme}`, size, scheme, options, first);
+      first = false;
+    }
+  }
   await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: sizes[0]!.width, height: sizes[0]!.height });
 }
@@ -58,6 +62,7 @@ async function shootOne(
   size: ScreenSize,
   scheme: Scheme,
   options: ShootOptions,
+  first: boolean,
 ) {
   await page.setViewportSize({ width: size.width, height: size.height });
   await page.emulateMedia({ colorScheme: scheme });
@@ -65,7 +70,10 @@ async function shootOne(
   await page.mouse.move(size.width - 1, size.height - 1);
   // A full-page shot of a scrolled page draws the sticky header mid-page.
   if (options.fullPage !== false) await page.evaluate(() => window.scrollTo(0, 0));
-  await settle(page);
+  // The screen was set up and settled once (requests done, fonts in, transitions over);
+  // another size or scheme of it only needs to be laid out and painted again.
+  if (first) await settle(page);
+  else await repainted(page);
   if (options.focus) {
     const target = page.getByTestId(options.focus);
     if ((await target.count()) > 0) await target.first().scrollIntoViewIfNeeded();
@@ -77,4 +85,13 @@ async function shootOne(
     animations: 'disabled',
   });
   if (options.axe !== false) expect(await axeViolations(page), file).toEqual([]);
+}
+
+/** The page laid out and painted after a size or colour-scheme change. */
+async function repainted(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
