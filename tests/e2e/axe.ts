@@ -28,6 +28,16 @@ export async function axeViolations(page: Page) {
 /** Waits for pending requests, fonts and transitions, so a screenshot shows the finished screen. */
 export async function settle(page: Page) {
   await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.waitForTimeout(400);
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    // A frame for what the last response rendered to start its transitions, then
+    // every transition and finite animation to end (a spinner's never does).
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const finite = document
+      .getAnimations()
+      .filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+    const ended = Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+    // A long progress animation (a toast's countdown) is not worth waiting for.
+    await Promise.race([ended, new Promise((done) => setTimeout(done, 2000))]);
+  });
 }
