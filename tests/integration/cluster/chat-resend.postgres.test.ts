@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src-shared/schemas/chat';
-import { startNodes, type TestNodes } from '../../support/cluster';
-import { signUp, type Person } from '../../support/people';
-import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
+import type { Person } from '../../support/people';
+import { collect, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
+import { startTwoNodeSession, type TwoNodeSession } from '../../support/two-node-session';
 
 /**
  * A chat app resends a message with the same client id when it never saw
@@ -13,43 +13,20 @@ import type { TestHub } from '../../support/start-hub';
  * once on two nodes: the message is stored once, both acks name it, and
  * every client — on either node — hears it once.
  */
-let cluster: TestNodes;
+let scene: TwoNodeSession;
 let a: TestHub;
 let b: TestHub;
 let teacher: Person;
 let ann: Person;
 let ben: Person;
-let sessionId: string;
 let room: string;
-const sockets: ClientSocket[] = [];
-const online = async (node: TestHub, person: Person) => {
-  const socket = await connectSocket(node.url, person.token);
-  sockets.push(socket);
-  return socket;
-};
+const online = (node: TestHub, person: Person) => scene.online(node, person);
 
 beforeEach(async () => {
-  cluster = await startNodes(2, { nodeTimeoutMs: 2000 });
-  [a, b] = cluster.nodes as [TestHub, TestHub];
-  await signUp(a); // the admin
-  teacher = await signUp(a, { role: 'teacher' });
-  ann = await signUp(b);
-  ben = await signUp(a);
-  const session = await a.call('createSession', {
-    token: teacher.token,
-    body: { title: 'Waves' },
-  });
-  sessionId = session.body.id as string;
-  room = `session:${sessionId}`;
-  for (const student of [ann, ben])
-    expect(
-      (
-        await b.call('joinSession', {
-          token: student.token,
-          body: { token: session.body.joinToken },
-        })
-      ).status,
-    ).toBe(200);
+  scene = await startTwoNodeSession(['b', 'a'], 'Waves');
+  ({ a, b, teacher } = scene);
+  [ann, ben] = scene.students as [Person, Person];
+  room = `session:${scene.sessionId}`;
 });
 /**
  * The teacher says hello through each node, so both have served the room
@@ -67,10 +44,7 @@ beforeEach(async () => {
     expect(hello.status).toBe(201);
   }
 });
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await cluster.stop();
-});
+afterEach(() => scene.stop());
 
 async function send(socket: ClientSocket, text: string, clientId: string): Promise<ChatMessage> {
   const ack = await socket.emitWithAck('chat:send', { room, clientId, text });
@@ -176,7 +150,7 @@ describe('a chat resend on several hub nodes', () => {
   it('is answered, not refused, when slow mode would hold back a new message on node B', async () => {
     const slowed = await a.call('updateChatControls', {
       token: teacher.token,
-      params: { sessionId },
+      params: { sessionId: scene.sessionId },
       body: { slowModeSeconds: 60 },
     });
     expect(slowed.status).toBe(200);

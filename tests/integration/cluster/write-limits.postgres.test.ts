@@ -2,50 +2,30 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_LIMIT } from '../../../src-server/domains/class-tools/polls/poll-service';
 import { WRITE_LIMITS } from '../../../src-server/domains/limits/socket-write-limits';
-import { startNodes, type TestNodes } from '../../support/cluster';
-import { signUp, type Person } from '../../support/people';
-import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import type { Person } from '../../support/people';
+import { collect, nextEvent, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
+import { startTwoNodeSession, type TwoNodeSession } from '../../support/two-node-session';
 
 /**
  * A person's socket write budgets hold for the whole cluster (issue 17,
  * point 2): with devices on two nodes, or hopping from one to the other,
  * they get the budget once in total, not once per node.
  */
-let cluster: TestNodes;
+let scene: TwoNodeSession;
 let a: TestHub;
 let b: TestHub;
 let teacher: Person;
 let ann: Person;
 let sessionId: string;
-const sockets: ClientSocket[] = [];
-const online = async (node: TestHub, person: Person) => {
-  const socket = await connectSocket(node.url, person.token);
-  sockets.push(socket);
-  return socket;
-};
+const online = (node: TestHub, person: Person) => scene.online(node, person);
 
 beforeEach(async () => {
-  cluster = await startNodes(2, { nodeTimeoutMs: 2000 });
-  [a, b] = cluster.nodes as [TestHub, TestHub];
-  await signUp(a); // the admin
-  teacher = await signUp(a, { role: 'teacher' });
-  ann = await signUp(b);
-  const session = await a.call('createSession', {
-    token: teacher.token,
-    body: { title: 'Lenses', description: '' },
-  });
-  sessionId = session.body.id as string;
-  const joined = await b.call('joinSession', {
-    token: ann.token,
-    body: { token: session.body.joinToken },
-  });
-  expect(joined.status).toBe(200);
+  scene = await startTwoNodeSession(['b']);
+  ({ a, b, teacher, sessionId } = scene);
+  [ann] = scene.students as [Person];
 });
-afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.disconnect();
-  await cluster.stop();
-});
+afterEach(() => scene.stop());
 
 const room = () => `session:${sessionId}`;
 const send = (socket: ClientSocket, text: string) =>
