@@ -33,6 +33,16 @@ describe('applying a change to the hands queue, as every client does', () => {
     expect(applyHandsChange(once, raised)).toBe(once);
   });
 
+  it('orders hands raised in the same millisecond the same whichever change arrives first', () => {
+    const raised = (id: string) =>
+      ({ sessionId, count: 2, kind: 'raised', hand: hand(id, '10:00:01.678') }) as const;
+    const start = queue();
+    const heardInOrder = applyHandsChange(applyHandsChange(start, raised('ana')), raised('bo'));
+    const heardReversed = applyHandsChange(applyHandsChange(start, raised('bo')), raised('ana'));
+    expect(names(heardInOrder)).toEqual(['ana', 'bo']);
+    expect(names(heardReversed)).toEqual(['ana', 'bo']);
+  });
+
   it('lowers one hand or many', () => {
     const start = queue(hand('ana', '1'), hand('bo', '2'), hand('cai', '3'));
     const lowered = (ids: string[]) =>

@@ -57,13 +57,30 @@ export const handsChangeSchema = z
   .meta({ id: 'HandsChange' });
 export type HandsChange = z.infer<typeof handsChangeSchema>;
 
+/**
+ * The queue's order, the same on the hub and in every client: oldest hand
+ * first; two hands raised in the same millisecond (a class at once) by
+ * student id, so a client applying changes in the order it heard them ends
+ * with the hub's queue.
+ */
+export function byRaisedAt(
+  a: { raisedAt: string; studentId: string },
+  b: { raisedAt: string; studentId: string },
+): number {
+  return a.raisedAt.localeCompare(b.raisedAt) || a.studentId.localeCompare(b.studentId);
+}
+
+const queueOrder = (a: RaisedHand, b: RaisedHand) =>
+  byRaisedAt(
+    { raisedAt: a.raisedAt, studentId: a.student.id },
+    { raisedAt: b.raisedAt, studentId: b.student.id },
+  );
+
 /** Applies a change to a queue (idempotent: a change already seen changes nothing). */
 export function applyHandsChange(hands: Hands, change: HandsChange): Hands {
   if (change.kind === 'raised') {
     if (hands.queue.some((h) => h.student.id === change.hand.student.id)) return hands;
-    const queue = [...hands.queue, change.hand].sort((a, b) =>
-      a.raisedAt.localeCompare(b.raisedAt),
-    );
+    const queue = [...hands.queue, change.hand].sort(queueOrder);
     return { ...hands, queue };
   }
   if (change.kind === 'lowered') {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { UserId } from '../../../../src-shared/ids';
-import type { Hands, RaisedHand } from '../../../../src-shared/schemas/class-tools/hands';
+import {
+  byRaisedAt,
+  type Hands,
+  type RaisedHand,
+} from '../../../../src-shared/schemas/class-tools/hands';
 import type { SessionId } from '../../../../src-shared/schemas/sessions';
 import type { ClassToolRecord } from '../../../storage/records';
 import type { Storage } from '../../../storage/repositories';
@@ -22,7 +26,7 @@ export const handOf = (record: ClassToolRecord): HandState => stateOf(handStateS
 
 /**
  * The queue as everyone in the class sees it — the same packet for all, so
- * no email addresses — oldest hand first. A hand whose student has since
+ * no email addresses — oldest hand first (byRaisedAt). A hand whose student has since
  * left the session, or lost its course (blocked, dropped), is not shown.
  */
 export async function handsView(
@@ -31,7 +35,7 @@ export async function handsView(
 ): Promise<Hands> {
   const courseId = (await storage.sessions.get(sessionId))?.courseId;
   const hands = (await storage.classTools.listForTool(sessionId, HANDS_TOOL)).map(handOf);
-  hands.sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+  hands.sort(byRaisedAt);
   const queue: RaisedHand[] = [];
   for (const hand of hands) {
     const studentId = hand.studentId as UserId;
