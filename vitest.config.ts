@@ -14,7 +14,11 @@ export default defineConfig({
     testTimeout: 20000,
     // Set-up hooks start hubs and sign people in, as tests do: the same allowance on a busy machine.
     hookTimeout: 20000,
-    // One PostgreSQL server per run, started only when the run needs it (CLASSHUB_TEST_ENGINE=postgres).
-    globalSetup: ['tests/support/postgres-global-setup.ts'],
+    globalSetup: [
+      // One PostgreSQL server per run, started only when the run needs it (CLASSHUB_TEST_ENGINE=postgres).
+      'tests/support/postgres-global-setup.ts',
+      // The hub bundled once, for the tests that run it as a process of its own.
+      'tests/support/hub-bundle-global-setup.ts',
+    ],
   },
 });

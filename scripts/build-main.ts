@@ -19,33 +19,13 @@
  *
  * esbuild comes with vite and tsx; it is not a dependency of the app.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+import { keepSourceLocation } from './keep-source-location';
 
 const root = path.resolve(import.meta.dirname, '..');
-
-/** Rewrites `import.meta.url` in src-server modules to their source file, seen from `outdir`. */
-function keepSourceLocation(outdir: string): Plugin {
-  return {
-    name: 'keep-source-location',
-    setup(builder) {
-      builder.onLoad({ filter: /[/\\]src-server[/\\].*\.ts$/ }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        if (!source.includes('import.meta.url')) return undefined;
-        // Relative to where main.js is written: dist-main/ in the app, a temp folder in tests.
-        const fromBundle = path.relative(outdir, args.path).split(path.sep).join('/');
-        const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
-        return {
-          contents: source.replaceAll('import.meta.url', url),
-          loader: 'ts',
-          resolveDir: path.dirname(args.path),
-        };
-      });
-    },
-  };
-}
 
 export interface BuildMainOptions {
   /** Where main.js and preload.cjs go; emptied first. Default: dist-main/ of the app. */
@@ -75,7 +55,8 @@ export async function buildMain(options: BuildMainOptions = {}): Promise<{ outdi
       format: 'esm',
       target: 'node22',
       packages: 'external',
-      plugins: [keepSourceLocation(outdir)],
+      // Measured from where main.js is written: dist-main/ in the app, a temp folder in tests.
+      plugins: [keepSourceLocation(outdir, /[/\\]src-server[/\\].*\.ts$/)],
     }),
     build({
       ...common,

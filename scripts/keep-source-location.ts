@@ -7,20 +7,19 @@ import type { Plugin } from 'esbuild';
  * `new URL('…', import.meta.url)`: the common-password list, its bcrypt
  * worker, dist-renderer and package.json. Bundled, import.meta.url would be
  * the bundle's URL and those paths would miss, so this plugin gives each
- * module back the URL of its source file under the app root. A bundle in
- * `<root>/<outDirName>/` then finds the same files as the sources do, and a
- * production copy ships those few files beside the bundle
- * (scripts/hub-files.ts lists them).
+ * module matching `filter` back the URL of its source file, seen from
+ * `outdir` (where the bundle and all its chunks are written). A bundle then
+ * finds the same files as the sources do, and a production copy ships those
+ * few files beside the bundle (scripts/hub-files.ts, electron-builder.yml).
  */
-export function keepSourceLocation(root: string, filter: RegExp): Plugin {
+export function keepSourceLocation(outdir: string, filter: RegExp): Plugin {
   return {
     name: 'keep-source-location',
     setup(builder) {
       builder.onLoad({ filter }, async (args) => {
         const source = await readFile(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
-        // The bundle sits one folder below the app root.
-        const fromBundle = `../${path.relative(root, args.path).split(path.sep).join('/')}`;
+        const fromBundle = path.relative(outdir, args.path).split(path.sep).join('/');
         const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
         return {
           contents: source.replaceAll('import.meta.url', url),

@@ -1,8 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { hubCliArgs } from './hub-cli';
 import { testDatabaseFor } from './test-engine';
-
-const CLI = fileURLToPath(new URL('../../src-server/cli.ts', import.meta.url));
 
 export interface ChildHub {
   readonly url: string;
@@ -13,8 +11,9 @@ export interface ChildHub {
 }
 
 /**
- * The hub as a separate process started by the real CLI, so a test can kill
- * it with SIGKILL or stop it with SIGTERM like an operator would.
+ * The hub as a separate process started by the real CLI (the bundle a
+ * production install runs), so a test can kill it with SIGKILL or stop it
+ * with SIGTERM like an operator would.
  */
 export async function startChildHub(dataDir: string, extraArgs: string[] = []): Promise<ChildHub> {
   // CLASSHUB_TEST_ENGINE=postgres: the same database whenever the test starts a hub on this folder.
@@ -22,10 +21,7 @@ export async function startChildHub(dataDir: string, extraArgs: string[] = []): 
   const database = extraArgs.includes('--database') ? undefined : await testDatabaseFor(dataDir);
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      CLI,
+    hubCliArgs(
       '--port',
       '0',
       '--host',
@@ -40,7 +36,7 @@ export async function startChildHub(dataDir: string, extraArgs: string[] = []): 
       'warn',
       ...(database ? ['--database', database] : []),
       ...extraArgs,
-    ],
+    ),
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } },
   );
   let output = '';

@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { runArchiveCommand } from '../../../src-server/archive/commands';
 import { createLogger } from '../../../src-server/logger';
@@ -13,6 +11,7 @@ import { openStorage } from '../../../src-server/storage/open-storage';
 import type { UserId } from '../../../src-shared/ids';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { answersOfEveryAccount } from '../../support/hub-answers';
+import { killCliWhen } from '../../support/hub-cli';
 import { startHub } from '../../support/start-hub';
 import { describeOnLowdb } from '../../support/test-engine';
 
@@ -21,7 +20,6 @@ const lowdbDescribe = describeOnLowdb(
   'kills lowdb folder backups and restores; the PostgreSQL ones are in postgres-kill-and-live.postgres.test.ts',
 );
 
-const CLI = fileURLToPath(new URL('../../../src-server/cli.ts', import.meta.url));
 /** Incompressible stored files, so the archive takes seconds to write and read: a kill lands inside it. */
 const BIG_FILES = 3;
 const BIG_FILE_BYTES = 40 * 1024 * 1024;
@@ -65,26 +63,6 @@ async function answersOf(dataDir: string) {
   }
 }
 
-/** Runs the CLI in its own process and SIGKILLs it as soon as `started()` sees its work under way. */
-async function killWhen(args: string[], started: () => Promise<boolean>): Promise<string | number> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<string | number>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code ?? 'unknown')),
-  );
-  let running = true;
-  void exited.then(() => (running = false));
-  while (running && !(await started())) await new Promise((resolve) => setTimeout(resolve, 10));
-  child.kill('SIGKILL');
-  const how = await exited;
-  expect(how, `the command ended before it could be killed:\n${output}`).toBe('SIGKILL');
-  return how;
-}
-
 const sizeOf = async (path: string) => (await stat(path).catch(() => undefined))?.size ?? 0;
 
 lowdbDescribe('SIGKILL in the middle of an archive command', () => {
@@ -101,7 +79,7 @@ lowdbDescribe('SIGKILL in the middle of an archive command', () => {
 
   it('during a backup: no archive at the out path, and the source answers as before', async () => {
     const out = join(root, 'killed.tar.gz');
-    await killWhen(['backup', '--out', out, '--data', source], async () => {
+    await killCliWhen(['backup', '--out', out, '--data', source], async () => {
       const partial = (await readdir(root)).find((name) =>
         name.startsWith('.killed.tar.gz.partial-'),
       );
@@ -119,7 +97,7 @@ lowdbDescribe('SIGKILL in the middle of an archive command', () => {
   it('during a restore: the target folder is absent, and a new restore completes it', async () => {
     const archive = join(root, 'killed.tar.gz'); // whole: the first test's second backup
     const target = join(root, 'restored');
-    await killWhen(['restore', '--in', archive, '--data', target], async () => {
+    await killCliWhen(['restore', '--in', archive, '--data', target], async () => {
       const temp = (await readdir(root)).find((name) => name.startsWith('.restored.restoring-'));
       if (!temp) return false;
       const shards = await readdir(join(root, temp, 'blobs')).catch(() => []);

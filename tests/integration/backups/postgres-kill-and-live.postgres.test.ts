@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runArchiveCommand } from '../../../src-server/archive/commands';
 import { createLogger } from '../../../src-server/logger';
@@ -15,12 +13,12 @@ import type { UserId } from '../../../src-shared/ids';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { unpack } from '../../support/archive-files';
 import { answersOfEveryAccount } from '../../support/hub-answers';
+import { killCliWhen } from '../../support/hub-cli';
 import { signUp } from '../../support/people';
 import type { TestDatabase } from '../../support/postgres';
 import { freshMigratedDatabase, freshPostgresDatabase } from '../../support/postgres-database';
 import { startHub } from '../../support/start-hub';
 
-const CLI = fileURLToPath(new URL('../../../src-server/cli.ts', import.meta.url));
 /** Incompressible stored files, so a restore spends seconds on them: a kill lands inside it. */
 const BIG_FILES = 3;
 const BIG_FILE_BYTES = 40 * 1024 * 1024;
@@ -88,24 +86,6 @@ async function answersOf(dataDir: string, database: string) {
   }
 }
 
-/** Runs the CLI in its own process and SIGKILLs it as soon as `started()` sees its work under way. */
-async function killWhen(args: string[], started: () => Promise<boolean>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<string | number>((resolve) =>
-    child.once('exit', (code, signal) => resolve(signal ?? code ?? 'unknown')),
-  );
-  let running = true;
-  void exited.then(() => (running = false));
-  while (running && !(await started())) await new Promise((resolve) => setTimeout(resolve, 10));
-  child.kill('SIGKILL');
-  expect(await exited, `the command ended before it could be killed:\n${output}`).toBe('SIGKILL');
-}
-
 /** What a database holds, read as any later reader would (committed rows only). */
 async function isEmpty(database: string, blobsDir: string): Promise<boolean> {
   const storage = await openPostgresStorage(database, { blobsDir, logger: silent });
@@ -128,7 +108,7 @@ describe('SIGKILL in the middle of a PostgreSQL archive command', () => {
     const database = await emptyDatabase();
     const pgDir = join(root, 'pg-restored');
     const blobs = join(pgDir, 'blobs');
-    await killWhen(['restore', '--in', archive, '--database', database, '--blobs', blobs], () =>
+    await killCliWhen(['restore', '--in', archive, '--database', database, '--blobs', blobs], () =>
       storingBlobs(blobs),
     );
     expect(await isEmpty(database, blobs)).toBe(true);
@@ -154,15 +134,18 @@ describe('SIGKILL in the middle of a PostgreSQL archive command', () => {
       quiet,
     );
     const out = join(root, 'killed.tar.gz');
-    await killWhen(['backup', '--out', out, '--database', database, '--blobs', blobs], async () => {
-      const partial = (await readdir(root)).find((name) =>
-        name.startsWith('.killed.tar.gz.partial-'),
-      );
-      return (
-        partial !== undefined &&
-        ((await stat(join(root, partial)).catch(() => undefined))?.size ?? 0) > 1024 * 1024
-      );
-    });
+    await killCliWhen(
+      ['backup', '--out', out, '--database', database, '--blobs', blobs],
+      async () => {
+        const partial = (await readdir(root)).find((name) =>
+          name.startsWith('.killed.tar.gz.partial-'),
+        );
+        return (
+          partial !== undefined &&
+          ((await stat(join(root, partial)).catch(() => undefined))?.size ?? 0) > 1024 * 1024
+        );
+      },
+    );
     await expect(stat(out)).rejects.toThrow(/ENOENT/);
     expect(await answersOf(pgDir, database)).toEqual(before);
   }, 240_000);

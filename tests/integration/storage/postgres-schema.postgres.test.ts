@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { createHub } from '../../../src-server/hub';
 import { createLogger } from '../../../src-server/logger';
 import { connectPostgres } from '../../../src-server/storage/postgres/connect';
 import { MIGRATIONS } from '../../../src-server/storage/postgres/migrate';
+import { hubCliArgs } from '../../support/hub-cli';
 import { signUp } from '../../support/people';
 import type { TestDatabase } from '../../support/postgres';
 import { freshMigratedDatabase, freshPostgresDatabase } from '../../support/postgres-database';
@@ -147,10 +147,9 @@ describe('starting a hub on a PostgreSQL database', () => {
   it('set up by a newer ClassHub, started from the command line: exits 1 with that sentence only', async () => {
     const url = await database(freshMigratedDatabase());
     await markedNewer(url);
-    const cli = fileURLToPath(new URL('../../../src-server/cli.ts', import.meta.url));
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', cli, '--port', '0', '--host', '127.0.0.1', '--data', await folder()],
+      hubCliArgs('--port', '0', '--host', '127.0.0.1', '--data', await folder()),
       { env: { ...process.env, CLASSHUB_DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
@@ -161,7 +160,7 @@ describe('starting a hub on a PostgreSQL database', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^this PostgreSQL database was set up by a newer ClassHub/);
     expect(lines[0]).not.toMatch(/classhub-tests/); // no password
-  }, 60_000); // a process of its own, compiling the hub as it starts
+  }, 60_000); // a process of its own, starting the hub
 
   it('holding tables of another program: stops, asking for a database of its own', async () => {
     const url = await database(freshPostgresDatabase());
