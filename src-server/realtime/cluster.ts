@@ -12,6 +12,17 @@ export interface ClusterOptions {
 
 export const DEFAULT_NODE_TIMEOUT_MS = 10_000;
 
+/** The adapter as the rest of realtime sees it. */
+export interface ClusterLink {
+  /**
+   * Resolves once every packet published so far has gone out and been
+   * broadcast on this node too: through the adapter a broadcast reaches
+   * this node's sockets only after its NOTIFY, so after the REST answer of
+   * the change that made it (`hub:ping` waits for this).
+   */
+  sent(): Promise<void>;
+}
+
 /**
  * Socket.IO's PostgreSQL adapter (LISTEN/NOTIFY; packets over 8 KB through
  * the `socket_io_attachments` table, migration 004): a broadcast, a room
@@ -22,9 +33,10 @@ export function attachClusterAdapter(
   io: HubSocketServer,
   { pool, nodeTimeoutMs = DEFAULT_NODE_TIMEOUT_MS }: ClusterOptions,
   logger: Logger,
-): void {
+): ClusterLink {
   const connections = closableConnections(pool);
-  const makeAdapter = createAdapter(inOrder(connections.pool), {
+  const ordered = inOrder(connections.pool);
+  const makeAdapter = createAdapter(ordered.pool, {
     heartbeatInterval: Math.max(200, Math.floor(nodeTimeoutMs / 4)),
     heartbeatTimeout: nodeTimeoutMs,
     errorHandler: (error) =>
@@ -41,6 +53,7 @@ export function attachClusterAdapter(
     };
     return adapter;
   } as unknown as Parameters<HubSocketServer['adapter']>[0]);
+  return { sent: ordered.sent };
 }
 
 /**
@@ -90,7 +103,7 @@ function closableConnections(pool: pg.Pool): { pool: pg.Pool; close(): void } {
  * commit order). Packets over 8 KB go through a table first (two queries),
  * so only they can be overtaken by a later small packet.
  */
-function inOrder(pool: pg.Pool): pg.Pool {
+function inOrder(pool: pg.Pool): { pool: pg.Pool; sent(): Promise<void> } {
   let last: Promise<unknown> = Promise.resolve();
   const query = (...args: unknown[]) => {
     const run = last.then(
@@ -100,7 +113,15 @@ function inOrder(pool: pg.Pool): pg.Pool {
     last = run.catch(() => undefined);
     return run;
   };
-  return withMethod(pool, 'query', query);
+  const sent = async () => {
+    // Twice: a big packet queues its NOTIFY only once its attachment is stored. No more, so a
+    // steady stream of broadcasts (a busy chat) cannot hold the caller forever.
+    await last;
+    await last;
+    // The adapter broadcasts on this node in the continuation of its query.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  return { pool: withMethod(pool, 'query', query), sent };
 }
 
 /** `pool` with one method replaced, every other member its own. */

@@ -62,7 +62,7 @@ export function startRealtime(
   const { cluster } = options;
   const userOf = (id: UserId) => auth.userOf(id);
   const io = createSocketServer(http, auth, logger);
-  if (cluster) attachClusterAdapter(io, cluster, logger);
+  const link = cluster ? attachClusterAdapter(io, cluster, logger) : undefined;
   const clustered = cluster !== undefined;
   const membership = new RoomMembership(io, access, userOf, clustered);
   acceptClientHello(io);
@@ -75,7 +75,7 @@ export function startRealtime(
     clustered ? { knownElsewhere } : undefined,
   );
   membership.follow(bus);
-  deliverAccounts(io, bus);
+  deliverAccounts(io, bus, link);
   deliverSessions(io, bus, membership, sessionViews, logger);
   const { writeLimits } = services;
   deliverChat(

@@ -13,6 +13,7 @@ import { DomainError } from '../domain-error';
 import type { EventBus } from '../events/bus';
 import { toErrorResponse } from '../http/errors';
 import type { Logger } from '../logger';
+import type { ClusterLink } from './cluster';
 import { NODE_ID } from '../node-id';
 import type { MembershipChange, RoomMembership } from './membership';
 import type { PresenceParts } from './presence-gossip';
@@ -176,12 +177,23 @@ async function openElsewhere(
   }
 }
 
-/** The hub's own events: ping, account changes, revoked sign-ins (approvals are live hints). */
-export function deliverAccounts(io: HubSocketServer, bus: EventBus): void {
+/**
+ * The hub's own events: ping, account changes, revoked sign-ins (approvals
+ * are live hints). A ping is answered after everything this node broadcast
+ * before it has gone out (on several nodes a broadcast leaves through
+ * PostgreSQL first, cluster.ts): a client that pings after a change hears
+ * that change's news before the answer, on one node or several.
+ */
+export function deliverAccounts(
+  io: HubSocketServer,
+  bus: EventBus,
+  cluster: ClusterLink | undefined,
+): void {
   io.on('connection', (socket) => {
-    socket.on('hub:ping', (ack) => {
-      if (typeof ack === 'function')
-        ack({ ok: true, data: { serverTime: new Date().toISOString(), node: NODE_ID } });
+    socket.on('hub:ping', async (ack) => {
+      if (typeof ack !== 'function') return;
+      await cluster?.sent();
+      ack({ ok: true, data: { serverTime: new Date().toISOString(), node: NODE_ID } });
     });
   });
   bus.on('account.updated', ({ user }) => {
