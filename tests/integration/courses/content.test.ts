@@ -162,6 +162,8 @@ describe('materials', () => {
   it('appear live on the course page and notify the students', async () => {
     const socket = await connectSocket(hub.url, student.token);
     sockets.push(socket);
+    // The set-up's own news (the enrolment) is out before listening: answered pings come after it.
+    await socket.emitWithAck('hub:ping');
     const live = nextHint(socket, { topic: `course:${courseId}` });
     const notified = nextEvent(socket, 'notification:new');
     await addMaterial(teacher, TINY_PNG, 'diagram.png');

@@ -146,6 +146,8 @@ describe('course feedback', () => {
   it('tells the course room live that the ratings changed, without saying who rated', async () => {
     const socket = await connectSocket(hub.url, teacher.token);
     try {
+      // The set-up's own news (the enrolment) is out before listening: answered pings come after it.
+      await socket.emitWithAck('hub:ping');
       const changed = nextHint(socket, { topic: `course:${courseId}` });
       await hub.call('giveFeedback', {
         token: student.token,
