@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import { runChatFanout } from './chat-fanout.bench';
 import { runClusterFanout } from './cluster-fanout.bench';
 import { runConnectStorm } from './connect-storm.bench';
 import { runGradebookBench } from './gradebook';
+import { runHubStartBench } from './hub-start';
+import { runLogStartupBench } from './log-startup';
 import { runHandsBench } from './hands.bench';
 import { runPollBench } from './poll.bench';
 import { runRecordScaling } from './record-scaling.bench';
@@ -29,26 +30,21 @@ const nodes = nodesAt < 0 ? 0 : Number(args[nodesAt]!.split('=')[1] ?? args[node
 
 type Workload = (options: { quick: boolean }) => Promise<void>;
 
-// ─── Slots for workloads written by other engineers ──────────────────────────────
-// bench/log-startup.ts (logs engineer: hub start-up and RSS with 0 vs 1M chat
-// messages) and bench/hub-start.ts (build engineer) each export a function; when
-// the file is present, its first exported function is called here with { quick }.
-async function optionalWorkload(file: string): Promise<Workload | undefined> {
-  const url = new URL(file, import.meta.url);
-  if (!existsSync(url)) return undefined;
-  const module = (await import(url.href)) as Record<string, unknown>;
-  const run = Object.values(module).find((value) => typeof value === 'function');
-  return run as Workload | undefined;
-}
-// ─────────────────────────────────────────────────────────────────────────────────
-
-const workloads: Array<[string, Workload | undefined]> = [
+const workloads: Array<[string, Workload]> = [
   ['sign-in', runSignInBurst],
   ['records', runRecordScaling],
   ['chat', runChatFanout],
   ['connect', runConnectStorm],
-  ['log-startup', await optionalWorkload('./log-startup.ts')],
-  ['hub-start', await optionalWorkload('./hub-start.ts')],
+  // Start-up and RSS with a term of chat history (1M messages) against an empty hub.
+  [
+    'log-startup',
+    async ({ quick }) =>
+      void (await runLogStartupBench(
+        quick ? { messages: 100_000, rounds: 3 } : { messages: 1_000_000, rounds: 5 },
+      )),
+  ],
+  // Cold start of the built hub against tsx compiling it, and the first page's bytes.
+  ['hub-start', async ({ quick }) => void (await runHubStartBench(quick ? 3 : 5))],
   // A teacher's gradebook, 500 × 40, alone and beside a second course as large: load, grade.
   ['gradebook', async (options) => void (await runGradebookBench(options))],
   // A poll in a class of 500: from the last answer to the teacher's updated count.
@@ -70,10 +66,6 @@ if (nodes > 0) {
 }
 for (const [name, run] of nodes > 0 ? [] : workloads) {
   if (only && !only.includes(name)) continue;
-  if (!run) {
-    console.log(`\n(${name}: bench/${name}.ts is not in this tree yet — skipped)`);
-    continue;
-  }
   try {
     await run({ quick });
   } catch (error) {
