@@ -64,3 +64,30 @@ export function nextHint(
     socket.on('live:changed', heard);
   });
 }
+
+type LiveNotification = Parameters<ServerToClientEvents['notification:new']>[0];
+
+/**
+ * Resolves with the next notification of this type, passing over others:
+ * the set-up's own news (an enrolment) may still arrive, later on PostgreSQL
+ * and across nodes, where a ping on this node cannot wait for it.
+ */
+export function nextNotification(
+  socket: ClientSocket,
+  type: LiveNotification['type'],
+  ms = 3000,
+): Promise<LiveNotification> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off('notification:new', heard);
+      reject(new Error(`no ${type} notification within ${ms} ms`));
+    }, ms);
+    function heard(notification: LiveNotification) {
+      if (notification.type !== type) return;
+      clearTimeout(timer);
+      socket.off('notification:new', heard);
+      resolve(notification);
+    }
+    socket.on('notification:new', heard);
+  });
+}

@@ -3,11 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startNodes, type TestNodes } from '../../support/cluster';
 import { signUp, type Person } from '../../support/people';
 import {
+  type ClientSocket,
   collect,
   connectSocket,
   nextEvent,
   nextHint,
-  type ClientSocket,
+  nextNotification,
 } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 
@@ -85,7 +86,7 @@ describe('delivery across hub nodes', () => {
   it('a post (built per viewer), a hand raised, a notification and a live hint made through node A reach node B', async () => {
     const [teacherSocket, annSocket] = [await online(b, teacher), await online(b, ann)];
     const post = nextEvent(teacherSocket, 'post:created');
-    const notified = nextEvent(teacherSocket, 'notification:new');
+    const notified = nextNotification(teacherSocket, 'post-created');
     const created = await a.call('createPost', {
       token: ann.token,
       params: { sessionId },

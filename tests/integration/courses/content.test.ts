@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TINY_PNG, upload } from '../../support/files';
 import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
-import { connectSocket, nextEvent, nextHint, type ClientSocket } from '../../support/sockets';
+import {
+  type ClientSocket,
+  connectSocket,
+  nextHint,
+  nextNotification,
+} from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
 
 let hub: TestHub;
@@ -165,7 +170,7 @@ describe('materials', () => {
     // The set-up's own news (the enrolment) is out before listening: answered pings come after it.
     await socket.emitWithAck('hub:ping');
     const live = nextHint(socket, { topic: `course:${courseId}` });
-    const notified = nextEvent(socket, 'notification:new');
+    const notified = nextNotification(socket, 'new-material');
     await addMaterial(teacher, TINY_PNG, 'diagram.png');
     // The hint says what changed; the page refetches and finds the material.
     expect(await live).toEqual({ topic: `course:${courseId}`, what: 'materials' });

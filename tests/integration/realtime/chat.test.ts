@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src-shared/schemas/chat';
 import { signUp, type Person } from '../../support/people';
-import { collect, nextEvent } from '../../support/sockets';
+import { collect, nextEvent, nextNotification } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startChatScene, type ChatScene } from './chat-scene';
 
@@ -232,7 +232,7 @@ describe('direct messages', () => {
     const outsiderSaw = collect(outsiderSocket, 'chat:message');
     const phone = nextEvent(hostPhone, 'chat:message');
     const laptop = nextEvent(hostLaptop, 'chat:message');
-    const notified = nextEvent(hostPhone, 'notification:new');
+    const notified = nextNotification(hostPhone, 'direct-message');
     await send(memberSocket, 'psst', randomUUID(), dm);
     expect(await phone).toMatchObject({ room: dm, text: 'psst' });
     expect(await laptop).toMatchObject({ room: dm, text: 'psst' });

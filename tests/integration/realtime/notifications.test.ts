@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../support/people';
-import { collect, nextEvent } from '../../support/sockets';
+import { collect, nextNotification } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startChatScene, type ChatScene } from './chat-scene';
 
@@ -22,7 +22,7 @@ describe('notifications', () => {
   it('tell members about a new post (not its author), live, and can be marked read one by one or all at once', async () => {
     const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
     const authorGot = collect(hostSocket, 'notification:new');
-    const live = nextEvent(memberSocket, 'notification:new');
+    const live = nextNotification(memberSocket, 'post-created');
     await hub.call('createPost', {
       token: host.token,
       params: { sessionId },
