@@ -43,26 +43,42 @@ export function collect<E extends keyof ServerToClientEvents>(
   return seen;
 }
 
+/**
+ * Resolves with the next event of this name that `matches`, passing over
+ * others; rejects after `ms`, naming `what` it waited for.
+ */
+function nextMatching<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,
+  what: string,
+  ms: number,
+): Promise<Parameters<ServerToClientEvents[E]>[0]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, heard as never);
+      reject(new Error(`no ${what} within ${ms} ms`));
+    }, ms);
+    function heard(payload: Parameters<ServerToClientEvents[E]>[0]) {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, heard as never);
+      resolve(payload);
+    }
+    socket.on(event, heard as never);
+  });
+}
+
 /** The next `live:changed` hint matching `want` (its topic and/or what); others are passed over. */
 export function nextHint(
   socket: ClientSocket,
   want: Partial<LiveHint>,
   ms = 3000,
 ): Promise<LiveHint> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('live:changed', heard);
-      reject(new Error(`no live:changed ${JSON.stringify(want)} within ${ms} ms`));
-    }, ms);
-    function heard(hint: LiveHint) {
-      if (want.topic !== undefined && hint.topic !== want.topic) return;
-      if (want.what !== undefined && hint.what !== want.what) return;
-      clearTimeout(timer);
-      socket.off('live:changed', heard);
-      resolve(hint);
-    }
-    socket.on('live:changed', heard);
-  });
+  const matches = (hint: LiveHint) =>
+    (want.topic === undefined || hint.topic === want.topic) &&
+    (want.what === undefined || hint.what === want.what);
+  return nextMatching(socket, 'live:changed', matches, `live:changed ${JSON.stringify(want)}`, ms);
 }
 
 type LiveNotification = Parameters<ServerToClientEvents['notification:new']>[0];
@@ -77,17 +93,6 @@ export function nextNotification(
   type: LiveNotification['type'],
   ms = 3000,
 ): Promise<LiveNotification> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      socket.off('notification:new', heard);
-      reject(new Error(`no ${type} notification within ${ms} ms`));
-    }, ms);
-    function heard(notification: LiveNotification) {
-      if (notification.type !== type) return;
-      clearTimeout(timer);
-      socket.off('notification:new', heard);
-      resolve(notification);
-    }
-    socket.on('notification:new', heard);
-  });
+  const matches = (notification: LiveNotification) => notification.type === type;
+  return nextMatching(socket, 'notification:new', matches, `${type} notification`, ms);
 }
