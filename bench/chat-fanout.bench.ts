@@ -17,7 +17,10 @@ import { mb, median, ms, quantile } from './support/stats';
  * broadcasting it (group commit), to show what durability alone costs.
  * The same class also runs on a hub on PostgreSQL (the bench's embedded
  * server, fsync and synchronous commit on: a message is committed before its
- * ack there too), so each run also gives PostgreSQL / lowdb ratios.
+ * ack there too), turn about with the lowdb hub in a second round of its own:
+ * when it shared the first round, the PostgreSQL server's work after its turn
+ * (and the PostgreSQL hub's last flush of read positions) fell into the next
+ * side's turn, the lowdb hub's in three runs of five.
  */
 const SENDERS = 10;
 const PEER = new URL('./peers/bare-socketio.ts', import.meta.url);
@@ -64,70 +67,76 @@ export async function runChatFanout(options: { quick: boolean }): Promise<void> 
       );
       const tokens = folder.world.students.slice(0, clients).map((s) => s.accessToken);
       const pgTokens = pgFolder.world.students.slice(0, clients).map((s) => s.accessToken);
-      const results = await interleaved(runs, [
-        () => fanout(hub, tokens, folder.world.room, seconds),
-        () => bare(peer, tokens, seconds),
-        () => bare(durable, tokens, seconds),
-        () => fanout(pgHub, pgTokens, pgFolder.world.room, seconds),
-      ]);
-      for (const [i, [subject, plain, synced, onPostgres]] of results.entries())
+      const results = await interleaved(
+        runs,
+        [
+          () => fanout(hub, tokens, folder.world.room, seconds),
+          () => bare(peer, tokens, seconds),
+          () => bare(durable, tokens, seconds),
+        ],
+        settle,
+      );
+      for (const [i, [subject, plain, synced]] of results.entries())
         console.log(
-          `  run ${i + 1}: ClassHub ${line(subject!)}\n         ClassHub on PostgreSQL ${line(onPostgres!)}\n         bare Socket.IO ${line(plain!)}\n         bare + fdatasync ${line(synced!)}`,
+          `  run ${i + 1}: ClassHub ${line(subject!)}\n         bare Socket.IO ${line(plain!)}\n         bare + fdatasync ${line(synced!)}`,
         );
-      const ratio = (a: number, b: number, of: (run: FanoutRun) => number) =>
-        results.map((r) => of(r[a]!) / of(r[b]!));
       const workload = `chat fan-out ${clients} clients`;
-      report({
-        workload,
-        measure: 'p99 send→arrival, ClassHub / bare Socket.IO',
-        ratios: ratio(0, 1, (r) => r.p99),
-        target: 1.5,
-      });
-      report({
-        workload,
-        measure: 'p50 send→arrival, ClassHub / bare Socket.IO',
-        ratios: ratio(0, 1, (r) => r.p50),
-      });
-      report({
-        workload,
-        measure: 'server CPU time, ClassHub / bare Socket.IO',
-        ratios: ratio(0, 1, (r) => r.cpuMs),
-      });
-      report({
-        workload,
-        measure: 'p99 send→arrival, ClassHub / bare Socket.IO + fdatasync',
-        ratios: ratio(0, 2, (r) => r.p99),
-      });
-      report({
-        workload,
-        measure: 'p99 send→arrival, bare Socket.IO + fdatasync / bare Socket.IO',
-        ratios: ratio(2, 1, (r) => r.p99),
-      });
-      report({
-        workload,
-        measure: 'p99 send→arrival, PostgreSQL / lowdb',
-        ratios: ratio(3, 0, (r) => r.p99),
-      });
-      report({
-        workload,
-        measure: 'p50 send→ack (stored), PostgreSQL / lowdb',
-        ratios: ratio(3, 0, (r) => r.ackP50),
-      });
-      report({
-        workload,
-        measure: 'p99 send→ack (stored), PostgreSQL / lowdb',
-        ratios: ratio(3, 0, (r) => r.ackP99),
-      });
-      report({
-        workload,
-        measure: 'hub CPU time, PostgreSQL / lowdb (hub process only)',
-        ratios: ratio(3, 0, (r) => r.cpuMs),
-      });
+      reportAgainstPeers(workload, results);
+      console.log(`  the same class, ClassHub on PostgreSQL and on lowdb, turn about:`);
+      const engines = await interleaved(
+        runs,
+        [
+          () => fanout(pgHub, pgTokens, pgFolder.world.room, seconds),
+          () => fanout(hub, tokens, folder.world.room, seconds),
+        ],
+        settle,
+      );
+      for (const [i, [onPostgres, onLowdb]] of engines.entries())
+        console.log(
+          `  run ${i + 1}: PostgreSQL ${line(onPostgres!)}\n         lowdb ${line(onLowdb!)}`,
+        );
+      reportEngines(workload, engines);
     }
   } finally {
     await Promise.all([hub.stop(), pgHub.stop(), peer.stop(), durable.stop()]);
     await Promise.all([folder.remove(), pgFolder.remove()]);
   }
+}
+
+/**
+ * After each side: the hub writes read positions every five seconds (read-positions.ts), so a
+ * side's last flush, and the PostgreSQL server's work after it, finish before the next side starts.
+ */
+const settle = async (): Promise<void> => {
+  await pause(5_500);
+};
+
+const ratio = (rows: FanoutRun[][], a: number, b: number, of: (run: FanoutRun) => number) =>
+  rows.map((r) => of(r[a]!) / of(r[b]!));
+
+/** Sides: 0 ClassHub, 1 bare Socket.IO, 2 bare + fdatasync. */
+function reportAgainstPeers(workload: string, results: FanoutRun[][]): void {
+  const measures: Array<[string, number, number, (run: FanoutRun) => number, number?]> = [
+    ['p99 send→arrival, ClassHub / bare Socket.IO', 0, 1, (r) => r.p99, 1.5],
+    ['p50 send→arrival, ClassHub / bare Socket.IO', 0, 1, (r) => r.p50],
+    ['server CPU time, ClassHub / bare Socket.IO', 0, 1, (r) => r.cpuMs],
+    ['p99 send→arrival, ClassHub / bare Socket.IO + fdatasync', 0, 2, (r) => r.p99],
+    ['p99 send→arrival, bare Socket.IO + fdatasync / bare Socket.IO', 2, 1, (r) => r.p99],
+  ];
+  for (const [measure, a, b, of, target] of measures)
+    report({ workload, measure, ratios: ratio(results, a, b, of), ...(target ? { target } : {}) });
+}
+
+/** Sides: 0 ClassHub on PostgreSQL, 1 ClassHub on lowdb. */
+function reportEngines(workload: string, results: FanoutRun[][]): void {
+  const measures: Array<[string, (run: FanoutRun) => number]> = [
+    ['p99 send→arrival, PostgreSQL / lowdb', (r) => r.p99],
+    ['p50 send→ack (stored), PostgreSQL / lowdb', (r) => r.ackP50],
+    ['p99 send→ack (stored), PostgreSQL / lowdb', (r) => r.ackP99],
+    ['hub CPU time, PostgreSQL / lowdb (hub process only)', (r) => r.cpuMs],
+  ];
+  for (const [measure, of] of measures)
+    report({ workload, measure, ratios: ratio(results, 0, 1, of) });
 }
 
 function line(run: FanoutRun): string {

@@ -37,6 +37,7 @@ import { AccessService } from './domains/access/access-service';
 import { ACCESS_REPOSITORIES } from './domains/access/ports';
 import { withRepositories } from './domains/deps';
 import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
+import { CHAT_ROOM_REPOSITORIES, ChatRooms } from './domains/chat/chat-rooms';
 import { Presence } from './domains/chat/presence';
 import { COURSE_REPOSITORIES, CourseService } from './domains/courses/course-service';
 import { ENROLMENT_REPOSITORIES, EnrolmentService } from './domains/courses/enrolment-service';
@@ -124,10 +125,11 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
   const chatControls = new ChatControlsService(
     withRepositories(deps, ...CHAT_CONTROL_REPOSITORIES),
   );
-  const chat = new ChatService(
-    withRepositories(deps, ...CHAT_REPOSITORIES),
+  const chat = new ChatService(withRepositories(deps, ...CHAT_REPOSITORIES), chatControls);
+  const chatRooms = new ChatRooms(
+    withRepositories(deps, ...CHAT_ROOM_REPOSITORIES),
+    chat,
     presence,
-    chatControls,
   );
   const feedback = new FeedbackService(withRepositories(deps, ...FEEDBACK_REPOSITORIES));
   const notifications = new NotificationService(
@@ -163,6 +165,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     ...sessionRoutes(sessions, memberships, posts),
     ...chatRoutes(
       chat,
+      chatRooms,
       notifications,
       new ChatFiles(withRepositories(deps, ...CHAT_FILE_REPOSITORIES)),
     ),
@@ -202,6 +205,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
       auth,
       access: new AccessService(withRepositories(deps, ...ACCESS_REPOSITORIES).storage),
       chat,
+      chatRooms,
       presence,
       notifications,
       sessionViews: new SessionLiveViews(withRepositories(deps, ...LIVE_VIEW_REPOSITORIES)),

@@ -15,10 +15,14 @@ export async function paired<T>(
 /**
  * The same for any number of sides: each run starts with the next side in
  * turn (A B C, B C A, C A B, …). Returns each run's results in the sides' order.
+ * `between` runs after every side: a pause long enough for a server's
+ * background work (a flush every few seconds) to finish, so its tail lands in
+ * its own turn and never in the next side's.
  */
 export async function interleaved<T>(
   runs: number,
   sides: ReadonlyArray<(run: number) => Promise<T>>,
+  between: () => Promise<void> = async () => undefined,
 ): Promise<T[][]> {
   const results: T[][] = [];
   for (let run = 0; run < runs; run++) {
@@ -26,6 +30,7 @@ export async function interleaved<T>(
     for (let turn = 0; turn < sides.length; turn++) {
       const side = (run + turn) % sides.length;
       row[side] = await sides[side]!(run);
+      await between();
     }
     results.push(row);
   }

@@ -9,7 +9,9 @@ type Listener<N extends DomainEventName> = (payload: DomainEvents[N]) => void | 
  */
 export class EventBus {
   private readonly listeners = new Map<DomainEventName, Set<Listener<never>>>();
-  private readonly inFlight = new Set<Promise<void>>();
+  /** Subscriber calls begun and not yet finished; drain() waits for none. */
+  private running = 0;
+  private readonly whenIdle: Array<() => void> = [];
 
   constructor(private readonly logger: Logger) {}
 
@@ -20,20 +22,51 @@ export class EventBus {
     return () => set.delete(listener as Listener<never>);
   }
 
+  /**
+   * Each subscriber runs in a microtask of its own, after the publisher's
+   * synchronous step. One queueMicrotask per subscriber, not a promise chain:
+   * a class's read receipts publish 2,000 events a second.
+   */
   publish<N extends DomainEventName>(name: N, payload: DomainEvents[N]): void {
     for (const listener of this.listeners.get(name) ?? []) {
-      const run = Promise.resolve()
-        .then(() => (listener as Listener<N>)(payload))
-        .catch((error: unknown) =>
-          this.logger.error({ err: error, event: name }, 'event subscriber failed'),
-        );
-      this.inFlight.add(run);
-      void run.finally(() => this.inFlight.delete(run));
+      this.running += 1;
+      queueMicrotask(() => this.call(name, listener as Listener<N>, payload));
     }
   }
 
   /** Waits for subscribers still running (shutdown, tests). */
   async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    while (this.running > 0) await new Promise<void>((resolve) => this.whenIdle.push(resolve));
+  }
+
+  private call<N extends DomainEventName>(
+    name: N,
+    listener: Listener<N>,
+    payload: DomainEvents[N],
+  ): void {
+    let result: void | Promise<void>;
+    try {
+      result = listener(payload);
+    } catch (error) {
+      this.failed(name, error);
+      return this.finished();
+    }
+    if (!result) return this.finished();
+    result.then(
+      () => this.finished(),
+      (error: unknown) => {
+        this.failed(name, error);
+        this.finished();
+      },
+    );
+  }
+
+  private failed(name: DomainEventName, error: unknown): void {
+    this.logger.error({ err: error, event: name }, 'event subscriber failed');
+  }
+
+  private finished(): void {
+    this.running -= 1;
+    if (this.running === 0) for (const resolve of this.whenIdle.splice(0)) resolve();
   }
 }

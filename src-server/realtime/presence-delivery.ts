@@ -1,4 +1,4 @@
-import type { ChatService } from '../domains/chat/chat-service';
+import type { ChatRooms } from '../domains/chat/chat-rooms';
 import type { Presence } from '../domains/chat/presence';
 import type { Logger } from '../logger';
 import type { PresenceGossip } from './presence-gossip';
@@ -16,7 +16,7 @@ const REPORT_EVERY_MS = 500;
 export function deliverPresence(
   io: HubSocketServer,
   presence: Presence,
-  chat: ChatService,
+  rooms: Pick<ChatRooms, 'conversationPeersOf'>,
   logger: Logger,
   gossip?: PresenceGossip,
 ): { stop(): void } {
@@ -33,7 +33,7 @@ export function deliverPresence(
   let running = false;
   async function report(): Promise<void> {
     for (const userId of presence.pendingPeople()) {
-      presence.addAudience(userId, (await chat.conversationPeersOf(userId)).map(userRoom));
+      presence.addAudience(userId, (await rooms.conversationPeersOf(userId)).map(userRoom));
     }
     for (const [room, diff] of presence.takeChanges()) io.to(room).emit('presence:changed', diff);
   }

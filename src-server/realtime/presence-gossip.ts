@@ -99,7 +99,7 @@ export function gossipPresence(
           { node },
           'a hub node went silent: its people are offline unless connected elsewhere',
         );
-        presence.dropNode(node, reporter());
+        drop(node);
       }
     },
     Math.max(50, Math.floor(nodeTimeoutMs / 4)),

@@ -3,6 +3,7 @@ import type { UserId } from '../../src-shared/ids';
 import type { AccessService } from '../domains/access/access-service';
 import type { AuthService } from '../domains/accounts/auth-service';
 import type { ChatService } from '../domains/chat/chat-service';
+import type { ChatRooms } from '../domains/chat/chat-rooms';
 import type { DeviceService } from '../domains/devices/device-service';
 import type { SocketWriteLimits } from '../domains/limits/socket-write-limits';
 import type { Presence } from '../domains/chat/presence';
@@ -33,6 +34,7 @@ export interface RealtimeServices {
   readonly auth: AuthService;
   readonly access: AccessService;
   readonly chat: ChatService;
+  readonly chatRooms: ChatRooms;
   readonly presence: Presence;
   readonly notifications: NotificationService;
   readonly sessionViews: SessionLiveViews;
@@ -58,7 +60,8 @@ export function startRealtime(
   options: { maxConnectionsPerPerson: number; cluster?: ClusterOptions | undefined },
   logger: Logger,
 ): { io: HubSocketServer; stop(): void } {
-  const { auth, access, chat, presence, notifications, sessionViews, devices } = services;
+  const { auth, access, chat, chatRooms, presence, notifications, sessionViews, devices } =
+    services;
   const { cluster } = options;
   const userOf = (id: UserId) => auth.userOf(id);
   const io = createSocketServer(http, auth, logger);
@@ -99,7 +102,7 @@ export function startRealtime(
         logger,
       )
     : undefined;
-  const presenceReports = deliverPresence(io, presence, chat, logger, gossip);
+  const presenceReports = deliverPresence(io, presence, chatRooms, logger, gossip);
   return {
     io,
     stop: () => {

@@ -1,25 +1,15 @@
 import type { z } from 'zod';
 import type { UserId } from '../../../src-shared/ids';
-import {
-  directRoom,
-  type ChatMessage,
-  type Room,
-  type RoomSummary,
-  type sendMessageRequestSchema,
-} from '../../../src-shared/schemas/chat';
-import type { CourseId } from '../../../src-shared/schemas/courses';
-import { DomainError, fieldError } from '../../domain-error';
+import type { ChatMessage, Room, sendMessageRequestSchema } from '../../../src-shared/schemas/chat';
+import { DomainError } from '../../domain-error';
 import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { AppendedOnce, HistoryEntry } from '../../storage/repositories';
-import { toSummary } from '../accounts/views';
 import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
-import type { Presence } from './presence';
 import type { Admission, ChatControlsService } from './chat-controls';
 import { ReadPositions } from './read-positions';
-import { mayMessage, placesOf } from '../access/places';
 import { assertMayRead, assertMayWrite } from '../access/room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
@@ -37,7 +27,8 @@ type ChatRepository = (typeof CHAT_REPOSITORIES)[number];
  * Chat: messages are appended to the room's stream in the chat log (a
  * message costs one line, however long the history); edits and deletions
  * are small records beside it. A resend with the same client id is stored once
- * (storage's appendOnce: the one way a message is stored).
+ * (storage's appendOnce: the one way a message is stored). Which rooms a
+ * person has, and how they look in the list, is chat-rooms.ts.
  */
 export class ChatService {
   private readonly readPositions: ReadPositions;
@@ -49,7 +40,6 @@ export class ChatService {
 
   constructor(
     private readonly deps: DomainDeps<ChatRepository>,
-    private readonly presence: Presence,
     /** A live class's quiet and slow modes; asked before anything is stored. */
     private readonly controls?: Pick<ChatControlsService, 'gate' | 'relaysTyping'>,
   ) {
@@ -209,7 +199,9 @@ export class ChatService {
     seq: number,
     device?: string,
   ): Promise<number> {
-    const current = await this.readPositions.get(userId, room);
+    // Memory first: in a class every receipt moves a position that memory already holds.
+    const current =
+      this.readPositions.inMemory(userId, room) ?? (await this.readPositions.get(userId, room));
     const wanted = Math.max(seq, current ?? 0);
     // A room's last seq only grows: a position at or below one already seen needs no look-up
     // (on PostgreSQL that look-up was a query per receipt, 2,000 a second in a class of 200).
@@ -242,119 +234,14 @@ export class ChatService {
     if (seq > this.lastSeen(room)) this.lastSeqs.set(room, seq);
   }
 
+  /** How far a person has read a room (undefined: never opened it), including positions not yet written. */
+  readPositionOf(userId: UserId, room: Room): Promise<number | undefined> {
+    return this.readPositions.get(userId, room);
+  }
+
   /** Writes read positions still in memory (shutdown). */
   close(): Promise<void> {
     return this.readPositions.close();
-  }
-
-  /** People someone has a conversation with: they hear when that person comes and goes. */
-  async conversationPeersOf(userId: UserId): Promise<UserId[]> {
-    return (await this.deps.storage.readMarkers.listForUser(userId))
-      .filter((m) => m.stream.startsWith('dm:'))
-      .flatMap((m) => m.stream.slice(3).split(':') as UserId[])
-      .filter((id) => id !== userId);
-  }
-
-  /** Opens (or finds) the conversation with someone you share a session with. */
-  async openDirect(actor: UserRecord, peerId: UserId): Promise<RoomSummary> {
-    const peer = await this.deps.storage.users.get(peerId);
-    if (!peer || peer.status !== 'active')
-      throw new DomainError('NOT_FOUND', 'This person is not on the hub.');
-    if (peer.id === actor.id) throw fieldError('userId', 'Pick someone other than yourself.');
-    if (!(await mayMessage(this.deps.storage, actor, peer))) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'You can message people you share a course or session with.',
-      );
-    }
-    const room = directRoom(actor.id, peer.id);
-    for (const person of [actor, peer]) {
-      if (!(await this.deps.storage.readMarkers.get(person.id, room))) {
-        await this.deps.storage.readMarkers.put({
-          id: `${person.id}|${room}`,
-          userId: person.id,
-          stream: room,
-          seq: 0,
-          readSeqs: [],
-        });
-      }
-    }
-    return this.summary(actor, room);
-  }
-
-  /**
-   * Rooms of a person, with unread counts: the chats of the courses they
-   * belong to (archived ones are closed and not listed), of their sessions,
-   * and their conversations.
-   */
-  async rooms(actor: UserRecord): Promise<RoomSummary[]> {
-    const places = await placesOf(this.deps.storage, actor);
-    const direct = (await this.deps.storage.readMarkers.listForUser(actor.id)).filter((m) =>
-      m.stream.startsWith('dm:'),
-    );
-    const rooms = [
-      ...places.courses.filter((c) => !c.archived).map((c) => `course:${c.id}` as Room),
-      ...places.sessions.map((s) => `session:${s.id}` as Room),
-      ...direct.map((m) => m.stream as Room),
-    ];
-    const summaries: RoomSummary[] = [];
-    for (const room of rooms) {
-      try {
-        summaries.push(await this.summary(actor, room));
-      } catch {
-        // A conversation whose peer is gone or no longer shares a place is simply not listed.
-      }
-    }
-    return summaries;
-  }
-
-  async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
-    const { storage } = this.deps;
-    const parsed = await assertMayRead(storage, actor, room);
-    const lastSeq = await storage.chat.lastSeq(room);
-    const readSeq = Math.min(lastSeq, (await this.readPositions.get(actor.id, room)) ?? 0);
-    const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
-    if (parsed.kind === 'dm') {
-      const peer = (await storage.users.get(
-        parsed.userIds[0] === actor.id ? parsed.userIds[1] : parsed.userIds[0],
-      ))!;
-      return {
-        ...base,
-        kind: 'dm',
-        title: `${peer.firstName} ${peer.lastName}`,
-        peer: toSummary(peer, actor),
-        online: this.isOnline(peer.id) ? [peer.id] : [],
-      };
-    }
-    if (parsed.kind === 'course') {
-      const course = (await storage.courses.get(parsed.courseId as CourseId))!;
-      const people = [
-        course.teacherId,
-        ...(await storage.enrolments.listForCourse(course.id))
-          .filter((e) => e.status === 'active')
-          .map((e) => e.userId),
-      ];
-      return {
-        ...base,
-        kind: 'course',
-        title: `${course.code} · ${course.title}`,
-        online: people.filter((id) => this.isOnline(id)),
-      };
-    }
-    const session = (await storage.sessions.get(parsed.sessionId))!;
-    const members = (await storage.sessionMembers.listForSession(session.id)).filter(
-      (m) => m.status === 'active',
-    );
-    return {
-      ...base,
-      kind: 'session',
-      title: session.title,
-      online: members.map((m) => m.userId).filter((id) => this.isOnline(id)),
-    };
-  }
-
-  private isOnline(userId: UserId): boolean {
-    return this.presence.isOnline(userId);
   }
 
   private async toMessage(

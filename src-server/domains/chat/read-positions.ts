@@ -20,7 +20,13 @@ const FLUSH_EVERY_MS = 5000;
  * five seconds of positions: a few messages shown as unread again, never a message.
  */
 export class ReadPositions {
-  private readonly pending = new Map<string, { userId: UserId; room: Room; seq: number }>();
+  private readonly pending = new Map<string, Position>();
+  /**
+   * What the last flush wrote, kept until the next one: someone reading along answers every
+   * message, and their next receipt finds their position here instead of asking storage (a
+   * query on PostgreSQL). Only positions that moved in the last ten seconds are kept.
+   */
+  private written = new Map<string, Position>();
   private flushing: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
 
@@ -33,7 +39,13 @@ export class ReadPositions {
   }
 
   async get(userId: UserId, room: Room): Promise<number | undefined> {
-    return this.pending.get(key(userId, room))?.seq ?? (await this.markers.get(userId, room))?.seq;
+    return this.inMemory(userId, room) ?? (await this.markers.get(userId, room))?.seq;
+  }
+
+  /** The position when memory has it (set or written in the last seconds), without asking storage. */
+  inMemory(userId: UserId, room: Room): number | undefined {
+    const id = key(userId, room);
+    return (this.pending.get(id) ?? this.written.get(id))?.seq;
   }
 
   /** Records a new position (in memory); it is written within five seconds. */
@@ -53,6 +65,7 @@ export class ReadPositions {
   }
 
   private async writePending(): Promise<void> {
+    this.written = new Map(this.pending);
     if (this.pending.size === 0) return;
     const batch = [...this.pending.entries()];
     this.pending.clear();
@@ -69,6 +82,12 @@ export class ReadPositions {
       this.logger.warn({ err: result.reason }, 'could not write a chat read position; will retry');
     });
   }
+}
+
+interface Position {
+  readonly userId: UserId;
+  readonly room: Room;
+  readonly seq: number;
 }
 
 const key = (userId: UserId, room: Room) => `${userId}|${room}`;

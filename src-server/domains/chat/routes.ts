@@ -1,11 +1,13 @@
 import type { HandlersFor } from '../handlers';
 import type { NotificationService } from '../notifications/notification-service';
 import type { ChatService } from './chat-service';
+import type { ChatRooms } from './chat-rooms';
 import { pageOfList } from '../paging';
 import type { ChatFiles } from './chat-files';
 
 export function chatRoutes(
   chat: ChatService,
+  rooms: ChatRooms,
   notifications: NotificationService,
   files: ChatFiles,
 ): HandlersFor<
@@ -21,10 +23,9 @@ export function chatRoutes(
 > {
   return {
     chatRooms: async ({ auth, query }) => {
-      const rooms = await chat.rooms(auth.user);
-      return pageOfList(rooms, query);
+      return pageOfList(await rooms.of(auth.user), query);
     },
-    openDirect: ({ auth, body }) => chat.openDirect(auth.user, body.userId),
+    openDirect: ({ auth, body }) => rooms.openDirect(auth.user, body.userId),
     chatHistory: async ({ auth, params, query }) => {
       const items = await chat.history(auth.user, params.room, query.limit, query.before);
       const oldest = items.at(-1)?.seq;

@@ -67,4 +67,17 @@ describe('read positions', () => {
     await positions.close();
     expect(repo.stored.get(`ana|${room}`)?.seq).toBe(5);
   });
+
+  it('answer from memory for one flush after writing, then only from storage', async () => {
+    const repo = markers();
+    positions = new ReadPositions(repo as ReadMarkersRepository, createLogger('silent'));
+    positions.set(ana, room, 7);
+    await positions.flush();
+    // Someone reading along: their next receipt needs no look-up.
+    expect(positions.inMemory(ana, room)).toBe(7);
+    await positions.flush();
+    // Not moved for a whole flush: memory lets it go, storage still has it.
+    expect(positions.inMemory(ana, room)).toBeUndefined();
+    expect(await positions.get(ana, room)).toBe(7);
+  });
 });
