@@ -1,5 +1,5 @@
 import type { ChatRooms } from '../domains/chat/chat-rooms';
-import type { Presence } from '../domains/chat/presence';
+import { diffsByRoom, type Presence } from '../domains/chat/presence';
 import type { Logger } from '../logger';
 import type { PresenceGossip } from './presence-gossip';
 import { userRoom } from './rooms';
@@ -31,11 +31,19 @@ export function deliverPresence(
   });
 
   let running = false;
+  /**
+   * The news is taken first, then each changed person's conversation partners are looked up:
+   * a slow look-up delays this report, never widens the window it covers (under load a window
+   * held open by look-ups saw someone arrive and leave, and reported neither).
+   */
   async function report(): Promise<void> {
-    for (const userId of presence.pendingPeople()) {
-      presence.addAudience(userId, (await rooms.conversationPeersOf(userId)).map(userRoom));
-    }
-    for (const [room, diff] of presence.takeChanges()) io.to(room).emit('presence:changed', diff);
+    const news = presence.takeNews();
+    await Promise.all(
+      news.map(async ({ userId, audience }) => {
+        for (const peer of await rooms.conversationPeersOf(userId)) audience.add(userRoom(peer));
+      }),
+    );
+    for (const [room, diff] of diffsByRoom(news)) io.to(room).emit('presence:changed', diff);
   }
   const timer = setInterval(() => {
     if (running) return;

@@ -6,6 +6,26 @@ export interface PresenceDiff {
   readonly offline: UserId[];
 }
 
+/** A person whose online state changed since the last report, and the rooms that hear of it. */
+export interface PresenceNews {
+  readonly userId: UserId;
+  readonly online: boolean;
+  readonly audience: Set<string>;
+}
+
+/** News grouped per room: one `presence:changed` each. */
+export function diffsByRoom(news: readonly PresenceNews[]): Map<string, PresenceDiff> {
+  const byRoom = new Map<string, PresenceDiff>();
+  for (const { userId, online, audience } of news) {
+    for (const room of audience) {
+      const diff = byRoom.get(room) ?? { online: [], offline: [] };
+      (online ? diff.online : diff.offline).push(userId);
+      byRoom.set(room, diff);
+    }
+  }
+  return byRoom;
+}
+
 /**
  * Who is connected, counted per person (several devices count once), and
  * what changed since the last report. The socket layer tells it about
@@ -31,7 +51,10 @@ export class Presence {
   /** Other hub nodes' people: connections and audience, per node (realtime/presence-gossip.ts). */
   private readonly nodes = new Map<string, Map<UserId, RemotePresence>>();
   /** People whose connections changed since the last report: were they online then, and who should hear. */
-  private readonly pending = new Map<UserId, { wasOnline: boolean; audience: Set<string> }>();
+  private readonly pending = new Map<
+    UserId,
+    { wasOnline: boolean; readonly audience: Set<string> }
+  >();
 
   /** Online anywhere: on this node or on another hub node sharing the database. */
   isOnline(userId: UserId): boolean {
@@ -107,10 +130,21 @@ export class Presence {
       this.setRemote(node, userId, parts.get(userId), report && !sameCount(before, parts, userId));
   }
 
-  /** A node went silent: its people are offline unless connected elsewhere. */
+  /**
+   * A node left or went silent: its people are offline unless connected elsewhere. That node
+   * reported its people arriving and can no longer report them leaving, so the reporter does,
+   * even for someone it saw arrive and leave within one report (which it would otherwise
+   * leave out as no news), or the rooms would keep them online.
+   */
   dropNode(node: string, report: boolean): void {
+    const people = [...(this.nodes.get(node)?.keys() ?? [])];
     this.replaceNode(node, new Map(), report);
     this.nodes.delete(node);
+    if (!report) return;
+    for (const userId of people) {
+      const entry = this.pending.get(userId);
+      if (entry) entry.wasOnline = true;
+    }
   }
 
   private remoteAudience(userId: UserId): string[] {
@@ -120,30 +154,23 @@ export class Presence {
     return [...rooms];
   }
 
-  /** People whose change is waiting to be reported (to add audiences that need a look-up). */
-  pendingPeople(): UserId[] {
-    return [...this.pending.keys()];
-  }
-
-  addAudience(userId: UserId, audience: Iterable<string>): void {
-    const entry = this.pending.get(userId);
-    if (entry) for (const room of audience) entry.audience.add(room);
-  }
-
-  /** The changes since the last call, per room; someone who came and went in between is not news. */
-  takeChanges(): Map<string, PresenceDiff> {
-    const byRoom = new Map<string, PresenceDiff>();
+  /**
+   * The people whose online state changed since the last call, each with the rooms that hear
+   * of it; someone who came and went in between is not news.
+   */
+  takeNews(): PresenceNews[] {
+    const news: PresenceNews[] = [];
     for (const [userId, { wasOnline, audience }] of this.pending) {
       const online = this.isOnline(userId);
-      if (online === wasOnline) continue;
-      for (const room of audience) {
-        const diff = byRoom.get(room) ?? { online: [], offline: [] };
-        (online ? diff.online : diff.offline).push(userId);
-        byRoom.set(room, diff);
-      }
+      if (online !== wasOnline) news.push({ userId, online, audience });
     }
     this.pending.clear();
-    return byRoom;
+    return news;
+  }
+
+  /** takeNews() per room. */
+  takeChanges(): Map<string, PresenceDiff> {
+    return diffsByRoom(this.takeNews());
   }
 
   private note(userId: UserId, audience: Iterable<string>): void {

@@ -106,40 +106,35 @@ describe('presence across hub nodes', { timeout: 60_000 }, () => {
     expect(await wentOffline).toBe('offline');
   });
 
-  // Retried: on a loaded machine about one run in four, the node left behind reports nothing
-  // about Ann after B leaves, though it knew she was on B (its chat room list said so). The
-  // cause is not found yet; the retry keeps CI honest about every other run, and the
-  // closing note of 5 December lists it as open.
-  it(
-    'reports a node’s people offline when the node leaves, unless connected elsewhere',
-    { retry: 2 },
-    async () => {
-      cluster = await startNodes(2, { nodeTimeoutMs: 2000 });
-      const [a, b] = cluster.nodes as [TestHub, TestHub];
-      const teacher = await signUp(a, { role: 'teacher' });
-      const ann = await signUp(a);
-      const ben = await signUp(a);
-      await course(a, teacher, [ann, ben]);
-      const watcher = await online(a, teacher);
-      const heard = collect(watcher, 'presence:changed');
-      const annOnline = nextAbout(watcher, ann);
-      const benOnline = nextAbout(watcher, ben);
-      await online(b, ann);
-      await online(b, ben);
-      await online(a, ben);
-      expect([await annOnline, await benOnline]).toEqual(['online', 'online']);
-      // Node A has heard from B that Ann is there (gossip is ~100 ms behind, seconds under load):
-      // the course room's online list that A answers with names her.
-      await expect
-        .poll(() => onlineInCourseSeenBy(a, teacher), { timeout: 20_000 })
-        .toContain(ann.id);
+  // Under load this once failed one run in two: node A's report window, held open by look-ups,
+  // saw Ann arrive (node B reported that itself) and leave with B, and A reported neither
+  // (presence.ts › dropNode, presence-delivery.ts › report).
+  it('reports a node’s people offline when the node leaves, unless connected elsewhere', async () => {
+    cluster = await startNodes(2, { nodeTimeoutMs: 2000 });
+    const [a, b] = cluster.nodes as [TestHub, TestHub];
+    const teacher = await signUp(a, { role: 'teacher' });
+    const ann = await signUp(a);
+    const ben = await signUp(a);
+    await course(a, teacher, [ann, ben]);
+    const watcher = await online(a, teacher);
+    const heard = collect(watcher, 'presence:changed');
+    const annOnline = nextAbout(watcher, ann);
+    const benOnline = nextAbout(watcher, ben);
+    await online(b, ann);
+    await online(b, ben);
+    await online(a, ben);
+    expect([await annOnline, await benOnline]).toEqual(['online', 'online']);
+    // Node A has heard from B that Ann is there (gossip is ~100 ms behind, seconds under load):
+    // the course room's online list that A answers with names her.
+    await expect
+      .poll(() => onlineInCourseSeenBy(a, teacher), { timeout: 20_000 })
+      .toContain(ann.id);
 
-      await b.close();
-      // The last news of Ann, not the next: a repeated "online" from b's last gossip may come first.
-      await expect.poll(() => lastNewsAbout(heard, ann), { timeout: 20_000 }).toBe('offline');
-      expect(heard.filter((diff) => diff.offline.includes(ben.id as UserId))).toEqual([]);
-    },
-  );
+    await b.close();
+    // The last news of Ann, not the next: a repeated "online" from b's last gossip may come first.
+    await expect.poll(() => lastNewsAbout(heard, ann), { timeout: 20_000 }).toBe('offline');
+    expect(heard.filter((diff) => diff.offline.includes(ben.id as UserId))).toEqual([]);
+  });
 });
 
 describe('the connection cap across hub nodes', () => {

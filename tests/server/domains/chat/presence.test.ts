@@ -79,6 +79,17 @@ describe('presence across hub nodes', () => {
     expect(other.isOnline(ben)).toBe(true);
   });
 
+  it('reports a leaving node’s person offline even if it heard of her arrival within the same report', () => {
+    // Node B reported Ana arriving itself; this node (the reporter) heard of it, then B left,
+    // all before its own next report. Only this node can now tell the room she is gone.
+    const reporter = new Presence();
+    reporter.setRemote('node-b', ana, remote(1), true);
+    reporter.dropNode('node-b', true);
+    expect(Object.fromEntries(reporter.takeChanges())).toEqual({
+      'course:1': { online: [], offline: [ana] },
+    });
+  });
+
   it('lets the reporting node report a change both nodes missed: two last devices closing at once', () => {
     const presence = new Presence();
     presence.connected(ana, ['course:1']);
