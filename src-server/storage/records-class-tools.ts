@@ -11,7 +11,8 @@ import type {
   PollResponse,
   PollState,
 } from '../../src-shared/schemas/class-tools/polls';
-import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
+import type { CourseId } from '../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../src-shared/schemas/deadlines';
 import type { SessionId } from '../../src-shared/schemas/sessions';
 
 /**

@@ -1,5 +1,6 @@
 import type { UserId } from '../../src-shared/ids';
-import type { CourseId, DeadlineId } from '../../src-shared/schemas/courses';
+import type { CourseId } from '../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../src-shared/schemas/deadlines';
 import type { SubmissionId } from '../../src-shared/schemas/submissions';
 import type { CourseRecord, EnrolmentRecord, SubmissionRecord } from './records';
 import type { Slice, Window } from './repositories';

@@ -1,7 +1,7 @@
 import type { CourseId } from '../../src-shared/schemas/courses';
 import type { AnnouncementId } from '../../src-shared/schemas/announcements';
 import type { UserId } from '../../src-shared/ids';
-import type { DeadlineId } from '../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../src-shared/schemas/deadlines';
 import type { AnnouncementRecord, WorkCommentRecord } from './records';
 
 /** A course's announcements; listing reads the course's index, never the whole collection. */

@@ -8,14 +8,10 @@ import {
   courseParamsSchema,
   courseSchema,
   createCourseRequestSchema,
-  createDeadlineRequestSchema,
   createMaterialRequestSchema,
-  deadlineParamsSchema,
-  deadlineSchema,
   materialParamsSchema,
   materialSchema,
   renameMaterialRequestSchema,
-  updateDeadlineRequestSchema,
   enrolmentParamsSchema,
   enrolmentSchema,
   joinCourseRequestSchema,
@@ -26,6 +22,12 @@ import {
   visitorCatalogueQuerySchema,
   visitorCourseSchema,
 } from '../schemas/courses';
+import {
+  createDeadlineRequestSchema,
+  deadlineParamsSchema,
+  deadlineSchema,
+  updateDeadlineRequestSchema,
+} from '../schemas/deadlines';
 import { pageQuerySchema } from '../pagination';
 
 /** Courses (EduStream): catalogue, enrolment and the teacher's student list. */

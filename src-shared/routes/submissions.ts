@@ -1,6 +1,7 @@
 import { route } from '../api-route';
 import { pageQuerySchema, pageSchema } from '../pagination';
-import { courseParamsSchema, deadlineParamsSchema } from '../schemas/courses';
+import { courseParamsSchema } from '../schemas/courses';
+import { deadlineParamsSchema } from '../schemas/deadlines';
 import {
   deadlineOverviewRowSchema,
   deadlineStudentParamsSchema,

@@ -8,12 +8,8 @@ import {
   roleSchema,
   verificationModeSchema,
 } from './accounts';
-import {
-  courseIdSchema,
-  deadlineIdSchema,
-  enrolmentStatusSchema,
-  materialIdSchema,
-} from './courses';
+import { courseIdSchema, enrolmentStatusSchema, materialIdSchema } from './courses';
+import { deadlineIdSchema } from './deadlines';
 import { fileIdSchema } from './files';
 import { commentIdSchema, postIdSchema, sessionIdSchema } from './sessions';
 import { submissionIdSchema } from './submissions';

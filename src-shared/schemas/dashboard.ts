@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userSummarySchema } from './accounts';
-import { courseIdSchema, deadlineSchema } from './courses';
+import { courseIdSchema } from './courses';
+import { deadlineSchema } from './deadlines';
 import { fileKindSchema } from './files';
 import { submissionSchema } from './submissions';
 

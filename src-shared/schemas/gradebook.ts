@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userSummarySchema } from './accounts';
-import { courseIdSchema, deadlineIdSchema, enrolmentStatusSchema } from './courses';
+import { courseIdSchema, enrolmentStatusSchema } from './courses';
+import { deadlineIdSchema } from './deadlines';
 import { workStatusSchema } from '../work-status';
 
 /** One assignment as a column of the gradebook. */

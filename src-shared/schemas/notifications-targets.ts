@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { statusUpdateIdSchema, userIdSchema } from '../ids';
 import { roomSchema } from './chat';
-import { courseIdSchema, deadlineIdSchema, materialIdSchema } from './courses';
+import { courseIdSchema, materialIdSchema } from './courses';
+import { deadlineIdSchema } from './deadlines';
 import { announcementIdSchema } from './announcements';
 import { commentIdSchema, postIdSchema, sessionIdSchema } from './sessions';
 

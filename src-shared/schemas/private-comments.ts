@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { userSummarySchema } from './accounts';
-import { deadlineIdSchema } from './courses';
+import { deadlineIdSchema } from './deadlines';
 import { userIdSchema } from '../ids';
 
 /** One message of the private thread between a student and the course's teacher on a piece of work. */

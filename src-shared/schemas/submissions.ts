@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { userSummarySchema } from './accounts';
-import { courseIdSchema, deadlineIdSchema } from './courses';
+import { courseIdSchema } from './courses';
+import { deadlineIdSchema } from './deadlines';
 import { fileIdSchema, storedFileSchema } from './files';
 import { clientIdSchema, userIdSchema } from '../ids';
 import { workStatusSchema } from '../work-status';

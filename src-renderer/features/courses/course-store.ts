@@ -1,12 +1,11 @@
 import type {
   Course,
   CourseId,
-  Deadline,
-  DeadlineId,
   Enrolment,
   Material,
   MaterialId,
 } from '../../../src-shared/schemas/courses';
+import type { Deadline, DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { UserId } from '../../../src-shared/ids';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { createStore } from '../../app/createStore';

@@ -1,4 +1,5 @@
-import type { Course, Deadline } from '../../../src-shared/schemas/courses';
+import type { Course } from '../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../src-shared/schemas/deadlines';
 import { createStore } from '../../app/createStore';
 import { api } from '../../app/hub-client';
 

@@ -1,5 +1,6 @@
 import type { UserId } from '../../../src-shared/ids';
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { Gradebook, GradebookFilter } from '../../../src-shared/schemas/gradebook';
 import { createStore } from '../../app/createStore';
 import { api } from '../../app/hub-client';

@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { Deadline, DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { Grade, Submission } from '../../../src-shared/schemas/submissions';
 import type { UserId } from '../../../src-shared/ids';
 import type { RouteResponse } from '../../../src-shared/api';

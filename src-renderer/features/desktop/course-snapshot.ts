@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../../src-shared/schemas/chat';
-import type { Course, CourseId, Deadline, Material } from '../../../src-shared/schemas/courses';
+import type { Course, CourseId, Material } from '../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../src-shared/schemas/deadlines';
 import type { Store } from '../../app/createStore';
 import { desktopBridge, isLocalShell } from '../../desktop';
 

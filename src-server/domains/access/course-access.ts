@@ -1,4 +1,5 @@
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import { DomainError } from '../../domain-error';
 import type { CourseRecord, EnrolmentRecord, UserRecord } from '../../storage/records';
 import type { AccessStorage } from './ports';

@@ -1,5 +1,5 @@
 import type { UserId } from '../../../src-shared/ids';
-import type { DeadlineId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import { DomainError } from '../../domain-error';
 import type { UserRecord } from '../../storage/records';
 import { deadlineAccess } from './course-access';

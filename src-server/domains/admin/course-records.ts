@@ -9,7 +9,7 @@ import type {
   adminEnrolmentQuerySchema,
   adminRecordQuerySchema,
 } from '../../../src-shared/schemas/admin';
-import type { DeadlineId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { EnrolmentRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { windowOf } from '../paging';

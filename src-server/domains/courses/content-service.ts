@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
+import type { CourseId, Material, MaterialId } from '../../../src-shared/schemas/courses';
 import type {
-  CourseId,
   Deadline,
   DeadlineId,
-  Material,
-  MaterialId,
   createDeadlineRequestSchema,
   updateDeadlineRequestSchema,
-} from '../../../src-shared/schemas/courses';
+} from '../../../src-shared/schemas/deadlines';
 import type { FileId } from '../../../src-shared/schemas/files';
 import { DomainError } from '../../domain-error';
 import { storedFile, type FileReply } from '../file-reply';

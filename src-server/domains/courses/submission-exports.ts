@@ -1,6 +1,7 @@
 import { ZipArchive } from 'archiver';
 import type { UserId } from '../../../src-shared/ids';
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { SubmissionRecord, UserRecord } from '../../storage/records';
 import { formerMember } from '../accounts/views';
 import type { DomainDeps } from '../deps';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
-import type { DeadlineId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { FileId } from '../../../src-shared/schemas/files';
 import type { Grade, Submission, SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { z } from 'zod';

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../src-shared/permissions';
-import type { Course, Deadline, Enrolment, Material } from '../../../src-shared/schemas/courses';
+import type { Course, Enrolment, Material } from '../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../src-shared/schemas/deadlines';
 import type {
   CourseRecord,
   DeadlineRecord,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserId } from '../../../src-shared/ids';
 import type { Page, PageQuery } from '../../../src-shared/pagination';
-import type { DeadlineId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { PrivateComment } from '../../../src-shared/schemas/private-comments';
 import { DomainError } from '../../domain-error';
 import type { UserRecord, WorkCommentRecord } from '../../storage/records';

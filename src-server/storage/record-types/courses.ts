@@ -1,11 +1,7 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
-import type {
-  CourseId,
-  DeadlineId,
-  EnrolmentStatus,
-  MaterialId,
-} from '../../../src-shared/schemas/courses';
+import type { CourseId, EnrolmentStatus, MaterialId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { PostFileRecord } from './files';
 

@@ -1,4 +1,5 @@
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { SubmissionId } from '../../../src-shared/schemas/submissions';
 import type { CollectionDefinition, DocumentCollection } from '../document-collection';
 import { deleteListed } from './delete-listed';

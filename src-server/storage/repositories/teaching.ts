@@ -1,6 +1,7 @@
 import type { UserId } from '../../../src-shared/ids';
 import type { AnnouncementId } from '../../../src-shared/schemas/announcements';
-import type { CourseId, DeadlineId } from '../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../src-shared/schemas/deadlines';
 import type { CollectionDefinition, DocumentCollection } from '../document-collection';
 import { deleteListed } from './delete-listed';
 import { announcementRecordSchema, workCommentRecordSchema } from '../record-schemas';

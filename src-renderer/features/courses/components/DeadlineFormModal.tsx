@@ -10,7 +10,8 @@ import {
 import { IconPaperclip } from '@tabler/icons-react';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { showFieldErrors } from '../../../app/form-errors';
 import { useT } from '../../../app/i18n';
 import { courseStore, saveDeadline } from '../course-store';

@@ -1,7 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { Deadline } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { api } from '../../../app/hub-client';
 import { useT } from '../../../app/i18n';
 import { fetchFile } from '../../../app/file-transfer';

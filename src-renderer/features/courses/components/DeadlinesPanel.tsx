@@ -1,7 +1,8 @@
 import { ActionIcon, Badge, Button, Card, Collapse, Group, Stack, Text } from '@mantine/core';
 import { IconCalendarDue, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Course, Deadline } from '../../../../src-shared/schemas/courses';
+import type { Course } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { useT } from '../../../app/i18n';
 import { targetIds, useIsTarget } from '../../../app/reveal-target';
 import { CardEmpty } from '../../../ui/BentoCard';

@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { IconFileZip } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { CourseId, Deadline } from '../../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { api } from '../../../app/hub-client';
 import { useLive } from '../../../app/use-live';
 import { useT } from '../../../app/i18n';

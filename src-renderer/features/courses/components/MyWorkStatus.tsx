@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useEffect } from 'react';
-import type { Deadline } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { workStatus } from '../../../../src-shared/work-status';
 import { useT } from '../../../app/i18n';
 import { loadMine, submissionsStore } from '../submissions-store';

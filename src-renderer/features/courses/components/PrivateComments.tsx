@@ -11,7 +11,7 @@ import {
 import { IconChevronDown, IconChevronRight, IconLock } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { UserId } from '../../../../src-shared/ids';
-import type { DeadlineId } from '../../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../../src-shared/schemas/deadlines';
 import type { PrivateComment } from '../../../../src-shared/schemas/private-comments';
 import { api, socket } from '../../../app/hub-client';
 import { useLanguage, useT } from '../../../app/i18n';

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { IconPaperclip, IconStar } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import type { Deadline } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { useLanguage, useT } from '../../../app/i18n';
 import { useLive } from '../../../app/use-live';
 import { useAccount } from '../../auth';

@@ -6,7 +6,7 @@ import type {
   PollResponse,
 } from '../../../../src-shared/schemas/class-tools/polls';
 import { scoreOf } from '../../../../src-shared/schemas/class-tools/polls';
-import type { DeadlineId } from '../../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../../src-shared/schemas/deadlines';
 import { DomainError } from '../../../domain-error';
 import type { UserRecord } from '../../../storage/records';
 import type { PollAnswerRecord, PollRecord } from '../../../storage/records-class-tools';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Course, Deadline, Material } from '../../../../src-shared/schemas/courses';
+import type { Course, Material } from '../../../../src-shared/schemas/courses';
+import type { Deadline } from '../../../../src-shared/schemas/deadlines';
 import { createStore } from '../../../../src-renderer/app/createStore';
 import {
   keepCourseSnapshots,

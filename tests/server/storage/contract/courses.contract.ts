@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
-import type { CourseId, DeadlineId, MaterialId } from '../../../../src-shared/schemas/courses';
+import type { CourseId, MaterialId } from '../../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../../src-shared/schemas/deadlines';
 import type { OpenedRepositories } from './opened';
 import { aCourse, aFile, anEnrolment, aSubmission, AT } from './records';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
-import type { CourseId, DeadlineId } from '../../../../src-shared/schemas/courses';
+import type { CourseId } from '../../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../../src-shared/schemas/deadlines';
 import type { SubmissionId } from '../../../../src-shared/schemas/submissions';
 import type { GradeRecord } from '../../../../src-server/storage/records';
 import type { OpenedRepositories } from './opened';

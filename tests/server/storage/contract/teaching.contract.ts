@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
 import type { AnnouncementId } from '../../../../src-shared/schemas/announcements';
 import type { CourseId } from '../../../../src-shared/schemas/courses';
-import type { DeadlineId } from '../../../../src-shared/schemas/courses';
+import type { DeadlineId } from '../../../../src-shared/schemas/deadlines';
 import type { OpenedRepositories } from './opened';
 
 export type OpenedTeachingRepositories = OpenedRepositories;
