@@ -13,6 +13,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { builtHubCli } from './support/bench-hub';
 import { startChildHub, type ChildHub } from '../tests/support/child-hub';
 import { upload } from '../tests/support/files';
 import { call } from '../tests/support/http';
@@ -602,6 +603,8 @@ async function main() {
   if (!Number.isInteger(trials) || trials < 1)
     throw new Error('--trials takes a whole number, 1 or more');
   const wanted = (kind: string) => values.only === undefined || values.only === kind;
+  // The hubs killed below run the built bundle, as the tests' child hubs do (tests/support/hub-cli.ts).
+  process.env.CLASSHUB_HUB_CLI = builtHubCli();
   const rows = [];
   if (wanted('chat')) rows.push(await runKind('SIGKILL during chat', trials, chatKillTrial));
   if (wanted('uploads'))

@@ -55,12 +55,18 @@ export async function classFolder(
   };
 }
 
+/** The built hub's command-line entry (dist-hub/cli.js), built first when stale. */
+export function builtHubCli(): string {
+  ensureHubBuilt();
+  return join(ROOT, TARGETS.hub.entry);
+}
+
 /**
  * The hub as `npm run hub` runs it: the built bundle (dist-hub/cli.js) under
  * plain node, in production mode, so the figures are those of what people run.
  */
 export function startHub(options: BenchHubOptions): Promise<ServerProcess> {
-  ensureHubBuilt();
+  const cli = builtHubCli();
   const settings: BenchHubOptions = {
     port: 0,
     host: '127.0.0.1',
@@ -69,7 +75,7 @@ export function startHub(options: BenchHubOptions): Promise<ServerProcess> {
     advertise: false,
     ...options,
   };
-  return startScript(join(ROOT, TARGETS.hub.entry), toFlags(settings), HUB_CHILD);
+  return startScript(cli, toFlags(settings), HUB_CHILD);
 }
 
 let built = false;

@@ -5,9 +5,12 @@ import { expect, inject } from 'vitest';
  * The arguments of `node` that run the hub's CLI in a process of its own:
  * the bundle this test run built from the current sources
  * (hub-bundle-global-setup.ts), with source maps so a failure points at them.
+ * Outside a test run (bench/fault-runs.ts) the caller names the bundle in
+ * CLASSHUB_HUB_CLI.
  */
 export function hubCliArgs(...args: string[]): string[] {
-  return ['--enable-source-maps', inject('hubCli'), ...args];
+  const cli = process.env.CLASSHUB_HUB_CLI ?? inject('hubCli');
+  return ['--enable-source-maps', cli, ...args];
 }
 
 /**
