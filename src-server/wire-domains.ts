@@ -36,6 +36,10 @@ import { ChatFiles, CHAT_FILE_REPOSITORIES } from './domains/chat/chat-files';
 import { AccessService } from './domains/access/access-service';
 import { ACCESS_REPOSITORIES } from './domains/access/ports';
 import { withRepositories } from './domains/deps';
+import {
+  ADMIN_ACCOUNT_RECORD_REPOSITORIES,
+  AdminAccountRecords,
+} from './domains/admin/account-records';
 import { CHAT_REPOSITORIES, ChatService } from './domains/chat/chat-service';
 import { CHAT_ROOM_REPOSITORIES, ChatRooms } from './domains/chat/chat-rooms';
 import { Presence } from './domains/chat/presence';
@@ -158,6 +162,7 @@ export function wireDomains(deps: AccountsDeps, addresses: HubAddresses, secrets
     ...adminRecordRoutes(
       new AdminCourseRecords(withRepositories(deps, ...ADMIN_COURSE_RECORD_REPOSITORIES)),
       new AdminSessionRecords(withRepositories(deps, ...ADMIN_SESSION_RECORD_REPOSITORIES)),
+      new AdminAccountRecords(withRepositories(deps, ...ADMIN_ACCOUNT_RECORD_REPOSITORIES)),
       feedback,
     ),
     ...backupRoutes(backups),

@@ -9,6 +9,7 @@ import type {
   DoneMarksRepository,
   EnrolmentsRepository,
   KeyedRepository,
+  PagesEverything,
   SubmissionsRepository,
 } from './repositories-courses';
 import type {
@@ -135,7 +136,8 @@ export interface AccountTokensRepository {
   deleteMany(ids: readonly string[]): Promise<number>;
 }
 
-export interface StatusUpdatesRepository {
+/** `pageAll`: everyone's, newest first — the admin's list. */
+export interface StatusUpdatesRepository extends PagesEverything<StatusUpdateRecord> {
   get(id: StatusUpdateId): Promise<StatusUpdateRecord | undefined>;
   /** Newest first. */
   pageByAuthor(authorId: UserId, window: Window): Promise<Slice<StatusUpdateRecord>>;

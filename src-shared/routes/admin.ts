@@ -11,6 +11,7 @@ import {
   adminFeedbackSchema,
   adminMaterialSchema,
   adminPostSchema,
+  adminStatusUpdateSchema,
   adminRecordQuerySchema,
   adminSubmissionSchema,
   adminUpdateUserRequestSchema,
@@ -132,6 +133,16 @@ export const adminRoutes = {
     summary: 'Every comment on every post, newest first',
     query: adminRecordQuerySchema,
     response: pageSchema(adminCommentSchema),
+  }),
+  adminStatusUpdates: route({
+    method: 'get',
+    path: '/admin/status-updates',
+    tag: 'admin',
+    auth: 'admin',
+    summary:
+      'Every status update of every person, newest first (delete one with deleteStatusUpdate)',
+    query: adminRecordQuerySchema,
+    response: pageSchema(adminStatusUpdateSchema),
   }),
   settings: route({
     method: 'get',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { userIdSchema } from '../ids';
+import { statusUpdateIdSchema, userIdSchema } from '../ids';
 import { pageQuerySchema } from '../pagination';
 import {
   accountSchema,
@@ -218,4 +218,14 @@ export const adminCommentSchema = z
   })
   .meta({ id: 'AdminComment' });
 export type AdminComment = z.infer<typeof adminCommentSchema>;
+
+export const adminStatusUpdateSchema = z
+  .object({
+    id: statusUpdateIdSchema,
+    author: adminPersonRefSchema,
+    text: z.string().meta({ description: 'The whole update (at most 500 characters).' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AdminStatusUpdate' });
+export type AdminStatusUpdate = z.infer<typeof adminStatusUpdateSchema>;
 export type AdminPersonRef = z.infer<typeof adminPersonRefSchema>;

@@ -60,6 +60,10 @@ async function seedWorld(hub: E2EHub) {
     params: { postId: post.id },
     body: { text: 'Great find' },
   });
+  await hub.call('postStatusUpdate', {
+    token: student.token,
+    body: { text: 'Charting Orion this week' },
+  });
 }
 
 /** Runs a row action from the row's menu, confirming when asked. */
@@ -71,7 +75,7 @@ async function rowAction(page: Page, tab: string, row: RegExp, action: string, c
     await page.getByRole('dialog', { name: action }).getByRole('button', { name: action }).click();
 }
 
-test('the admin sees every kind of record, changes an enrolment and deletes a material and a post', async ({
+test('the admin sees every kind of record, changes an enrolment and deletes a material, a post and a status update', async ({
   page,
   hub,
 }) => {
@@ -87,6 +91,7 @@ test('the admin sees every kind of record, changes an enrolment and deletes a ma
     ['feedback', ['Emma Quill', 'Anonymous', '4 of 5', 'Loved the telescopes']],
     ['posts', ['Saturn rings tonight', 'Night sky club']],
     ['comments', ['Great find', 'Night sky club']],
+    ['status-updates', ['Charting Orion this week', 'Emma Quill']],
   ];
   for (const [tab, texts] of seen) {
     await page.goto(`/admin?tab=${tab}`);
@@ -111,6 +116,18 @@ test('the admin sees every kind of record, changes an enrolment and deletes a ma
   // The post's comment went with it.
   await page.goto('/admin?tab=comments');
   await expect(page.getByTestId('collection-comments')).toContainText('No comments match');
+
+  await page.goto('/admin?tab=status-updates');
+  await rowAction(page, 'status-updates', /More actions for Emma Quill/, 'Delete', true);
+  await expect(page.getByTestId('collection-status-updates')).toContainText(
+    'No status updates match',
+  );
+  // Gone from her profile too.
+  const profile = await hub.call('statusUpdates', {
+    token: await adminToken(hub),
+    params: { username: 'emma' },
+  });
+  expect(profile.body.items).toEqual([]);
 });
 
 test('on a phone, one select picks among the admin sections', async ({ page, hub }) => {
@@ -136,7 +153,8 @@ for (const [name, size] of [
     await page.setViewportSize(size);
     await signInThroughUi(page, 'admin');
     await expectSignedInHome(page, 'Ada');
-    for (const tab of ['enrolments', 'materials', 'submissions', 'feedback', 'posts', 'comments']) {
+    const tabs = ['enrolments', 'materials', 'submissions', 'feedback', 'posts', 'comments'];
+    for (const tab of [...tabs, 'status-updates']) {
       await page.goto(`/admin?tab=${tab}`);
       await expect(page.getByTestId(`collection-${tab}`).getByRole('table')).toBeVisible();
       await page.screenshot({

@@ -29,6 +29,7 @@ const ADMIN_ROUTES: RouteName[] = [
   'adminFeedback',
   'adminPosts',
   'adminComments',
+  'adminStatusUpdates',
   'settings',
 ];
 

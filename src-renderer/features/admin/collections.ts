@@ -8,6 +8,7 @@ import { materialsCollection } from './materials-collection';
 import { pendingCollection } from './pending-collection';
 import { postsCollection } from './posts-collection';
 import { sessionsCollection } from './sessions-collection';
+import { statusUpdatesCollection } from './status-updates-collection';
 import { submissionsCollection } from './submissions-collection';
 import { usersCollection } from './users-collection';
 
@@ -29,4 +30,5 @@ export const collections: readonly Collection<any>[] = [
   sessionsCollection,
   postsCollection,
   commentsCollection,
+  statusUpdatesCollection,
 ];

@@ -1,5 +1,6 @@
 import type { HandlersFor } from '../handlers';
 import type { FeedbackService } from '../courses/feedback-service';
+import type { AdminAccountRecords } from './account-records';
 import type { AdminCourseRecords } from './course-records';
 import type { AdminSessionRecords } from './session-records';
 
@@ -7,6 +8,7 @@ import type { AdminSessionRecords } from './session-records';
 export function adminRecordRoutes(
   courses: AdminCourseRecords,
   sessions: AdminSessionRecords,
+  accounts: AdminAccountRecords,
   feedback: FeedbackService,
 ): HandlersFor<
   | 'adminEnrolments'
@@ -17,6 +19,7 @@ export function adminRecordRoutes(
   | 'adminDeleteFeedback'
   | 'adminPosts'
   | 'adminComments'
+  | 'adminStatusUpdates'
 > {
   return {
     adminEnrolments: ({ query }) => courses.enrolments(query),
@@ -28,5 +31,6 @@ export function adminRecordRoutes(
       feedback.remove(auth.user, params.courseId, params.userId),
     adminPosts: ({ query }) => sessions.posts(query),
     adminComments: ({ query }) => sessions.comments(query),
+    adminStatusUpdates: ({ query }) => accounts.statusUpdates(query),
   };
 }

@@ -23,6 +23,9 @@ export class DocumentStatusUpdatesRepository implements StatusUpdatesRepository 
     const items = all.slice(Math.max(0, end - window.limit), Math.max(0, end)).reverse();
     return { items, total: all.length };
   }
+  async pageAll(window: Window, matches?: (record: StatusUpdateRecord) => boolean) {
+    return this.updates.newestFirst(window, matches);
+  }
   async insert(update: StatusUpdateRecord) {
     return this.updates.insert(update);
   }
