@@ -23,13 +23,7 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   event: E,
   ms = 3000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${ms} ms`)), ms);
-    socket.once(event, ((payload: Parameters<ServerToClientEvents[E]>[0]) => {
-      clearTimeout(timer);
-      resolve(payload);
-    }) as never);
-  });
+  return nextMatching(socket, event, () => true, String(event), ms);
 }
 
 /** Collects every event of this name until read. */
@@ -47,7 +41,7 @@ export function collect<E extends keyof ServerToClientEvents>(
  * Resolves with the next event of this name that `matches`, passing over
  * others; rejects after `ms`, naming `what` it waited for.
  */
-function nextMatching<E extends keyof ServerToClientEvents>(
+export function nextMatching<E extends keyof ServerToClientEvents>(
   socket: ClientSocket,
   event: E,
   matches: (payload: Parameters<ServerToClientEvents[E]>[0]) => boolean,

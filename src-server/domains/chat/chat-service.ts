@@ -199,9 +199,7 @@ export class ChatService {
     seq: number,
     device?: string,
   ): Promise<number> {
-    // Memory first: in a class every receipt moves a position that memory already holds.
-    const current =
-      this.readPositions.inMemory(userId, room) ?? (await this.readPositions.get(userId, room));
+    const current = await this.readPositions.get(userId, room);
     const wanted = Math.max(seq, current ?? 0);
     // A room's last seq only grows: a position at or below one already seen needs no look-up
     // (on PostgreSQL that look-up was a query per receipt, 2,000 a second in a class of 200).

@@ -168,11 +168,6 @@ export class Presence {
     return news;
   }
 
-  /** takeNews() per room. */
-  takeChanges(): Map<string, PresenceDiff> {
-    return diffsByRoom(this.takeNews());
-  }
-
   private note(userId: UserId, audience: Iterable<string>): void {
     let entry = this.pending.get(userId);
     if (!entry) {

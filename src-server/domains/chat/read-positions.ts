@@ -20,7 +20,7 @@ const FLUSH_EVERY_MS = 5000;
  * five seconds of positions: a few messages shown as unread again, never a message.
  */
 export class ReadPositions {
-  private readonly pending = new Map<string, Position>();
+  private pending = new Map<string, Position>();
   /**
    * What the last flush wrote, kept until the next one: someone reading along answers every
    * message, and their next receipt finds their position here instead of asking storage (a
@@ -65,10 +65,11 @@ export class ReadPositions {
   }
 
   private async writePending(): Promise<void> {
-    this.written = new Map(this.pending);
-    if (this.pending.size === 0) return;
-    const batch = [...this.pending.entries()];
-    this.pending.clear();
+    const due = this.pending;
+    this.pending = new Map();
+    this.written = due;
+    if (due.size === 0) return;
+    const batch = [...due.entries()];
     const results = await Promise.allSettled(
       batch.map(([id, { userId, room, seq }]) =>
         this.markers.put({ id, userId, stream: room, seq, readSeqs: [] }),

@@ -22,9 +22,7 @@ export function chatRoutes(
   | 'markAllNotificationsRead'
 > {
   return {
-    chatRooms: async ({ auth, query }) => {
-      return pageOfList(await rooms.of(auth.user), query);
-    },
+    chatRooms: async ({ auth, query }) => pageOfList(await rooms.of(auth.user), query),
     openDirect: ({ auth, body }) => rooms.openDirect(auth.user, body.userId),
     chatHistory: async ({ auth, params, query }) => {
       const items = await chat.history(auth.user, params.room, query.limit, query.before);

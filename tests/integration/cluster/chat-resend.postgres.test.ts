@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatMessage } from '../../../src-shared/schemas/chat';
 import type { Person } from '../../support/people';
-import { collect, type ClientSocket } from '../../support/sockets';
+import { collect, nextMatching, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startTwoNodeSession, type TwoNodeSession } from '../../support/two-node-session';
 
@@ -71,16 +71,8 @@ async function synced(socket: ClientSocket): Promise<[number, string | undefined
 
 /** Resolves when `socket` hears the message with this client id (rejects after 10 s). */
 function hears(socket: ClientSocket, clientId: string): Promise<ChatMessage> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${clientId} never arrived`)), 10_000);
-    const listener = (message: ChatMessage) => {
-      if (message.clientId !== clientId) return;
-      clearTimeout(timer);
-      socket.off('chat:message', listener);
-      resolve(message);
-    };
-    socket.on('chat:message', listener);
-  });
+  const isIt = (message: ChatMessage) => message.clientId === clientId;
+  return nextMatching(socket, 'chat:message', isIt, `message ${clientId}`, 10_000);
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { UserId } from '../../../src-shared/ids';
 import { startNodes, type TestNodes } from '../../support/cluster';
 import { signUp, type Person } from '../../support/people';
-import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
+import { collect, connectSocket, nextMatching, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import type { DeviceBoard } from '../../../src-shared/schemas/devices';
 import { classWithDevices, connectAs, desktop } from '../devices/scene';
@@ -44,22 +44,13 @@ async function course(node: TestHub, teacher: Person, students: Person[]): Promi
  * room and cross nodes by gossip: on a loaded machine that takes seconds,
  * so the wait is long and names who was not heard of.
  */
-function nextAbout(socket: ClientSocket, person: Person, ms = 20_000) {
-  return new Promise<'online' | 'offline'>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no presence news of ${person.username}`)), ms);
-    const heard = (diff: { online: string[]; offline: string[] }) => {
-      const news = diff.online.includes(person.id)
-        ? 'online'
-        : diff.offline.includes(person.id)
-          ? 'offline'
-          : undefined;
-      if (!news) return;
-      clearTimeout(timer);
-      socket.off('presence:changed', heard);
-      resolve(news);
-    };
-    socket.on('presence:changed', heard);
-  });
+async function nextAbout(socket: ClientSocket, person: Person, ms = 20_000) {
+  const id = person.id as UserId;
+  const mentions = (diff: { online: UserId[]; offline: UserId[] }) =>
+    diff.online.includes(id) || diff.offline.includes(id);
+  const what = `presence news of ${person.username}`;
+  const diff = await nextMatching(socket, 'presence:changed', mentions, what, ms);
+  return diff.online.includes(id) ? 'online' : 'offline';
 }
 
 /** Who the node says is online in the teacher's course room (its own view: local and gossiped). */

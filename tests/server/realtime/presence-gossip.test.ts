@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UserId } from '../../../src-shared/ids';
 import type { DeviceId } from '../../../src-shared/schemas/devices';
-import { Presence } from '../../../src-server/domains/chat/presence';
+import { Presence, diffsByRoom } from '../../../src-server/domains/chat/presence';
 import { DeviceConnections } from '../../../src-server/domains/devices/device-connections';
 import type { DeviceService } from '../../../src-server/domains/devices/device-service';
 import { createLogger } from '../../../src-server/logger';
@@ -96,25 +96,25 @@ describe('presence gossip', () => {
     const [a, b] = nodes as [Node, Node];
     annConnectsTo(b);
     vi.advanceTimersByTime(150);
-    a.presence.takeChanges(); // her arrival, reported
+    a.presence.takeNews(); // her arrival, reported
 
     b.cut(); // SIGKILL: no goodbye, no more heartbeats
     vi.advanceTimersByTime(TIMEOUT_MS * 3);
 
     expect(a.presence.isOnline(ANN)).toBe(false);
     expect(a.devices.connections.isOnline(ANN, LAPTOP)).toBe(false);
-    expect(a.presence.takeChanges().get(ROOM)).toEqual({ online: [], offline: [ANN] });
+    expect(diffsByRoom(a.presence.takeNews()).get(ROOM)).toEqual({ online: [], offline: [ANN] });
   });
 
   it('takes a leaving node’s people and devices offline at once', () => {
     const [a, b] = nodes as [Node, Node];
     annConnectsTo(b);
     vi.advanceTimersByTime(150);
-    a.presence.takeChanges();
+    a.presence.takeNews();
 
     b.gossip.stop();
     expect(a.presence.isOnline(ANN)).toBe(false);
     expect(a.devices.connections.isOnline(ANN, LAPTOP)).toBe(false);
-    expect(a.presence.takeChanges().get(ROOM)).toEqual({ online: [], offline: [ANN] });
+    expect(diffsByRoom(a.presence.takeNews()).get(ROOM)).toEqual({ online: [], offline: [ANN] });
   });
 });

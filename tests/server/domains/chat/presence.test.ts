@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UserId } from '../../../../src-shared/ids';
-import { Presence } from '../../../../src-server/domains/chat/presence';
+import { Presence, diffsByRoom } from '../../../../src-server/domains/chat/presence';
 
 const ana = 'ana' as UserId;
 const ben = 'ben' as UserId;
@@ -10,12 +10,12 @@ describe('presence', () => {
     const presence = new Presence();
     presence.connected(ana, ['course:1', 'session:9']);
     presence.connected(ben, ['course:1']);
-    expect(Object.fromEntries(presence.takeChanges())).toEqual({
+    expect(Object.fromEntries(diffsByRoom(presence.takeNews()))).toEqual({
       'course:1': { online: [ana, ben], offline: [] },
       'session:9': { online: [ana], offline: [] },
     });
     presence.disconnected(ben, ['course:1']);
-    expect(Object.fromEntries(presence.takeChanges())).toEqual({
+    expect(Object.fromEntries(diffsByRoom(presence.takeNews()))).toEqual({
       'course:1': { online: [], offline: [ben] },
     });
   });
@@ -24,20 +24,23 @@ describe('presence', () => {
     const presence = new Presence();
     presence.connected(ana, ['course:1']);
     presence.connected(ana, ['course:1']);
-    presence.takeChanges();
+    presence.takeNews();
     presence.disconnected(ana, ['course:1']);
     expect(presence.isOnline(ana)).toBe(true);
-    expect(presence.takeChanges().size).toBe(0);
+    expect(diffsByRoom(presence.takeNews()).size).toBe(0);
     presence.disconnected(ana, ['course:1']);
     expect(presence.isOnline(ana)).toBe(false);
-    expect(presence.takeChanges().get('course:1')).toEqual({ online: [], offline: [ana] });
+    expect(diffsByRoom(presence.takeNews()).get('course:1')).toEqual({
+      online: [],
+      offline: [ana],
+    });
   });
 
   it('does not report someone who came and went between two reports', () => {
     const presence = new Presence();
     presence.connected(ana, ['course:1']);
     presence.disconnected(ana, ['course:1']);
-    expect(presence.takeChanges().size).toBe(0);
+    expect(diffsByRoom(presence.takeNews()).size).toBe(0);
   });
 });
 
@@ -50,7 +53,7 @@ describe('presence across hub nodes', () => {
     presence.connected(ana, ['course:1']);
     presence.disconnected(ana, ['course:1']);
     expect(presence.isOnline(ana)).toBe(true);
-    expect(presence.takeChanges().size).toBe(0);
+    expect(diffsByRoom(presence.takeNews()).size).toBe(0);
     expect(presence.local(ana)).toBeUndefined();
   });
 
@@ -67,14 +70,14 @@ describe('presence across hub nodes', () => {
         false,
       );
       presence.connected(ben, ['course:1']);
-      presence.takeChanges();
+      presence.takeNews();
     }
     reporter.dropNode('node-b', true);
     other.dropNode('node-b', false);
-    expect(Object.fromEntries(reporter.takeChanges())).toEqual({
+    expect(Object.fromEntries(diffsByRoom(reporter.takeNews()))).toEqual({
       'course:1': { online: [], offline: [ana] },
     });
-    expect(other.takeChanges().size).toBe(0);
+    expect(diffsByRoom(other.takeNews()).size).toBe(0);
     expect(other.isOnline(ana)).toBe(false);
     expect(other.isOnline(ben)).toBe(true);
   });
@@ -85,7 +88,7 @@ describe('presence across hub nodes', () => {
     const reporter = new Presence();
     reporter.setRemote('node-b', ana, remote(1), true);
     reporter.dropNode('node-b', true);
-    expect(Object.fromEntries(reporter.takeChanges())).toEqual({
+    expect(Object.fromEntries(diffsByRoom(reporter.takeNews()))).toEqual({
       'course:1': { online: [], offline: [ana] },
     });
   });
@@ -94,12 +97,12 @@ describe('presence across hub nodes', () => {
     const presence = new Presence();
     presence.connected(ana, ['course:1']);
     presence.setRemote('node-b', ana, remote(1), true);
-    presence.takeChanges();
+    presence.takeNews();
     presence.disconnected(ana, ['course:1']);
     // This node's report runs before node B's news arrives: Ana still looks online.
-    expect(presence.takeChanges().size).toBe(0);
+    expect(diffsByRoom(presence.takeNews()).size).toBe(0);
     presence.setRemote('node-b', ana, undefined, true);
-    expect(Object.fromEntries(presence.takeChanges())).toEqual({
+    expect(Object.fromEntries(diffsByRoom(presence.takeNews()))).toEqual({
       'course:1': { online: [], offline: [ana] },
     });
   });
