@@ -1,7 +1,8 @@
 // Usage: node .ci/count-results.mjs <vitest|playwright> <report.json> <exit status>
 // Prints "<passed> <failed>" for one test suite, for .ci/run to add up, and
-// writes the names of the failed tests to <report.json>.failed (one a line), so
-// the run can end by naming them: CI keeps only the tail of its output.
+// writes the names of the failed tests to <report.json>.failed (one a line, with
+// the start of each one's error), so the run can end by naming them and saying
+// why: CI keeps only the tail of its output.
 // A suite that exited non-zero always counts at least one failure, even when
 // its report is missing, unreadable or shows none (a crash, a failed import,
 // an unhandled error outside any test).
@@ -11,13 +12,26 @@ import { relative } from 'node:path';
 const [kind, file, statusArg = '0'] = process.argv.slice(2);
 const exitStatus = Number(statusArg);
 
+/** The start of an error message on one line, colours stripped: enough to tell a timeout from a wrong value. */
+function why(message) {
+  const plain = String(message ?? '')
+    .replaceAll(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('at '))
+    .slice(0, 6)
+    .join(' | ');
+  return plain ? ` — ${plain.slice(0, 400)}` : '';
+}
+
 /** Vitest's json reporter (Jest-compatible). Files that failed to load have no tests; count each as one failure. */
 function countVitest(report) {
   const names = [];
   for (const result of report.testResults ?? []) {
     const file = relative(process.cwd(), result.name ?? '');
     const failedTests = (result.assertionResults ?? []).filter((test) => test.status === 'failed');
-    for (const test of failedTests) names.push(`${file} > ${test.fullName ?? test.title}`);
+    for (const test of failedTests)
+      names.push(`${file} > ${test.fullName ?? test.title}${why(test.failureMessages?.[0])}`);
     if (result.status === 'failed' && failedTests.length === 0)
       names.push(`${file} (did not load or run)`);
   }
@@ -43,7 +57,8 @@ function countPlaywright(report) {
   const names = [];
   for (const suite of report.suites ?? [])
     for (const { name, test } of playwrightTests(suite))
-      if (test.status === 'unexpected') names.push(name);
+      if (test.status === 'unexpected')
+        names.push(`${name}${why(test.results?.find((result) => result.error)?.error?.message)}`);
   for (const error of report.errors ?? [])
     names.push(`error outside a test: ${error.message ?? ''}`.trim());
   return {
