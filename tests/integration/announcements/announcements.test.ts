@@ -4,6 +4,7 @@ import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
 import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { notificationsOfType } from '../../support/inbox';
 
 let hub: TestHub;
 let admin: Person;
@@ -253,7 +254,7 @@ describe('announcements', () => {
   it('notify the course’s active students (not the blocked one), opening the announcement', async () => {
     const id = (await post(teacher, 'Exam dates are out')).body.id;
     await expect
-      .poll(async () => (await hub.call('notifications', { token: student.token })).body.items[0])
+      .poll(async () => (await notificationsOfType(hub, student, 'announcement-posted'))[0])
       .toMatchObject({
         type: 'announcement-posted',
         params: { courseCode: expect.any(String), excerpt: 'Exam dates are out' },

@@ -10,6 +10,7 @@ import {
   nextNotification,
 } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { notificationsOfType } from '../../support/inbox';
 
 let hub: TestHub;
 let admin: Person;
@@ -270,7 +271,7 @@ describe('deadlines', () => {
       body: { title: 'Project', dueAt: '2026-12-20T12:00:00Z' },
     });
     await expect
-      .poll(async () => (await hub.call('notifications', { token: student.token })).body.items[0])
+      .poll(async () => (await notificationsOfType(hub, student, 'new-deadline'))[0])
       .toMatchObject({
         type: 'new-deadline',
         params: { deadlineTitle: 'Project', dueAt: '2026-12-20T12:00:00.000Z' },

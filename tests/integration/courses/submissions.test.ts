@@ -3,6 +3,7 @@ import { upload } from '../../support/files';
 import { raw } from '../../support/http';
 import { signUp, type Person } from '../../support/people';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { notificationsOfType } from '../../support/inbox';
 
 let now = new Date('2026-11-24T12:00:00Z');
 let hub: TestHub;
@@ -167,7 +168,7 @@ describe('grading', () => {
         .grade,
     ).toMatchObject({ points: 17 });
     await expect
-      .poll(async () => (await hub.call('notifications', { token: student.token })).body.items[0])
+      .poll(async () => (await notificationsOfType(hub, student, 'submission-graded'))[0])
       .toMatchObject({
         type: 'submission-graded',
         params: {

@@ -4,6 +4,7 @@ import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startCourseScene, type Scene } from './course-scene';
+import { notificationsOfType } from '../../support/inbox';
 
 let hub: TestHub;
 let teacher: Person;
@@ -133,7 +134,7 @@ describe('the teacher’s students', () => {
     const course = await createCourse();
     await hub.call('enrol', { token: student.token, params: { courseId: course.id } });
     await expect
-      .poll(async () => (await hub.call('notifications', { token: teacher.token })).body.items[0])
+      .poll(async () => (await notificationsOfType(hub, teacher, 'course-enrolment'))[0])
       .toMatchObject({
         type: 'course-enrolment',
         params: { studentName: 'Robin Quill', courseCode: 'CS101' },
@@ -145,9 +146,7 @@ describe('the teacher’s students', () => {
       body: { status: 'blocked' },
     });
     await expect
-      .poll(
-        async () => (await hub.call('notifications', { token: student.token })).body.items[0]?.type,
-      )
-      .toBe('course-blocked');
+      .poll(async () => (await notificationsOfType(hub, student, 'course-blocked')).length)
+      .toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../../../src-shared/schemas/notifications';
+import { notificationsOfType } from '../../support/inbox';
 import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
@@ -17,10 +18,8 @@ let stranger: Person;
 let otherTeacher: Person;
 let courseId: string;
 
-const ofType = async (person: Person, type: Notification['type']) =>
-  (
-    (await hub.call('notifications', { token: person.token })).body as { items: Notification[] }
-  ).items.filter((n) => n.type === type);
+const ofType = (person: Person, type: Notification['type']) =>
+  notificationsOfType(hub, person, type);
 
 beforeAll(async () => {
   hub = await startHub({ verification: 'none' });

@@ -4,6 +4,7 @@ import type { Notification } from '../../../src-shared/schemas/notifications';
 import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { inboxOf, notificationsOfType } from '../../support/inbox';
 import { handIn } from '../../support/work';
 
 /** Teachers hear of work handed in (one counting notification per assignment), approvals and leavers. */
@@ -15,13 +16,9 @@ let students: Person[];
 let courseId: string;
 const sockets: ClientSocket[] = [];
 
-const inbox = async (person: Person) =>
-  (await hub.call('notifications', { token: person.token })).body as {
-    items: Notification[];
-    unread: number;
-  };
-const ofType = async (person: Person, type: Notification['type']) =>
-  (await inbox(person)).items.filter((n) => n.type === type);
+const inbox = (person: Person) => inboxOf(hub, person);
+const ofType = (person: Person, type: Notification['type']) =>
+  notificationsOfType(hub, person, type);
 
 beforeEach(async () => {
   hub = await startHub({ verification: 'none' });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signUp, type Person } from '../../support/people';
 import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
+import { notificationsOfType } from '../../support/inbox';
 
 let hub: TestHub;
 let admin: Person;
@@ -53,15 +54,6 @@ const write = (by: Person, text: string, about: Person = student) =>
   });
 const read = (by: Person, about: Person = student) =>
   hub.call('privateComments', { token: by.token, params: { deadlineId, userId: about.id } });
-/**
- * The person's newest work-comment notification. Looked for by type: the set-up's
- * own news (enrolments, the new deadline) is written by subscribers that may
- * still finish later, on a loaded PostgreSQL, so it need not be the newest item.
- */
-const workComment = async (person: Person) =>
-  (await hub.call('notifications', { token: person.token })).body.items.find(
-    (n: { type: string }) => n.type === 'work-comment',
-  );
 const texts = (reply: { body: { items: { text: string }[] } }) =>
   reply.body.items.map((c) => c.text);
 
@@ -134,7 +126,7 @@ describe('private comments on a piece of work', () => {
   it('notify the other side, opening the work', async () => {
     await write(student, 'Can I resubmit?');
     await expect
-      .poll(() => workComment(teacher))
+      .poll(async () => (await notificationsOfType(hub, teacher, 'work-comment'))[0])
       .toMatchObject({
         read: false,
         type: 'work-comment',
@@ -143,7 +135,7 @@ describe('private comments on a piece of work', () => {
       });
     await write(teacher, 'Yes, until Friday.');
     await expect
-      .poll(() => workComment(student))
+      .poll(async () => (await notificationsOfType(hub, student, 'work-comment'))[0])
       .toMatchObject({ read: false, params: { excerpt: 'Yes, until Friday.' } });
     const classmateInbox = (await hub.call('notifications', { token: classmate.token })).body.items;
     expect(classmateInbox.some((n: { type: string }) => n.type === 'work-comment')).toBe(false);

@@ -3,6 +3,7 @@ import type { Person } from '../../support/people';
 import { collect, nextNotification } from '../../support/sockets';
 import type { TestHub } from '../../support/start-hub';
 import { startChatScene, type ChatScene } from './chat-scene';
+import { notificationsOfType } from '../../support/inbox';
 
 let scene: ChatScene;
 let hub: TestHub;
@@ -70,7 +71,7 @@ describe('notifications', () => {
   it('tell a member when the host blocks them', async () => {
     await hub.call('blockMember', { token: host.token, params: { sessionId, userId: member.id } });
     await expect
-      .poll(async () => (await hub.call('notifications', { token: member.token })).body.items[0])
+      .poll(async () => (await notificationsOfType(hub, member, 'session-blocked'))[0])
       .toMatchObject({
         type: 'session-blocked',
         params: { sessionTitle: 'Chemistry' },
