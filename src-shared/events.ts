@@ -126,10 +126,12 @@ export interface ClientToServerEvents extends ClassToolsClientEvents {
     request: { room: string; clientId: string; text?: string; fileIds?: string[] },
     ack: (reply: Ack<ChatMessage>) => void,
   ) => void;
+  /** The author only. */
   'chat:edit': (
     request: { room: string; seq: number; text: string },
     ack: (reply: Ack<ChatMessage>) => void,
   ) => void;
+  /** The author, or the room's moderator: the course's teacher, the session's host, an admin. */
   'chat:delete': (
     request: { room: string; seq: number },
     ack: (reply: Ack<ChatMessage>) => void,

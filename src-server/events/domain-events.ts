@@ -64,6 +64,14 @@ export interface DomainEvents
   'chat.message-sent': { room: Room; seq: number; authorId: UserId; message: ChatMessage };
   /** Edited or deleted; `message` as in chat.message-sent. */
   'chat.message-changed': { room: Room; seq: number; message: ChatMessage };
+  /** Someone else's message removed by the room's moderator; `text`: what it said. */
+  'chat.message-removed': {
+    room: Room;
+    seq: number;
+    authorId: UserId;
+    actorId: UserId;
+    text: string;
+  };
   /** `device`: the connection that reported it (it already knows); absent when none did. */
   'chat.read': { userId: UserId; room: Room; readSeq: number; device?: string };
   'course.created': { course: CourseRecord };

@@ -78,7 +78,7 @@ export function deliverChat(
     socket.on('chat:delete', (request, ack) =>
       handle(ack, async () => {
         const { room, seq } = parsePayload(messageRefSchema, request);
-        return chat.edit(await limitedActor(socket), room, seq, undefined);
+        return chat.remove(await limitedActor(socket), room, seq);
       }),
     );
     socket.on('chat:read', (request, ack) =>

@@ -157,6 +157,8 @@ export const messageEditRecordSchema = z.object({
   text: z.string(),
   deleted: z.boolean(),
   editedAt: time,
+  /** Who removed it when not its author: the room's moderator (room-access.ts moderatesRoom). */
+  removedBy: id.optional(),
 });
 
 export const readMarkerRecordSchema = z.object({

@@ -40,6 +40,10 @@ export const messageSchema = z
     createdAt: z.iso.datetime(),
     editedAt: z.iso.datetime().optional(),
     deleted: z.boolean(),
+    removedByModerator: z.literal(true).optional().meta({
+      description:
+        'Deleted by the course’s teacher, the session’s host or an admin, not by its author.',
+    }),
   })
   .meta({ id: 'ChatMessage' });
 export type ChatMessage = z.infer<typeof messageSchema>;
@@ -90,6 +94,10 @@ export const roomSummarySchema = z
     readSeq: z.number().int(),
     unread: z.number().int(),
     online: z.array(userIdSchema).meta({ description: 'Members connected right now.' }),
+    moderator: z.boolean().meta({
+      description:
+        'You may remove anyone’s message here: the course’s teacher, the session’s host, an admin.',
+    }),
   })
   .meta({ id: 'RoomSummary' });
 export type RoomSummary = z.infer<typeof roomSummarySchema>;

@@ -98,6 +98,17 @@ export const notificationKindSchemas = [
   kind('post-removed', { sessionTitle: z.string(), excerpt }, to.sessionTarget),
   /** To a comment's author when the post's owner, the host or an admin deletes it. */
   kind('comment-removed', { sessionTitle: z.string(), excerpt }, to.postTarget),
+  /** To a chat message's author when the course's teacher, the session's host or an admin removes it. */
+  kind(
+    'chat-message-removed',
+    {
+      roomTitle: z
+        .string()
+        .meta({ description: 'The course (code · title) or session it was in.' }),
+      excerpt,
+    },
+    to.messageTarget,
+  ),
   /** To the people who share a course with the author, as EduStream's status-update signal did. */
   kind('status-update', { authorName: name, excerpt }, to.personTarget),
   /** Stored before notifications had types: the English sentence as it was written. */

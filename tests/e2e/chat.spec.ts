@@ -79,6 +79,29 @@ test('a teacher and a student chat live, both ways', async ({ browser, hub }) =>
     message(student, 'This message was deleted').getByRole('button', { name: 'Message actions' }),
   ).toHaveCount(0);
 
+  // The teacher moderates the course chat: removes the student's message (no editing it).
+  const students = message(teacher, 'Line one');
+  await students.hover();
+  await students.getByRole('button', { name: 'Message actions' }).click();
+  await expect(teacher.getByRole('menuitem', { name: 'Edit' })).toHaveCount(0);
+  await teacher.getByRole('menuitem', { name: 'Remove' }).click();
+  const removal = teacher.getByRole('dialog', { name: 'Remove this message?' });
+  await expect(removal).toContainText('Emma Stone is notified');
+  await teacher.screenshot({ path: `${SHOTS}/chat-remove-dialog.png` });
+  await removal.getByRole('button', { name: 'Remove' }).click();
+  await expect(removal).toBeHidden();
+  await expect(
+    messages(student).getByText('This message was removed by a moderator.'),
+  ).toBeVisible();
+  await expect(messages(student)).not.toContainText('line two');
+  await student.screenshot({ path: `${SHOTS}/chat-removed-by-moderator.png` });
+  await student.getByRole('button', { name: /^Notifications/ }).click();
+  await expect(
+    student.getByRole('dialog', { name: 'Notifications' }).getByTestId('notification').first(),
+  ).toContainText('Your message in the “CS101 · Algorithms” chat was removed');
+  await student.screenshot({ path: `${SHOTS}/chat-removed-notification.png` });
+  await student.keyboard.press('Escape');
+
   for (const page of [teacher, student]) expect(errorsOf.get(page)).toEqual([]);
 });
 

@@ -51,6 +51,7 @@ export const kindLook: Record<NotificationType, { icon: Icon; color: string }> =
   'status-update': { icon: IconMessageCircle, color: 'blue' },
   'post-removed': { icon: IconTrash, color: 'red' },
   'comment-removed': { icon: IconTrash, color: 'red' },
+  'chat-message-removed': { icon: IconTrash, color: 'red' },
   legacy: { icon: IconBell, color: 'gray' },
 };
 

@@ -154,6 +154,11 @@ export function notificationText(
         title: t(`notification.${n.type}.title`, { sessionTitle: session(n.params.sessionTitle) }),
         body: n.params.excerpt,
       };
+    case 'chat-message-removed':
+      return {
+        title: t('notification.chat-message-removed.title', { roomTitle: n.params.roomTitle }),
+        body: n.params.excerpt || t('notification.chat-message-removed.files'),
+      };
     case 'status-update':
       return {
         title: t('notification.status-update.title', { authorName: someone(n.params.authorName) }),

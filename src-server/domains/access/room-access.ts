@@ -54,6 +54,49 @@ export async function assertMayWrite(
   return parsed;
 }
 
+/**
+ * Removing someone else's message (moderation): the course's teacher in its
+ * chat, the session's host in theirs, and an admin in any course or session
+ * chat. A conversation has no moderator. Asked once the actor may read the room.
+ */
+export async function moderatesRoom(
+  storage: AccessStorage,
+  actor: UserRecord,
+  room: Room,
+): Promise<boolean> {
+  const parsed = parseRoom(room);
+  if (parsed.kind === 'dm') return false;
+  if (actor.isAdmin) return true;
+  if (parsed.kind === 'course')
+    return (await courseAccess(storage, actor, parsed.courseId)).isTeacher;
+  return (await sessionAccess(storage, actor, parsed.sessionId)).viewer.isHost;
+}
+
+/**
+ * Removing a message: its author, where they may still write; anyone else
+ * only as the room's moderator (moderatesRoom), even in an archived course.
+ * Says which of the two the actor is.
+ */
+export async function assertMayRemove(
+  storage: AccessStorage,
+  actor: UserRecord,
+  room: Room,
+  authorId: UserId,
+): Promise<'author' | 'moderator'> {
+  if (authorId === actor.id) {
+    await assertMayWrite(storage, actor, room);
+    return 'author';
+  }
+  const parsed = await assertMayRead(storage, actor, room);
+  if (await moderatesRoom(storage, actor, room)) return 'moderator';
+  throw new DomainError(
+    'FORBIDDEN',
+    parsed.kind === 'dm'
+      ? 'You can delete only your own messages.'
+      : 'Only the teacher of this chat, its host or an admin can remove other people’s messages.',
+  );
+}
+
 async function assertInConversation(
   storage: AccessStorage,
   actor: UserRecord,

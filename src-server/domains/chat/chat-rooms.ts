@@ -6,7 +6,7 @@ import type { UserRecord } from '../../storage/records';
 import { toSummary } from '../accounts/views';
 import { mayMessage, placesOf } from '../access/places';
 import { ACCESS_REPOSITORIES } from '../access/ports';
-import { assertMayRead } from '../access/room-access';
+import { assertMayRead, moderatesRoom } from '../access/room-access';
 import type { DomainDeps } from '../deps';
 import type { ChatService } from './chat-service';
 import type { Presence } from './presence';
@@ -92,7 +92,13 @@ export class ChatRooms {
     const parsed = await assertMayRead(storage, actor, room);
     const lastSeq = await storage.chat.lastSeq(room);
     const readSeq = Math.min(lastSeq, (await this.chat.readPositionOf(actor.id, room)) ?? 0);
-    const base = { room, lastSeq, readSeq, unread: lastSeq - readSeq };
+    const base = {
+      room,
+      lastSeq,
+      readSeq,
+      unread: lastSeq - readSeq,
+      moderator: await moderatesRoom(storage, actor, room),
+    };
     if (parsed.kind === 'dm') {
       const peer = (await storage.users.get(
         parsed.userIds[0] === actor.id ? parsed.userIds[1] : parsed.userIds[0],

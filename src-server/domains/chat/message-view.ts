@@ -29,6 +29,7 @@ export function chatMessage(
     createdAt: entry.at,
     ...(edit ? { editedAt: edit.editedAt } : {}),
     deleted: edit?.deleted ?? false,
+    ...(edit?.deleted && edit.removedBy ? { removedByModerator: true as const } : {}),
   };
 }
 

@@ -278,6 +278,22 @@ export function subscribeNotifications(
       },
     });
   });
+  // The author hears of a message the room's teacher, host or an admin removed, as of a removed post.
+  bus.on('chat.message-removed', async ({ room, seq, authorId, actorId, text }) => {
+    const parsed = parseRoom(room);
+    if (parsed.kind === 'dm') return; // a conversation has no moderator
+    let roomTitle: string;
+    if (parsed.kind === 'session') roomTitle = await sessionTitle(parsed.sessionId);
+    else {
+      const course = await storage.courses.get(parsed.courseId);
+      roomTitle = course ? `${course.code} · ${course.title}` : '';
+    }
+    await notify([authorId], actorId, {
+      type: 'chat-message-removed',
+      params: { roomTitle, excerpt: excerpt(text) },
+      target: { kind: 'message', room, seq },
+    });
+  });
   bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
     const parsed = parseRoom(room);
     if (parsed.kind !== 'dm') return;

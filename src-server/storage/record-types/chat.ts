@@ -17,6 +17,8 @@ export interface MessageEditRecord {
   readonly text: string;
   readonly deleted: boolean;
   readonly editedAt: string;
+  /** Who removed it when not its author: the room's moderator (room-access.ts moderatesRoom). */
+  readonly removedBy?: UserId;
 }
 
 /** How far a person has read a stream (a room, or their notification inbox), synced across devices. */

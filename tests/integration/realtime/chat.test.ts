@@ -134,7 +134,7 @@ describe('session chat', () => {
     expect(await send(memberSocket, 'fine')).toMatchObject({ ok: true });
   });
 
-  it('lets only the author edit or delete a message, and tells the room', async () => {
+  it('lets only the author edit a message, and tells the room of the edit and of a deletion', async () => {
     const [hostSocket, memberSocket] = await Promise.all([online(host), online(member)]);
     const sent = (await send(memberSocket, 'typo hre')) as { data: ChatMessage };
     expect(

@@ -46,6 +46,11 @@ export const chat = {
   'chat.message.deleteText':
     'Everyone in the room will see that a message was deleted. This cannot be undone.',
   'chat.message.deleted': 'This message was deleted.',
+  'chat.message.removed': 'This message was removed by a moderator.',
+  'chat.message.remove': 'Remove',
+  'chat.message.removeTitle': 'Remove this message?',
+  'chat.message.removeText':
+    'Everyone in this chat will see that a moderator removed it, with its files. {authorName} is notified.',
   'chat.message.edited': '(edited)',
   'chat.message.editLabel': 'Edit message',
   'chat.message.editHint': 'Enter to save · Esc to cancel',

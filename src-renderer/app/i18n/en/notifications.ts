@@ -61,4 +61,6 @@ export const notificationKinds = {
   'notification.status-update.title': '{authorName} posted a status update',
   'notification.post-removed.title': 'Your post in “{sessionTitle}” was removed',
   'notification.comment-removed.title': 'Your comment in “{sessionTitle}” was removed',
+  'notification.chat-message-removed.title': 'Your message in the “{roomTitle}” chat was removed',
+  'notification.chat-message-removed.files': 'It held only files.',
 } as const;

@@ -5,15 +5,21 @@ import { useT } from '../../../app/i18n';
 import { ErrorNotice } from '../../../ui/ErrorNotice';
 import classes from '../chat.module.css';
 
-/** Edit and delete for your own message; deleting asks first. */
+/**
+ * Edit and delete for your own message; for someone else's (`authorName`, as the
+ * room's moderator) remove only. Deleting or removing asks first.
+ */
 export function MessageActions({
   onEdit,
   onDelete,
+  authorName,
 }: {
-  onEdit: () => void;
+  onEdit?: () => void;
   onDelete: () => Promise<void>;
+  authorName?: string;
 }) {
   const t = useT();
+  const removing = authorName !== undefined;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -44,33 +50,37 @@ export function MessageActions({
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit}>
-            {t('chat.message.edit')}
-          </Menu.Item>
+          {onEdit && (
+            <Menu.Item leftSection={<IconPencil size={14} aria-hidden />} onClick={onEdit}>
+              {t('chat.message.edit')}
+            </Menu.Item>
+          )}
           <Menu.Item
             color="red"
             leftSection={<IconTrash size={14} aria-hidden />}
             onClick={() => setConfirming(true)}
           >
-            {t('chat.message.delete')}
+            {t(removing ? 'chat.message.remove' : 'chat.message.delete')}
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
       <Modal
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title={t('chat.message.deleteTitle')}
+        title={t(removing ? 'chat.message.removeTitle' : 'chat.message.deleteTitle')}
         size="sm"
         closeButtonProps={{ 'aria-label': t('chat.close') }}
       >
-        <Text size="sm">{t('chat.message.deleteText')}</Text>
+        <Text size="sm">
+          {removing ? t('chat.message.removeText', { authorName }) : t('chat.message.deleteText')}
+        </Text>
         {error !== undefined && <ErrorNotice error={error} />}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>
             {t('chat.cancel')}
           </Button>
           <Button color="red" loading={busy} onClick={() => void remove()}>
-            {t('chat.message.delete')}
+            {t(removing ? 'chat.message.remove' : 'chat.message.delete')}
           </Button>
         </Group>
       </Modal>

@@ -23,7 +23,16 @@ import { targetIds } from '../../../app/reveal-target';
 const AVATAR = 36;
 
 /** One row of the list: an optional day separator, then a message (stored or on its way). */
-export const MessageItem = memo(function MessageItem({ row, me }: { row: Row; me: UserSummary }) {
+export const MessageItem = memo(function MessageItem({
+  row,
+  me,
+  moderator,
+}: {
+  row: Row;
+  me: UserSummary;
+  /** May remove other people's messages (the room's summary says). */
+  moderator: boolean;
+}) {
   const t = useT();
   const language = useLanguage();
   return (
@@ -44,6 +53,7 @@ export const MessageItem = memo(function MessageItem({ row, me }: { row: Row; me
           message={row.message}
           continued={row.continued}
           mine={row.message.author.id === me.id}
+          moderator={moderator}
         />
       ) : (
         <Frame
@@ -69,10 +79,12 @@ function StoredMessage({
   message,
   continued,
   mine,
+  moderator,
 }: {
   message: ChatMessage;
   continued: boolean;
   mine: boolean;
+  moderator: boolean;
 }) {
   const t = useT();
   const [editing, setEditing] = useState(false);
@@ -92,9 +104,11 @@ function StoredMessage({
       continued={continued}
       edited={message.editedAt !== undefined && !message.deleted}
       actions={
-        mine && !message.deleted && !editing ? (
+        (mine || moderator) && !message.deleted && !editing ? (
           <MessageActions
-            onEdit={() => setEditing(true)}
+            {...(mine
+              ? { onEdit: () => setEditing(true) }
+              : { authorName: fullName(message.author) })}
             onDelete={() => deleteMessage(room, message.seq)}
           />
         ) : undefined
@@ -102,7 +116,7 @@ function StoredMessage({
     >
       {message.deleted ? (
         <Text size="sm" c="dimmed" fs="italic" data-testid="message-deleted">
-          {t('chat.message.deleted')}
+          {t(message.removedByModerator ? 'chat.message.removed' : 'chat.message.deleted')}
         </Text>
       ) : editing ? (
         <MessageEditor

@@ -48,6 +48,8 @@ export function MessageList({
   const [unseen, setUnseen] = useState(0);
   const header = conversation.hasOlder ? 40 : 64;
   const direct = roomKind(room) === 'dm';
+  // The course's teacher, the session's host or an admin may remove anyone's message here.
+  const moderator = chatStore.use((s) => s.rooms.find((r) => r.room === room)?.moderator ?? false);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -155,7 +157,7 @@ export function MessageList({
                 ref={virtualizer.measureElement}
                 className={classes.row}
               >
-                <MessageItem row={rows[item.index]!} me={me} />
+                <MessageItem row={rows[item.index]!} me={me} moderator={moderator} />
               </div>
             ))}
           </div>

@@ -42,6 +42,7 @@ export function summary(room: string, overrides: Partial<RoomSummary> = {}): Roo
     readSeq: 0,
     unread: 0,
     online: [],
+    moderator: false,
     ...overrides,
   } as RoomSummary;
 }
