@@ -1,14 +1,13 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
 import { buildAppMenuTemplate } from './app-menu';
+import { AppWindow } from './app-window';
 import { toBridgePlatform } from './bridge-arguments';
 import { admitDeepLink } from './deep-link-trust';
 import { ALL_HUBS } from './hub-scope';
 import { findDeepLink, parseDeepLink, type JoinDeepLink } from './deep-links';
 import {
   confirmDialog,
-  createTray,
-  displayWorkAreas,
   installAppMenu,
   openExternal,
   openPath,
@@ -19,31 +18,25 @@ import {
   showErrorMessage,
   showItemInFolder,
   showNativeNotification,
-  type TrayHandle,
 } from './electron-adapters';
 import { registerIpcHandlers } from './ipc';
-import { LOCAL_SHELL_ORIGIN, localShellUrl } from './local-shell';
 import { appLog, useAppLog } from './logging/app-log';
 import { installCrashHandlers } from './logging/crash-handler';
 import { openLogFiles, type LogFiles } from './logging/log-files';
 import { DesktopOptionsError, resolveDesktopOptions, type DesktopOptions } from './options';
-import { webOriginOf } from './security';
 import { createDesktopServices, type ServicesHandle } from './services';
 import {
-  closeBehaviour,
   decideStartup,
   loadDesktopSettings,
   probeHub,
   saveDesktopSettings,
   type StartupDecision,
 } from './startup';
-import { loadWindowState, restoreWindowState, saveWindowState } from './window-state';
-import { createMainWindow } from './windows';
+import { loadWindowState } from './window-state';
 
 /**
- * App lifecycle: one instance; the window shows either the local shell
- * (start screen, offline library) or one hub; deep links; the tray while
- * hosting; an orderly shutdown of the services. Decisions come from plain
+ * App lifecycle: one instance; the window (app-window.ts) on the local shell
+ * or one hub; deep links; an orderly shutdown of the services. Decisions come from plain
  * modules (startup.ts, deep-links.ts, security.ts …); this file applies them.
  */
 const resourcesDir = app.isPackaged
@@ -81,113 +74,40 @@ async function start(options: DesktopOptions): Promise<void> {
   logFolder.path = logs.folder;
   appLog().info({ version: app.getVersion(), platform: process.platform }, 'ClassHub starting');
   const settingsFile = path.join(userData, 'desktop-settings.json');
-  const windowStateFile = path.join(userData, 'window-state.json');
   let settings = await loadDesktopSettings(settingsFile);
   serveLocalShellFrom(path.join(app.getAppPath(), 'dist-renderer'));
   registerDeepLinkClient();
 
-  /** The hub the window may show now; undefined while in the local shell. */
-  let hubOrigin: string | undefined;
-  let mainWindow: BrowserWindow | undefined;
-  let tray: TrayHandle | undefined;
-  let quitting = false;
-  const trustedOrigins = () => (hubOrigin ? [LOCAL_SHELL_ORIGIN, hubOrigin] : [LOCAL_SHELL_ORIGIN]);
   const updateSettings = (change: Partial<typeof settings>) => {
     settings = { ...settings, ...change };
     saveDesktopSettings(settingsFile, settings).catch((error: unknown) =>
       appLog().error({ err: error }, 'could not save the desktop settings'),
     );
   };
-
-  // The latest state, so a window re-created later (macOS dock) opens where the last one was.
-  let savedState: unknown = await loadWindowState(windowStateFile);
-  let stateSaved: Promise<void> = Promise.resolve();
-  const ensureWindow = (): BrowserWindow => {
-    if (mainWindow && !mainWindow.isDestroyed()) return mainWindow;
-    const window = createMainWindow({
-      preloadPath: path.join(import.meta.dirname, 'preload.cjs'),
-      appVersion: app.getVersion(),
-      initialState: restoreWindowState(savedState, displayWorkAreas()),
-      getTrustedOrigins: trustedOrigins,
-      getHubOrigin: () => hubOrigin,
-      onStateChange: (state) => {
-        savedState = state;
-        // Chained, so writes land in order; quitting waits for the last one.
-        stateSaved = stateSaved.then(() => saveWindowState(windowStateFile, state)).catch(() => {});
-      },
-      iconPath,
-    });
-    window.webContents.on('did-fail-load', (_event, code, _description, url, isMainFrame) => {
-      // -3 is "aborted" (a newer navigation won). A hub that does not answer means offline.
-      if (!isMainFrame || code === -3 || webOriginOf(url) === undefined) return;
-      showLocal('/library');
-    });
-    window.on('close', (event) => {
-      if (quitting) return;
-      if (closeBehaviour(services.hostingStatus(), process.platform) !== 'hide-to-tray') return;
-      event.preventDefault();
-      window.hide();
-      tray ??= createTray({
-        iconPath,
-        tooltip: 'ClassHub is hosting a hub',
-        onShow: () => focusWindow(),
-        onQuit: () => app.quit(),
-      });
-    });
-    window.on('closed', () => {
-      if (mainWindow === window) mainWindow = undefined;
-    });
-    mainWindow = window;
-    return window;
-  };
-
-  const focusWindow = () => {
-    const reopened = !mainWindow || mainWindow.isDestroyed();
-    const window = ensureWindow();
-    // A window closed earlier (macOS dock, tray) comes back where the app was.
-    if (reopened) load(lastUrl ?? localShellUrl('/start'));
-    if (window.isMinimized()) window.restore();
-    window.show();
-    window.focus();
-  };
-
-  let lastUrl: string | undefined;
-  const load = (url: string) => {
-    lastUrl = url;
-    ensureWindow()
-      .loadURL(url)
-      .catch((error: unknown) => {
-        // did-fail-load switches to the library; this only keeps the log honest.
-        appLog().warn({ err: error, url }, 'could not load a page');
-      });
-  };
-
-  /** Opens the window on a hub page and remembers the hub for next time. */
-  const showHub = (hubUrl: string, appPath = '/') => {
-    const origin = webOriginOf(hubUrl);
-    if (!origin) return;
-    hubOrigin = origin;
-    updateSettings({ lastHubUrl: origin });
-    load(`${origin}${appPath}`);
-  };
-  /** The local shell: the hub is no longer trusted until the user connects again. */
-  const showLocal = (appPath: '/start' | '/library') => {
-    hubOrigin = undefined;
-    load(localShellUrl(appPath));
-  };
-
+  const windowStateFile = path.join(userData, 'window-state.json');
+  const appWindow = new AppWindow({
+    preloadPath: path.join(import.meta.dirname, 'preload.cjs'),
+    appVersion: app.getVersion(),
+    iconPath,
+    windowStateFile,
+    savedState: await loadWindowState(windowStateFile),
+    hostingStatus: () => services.hostingStatus(),
+    rememberHub: (origin) => updateSettings({ lastHubUrl: origin }),
+    quit: () => app.quit(),
+  });
+  const { showHub, showLocal, focus: focusWindow } = appWindow;
   const services: ServicesHandle = await createDesktopServices({
     folder: path.join(userData, 'services'),
     rendererDir: path.join(app.getAppPath(), 'dist-renderer'),
     showHub,
     showStart: () => showLocal('/start'),
     focusWindow,
-    isWindowFocused: () => mainWindow?.isFocused() ?? false,
+    isWindowFocused: () => appWindow.isFocused(),
     // Stopping the hosted hub on purpose is not "offline": next time, open the start screen.
     onHostingChosen: (hostOnStartup) =>
       updateSettings(hostOnStartup ? { hostOnStartup } : { hostOnStartup, lastHubUrl: undefined }),
     hubLogDestination: logs.hubDestination,
-    confirm: (question) => confirmDialog(question, mainWindow),
+    confirm: (question) => confirmDialog(question, appWindow.current),
     openPath,
     showItemInFolder,
     openExternal,
@@ -196,9 +116,9 @@ async function start(options: DesktopOptions): Promise<void> {
   });
 
   const unregisterIpc = registerIpcHandlers({
-    getTrustedOrigins: trustedOrigins,
+    getTrustedOrigins: appWindow.trustedOrigins,
     services: services.bridge,
-    getEventTarget: () => mainWindow?.webContents,
+    getEventTarget: () => appWindow.webContents,
   });
 
   installAppMenu(
@@ -223,7 +143,7 @@ async function start(options: DesktopOptions): Promise<void> {
   const admit = (link: JoinDeepLink) =>
     admitDeepLink(link, {
       usedBefore: async (url) => url === settings.lastHubUrl || services.hubUsedBefore(url),
-      confirm: (question) => confirmDialog(question, mainWindow),
+      confirm: (question) => confirmDialog(question, appWindow.current),
       remember: (url) => services.rememberHub(url),
     });
   const openDeepLink = (link: JoinDeepLink) => {
@@ -247,7 +167,7 @@ async function start(options: DesktopOptions): Promise<void> {
 
   let shutDown = false;
   app.on('before-quit', () => {
-    quitting = true;
+    appWindow.quitting = true;
   });
   app.on('will-quit', (event) => {
     if (shutDown) return;
@@ -255,8 +175,7 @@ async function start(options: DesktopOptions): Promise<void> {
     event.preventDefault();
     shutDown = true;
     unregisterIpc();
-    tray?.destroy();
-    void Promise.all([services.close(), stateSaved])
+    void Promise.all([services.close(), appWindow.close()])
       .catch((error: unknown) => appLog().error({ err: error }, 'shutdown failed'))
       .then(() => appLog().info('ClassHub stopped'))
       .then(() => logs.close())
