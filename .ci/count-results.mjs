@@ -8,14 +8,14 @@
 // an unhandled error outside any test).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const [kind, file, statusArg = '0'] = process.argv.slice(2);
 const exitStatus = Number(statusArg);
 
 /** The start of an error message on one line, colours stripped: enough to tell a timeout from a wrong value. */
 function why(message) {
-  const plain = String(message ?? '')
-    .replaceAll(/\u001b\[[0-9;]*m/g, '')
+  const plain = stripVTControlCharacters(String(message ?? ''))
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('at '))
