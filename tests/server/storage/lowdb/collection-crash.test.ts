@@ -20,7 +20,10 @@ function runAndKill(dir: string, seed: number, acks: number): Promise<string> {
       if (output.split('\n').length > acks) child.kill('SIGKILL');
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.once('exit', (_code, signal) =>
+    // 'close', not 'exit': only then has every line the writer printed been read. A loaded
+    // machine leaves the last acknowledgements in the pipe at 'exit', and a record found
+    // ahead of its last *read* acknowledgement looked lost.
+    child.once('close', (_code, signal) =>
       signal === 'SIGKILL' ? resolve(output) : reject(new Error(`writer stopped: ${errors}`)),
     );
   });
