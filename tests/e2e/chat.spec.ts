@@ -87,6 +87,7 @@ test('a teacher and a student chat live, both ways', async ({ browser, hub }) =>
   await teacher.getByRole('menuitem', { name: 'Remove' }).click();
   const removal = teacher.getByRole('dialog', { name: 'Remove this message?' });
   await expect(removal).toContainText('Emma Stone is notified');
+  await settle(teacher);
   await teacher.screenshot({ path: `${SHOTS}/chat-remove-dialog.png` });
   await removal.getByRole('button', { name: 'Remove' }).click();
   await expect(removal).toBeHidden();
@@ -99,6 +100,7 @@ test('a teacher and a student chat live, both ways', async ({ browser, hub }) =>
   await expect(
     student.getByRole('dialog', { name: 'Notifications' }).getByTestId('notification').first(),
   ).toContainText('Your message in the “CS101 · Algorithms” chat was removed');
+  await settle(student);
   await student.screenshot({ path: `${SHOTS}/chat-removed-notification.png` });
   await student.keyboard.press('Escape');
 
