@@ -121,6 +121,12 @@ export interface ClientToServerEvents extends ClassToolsClientEvents {
     request: { sessionId: string },
     ack: (reply: Ack<{ sessionId: SessionId }>) => void,
   ) => void;
+  /**
+   * Follow a chat live from its page without being in it (an admin looking into a
+   * course's or a session's chat); your own rooms are followed already.
+   */
+  'chat:watch': (request: { room: string }, ack: (reply: Ack<{ room: Room }>) => void) => void;
+  'chat:unwatch': (request: { room: string }, ack: (reply: Ack<{ room: Room }>) => void) => void;
   /** Stored before the ack; resending with the same clientId is safe. */
   'chat:send': (
     request: { room: string; clientId: string; text?: string; fileIds?: string[] },

@@ -1,5 +1,6 @@
 import type { UserId } from '../../src-shared/ids';
 import type { CourseId } from '../../src-shared/schemas/courses';
+import type { Room } from '../../src-shared/schemas/chat';
 import type { SessionId } from '../../src-shared/schemas/sessions';
 import { DomainError } from '../domain-error';
 import type { AccessService, Person } from '../domains/access/access-service';
@@ -53,8 +54,8 @@ export class RoomMembership {
   private readonly epochs = new Map<UserId, number>();
   /** The course of each course session a socket joined, so leaving a course leaves its sessions at once. */
   private readonly courseOfSession = new Map<SessionId, CourseId>();
-  /** Sessions a socket watches without being a member (an admin looking in), by socket id. */
-  private readonly lookingIn = new Map<string, Set<SessionId>>();
+  /** Rooms a socket joined without being a member (an admin looking in), by socket id. */
+  private readonly lookingIn = new Map<string, Set<string>>();
 
   constructor(
     private readonly io: HubSocketServer,
@@ -84,14 +85,38 @@ export class RoomMembership {
     this.remember(session);
     // An admin looking in reads the class's counts as its teacher does (class-access.ts).
     if (classRoleOf(access) === 'observer') void socket.join(classObserversRoom(sessionId));
-    if (!membership) {
-      if (!this.lookingIn.has(socket.id)) {
-        this.lookingIn.set(socket.id, new Set());
-        socket.once('disconnect', () => this.lookingIn.delete(socket.id));
-      }
-      this.lookingIn.get(socket.id)!.add(sessionId);
-    }
+    if (!membership) this.lookIn(socket, sessionRoom(sessionId), classObserversRoom(sessionId));
     void socket.join(sessionRoom(sessionId));
+  }
+
+  /**
+   * Follows a chat live from its page: a session's as `watch` does; a course's
+   * for someone who may read it without being in its room (an admin looking
+   * in). A conversation reaches both people's devices already.
+   */
+  async watchChat(socket: HubSocket, room: Room): Promise<void> {
+    const userId = socket.data.userId;
+    const parsed = await this.fresh(userId, async () => {
+      const user = await this.userOf(userId);
+      if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
+      return this.access.mayReadRoom(user, room);
+    });
+    if (parsed.kind === 'session') return this.watch(socket, parsed.sessionId);
+    if (parsed.kind === 'dm' || socket.rooms.has(room)) return;
+    this.lookIn(socket, room);
+    void socket.join(room);
+  }
+
+  /** Stops following a chat it only looked into; its own rooms stay. */
+  unwatchChat(socket: HubSocket, room: Room): void {
+    const looked = this.lookingIn.get(socket.id);
+    if (!looked?.has(room)) return;
+    for (const joined of room.startsWith('session:')
+      ? [room, classObserversRoom(room.slice('session:'.length))]
+      : [room]) {
+      looked.delete(joined);
+      void socket.leave(joined);
+    }
   }
 
   unwatch(socket: HubSocket, sessionId: SessionId): void {
@@ -257,14 +282,20 @@ export class RoomMembership {
     }
   }
 
-  /** A former admin stops watching the sessions they only looked into, before anything else is sent. */
+  /** Remembers rooms a socket joins only to look in, so losing admin rights takes it out of them. */
+  private lookIn(socket: HubSocket, ...rooms: string[]): void {
+    if (!this.lookingIn.has(socket.id)) {
+      this.lookingIn.set(socket.id, new Set());
+      socket.once('disconnect', () => this.lookingIn.delete(socket.id));
+    }
+    for (const room of rooms) this.lookingIn.get(socket.id)!.add(room);
+  }
+
+  /** A former admin stops watching what they only looked into, before anything else is sent. */
   private stopLookingIn(userId: UserId): void {
     for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
       const socket = this.io.sockets.sockets.get(socketId);
-      for (const sessionId of this.lookingIn.get(socketId) ?? []) {
-        void socket?.leave(sessionRoom(sessionId));
-        void socket?.leave(classObserversRoom(sessionId));
-      }
+      for (const room of this.lookingIn.get(socketId) ?? []) void socket?.leave(room);
       this.lookingIn.delete(socketId);
     }
   }

@@ -12,6 +12,7 @@ import type { SessionLiveViews } from '../domains/sessions/live-views';
 import type { EventBus } from '../events/bus';
 import type { Logger } from '../logger';
 import { deliverChat } from './chat-delivery';
+import { deliverChatWatching } from './chat-watch';
 import { attachClusterAdapter, DEFAULT_NODE_TIMEOUT_MS, type ClusterOptions } from './cluster';
 import { gossipPresence } from './presence-gossip';
 import { deliverClassTools } from './class-tools-delivery';
@@ -80,6 +81,7 @@ export function startRealtime(
   membership.follow(bus);
   deliverAccounts(io, bus, link);
   deliverSessions(io, bus, membership, sessionViews, logger);
+  deliverChatWatching(io, membership, logger);
   const { writeLimits } = services;
   deliverChat(
     io,

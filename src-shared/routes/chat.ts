@@ -31,6 +31,16 @@ export const chatRoutes = {
     query: pageQuerySchema,
     response: pageSchema(roomSummarySchema),
   }),
+  chatRoom: route({
+    method: 'get',
+    path: '/chat/rooms/:room',
+    tag: 'chat',
+    auth: 'user',
+    summary:
+      'One room you may read: yours, or one you look into (an admin: any course or session chat)',
+    params: roomParamsSchema,
+    response: roomSummarySchema,
+  }),
   openDirect: route({
     method: 'post',
     path: '/chat/direct',

@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import type { Collection, CollectionAction } from './collection';
@@ -72,16 +73,27 @@ export function RowActions<T>({
             </ActionIcon>
           </Menu.Target>
           <Menu.Dropdown>
-            {rest.map((action) => (
-              <Menu.Item
-                key={action.name}
-                color={action.color}
-                leftSection={<action.icon size={16} aria-hidden />}
-                onClick={() => start(action)}
-              >
-                {t(action.label)}
-              </Menu.Item>
-            ))}
+            {rest.map((action) =>
+              action.to ? (
+                <Menu.Item
+                  key={action.name}
+                  component={Link}
+                  to={action.to(item)}
+                  leftSection={<action.icon size={16} aria-hidden />}
+                >
+                  {t(action.label)}
+                </Menu.Item>
+              ) : (
+                <Menu.Item
+                  key={action.name}
+                  color={action.color}
+                  leftSection={<action.icon size={16} aria-hidden />}
+                  onClick={() => start(action)}
+                >
+                  {t(action.label)}
+                </Menu.Item>
+              ),
+            )}
           </Menu.Dropdown>
         </Menu>
       )}

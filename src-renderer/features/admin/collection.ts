@@ -53,7 +53,8 @@ export interface CollectionColumn<T> {
 
 /**
  * A row action: `run` for a direct call (with `confirm` to ask first), or
- * `dialog` for one that needs a form. Either way the table reloads after.
+ * `dialog` for one that needs a form; either way the table reloads after.
+ * Or `to`: a link to the page where the record is moderated.
  */
 export interface CollectionAction<T> {
   readonly name: string;
@@ -67,6 +68,8 @@ export interface CollectionAction<T> {
   readonly visible?: (item: T) => boolean;
   run?(item: T): Promise<unknown>;
   readonly dialog?: ComponentType<ActionDialogProps<T>>;
+  /** Opens a page of the app instead (in the row's menu): where the record is moderated. */
+  readonly to?: (item: T) => string;
 }
 
 export interface ActionDialogProps<T> {

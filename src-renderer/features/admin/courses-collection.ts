@@ -1,4 +1,10 @@
-import { IconArchive, IconArchiveOff, IconBooks, IconTrash } from '@tabler/icons-react';
+import {
+  IconArchive,
+  IconArchiveOff,
+  IconBooks,
+  IconMessages,
+  IconTrash,
+} from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { Course } from '../../../src-shared/schemas/courses';
 import { api } from '../../app/hub-client';
@@ -53,6 +59,12 @@ export const coursesCollection: Collection<Course> = {
     },
   ],
   actions: [
+    {
+      name: 'chat',
+      label: 'admin.openChat',
+      icon: IconMessages,
+      to: (c) => `/chat/${encodeURIComponent(`course:${c.id}`)}`,
+    },
     {
       name: 'archive',
       label: 'admin.courses.archive',

@@ -1,4 +1,4 @@
-import { IconPresentation, IconTrash } from '@tabler/icons-react';
+import { IconMessages, IconPresentation, IconTrash } from '@tabler/icons-react';
 import { createElement } from 'react';
 import type { Session } from '../../../src-shared/schemas/sessions';
 import { api } from '../../app/hub-client';
@@ -45,6 +45,12 @@ export const sessionsCollection: Collection<Session> = {
     },
   ],
   actions: [
+    {
+      name: 'chat',
+      label: 'admin.openChat',
+      icon: IconMessages,
+      to: (s) => `/chat/${encodeURIComponent(`session:${s.id}`)}`,
+    },
     {
       name: 'delete',
       label: 'admin.sessions.delete',

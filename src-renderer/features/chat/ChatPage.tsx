@@ -9,7 +9,7 @@ import { useT } from '../../app/i18n';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAccount } from '../auth';
-import { loadRooms, openDirect } from './chat-actions';
+import { loadRooms, lookInto, openDirect, stopLookingInto } from './chat-actions';
 import { chatStore } from './chat-store';
 import classes from './chat.module.css';
 import { Conversation } from './components/Conversation';
@@ -35,7 +35,9 @@ export function ChatPage() {
   const [sideWanted, setSideWanted] = useState(true);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [openError, setOpenError] = useState<unknown>();
-  const summary = rooms.find((r) => r.room === room);
+  const own = rooms.find((r) => r.room === room);
+  const lookedIn = chatStore.use((s) => (room ? s.lookedIn[room] : undefined));
+  const summary = own ?? lookedIn;
   usePageTitle(summary?.title ?? t('chat.title'));
 
   useEffect(() => {
@@ -54,6 +56,21 @@ export function ChatPage() {
     openDirect(peer as UserId).catch(setOpenError);
   }, [roomsStatus, summary, peer, room, lostRoom]);
 
+  // A course's or session's chat that is not one of the person's rooms: looked into (an admin),
+  // read-only and followed live while open; anyone else is told why not.
+  const lookIn =
+    roomsStatus === 'ready' &&
+    room !== undefined &&
+    !own &&
+    roomKind(room) !== 'dm' &&
+    lostRoom !== room;
+  useEffect(() => {
+    if (!lookIn || !room) return;
+    setOpenError(undefined);
+    lookInto(room).catch(setOpenError);
+    return () => stopLookingInto(room);
+  }, [lookIn, room]);
+
   if (!me) return null;
   const showList = !phone || !room;
   const showConversation = !phone || room !== undefined;
@@ -70,22 +87,21 @@ export function ChatPage() {
       <Conversation
         key={summary.room}
         summary={summary}
+        readOnly={!own}
         me={me}
         phone={phone}
         sideOpen={wide ? sideInline : drawerOpen}
         onToggleSide={toggleSide}
       />
     );
-  } else if (roomsStatus === 'ready' && (!peer || openError !== undefined)) {
+  } else if (openError !== undefined) {
     centre = (
       <Box flex={1} p="md">
-        {openError !== undefined ? (
-          <ErrorNotice error={openError} />
-        ) : (
-          <Placeholder icon={<IconMessageOff size={40} />} text={t('chat.notFound')} back />
-        )}
+        <ErrorNotice error={openError} />
       </Box>
     );
+  } else if (roomsStatus === 'ready' && !peer && !lookIn) {
+    centre = <Placeholder icon={<IconMessageOff size={40} />} text={t('chat.notFound')} back />;
   } else {
     centre = (
       <Center flex={1}>

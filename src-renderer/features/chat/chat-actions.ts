@@ -195,6 +195,28 @@ export function sendTyping(room: Room): void {
 }
 
 /** Starts (or finds) the conversation with someone, and lists it. */
+/**
+ * A course's or session's chat the person may read without being in it (an
+ * admin looking in): its summary, and its messages live while it is open.
+ * Following it may fail offline; the reconnect follows it again (chat-live.ts).
+ */
+export async function lookInto(room: Room): Promise<void> {
+  const summary = await api.call('chatRoom', { params: { room } });
+  chatStore.set((s) => ({ lookedIn: { ...s.lookedIn, [room]: summary } }));
+  await followLookedIn(room);
+}
+
+export function followLookedIn(room: Room): Promise<void> {
+  return socket.request('chat:watch', { room }).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+export function stopLookingInto(room: Room): void {
+  void socket.request('chat:unwatch', { room }).catch(() => undefined);
+}
+
 export async function openDirect(userId: UserId): Promise<Room> {
   const summary = await api.call('openDirect', { body: { userId } });
   chatStore.set((s) => ({

@@ -1,6 +1,6 @@
 import { socket } from '../../app/hub-client';
 import { authStore } from '../auth';
-import { catchUp, loadRooms, resendAfterReconnect } from './chat-actions';
+import { catchUp, followLookedIn, loadRooms, resendAfterReconnect } from './chat-actions';
 import { addMessages, addTyping, applyRead, chatStore, expireTyping, loseRoom } from './chat-store';
 import { sessionRoom } from './room-names';
 import { newestSeq } from './messages';
@@ -37,7 +37,8 @@ export function connectChatLive(): () => void {
   keep(
     socket.on('chat:message', (message) => {
       const state = chatStore.get();
-      const known = state.rooms.some((r) => r.room === message.room);
+      const known =
+        state.rooms.some((r) => r.room === message.room) || message.room in state.lookedIn;
       const conversation = state.conversations[message.room];
       // A message beyond the next seq means one went missing on the way: catch up fills the hole.
       const hole =
@@ -76,7 +77,9 @@ export function connectChatLive(): () => void {
   keep(
     socket.status.subscribe((state, previous) => {
       if (state.connection !== 'connected' || previous.connection === 'connected') return;
-      const { roomsStatus } = chatStore.get();
+      const { roomsStatus, viewing, lookedIn } = chatStore.get();
+      // A new connection is in its own rooms only: a chat looked into is followed again.
+      if (viewing && viewing in lookedIn) void followLookedIn(viewing);
       void catchUp()
         .catch(() => undefined)
         .then(() => (roomsStatus === 'idle' ? undefined : loadRooms()));

@@ -47,6 +47,8 @@ export interface ChatState {
   viewing: Room | undefined;
   /** The room on screen became unreadable (removed, blocked, deleted). */
   lostRoom: Room | undefined;
+  /** Chats opened without being in them (an admin looking in): read-only, not in `rooms`. */
+  lookedIn: Readonly<Record<string, RoomSummary>>;
 }
 
 const initial: ChatState = {
@@ -60,6 +62,7 @@ const initial: ChatState = {
   online: {},
   viewing: undefined,
   lostRoom: undefined,
+  lookedIn: {},
 };
 
 /** Rooms, loaded histories, the outbox, typing and presence: server data kept fresh by chat-live.ts. */

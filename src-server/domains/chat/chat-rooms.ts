@@ -87,6 +87,11 @@ export class ChatRooms {
     return summaries;
   }
 
+  /** One room as its reader sees it: theirs, or one they may look into (an admin). */
+  one(actor: UserRecord, room: Room): Promise<RoomSummary> {
+    return this.summary(actor, room);
+  }
+
   private async summary(actor: UserRecord, room: Room): Promise<RoomSummary> {
     const { storage } = this.deps;
     const parsed = await assertMayRead(storage, actor, room);

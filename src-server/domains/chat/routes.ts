@@ -12,6 +12,7 @@ export function chatRoutes(
   files: ChatFiles,
 ): HandlersFor<
   | 'chatRooms'
+  | 'chatRoom'
   | 'openDirect'
   | 'chatHistory'
   | 'sendMessage'
@@ -23,6 +24,7 @@ export function chatRoutes(
 > {
   return {
     chatRooms: async ({ auth, query }) => pageOfList(await rooms.of(auth.user), query),
+    chatRoom: ({ auth, params }) => rooms.one(auth.user, params.room),
     openDirect: ({ auth, body }) => rooms.openDirect(auth.user, body.userId),
     chatHistory: async ({ auth, params, query }) => {
       const items = await chat.history(auth.user, params.room, query.limit, query.before);

@@ -4,7 +4,7 @@ import type { RoomSummary } from '../../../src-shared/schemas/chat';
 import { raw } from '../../support/http';
 import { notificationsOfType } from '../../support/inbox';
 import { signUp, type Person } from '../../support/people';
-import { connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
+import { collect, connectSocket, nextEvent, type ClientSocket } from '../../support/sockets';
 import { startHub, type TestHub } from '../../support/start-hub';
 import { TINY_PDF, uploaded } from '../sessions/fixtures';
 
@@ -223,5 +223,65 @@ describe('removing someone else’s chat message', () => {
     expect(await roomOf(ben, sessionRoom)).toMatchObject({ moderator: false });
     expect(await roomOf(ann, directRoom)).toMatchObject({ moderator: false });
     expect(await roomOf(ben, directRoom)).toMatchObject({ moderator: false });
+  });
+});
+
+describe('an admin looking into a chat', () => {
+  it('reads a course chat they are not in, as its moderator, and not a conversation', async () => {
+    const one = (person: Person, room: string) =>
+      hub.call('chatRoom', { token: person.token, params: { room } });
+    await say(ann, courseRoom, 'hello');
+    expect((await one(admin, courseRoom)).body).toMatchObject({
+      room: courseRoom,
+      kind: 'course',
+      title: expect.stringContaining('Optics'),
+      lastSeq: 1,
+      moderator: true,
+    });
+    expect((await one(ann, courseRoom)).body).toMatchObject({ moderator: false });
+    const outsider = await signUp(hub);
+    const refused = await one(outsider, courseRoom);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/Enrol in this course/);
+    expect((await one(admin, directRoom)).status).toBe(403);
+  });
+
+  it('follows it live while watching, and no longer after; a member’s own room stays', async () => {
+    const adminSocket = await online(admin);
+    const annSocket = await online(ann);
+    const heard = collect(adminSocket, 'chat:message');
+    expect(await adminSocket.emitWithAck('chat:watch', { room: courseRoom })).toMatchObject({
+      ok: true,
+    });
+    const arrived = nextEvent(adminSocket, 'chat:message');
+    await say(ben, courseRoom, 'live to the admin');
+    expect(await arrived).toMatchObject({ room: courseRoom, text: 'live to the admin' });
+
+    await adminSocket.emitWithAck('chat:unwatch', { room: courseRoom });
+    // Ann unwatches her own course's chat: she is in it, so nothing changes for her.
+    await annSocket.emitWithAck('chat:unwatch', { room: courseRoom });
+    const toAnn = nextEvent(annSocket, 'chat:message');
+    await say(ben, courseRoom, 'after');
+    expect(await toAnn).toMatchObject({ text: 'after' });
+    // Ann's socket heard "after"; the admin's was already out of the room when it was sent.
+    expect(heard.map((m) => m.text)).toEqual(['live to the admin']);
+  });
+
+  it('is refused to someone who may not read the chat, who hears nothing', async () => {
+    const outsider = await signUp(hub);
+    const socket = await online(outsider);
+    const heard = collect(socket, 'chat:message');
+    expect(await socket.emitWithAck('chat:watch', { room: courseRoom })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await socket.emitWithAck('chat:watch', { room: 'nonsense' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    const own = nextEvent(await online(ann), 'chat:message');
+    await say(ben, courseRoom, 'members only');
+    await own;
+    expect(heard).toEqual([]);
   });
 });

@@ -25,6 +25,9 @@ export const chat = {
   'chat.lost':
     'You can no longer read this conversation: you left, were removed, or it was deleted.',
   'chat.notFound': 'This conversation does not exist, or it is not one of yours.',
+  'chat.lookingIn': 'You can read this chat, but it takes no messages from you.',
+  'chat.lookingIn.admin':
+    'You are looking in as an admin: only its people write here. You can remove messages.',
   'chat.backToRooms': 'Back to rooms',
   'chat.back': 'Back to rooms',
   'chat.loading': 'Loading the conversation',

@@ -81,6 +81,7 @@ export const people = {
   'admin.column.status': 'Status',
   'admin.column.actions': 'Actions',
   'admin.actionsFor': 'More actions for {name}',
+  'admin.openChat': 'Open its chat',
   'admin.status.active': 'Active',
   'admin.status.pending': 'Waiting',
   'admin.status.rejected': 'Declined',

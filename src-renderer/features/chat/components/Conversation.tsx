@@ -1,4 +1,4 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, Text } from '@mantine/core';
 import { useEffect, useState, type DragEvent } from 'react';
 import type { UserSummary } from '../../../../src-shared/schemas/accounts';
 import type { Room, RoomSummary } from '../../../../src-shared/schemas/chat';
@@ -17,12 +17,15 @@ import { TypingLine } from './TypingLine';
 /** The centre column: header, history, "typing…", and the composer; files can be dropped anywhere on it. */
 export function Conversation({
   summary,
+  readOnly = false,
   me,
   phone,
   sideOpen,
   onToggleSide,
 }: {
   summary: RoomSummary;
+  /** Looked into, not one's own (an admin): read and moderated, not written in. */
+  readOnly?: boolean;
   me: UserSummary;
   phone: boolean;
   sideOpen: boolean;
@@ -42,7 +45,7 @@ export function Conversation({
   }, [room]);
 
   const onDragOver = (event: DragEvent) => {
-    if (!event.dataTransfer.types.includes('Files')) return;
+    if (readOnly || !event.dataTransfer.types.includes('Files')) return;
     event.preventDefault();
     setDropping(true);
   };
@@ -74,20 +77,32 @@ export function Conversation({
           <ErrorNotice error={conversation.error} onRetry={() => void openConversation(room)} />
         </Center>
       ) : conversation?.status === 'ready' ? (
-        <MessageList room={room} title={summary.title} conversation={conversation} me={me} />
+        <MessageList
+          room={room}
+          title={summary.title}
+          conversation={conversation}
+          me={me}
+          moderator={summary.moderator}
+        />
       ) : (
         <Center flex={1}>
           <Loader role="progressbar" aria-label={t('chat.loading')} />
         </Center>
       )}
       <TypingLine room={room} />
-      <Composer
-        room={room}
-        title={summary.title}
-        attachments={attachments}
-        tooMany={tooMany}
-        onTooMany={setTooMany}
-      />
+      {readOnly ? (
+        <Text size="sm" c="dimmed" px="md" py="sm" data-testid="looking-in">
+          {t(me.isAdmin ? 'chat.lookingIn.admin' : 'chat.lookingIn')}
+        </Text>
+      ) : (
+        <Composer
+          room={room}
+          title={summary.title}
+          attachments={attachments}
+          tooMany={tooMany}
+          onTooMany={setTooMany}
+        />
+      )}
     </section>
   );
 }

@@ -28,11 +28,14 @@ export function MessageList({
   title,
   conversation,
   me,
+  moderator,
 }: {
   room: Room;
   title: string;
   conversation: Conversation;
   me: UserSummary;
+  /** May remove anyone's message here: the course's teacher, the session's host, an admin. */
+  moderator: boolean;
 }) {
   const t = useT();
   const allOutgoing = chatStore.use((s) => s.outbox);
@@ -48,8 +51,6 @@ export function MessageList({
   const [unseen, setUnseen] = useState(0);
   const header = conversation.hasOlder ? 40 : 64;
   const direct = roomKind(room) === 'dm';
-  // The course's teacher, the session's host or an admin may remove anyone's message here.
-  const moderator = chatStore.use((s) => s.rooms.find((r) => r.room === room)?.moderator ?? false);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
