@@ -176,6 +176,8 @@ test('a direct message from a profile, with a file, reaches the teacher live', a
   await expect(student.getByTestId('upload-chip')).toContainText('notes.png');
   await expect(student.getByRole('button', { name: 'Remove notes.png' })).toBeVisible();
   await composer(student).fill('Can I hand in the exercise on Monday?');
+  // Sending waits for the upload (the button says so); then Enter sends text and file together.
+  await expect(student.getByRole('button', { name: 'Send' })).toBeEnabled();
   await composer(student).press('Enter');
   await expect(student.getByTestId('upload-chip')).toHaveCount(0);
   await expect(message(student, 'hand in the exercise')).toContainText('notes.png');

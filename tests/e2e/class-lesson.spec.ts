@@ -10,7 +10,7 @@ import {
 } from './class-helpers';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { upload } from '../support/files';
-import { driveBridge, withBridge } from './desktop-helpers';
+import { completeDownloadOnceQueued, withBridge } from './desktop-helpers';
 import { field } from './helpers';
 import { shoot, type ShootOptions } from './shoot';
 
@@ -310,7 +310,7 @@ test('a whole lesson: attendance, a hand, a quiz, a question, quiet mode, the ex
   await goInApp(emma.page, `/courses/${course.id}`);
   await emma.page.getByRole('tab', { name: 'Materials' }).click();
   await emma.page.getByRole('button', { name: 'Save Lesson 3 slides offline' }).click();
-  await driveBridge(emma.page, 'completeDownload', 'job-1');
+  await completeDownloadOnceQueued(emma.page, 'job-1');
   await expect(emmaRow.getByTestId('device-materials')).toHaveText('All 2');
   await expect(kim.getByTestId('devices-ready')).toHaveText(
     '1 of 3 students have every material offline',

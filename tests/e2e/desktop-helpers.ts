@@ -36,3 +36,16 @@ export function driveBridge<
     [method, args] as const,
   );
 }
+
+/**
+ * Finishes a download as main does, once the page has queued it: a click's
+ * request reaches the desktop app a moment later, later still on a busy machine.
+ */
+export async function completeDownloadOnceQueued(page: Page, id: string): Promise<void> {
+  await page.waitForFunction(
+    (jobId) =>
+      (window as unknown as { __bridgeControl: BridgeControl }).__bridgeControl.hasDownload(jobId),
+    id,
+  );
+  await driveBridge(page, 'completeDownload', id);
+}

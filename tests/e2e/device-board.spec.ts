@@ -3,7 +3,7 @@ import type { LibraryItem } from '../../src-shared/bridge';
 import { expect, test, type E2EHub } from '../support/e2e-hub';
 import { shoot } from './shoot';
 import { upload } from '../support/files';
-import { driveBridge, withBridge } from './desktop-helpers';
+import { completeDownloadOnceQueued, driveBridge, withBridge } from './desktop-helpers';
 import { expectSignedInHome, signInThroughUi } from './helpers';
 
 /** The device board (issue 18, point 7): the teacher sees who is ready before class. */
@@ -131,7 +131,7 @@ test('the teacher sees a student’s missing material turn present after the dow
   await emma.goto(`/courses/${course.id}`);
   await emma.getByRole('tab', { name: 'Materials' }).click();
   await emma.getByRole('button', { name: 'Save Week 3 slides offline' }).click();
-  await driveBridge(emma, 'completeDownload', 'job-1');
+  await completeDownloadOnceQueued(emma, 'job-1');
   await expect(emma.getByText('Saved offline')).toHaveCount(3);
 
   // The teacher's board follows without a reload.

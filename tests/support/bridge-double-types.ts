@@ -36,6 +36,8 @@ export interface BridgeControl {
   setKnownHubs(hubs: KnownHub[]): void;
   /** Merges into a job (progress, state, error) and pushes it like main does. */
   updateDownload(id: string, change: Partial<DownloadJob>): void;
+  /** Whether the page has queued this job yet (enqueueing answers a moment after the click). */
+  hasDownload(id: string): boolean;
   /** The job finishes: state done, a library item appears. */
   completeDownload(id: string): void;
   setOutbox(items: OutboxItem[]): void;

@@ -269,6 +269,7 @@ export function installBridgeDouble(setup: BridgeDoubleSetup = {}): void {
       changed(emitHubs);
     },
     updateDownload: (id, change) => void setJob(id, change),
+    hasDownload: (id) => state.downloads.some((j) => j.id === id),
     completeDownload(id) {
       const job = state.downloads.find((j) => j.id === id);
       if (!job) throw new Error(`No download ${id}`);
