@@ -170,16 +170,28 @@ test('a direct message from a profile, with a file, reaches the teacher live', a
   await student.getByRole('button', { name: 'Message', exact: true }).click();
   await expect(student).toHaveURL(/\/chat\/dm%3A/);
   await expect(student.getByRole('textbox', { name: 'Message Grace Davis' })).toBeVisible();
+  // The upload is held until the message is written, as on a slow school network.
+  let releaseUpload = () => {};
+  const uploadHeld = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await student.route('**/api/uploads', async (route) => {
+    await uploadHeld;
+    await route.continue();
+  });
   const chooser = student.waitForEvent('filechooser');
   await student.getByRole('button', { name: 'Attach files' }).click();
   await (await chooser).setFiles({ name: 'notes.png', mimeType: 'image/png', buffer: TINY_PNG });
   await expect(student.getByTestId('upload-chip')).toContainText('notes.png');
   await expect(student.getByRole('button', { name: 'Remove notes.png' })).toBeVisible();
   await composer(student).fill('Can I hand in the exercise on Monday?');
-  // Sending waits for the upload (the button says so); then Enter sends text and file together.
-  await expect(student.getByRole('button', { name: 'Send' })).toBeEnabled();
+  // Enter while the file uploads: the message waits for it, says so, then goes with it.
   await composer(student).press('Enter');
+  await expect(student.getByTestId('composer-notice')).toHaveText(
+    'Sending once your files have uploaded…',
+  );
+  await expect(student.getByTestId('upload-chip')).toContainText('notes.png');
+  releaseUpload();
   await expect(student.getByTestId('upload-chip')).toHaveCount(0);
+  await expect(student.getByTestId('composer-notice')).toHaveCount(0);
   await expect(message(student, 'hand in the exercise')).toContainText('notes.png');
 
   // The conversation appears in the teacher's list, unread, with Emma shown online.

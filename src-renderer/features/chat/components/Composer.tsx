@@ -1,6 +1,6 @@
 import { ActionIcon, FileButton, Group, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconPaperclip, IconSend2 } from '@tabler/icons-react';
-import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { MESSAGE_MAX, type Room } from '../../../../src-shared/schemas/chat';
 import { useT } from '../../../app/i18n';
 import { MAX_FILES, type Attachments } from '../attachments';
@@ -46,10 +46,17 @@ export function Composer({
   const ready = attachments.items.filter((a) => a.status === 'done' && a.stored);
   const tooLong = trimmed.length > MESSAGE_MAX;
   const canSend = !tooLong && !uploading && (trimmed.length > 0 || ready.length > 0);
+  // Sent while files are still uploading: it goes once they are all up (the effect below).
+  const canSendOnceUp = !tooLong && uploading;
+  const [waitingForUploads, setWaitingForUploads] = useState(false);
   // What became of the last send, when it needs saying (offline on the desktop); per room.
   const [notice, setNotice] = useState<{ room: Room; kind: Notice }>();
 
   const send = () => {
+    if (canSendOnceUp) {
+      setWaitingForUploads(true);
+      return;
+    }
     if (!canSend) return;
     setNotice(undefined);
     void sendFromComposer(
@@ -69,6 +76,16 @@ export function Composer({
     onTooMany(false);
   };
   const attach = (files: File[]) => onTooMany(attachments.add(files) > 0);
+
+  // The files are up: the waiting message goes. A failed upload keeps its chip and the
+  // text, and nothing goes until the person removes or retries it and sends again.
+  const sendNow = useRef(send);
+  sendNow.current = send;
+  useEffect(() => {
+    if (!waitingForUploads || uploading) return;
+    setWaitingForUploads(false);
+    if (attachments.items.every((a) => a.status === 'done')) sendNow.current();
+  }, [waitingForUploads, uploading, attachments.items]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     // isComposing: Enter that confirms an input-method candidate (Japanese, Chinese…) is not "send".
@@ -96,6 +113,11 @@ export function Composer({
           data-testid="composer-notice"
         >
           {t(NOTICE_TEXT[notice.kind])}
+        </Text>
+      )}
+      {waitingForUploads && (
+        <Text size="xs" c="dimmed" mb={4} role="status" data-testid="composer-notice">
+          {t('chat.sendsOnceUploaded')}
         </Text>
       )}
       {tooMany && (
@@ -135,8 +157,13 @@ export function Composer({
           onPaste={onPaste}
           data-testid="composer"
         />
-        <Tooltip label={uploading ? t('chat.waitForUploads') : t('chat.send')}>
-          <ActionIcon size="lg" aria-label={t('chat.send')} onClick={send} disabled={!canSend}>
+        <Tooltip label={uploading ? t('chat.sendOnceUploaded') : t('chat.send')}>
+          <ActionIcon
+            size="lg"
+            aria-label={t('chat.send')}
+            onClick={send}
+            disabled={!canSend && !canSendOnceUp}
+          >
             <IconSend2 size={18} />
           </ActionIcon>
         </Tooltip>
