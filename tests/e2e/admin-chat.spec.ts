@@ -11,7 +11,7 @@ test('the admin opens a course’s chat from the admin panel, follows it live an
   hub,
 }) => {
   test.setTimeout(90_000);
-  const { student, courseRoom } = await world(hub);
+  const { student, courseRoom, sessionRoom } = await world(hub);
   await say(hub, student.token, courseRoom, 'Who has the answers to the quiz?');
   const admin = await signedIn(browser, hub, 'root', 'Ada');
   const emma = await signedIn(browser, hub, 'emma', 'Emma');
@@ -47,6 +47,19 @@ test('the admin opens a course’s chat from the admin panel, follows it live an
   await expect(messages(emma).getByText('This message was removed by a moderator.')).toBeVisible();
   await expect(messages(emma)).not.toContainText('1b 2c 3a');
   await expect(messages(admin).getByText('This message was removed by a moderator.')).toBeVisible();
+
+  // A session's chat opens the same way from the Sessions tab, and follows it live too.
+  await admin.goto('/admin?tab=sessions');
+  await admin
+    .getByTestId('collection-sessions')
+    .getByRole('button', { name: /More actions for .*Study group/ })
+    .click();
+  await admin.getByRole('menuitem', { name: 'Open its chat' }).click();
+  await expect(admin).toHaveURL(new RegExp(`/chat/${encodeURIComponent(sessionRoom)}$`));
+  await expect(admin.getByTestId('looking-in')).toBeVisible();
+  await expect(messages(admin)).toContainText('No messages in Study group yet');
+  await say(hub, student.token, sessionRoom, 'See you at the library');
+  await expect(message(admin, 'See you at the library')).toBeVisible();
 
   for (const page of [admin, emma]) expect(errorsOf.get(page)).toEqual([]);
 });
