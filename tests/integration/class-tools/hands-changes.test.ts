@@ -90,8 +90,11 @@ describe('hands: each request answers its change', () => {
     }
 
   it('answers a hand already up with the same hand and tells nobody again', async () => {
-    const first = await call('raiseHand', scene.cast.student);
     const teacher = await live(scene.cast.teacher);
+    // The first raise is heard first: its broadcast may still be on its way after the answer.
+    const firstHeard = nextEvent(teacher, 'hands:changed');
+    const first = await call('raiseHand', scene.cast.student);
+    expect(await firstHeard).toMatchObject({ kind: 'raised', count: 1 });
     const heard = collect(teacher, 'hands:changed');
     const again = await call('raiseHand', scene.cast.student);
     expect(again.body).toEqual(first.body);
