@@ -5,6 +5,7 @@ import type { SessionId } from '../../src-shared/schemas/sessions';
 import { DomainError } from '../domain-error';
 import type { AccessService, Person } from '../domains/access/access-service';
 import { classRoleOf } from '../domains/access/class-access';
+import { parseRoom } from '../domains/access/room-access';
 import type { EventBus } from '../events/bus';
 import {
   APPROVER_ROOMS,
@@ -14,6 +15,7 @@ import {
   sessionRoom,
   userRoom,
 } from './rooms';
+import { LookingIn } from './looking-in';
 import type { HubSocket, HubSocketServer } from './socket-server';
 
 const ofEnrolment = (e: { userId: UserId; courseId: CourseId }) => ({
@@ -54,8 +56,7 @@ export class RoomMembership {
   private readonly epochs = new Map<UserId, number>();
   /** The course of each course session a socket joined, so leaving a course leaves its sessions at once. */
   private readonly courseOfSession = new Map<SessionId, CourseId>();
-  /** Rooms a socket joined without being a member (an admin looking in), by socket id. */
-  private readonly lookingIn = new Map<string, Set<string>>();
+  private readonly lookingIn = new LookingIn();
 
   constructor(
     private readonly io: HubSocketServer,
@@ -75,17 +76,15 @@ export class RoomMembership {
 
   /** An admin looking in, or a member opening the page: joins after the same check REST uses. */
   async watch(socket: HubSocket, sessionId: SessionId): Promise<void> {
-    const userId = socket.data.userId;
-    const access = await this.fresh(userId, async () => {
-      const user = await this.userOf(userId);
-      if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
-      return this.access.session(user, sessionId);
-    });
+    const access = await this.fresh(socket.data.userId, async () =>
+      this.access.session(await this.personOf(socket), sessionId),
+    );
     const { session, membership } = access;
     this.remember(session);
     // An admin looking in reads the class's counts as its teacher does (class-access.ts).
     if (classRoleOf(access) === 'observer') void socket.join(classObserversRoom(sessionId));
-    if (!membership) this.lookIn(socket, sessionRoom(sessionId), classObserversRoom(sessionId));
+    if (!membership)
+      this.lookingIn.remember(socket, sessionRoom(sessionId), classObserversRoom(sessionId));
     void socket.join(sessionRoom(sessionId));
   }
 
@@ -95,28 +94,26 @@ export class RoomMembership {
    * in). A conversation reaches both people's devices already.
    */
   async watchChat(socket: HubSocket, room: Room): Promise<void> {
-    const userId = socket.data.userId;
-    const parsed = await this.fresh(userId, async () => {
-      const user = await this.userOf(userId);
-      if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
-      return this.access.mayReadRoom(user, room);
-    });
+    const parsed = await this.fresh(socket.data.userId, async () =>
+      this.access.mayReadRoom(await this.personOf(socket), room),
+    );
     if (parsed.kind === 'session') return this.watch(socket, parsed.sessionId);
     if (parsed.kind === 'dm' || socket.rooms.has(room)) return;
-    this.lookIn(socket, room);
+    this.lookingIn.remember(socket, room);
     void socket.join(room);
   }
 
   /** Stops following a chat it only looked into; its own rooms stay. */
   unwatchChat(socket: HubSocket, room: Room): void {
-    const looked = this.lookingIn.get(socket.id);
-    if (!looked?.has(room)) return;
-    for (const joined of room.startsWith('session:')
-      ? [room, classObserversRoom(room.slice('session:'.length))]
-      : [room]) {
-      looked.delete(joined);
-      void socket.leave(joined);
-    }
+    const parsed = parseRoom(room);
+    const related = parsed.kind === 'session' ? [classObserversRoom(parsed.sessionId)] : [];
+    this.lookingIn.leave(socket, room, ...related);
+  }
+
+  private async personOf(socket: HubSocket): Promise<Person> {
+    const user = await this.userOf(socket.data.userId);
+    if (!user) throw new DomainError('TOKEN_REVOKED', 'This account no longer exists.');
+    return user;
   }
 
   unwatch(socket: HubSocket, sessionId: SessionId): void {
@@ -282,22 +279,10 @@ export class RoomMembership {
     }
   }
 
-  /** Remembers rooms a socket joins only to look in, so losing admin rights takes it out of them. */
-  private lookIn(socket: HubSocket, ...rooms: string[]): void {
-    if (!this.lookingIn.has(socket.id)) {
-      this.lookingIn.set(socket.id, new Set());
-      socket.once('disconnect', () => this.lookingIn.delete(socket.id));
-    }
-    for (const room of rooms) this.lookingIn.get(socket.id)!.add(room);
-  }
-
   /** A former admin stops watching what they only looked into, before anything else is sent. */
   private stopLookingIn(userId: UserId): void {
-    for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
-      const socket = this.io.sockets.sockets.get(socketId);
-      for (const room of this.lookingIn.get(socketId) ?? []) void socket?.leave(room);
-      this.lookingIn.delete(socketId);
-    }
+    for (const socketId of this.io.sockets.adapter.rooms.get(userRoom(userId)) ?? [])
+      this.lookingIn.leaveAll(this.io.sockets.sockets.get(socketId), socketId);
   }
 
   private remember(session: { id: SessionId; courseId?: CourseId | undefined }): void {

@@ -73,9 +73,9 @@ export async function moderatesRoom(
 }
 
 /**
- * Removing a message: its author, where they may still write; anyone else
- * only as the room's moderator (moderatesRoom), even in an archived course.
- * Says which of the two the actor is.
+ * Removing a message, once the actor may read the room (assertMayRead): its
+ * author, where they may still write; anyone else only as the room's
+ * moderator (moderatesRoom), even in an archived course. Says which of the two.
  */
 export async function assertMayRemove(
   storage: AccessStorage,
@@ -87,11 +87,10 @@ export async function assertMayRemove(
     await assertMayWrite(storage, actor, room);
     return 'author';
   }
-  const parsed = await assertMayRead(storage, actor, room);
   if (await moderatesRoom(storage, actor, room)) return 'moderator';
   throw new DomainError(
     'FORBIDDEN',
-    parsed.kind === 'dm'
+    parseRoom(room).kind === 'dm'
       ? 'You can delete only your own messages.'
       : 'Only the teacher of this chat, its host or an admin can remove other people’s messages.',
   );

@@ -2,16 +2,16 @@ import type { z } from 'zod';
 import type { UserId } from '../../../src-shared/ids';
 import type { ChatMessage, Room, sendMessageRequestSchema } from '../../../src-shared/schemas/chat';
 import { DomainError } from '../../domain-error';
-import type { ChatRecord, MessageEditRecord, UserRecord } from '../../storage/records';
+import type { ChatRecord, UserRecord } from '../../storage/records';
 import type { AppendedOnce, HistoryEntry } from '../../storage/repositories';
 import { ACCESS_REPOSITORIES } from '../access/ports';
 import type { DomainDeps } from '../deps';
 import { claimUploads } from '../files/claim';
 import { chatMessage, EVERY_MEMBER, messageRenderer } from './message-view';
 import type { Admission, ChatControlsService } from './chat-controls';
+import { MessageChanges } from './message-changes';
 import { ReadPositions } from './read-positions';
-import { assertMayRead, assertMayRemove, assertMayWrite } from '../access/room-access';
-import { formerMember } from '../accounts/views';
+import { assertMayRead, assertMayWrite } from '../access/room-access';
 
 type SendMessage = z.output<typeof sendMessageRequestSchema>;
 
@@ -33,6 +33,7 @@ type ChatRepository = (typeof CHAT_REPOSITORIES)[number];
  */
 export class ChatService {
   private readonly readPositions: ReadPositions;
+  private readonly changes: MessageChanges;
   /**
    * Per room, the highest seq known to be stored: set by sends here and by look-ups. Rooms
    * get here only once someone allowed to read them marked or sent, so it holds real rooms only.
@@ -45,6 +46,7 @@ export class ChatService {
     private readonly controls?: Pick<ChatControlsService, 'gate' | 'relaysTyping'>,
   ) {
     this.readPositions = new ReadPositions(deps.storage.readMarkers, deps.logger);
+    this.changes = new MessageChanges(deps);
   }
 
   /**
@@ -103,82 +105,14 @@ export class ChatService {
     return { message: chatMessage(input.room, entry, actor, undefined, actor), duplicate: false };
   }
 
-  /** The author changes their message's text; everyone in the room sees it change. */
-  async edit(actor: UserRecord, room: Room, seq: number, text: string): Promise<ChatMessage> {
-    await assertMayWrite(this.deps.storage, actor, room);
-    const entry = await this.storedMessage(room, seq);
-    if (entry.entry.authorId !== actor.id)
-      throw new DomainError('FORBIDDEN', 'You can edit only your own messages.');
-    await this.assertNotRemoved(room, seq);
-    const edit = await this.deps.storage.messageEdits.put({
-      id: `${room}#${seq}`,
-      text,
-      deleted: false,
-      editedAt: this.deps.now().toISOString(),
-    });
-    this.publishChange(room, entry, actor, edit);
-    return chatMessage(room, entry, actor, edit, actor);
+  /** The author changes their message's text (message-changes.ts). */
+  edit(actor: UserRecord, room: Room, seq: number, text: string): Promise<ChatMessage> {
+    return this.changes.edit(actor, room, seq, text);
   }
 
-  /**
-   * Removes a message with its files: its author, or the room's moderator
-   * (room-access.ts assertMayRemove), whose removal the room sees as such
-   * and its author hears of.
-   */
-  async remove(actor: UserRecord, room: Room, seq: number): Promise<ChatMessage> {
-    const { storage } = this.deps;
-    // Readable first: a stranger learns nothing of which messages exist.
-    await assertMayRead(storage, actor, room);
-    const entry = await this.storedMessage(room, seq);
-    const { authorId } = entry.entry;
-    const as = await assertMayRemove(storage, actor, room, authorId);
-    const before = await this.assertNotRemoved(room, seq);
-    const edit = await storage.messageEdits.put({
-      id: `${room}#${seq}`,
-      text: '',
-      deleted: true,
-      editedAt: this.deps.now().toISOString(),
-      ...(as === 'moderator' ? { removedBy: actor.id } : {}),
-    });
-    await storage.uploads.deleteMany(entry.entry.files.map((f) => f.id));
-    const author =
-      as === 'author' ? actor : ((await storage.users.get(authorId)) ?? formerMember(authorId));
-    this.publishChange(room, entry, author, edit);
-    if (as === 'moderator')
-      this.deps.bus.publish('chat.message-removed', {
-        room,
-        seq,
-        authorId,
-        actorId: actor.id,
-        text: before?.text ?? entry.entry.text,
-      });
-    return chatMessage(room, entry, author, edit, actor);
-  }
-
-  private async storedMessage(room: Room, seq: number): Promise<HistoryEntry<ChatRecord>> {
-    const entry = await this.deps.storage.chat.get(room, seq);
-    if (!entry) throw new DomainError('NOT_FOUND', 'This message does not exist.');
-    return entry;
-  }
-
-  /** The message's current edit, if any; a removed message takes no more changes. */
-  private async assertNotRemoved(room: Room, seq: number) {
-    const current = await this.deps.storage.messageEdits.get(room, seq);
-    if (current?.deleted) throw new DomainError('CONFLICT', 'This message was deleted.');
-    return current;
-  }
-
-  private publishChange(
-    room: Room,
-    entry: HistoryEntry<ChatRecord>,
-    author: UserRecord,
-    edit: MessageEditRecord,
-  ): void {
-    this.deps.bus.publish('chat.message-changed', {
-      room,
-      seq: entry.seq,
-      message: chatMessage(room, entry, author, edit, EVERY_MEMBER),
-    });
+  /** Its author or the room's moderator removes a message (message-changes.ts). */
+  remove(actor: UserRecord, room: Room, seq: number): Promise<ChatMessage> {
+    return this.changes.remove(actor, room, seq);
   }
 
   async history(

@@ -4,8 +4,9 @@ import type { EventBus } from '../../events/bus';
 import type { CourseRecord } from '../../storage/records';
 import type { DomainDeps } from '../deps';
 import { canApprove } from '../../../src-shared/permissions';
-import { parseRoom } from '../access/room-access';
+import { subscribeChatNotifications } from './chat-notification-events';
 import { COURSE_MATES_REPOSITORIES, courseMatesOf } from './course-mates';
+import { excerpt } from './excerpt';
 
 /** Accounts looked at for approvers: a classroom hub has a handful of teachers and admins. */
 const MAX_APPROVERS = 5000;
@@ -278,34 +279,5 @@ export function subscribeNotifications(
       },
     });
   });
-  // The author hears of a message the room's teacher, host or an admin removed, as of a removed post.
-  bus.on('chat.message-removed', async ({ room, seq, authorId, actorId, text }) => {
-    const parsed = parseRoom(room);
-    if (parsed.kind === 'dm') return; // a conversation has no moderator
-    let roomTitle: string;
-    if (parsed.kind === 'session') roomTitle = await sessionTitle(parsed.sessionId);
-    else {
-      const course = await storage.courses.get(parsed.courseId);
-      roomTitle = course ? `${course.code} · ${course.title}` : '';
-    }
-    await notify([authorId], actorId, {
-      type: 'chat-message-removed',
-      params: { roomTitle, excerpt: excerpt(text) },
-      target: { kind: 'message', room, seq },
-    });
-  });
-  bus.on('chat.message-sent', async ({ room, seq, authorId }) => {
-    const parsed = parseRoom(room);
-    if (parsed.kind !== 'dm') return;
-    const message = await storage.chat.get(room, seq);
-    await notify(parsed.userIds, authorId, {
-      type: 'direct-message',
-      params: { senderName: await name(authorId), excerpt: excerpt(message?.entry.text ?? '') },
-      target: { kind: 'message', room, seq },
-    });
-  });
-}
-
-export function excerpt(text: string): string {
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
+  subscribeChatNotifications(bus, storage, notify, { name, sessionTitle });
 }
