@@ -47,6 +47,15 @@ test('the admin opens a course’s chat from the admin panel, follows it live an
   await expect(messages(emma).getByText('This message was removed by a moderator.')).toBeVisible();
   await expect(messages(emma)).not.toContainText('1b 2c 3a');
   await expect(messages(admin).getByText('This message was removed by a moderator.')).toBeVisible();
+  for (const page of [admin, emma]) await page.setViewportSize({ width: 390, height: 844 });
+  for (const [page, name] of [
+    [admin, 'chat-admin-looking-in-phone'],
+    [emma, 'chat-removed-by-moderator-phone'],
+  ] as const) {
+    await settle(page);
+    await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  }
+  await admin.setViewportSize({ width: 1280, height: 800 });
 
   // A session's chat opens the same way from the Sessions tab, and follows it live too.
   await admin.goto('/admin?tab=sessions');
